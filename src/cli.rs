@@ -1,0 +1,116 @@
+//! The command line (design.md §5), as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Choose your startup's web stack (Django, Flask, FastAPI or a hybrid) from the evidence.
+///
+/// Without a command, opens the interactive app on the embedded decision.
+#[derive(Debug, Parser)]
+#[command(name = "stackpick", version, about, long_about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// A decision file to open instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// A saved session (answers and stage) to load.
+    #[arg(long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+
+    /// Do not capture the mouse.
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate decision files (default: the embedded one).
+    Check {
+        /// Decision files to check.
+        #[arg(value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print the scores, the verdict, the stack, the reasons and the hints.
+    Score {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print the JSON object instead of the text report.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the decision as a Markdown record, JSON, or a reloadable RON session.
+    Export {
+        #[command(flatten)]
+        input: InputArgs,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Where to write; `-` for standard output (default: decision.<ext>).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+        /// A minijinja template to render instead of the built-in Markdown record.
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+        /// The date written in the record (YYYY-MM-DD; default: today).
+        #[arg(long, value_name = "DATE")]
+        date: Option<String>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// Where the answers come from.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// A decision file to use instead of the embedded one.
+    #[arg(long, value_name = "FILE")]
+    pub data: Option<PathBuf>,
+
+    /// A saved session (answers and stage) to start from.
+    #[arg(long, value_name = "FILE")]
+    pub session: Option<PathBuf>,
+
+    /// Question ids answered yes, e.g. django.admin-panel (comma-separated, may repeat).
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    pub yes: Vec<String>,
+
+    /// The stage ("where are you now"), e.g. pre-pmf.
+    #[arg(long, value_name = "ID")]
+    pub stage: Option<String>,
+}
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, strum::Display, strum::EnumIter)]
+#[strum(serialize_all = "lowercase")]
+pub enum Format {
+    /// A Markdown decision record (MADR 4.0) with a Mermaid diagram of the stack.
+    Md,
+    /// The JSON object of `score --json`.
+    Json,
+    /// A session that `--session` loads back.
+    Ron,
+}
+
+impl Format {
+    /// The file extension, which is also the default file name's.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Ron => "ron",
+        }
+    }
+}

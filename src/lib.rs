@@ -1,0 +1,58 @@
+//! stackpick: choose a startup's web stack (Django, Flask, FastAPI or a hybrid) from the
+//! evidence of an article, in the terminal.
+//!
+//! The domain (`decision`, `score`, `report`, `session`) never touches the terminal; the
+//! binary is a thin layer over [`run`].
+
+pub mod cli;
+pub mod commands;
+pub mod decision;
+pub mod error;
+pub mod report;
+pub mod score;
+pub mod session;
+pub mod text;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+
+use crate::cli::{Cli, Command};
+use crate::error::Failure;
+
+/// Runs the parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let result = match &cli.command {
+        None => interactive(&cli, &mut out),
+        Some(Command::Check { files }) => commands::check(files, &mut out),
+        Some(Command::Score { input, json }) => commands::score(input, *json, &mut out),
+        Some(Command::Export { .. }) => Err(Failure::Other("export is not available yet".into())),
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Cli::command(), "stackpick", &mut out);
+            Ok(())
+        }
+        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
+            .render(&mut out)
+            .map_err(|e| Failure::Other(format!("cannot write the man page: {e}"))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            let _ = out.flush();
+            eprintln!("stackpick: {failure}");
+            failure.exit_code()
+        }
+    }
+}
+
+fn interactive(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    let _ = (cli, std::io::stdin().is_terminal());
+    let _ = writeln!(
+        out,
+        "stackpick: the interactive app is coming; for now try `stackpick score --yes django.admin-panel` (see --help)"
+    );
+    Ok(())
+}
