@@ -221,9 +221,21 @@ impl Decision {
     /// Reads, parses and validates a decision file.
     pub fn load(path: &Path) -> Result<Decision, LoadError> {
         let name = path.display().to_string();
-        let source = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+        let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
             path: name.clone(),
             source,
+        })?;
+        let source = String::from_utf8(bytes).map_err(|e| {
+            // Place the error at the first byte that is not UTF-8.
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+            LoadError::Syntax {
+                path: name.clone(),
+                line: valid.matches('\n').count() + 1,
+                col: valid[line_start..].chars().count() + 1,
+                message: "invalid UTF-8: a decision file must be UTF-8 text".to_owned(),
+            }
         })?;
         Decision::parse(&source, &name)
     }
@@ -263,10 +275,10 @@ impl Decision {
         let mut option_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, option) in self.options.iter().enumerate() {
             let at = format!("options[{i}]");
-            check.slug(&format!("{at}.id"), &option.id);
+            let nth = check.slug(&format!("{at}.id"), &option.id);
             let earlier = option_ids.entry(option.id.as_str()).or_insert(0);
             if *earlier > 0 {
-                check.dup(&format!("{at}.id"), "option", &option.id, &option.id, *earlier);
+                check.dup(&format!("{at}.id"), "option", &option.id, &option.id, nth);
             }
             *earlier += 1;
             check.text(&format!("{at}.name"), &option.name);
@@ -307,10 +319,10 @@ impl Decision {
         let mut stage_ids: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, stage) in self.stages.iter().enumerate() {
             let at = format!("stages[{i}]");
-            check.slug(&format!("{at}.id"), &stage.id);
+            let nth = check.slug(&format!("{at}.id"), &stage.id);
             let earlier = stage_ids.entry(stage.id.as_str()).or_insert(0);
             if *earlier > 0 {
-                check.dup(&format!("{at}.id"), "stage", &stage.id, &stage.id, *earlier);
+                check.dup(&format!("{at}.id"), "stage", &stage.id, &stage.id, nth);
             }
             *earlier += 1;
             check.text(&format!("{at}.label"), &stage.label);
@@ -369,11 +381,11 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     let mut total: u64 = 0;
     for (j, question) in option.questions.iter().enumerate() {
         let qat = format!("{at}.questions[{j}]");
-        check.slug(&format!("{qat}.id"), &question.id);
+        let nth = check.slug(&format!("{qat}.id"), &question.id);
         let earlier = ids.entry(question.id.as_str()).or_insert(0);
         if *earlier > 0 {
             let full = format!("{}.{}", option.id, question.id);
-            check.dup(&format!("{qat}.id"), "question", &full, &question.id, *earlier);
+            check.dup(&format!("{qat}.id"), "question", &full, &question.id, nth);
         }
         *earlier += 1;
         check.text(&format!("{qat}.text"), &question.text);
@@ -414,6 +426,8 @@ struct Checker {
     needles: Vec<Option<Needle>>,
     /// How many times each needle was already used, so repeated values are placed in turn.
     uses: BTreeMap<(Option<String>, String), usize>,
+    /// How many `id` fields with each value were checked so far, in document order.
+    ids_seen: BTreeMap<String, usize>,
 }
 
 /// A value to find in the source: `field: "value"`, its `nth` occurrence.
@@ -459,21 +473,28 @@ impl Checker {
         }
     }
 
-    fn slug(&mut self, at: &str, id: &str) {
+    /// Checks an id and returns which occurrence of `id: "<id>"` in the document it is; ids
+    /// are checked in document order, so this places problems on the right one even when
+    /// options, questions and stages share an id.
+    fn slug(&mut self, at: &str, id: &str) -> usize {
+        let seen = self.ids_seen.entry(id.to_owned()).or_insert(0);
+        let nth = *seen;
+        *seen += 1;
         let valid = !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !valid {
             let message = format!("invalid id {id:?}: use lowercase letters, digits, '-' or '_'");
-            self.push_found(at, message, Some("id"), id, None);
+            self.push_found(at, message, Some("id"), id, Some(nth));
         }
+        nth
     }
 
-    /// A duplicate id; `earlier` is how many items of the same kind carried it before.
-    fn dup(&mut self, at: &str, kind: &str, full_id: &str, short: &str, earlier: usize) {
+    /// A duplicate id, the `nth` occurrence of `id: "<short>"` in the document.
+    fn dup(&mut self, at: &str, kind: &str, full_id: &str, short: &str, nth: usize) {
         let message = format!("duplicate {kind} id {full_id:?}");
-        self.push_found(at, message, Some("id"), short, Some(earlier));
+        self.push_found(at, message, Some("id"), short, Some(nth));
     }
 
     fn known(&mut self, at: &str, id: &str, known: &BTreeSet<&str>) {
