@@ -1,0 +1,617 @@
+//! Unit tests of the engine: the rules of design.md §2, on small inline decisions and on the
+//! embedded one (the Done-when table of issue 2).
+
+use super::*;
+
+/// Three options, chosen so that every rule can be hit:
+/// - `a`: weights 1, 1, 2 (max 4), threshold 3;
+/// - `b`: six questions of weight 1, threshold 3 (the article's "3 of 6");
+/// - `c`: two questions (max 2), threshold 2.
+///
+/// The stack has layers for `a` and `b` and a shared one, but none for `c`.
+const SMALL: &str = r#"
+Decision(
+    id: "small",
+    title: "Small",
+    question: "Which one?",
+    options: [
+        Choice(id: "a", name: "Alpha", threshold: 3, questions: [
+            Question(id: "q1", text: "A one?"),
+            Question(id: "q2", text: "A two?"),
+            Question(id: "q3", text: "A heavy?", weight: 2),
+        ]),
+        Choice(id: "b", name: "Beta", threshold: 3, questions: [
+            Question(id: "q1", text: "B one?"),
+            Question(id: "q2", text: "B two?"),
+            Question(id: "q3", text: "B three?"),
+            Question(id: "q4", text: "B four?"),
+            Question(id: "q5", text: "B five?"),
+            Question(id: "q6", text: "B six?"),
+        ]),
+        Choice(id: "c", name: "Gamma", threshold: 2, questions: [
+            Question(id: "q1", text: "C one?"),
+            Question(id: "q2", text: "C two?"),
+        ]),
+    ],
+    stack: Stack(title: "Stack", layers: [
+        Layer(title: "Alpha layer", option: Some("a"), parts: ["alpha part"]),
+        Layer(title: "Beta layer", option: Some("b"), parts: ["beta part"]),
+        Layer(title: "Shared", parts: ["shared auth"]),
+    ]),
+    stages: [
+        Stage(id: "go-a", label: "Stage A", advice: "Use Alpha.", picks: ["a"]),
+        Stage(id: "go-b", label: "Stage B", advice: "Use Beta.", picks: ["b"]),
+        Stage(id: "go-ab", label: "Stage AB", advice: "Use Alpha or Beta.", picks: ["a", "b"]),
+    ],
+)
+"#;
+
+fn small() -> Decision {
+    Decision::parse(SMALL, "small.ron")
+        .unwrap_or_else(|e| panic!("the test decision is invalid: {e}"))
+}
+
+/// Evaluates `yes` and `stage` against the decision; the ids must be valid.
+#[track_caller]
+fn eval(decision: &Decision, yes: &[&str], stage: Option<&str>) -> Evaluation {
+    let answers =
+        Answers::new(decision, yes, stage).unwrap_or_else(|e| panic!("invalid answers: {e:?}"));
+    evaluate(decision, &answers)
+}
+
+/// Asserts the verdict's kind and options.
+#[track_caller]
+fn assert_verdict(evaluation: &Evaluation, kind: VerdictKind, options: &[&str]) {
+    assert_eq!(
+        (evaluation.verdict.kind, evaluation.verdict.options.clone()),
+        (
+            kind,
+            options.iter().map(ToString::to_string).collect::<Vec<_>>()
+        ),
+        "verdict: {}",
+        evaluation.verdict.summary
+    );
+}
+
+/// The score of one option.
+#[track_caller]
+fn score<'a>(evaluation: &'a Evaluation, option: &str) -> &'a Score {
+    evaluation
+        .scores
+        .iter()
+        .find(|s| s.option == option)
+        .unwrap_or_else(|| panic!("no score for {option}"))
+}
+
+/// The titles of the active layers, in stack order.
+fn active_layers(evaluation: &Evaluation) -> Vec<&str> {
+    evaluation
+        .stack
+        .layers
+        .iter()
+        .filter(|l| l.active)
+        .map(|l| l.title.as_str())
+        .collect()
+}
+
+/// The one hint about the option named `name`.
+#[track_caller]
+fn hint<'a>(evaluation: &'a Evaluation, name: &str) -> &'a str {
+    let found: Vec<&String> = evaluation
+        .hints
+        .iter()
+        .filter(|h| h.starts_with(&format!("{name} ")))
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one hint about {name} in {:#?}",
+        evaluation.hints
+    );
+    found[0]
+}
+
+// ---- verdict kinds -------------------------------------------------------------------------
+
+#[test]
+fn single_when_exactly_one_option_qualifies() {
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q3", "a.q1", "c.q1"], None);
+    assert_verdict(&e, VerdictKind::Single, &["b"]);
+    assert!(e.verdict.summary.contains("Beta"), "{}", e.verdict.summary);
+    assert_eq!(active_layers(&e), ["Beta layer"]);
+}
+
+#[test]
+fn hybrid_when_two_or_more_qualify() {
+    let e = eval(&small(), &["a.q1", "a.q3", "b.q1", "b.q2", "b.q3"], None);
+    assert_verdict(&e, VerdictKind::Hybrid, &["a", "b"]);
+    assert!(
+        e.reasons.iter().any(|r| r.contains("shared auth")),
+        "{:#?}",
+        e.reasons
+    );
+}
+
+#[test]
+fn hybrid_of_all_three() {
+    let e = eval(
+        &small(),
+        &["a.q1", "a.q3", "b.q1", "b.q2", "b.q3", "c.q1", "c.q2"],
+        None,
+    );
+    assert_verdict(&e, VerdictKind::Hybrid, &["a", "b", "c"]);
+}
+
+#[test]
+fn stage_when_nothing_qualifies_and_a_stage_is_chosen() {
+    let e = eval(&small(), &["b.q1", "b.q2"], Some("go-a"));
+    assert_verdict(&e, VerdictKind::Stage, &["a"]);
+    assert!(
+        e.verdict.summary.contains("Use Alpha."),
+        "{}",
+        e.verdict.summary
+    );
+    assert!(
+        e.reasons.iter().any(|r| r.contains("applied")),
+        "{:#?}",
+        e.reasons
+    );
+}
+
+#[test]
+fn stage_without_any_answer_is_a_stage_verdict_not_undecided() {
+    let e = eval(&small(), &[], Some("go-ab"));
+    assert_verdict(&e, VerdictKind::Stage, &["a", "b"]);
+}
+
+#[test]
+fn leaning_when_nothing_qualifies_and_answers_are_given() {
+    let e = eval(&small(), &["b.q1", "b.q2", "a.q1"], None);
+    // b: 2/6 = 0.33 beats a: 1/4 = 0.25.
+    assert_verdict(&e, VerdictKind::Leaning, &["b"]);
+    assert!(e.verdict.summary.contains("Beta"), "{}", e.verdict.summary);
+    assert!(
+        !e.verdict.summary.contains("Alpha"),
+        "{}",
+        e.verdict.summary
+    );
+}
+
+#[test]
+fn leaning_goes_by_ratio_not_raw_score() {
+    // b has the higher raw score (2) but c the higher ratio (1/2 against 2/6).
+    let e = eval(&small(), &["b.q1", "b.q2", "c.q1"], None);
+    assert_verdict(&e, VerdictKind::Leaning, &["c"]);
+}
+
+#[test]
+fn leaning_tie_lists_every_leader() {
+    // a: 2/4 (one question of weight 2) and c: 1/2 tie at one half; b trails at 1/6.
+    let e = eval(&small(), &["a.q3", "c.q1", "b.q1"], None);
+    assert_verdict(&e, VerdictKind::Leaning, &["a", "c"]);
+    assert!(
+        e.verdict.summary.contains("Alpha") && e.verdict.summary.contains("Gamma"),
+        "{}",
+        e.verdict.summary
+    );
+    assert!(!e.verdict.summary.contains("Beta"), "{}", e.verdict.summary);
+}
+
+#[test]
+fn ties_compare_exact_ratios() {
+    // a: 2/4 and c: 1/2 tie, b trails at 2/6.
+    let e = eval(&small(), &["a.q1", "a.q2", "b.q1", "b.q2", "c.q1"], None);
+    assert_verdict(&e, VerdictKind::Leaning, &["a", "c"]);
+    // a: 1/4 against b: 1/6 is no tie.
+    let e = eval(&small(), &["a.q1", "b.q1"], None);
+    assert_verdict(&e, VerdictKind::Leaning, &["a"]);
+}
+
+#[test]
+fn undecided_without_answers_or_stage() {
+    let e = eval(&small(), &[], None);
+    assert_verdict(&e, VerdictKind::Undecided, &[]);
+    assert!(active_layers(&e).is_empty());
+    assert!(e.scores.iter().all(|s| s.score == 0 && !s.qualified));
+}
+
+// ---- thresholds and weights ----------------------------------------------------------------
+
+#[test]
+fn threshold_exactly_met_qualifies() {
+    let e = eval(&small(), &["b.q2", "b.q4", "b.q6"], None);
+    let b = score(&e, "b");
+    assert_eq!((b.score, b.max, b.threshold, b.qualified), (3, 6, 3, true));
+    assert_verdict(&e, VerdictKind::Single, &["b"]);
+}
+
+#[test]
+fn one_short_of_the_threshold_does_not_qualify() {
+    let e = eval(&small(), &["b.q2", "b.q4"], None);
+    let b = score(&e, "b");
+    assert_eq!((b.score, b.max, b.threshold, b.qualified), (2, 6, 3, false));
+    assert_verdict(&e, VerdictKind::Leaning, &["b"]);
+}
+
+#[test]
+fn a_question_of_weight_two_counts_double() {
+    let e = eval(&small(), &["a.q3"], None);
+    let a = score(&e, "a");
+    assert_eq!((a.score, a.max, a.qualified), (2, 4, false));
+
+    // 1 + 2 reaches the threshold of 3; 1 + 1 does not.
+    let e = eval(&small(), &["a.q1", "a.q3"], None);
+    assert_eq!((score(&e, "a").score, score(&e, "a").qualified), (3, true));
+    assert_verdict(&e, VerdictKind::Single, &["a"]);
+    let e = eval(&small(), &["a.q1", "a.q2"], None);
+    assert_eq!((score(&e, "a").score, score(&e, "a").qualified), (2, false));
+}
+
+#[test]
+fn max_is_the_total_weight() {
+    let e = eval(&small(), &[], None);
+    let maxes: Vec<(&str, u32)> = e
+        .scores
+        .iter()
+        .map(|s| (s.option.as_str(), s.max))
+        .collect();
+    assert_eq!(maxes, [("a", 4), ("b", 6), ("c", 2)]);
+}
+
+#[test]
+fn answers_of_one_option_do_not_count_for_another() {
+    // The question ids q1..q3 exist in every option: only the full id counts.
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q3"], None);
+    assert_eq!(score(&e, "a").score, 0);
+    assert_eq!(score(&e, "c").score, 0);
+}
+
+// ---- the stage against the checklist -------------------------------------------------------
+
+#[test]
+fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_single() {
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q3"], Some("go-a"));
+    assert_verdict(&e, VerdictKind::Single, &["b"]);
+    assert_eq!(active_layers(&e), ["Beta layer"]);
+    let stage = e
+        .reasons
+        .iter()
+        .find(|r| r.contains("Stage A"))
+        .expect("a reason for the stage");
+    assert!(stage.contains("not applied"), "{stage}");
+    assert!(stage.contains("Use Alpha."), "{stage}");
+}
+
+#[test]
+fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_hybrid() {
+    let e = eval(&small(), &["a.q3", "a.q1", "c.q1", "c.q2"], Some("go-b"));
+    assert_verdict(&e, VerdictKind::Hybrid, &["a", "c"]);
+    let stage = e
+        .reasons
+        .iter()
+        .find(|r| r.contains("Stage B"))
+        .expect("a reason for the stage");
+    assert!(stage.contains("not applied"), "{stage}");
+}
+
+#[test]
+fn agreeing_stage_is_said_to_agree() {
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q3"], Some("go-b"));
+    assert_verdict(&e, VerdictKind::Single, &["b"]);
+    let stage = e
+        .reasons
+        .iter()
+        .find(|r| r.contains("Stage B"))
+        .expect("a reason for the stage");
+    assert!(stage.contains("agrees"), "{stage}");
+    assert!(!stage.contains("not applied"), "{stage}");
+}
+
+#[test]
+fn reasons_name_the_answers_that_made_an_option_qualify() {
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q5", "a.q2"], None);
+    let reason = e
+        .reasons
+        .iter()
+        .find(|r| r.starts_with("Beta qualifies"))
+        .expect("a reason for Beta");
+    for text in ["B one?", "B two?", "B five?"] {
+        assert!(reason.contains(text), "{reason} lacks {text}");
+    }
+    assert!(
+        !reason.contains("B three?") && !reason.contains("A two?"),
+        "{reason}"
+    );
+    assert!(
+        !e.reasons.iter().any(|r| r.starts_with("Alpha qualifies")),
+        "{:#?}",
+        e.reasons
+    );
+}
+
+// ---- the stack -----------------------------------------------------------------------------
+
+#[test]
+fn shared_layer_is_off_for_a_single_option() {
+    let e = eval(&small(), &["a.q1", "a.q3"], None);
+    let shared = e
+        .stack
+        .layers
+        .iter()
+        .find(|l| l.option.is_none())
+        .expect("a shared layer");
+    assert!(!shared.active);
+    assert_eq!(active_layers(&e), ["Alpha layer"]);
+}
+
+#[test]
+fn shared_layer_is_on_when_two_option_layers_are() {
+    let e = eval(&small(), &["a.q1", "a.q3", "b.q1", "b.q2", "b.q3"], None);
+    assert_eq!(active_layers(&e), ["Alpha layer", "Beta layer", "Shared"]);
+}
+
+#[test]
+fn shared_layer_follows_a_two_option_stage_pick() {
+    let e = eval(&small(), &[], Some("go-ab"));
+    assert_eq!(active_layers(&e), ["Alpha layer", "Beta layer", "Shared"]);
+    let e = eval(&small(), &[], Some("go-a"));
+    assert_eq!(active_layers(&e), ["Alpha layer"]);
+}
+
+#[test]
+fn shared_layer_counts_active_layers_not_verdict_options() {
+    // a and c qualify, but c has no layer: only one option layer is active.
+    let e = eval(&small(), &["a.q1", "a.q3", "c.q1", "c.q2"], None);
+    assert_verdict(&e, VerdictKind::Hybrid, &["a", "c"]);
+    assert_eq!(active_layers(&e), ["Alpha layer"]);
+}
+
+#[test]
+fn stack_keeps_every_layer_with_its_parts() {
+    let e = eval(&small(), &[], None);
+    let layers: Vec<(&str, Option<&str>, Vec<&str>)> = e
+        .stack
+        .layers
+        .iter()
+        .map(|l| {
+            (
+                l.title.as_str(),
+                l.option.as_deref(),
+                l.parts.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        layers,
+        [
+            ("Alpha layer", Some("a"), vec!["alpha part"]),
+            ("Beta layer", Some("b"), vec!["beta part"]),
+            ("Shared", None, vec!["shared auth"]),
+        ]
+    );
+    assert_eq!(e.stack.title, "Stack");
+}
+
+// ---- one step away -------------------------------------------------------------------------
+
+#[test]
+fn hint_counts_the_yeses_needed_and_names_only_unanswered_ids() {
+    let e = eval(&small(), &["b.q3"], None);
+    assert_eq!(
+        hint(&e, "Beta"),
+        "Beta needs 2 more yeses (1/6, needs 3) from: b.q1, b.q2, b.q4, b.q5, b.q6."
+    );
+}
+
+#[test]
+fn hint_one_yes_away_lists_each_question_that_would_do_it() {
+    let e = eval(&small(), &["b.q1", "b.q6"], None);
+    assert_eq!(
+        hint(&e, "Beta"),
+        "Beta is 1 yes away: any one of b.q2, b.q3, b.q4, b.q5."
+    );
+}
+
+#[test]
+fn hint_one_heavy_yes_names_only_questions_heavy_enough() {
+    // a needs 2 more: only a.q3 (weight 2) does it alone.
+    let e = eval(&small(), &["a.q1"], None);
+    assert_eq!(
+        hint(&e, "Alpha"),
+        "Alpha is one heavy yes away: any one of a.q3."
+    );
+}
+
+#[test]
+fn hint_for_a_qualified_option_names_each_untick_that_drops_it() {
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q3"], None);
+    assert_eq!(
+        hint(&e, "Beta"),
+        "Beta drops out if you untick any one of: b.q1, b.q2, b.q3."
+    );
+}
+
+#[test]
+fn hint_for_a_qualified_option_with_slack() {
+    let e = eval(&small(), &["b.q1", "b.q2", "b.q3", "b.q4"], None);
+    let beta = hint(&e, "Beta");
+    assert!(beta.starts_with("Beta stays qualified"), "{beta}");
+}
+
+#[test]
+fn hint_untick_respects_weights() {
+    // a: 1 + 1 + 2 = 4 of threshold 3: unticking a.q1 or a.q2 leaves 3, unticking a.q3 leaves 2.
+    let e = eval(&small(), &["a.q1", "a.q2", "a.q3"], None);
+    assert_eq!(
+        hint(&e, "Alpha"),
+        "Alpha drops out if you untick any one of: a.q3."
+    );
+    // a: 1 + 2 = 3: either untick drops it.
+    let e = eval(&small(), &["a.q1", "a.q3"], None);
+    assert_eq!(
+        hint(&e, "Alpha"),
+        "Alpha drops out if you untick any one of: a.q1, a.q3."
+    );
+}
+
+#[test]
+fn every_option_gets_a_hint() {
+    let e = eval(&small(), &["a.q1"], None);
+    assert_eq!(e.hints.len(), 3, "{:#?}", e.hints);
+}
+
+/// The hints must agree with the engine itself: ticking any named question qualifies the
+/// option (for "1 yes away"), and unticking any named one drops it.
+#[test]
+fn hints_agree_with_the_engine() {
+    let decision = small();
+    // Unticking any of the named ids drops Alpha; unticking a.q1 does not.
+    let mut answers = Answers::new(&decision, ["a.q1", "a.q2", "a.q3"], None).unwrap();
+    answers.toggle("a.q3");
+    assert!(!score(&evaluate(&decision, &answers), "a").qualified);
+    answers.toggle("a.q3");
+    answers.toggle("a.q1");
+    assert!(score(&evaluate(&decision, &answers), "a").qualified);
+
+    // Ticking any one id of a "1 yes away" hint qualifies Beta.
+    for id in ["b.q2", "b.q3", "b.q4", "b.q5"] {
+        let e = eval(&decision, &["b.q1", "b.q6", id], None);
+        assert!(score(&e, "b").qualified, "{id}");
+    }
+}
+
+// ---- answers -------------------------------------------------------------------------------
+
+#[test]
+fn unknown_ids_are_all_reported_with_the_valid_ones() {
+    let decision = small();
+    let errors = Answers::new(&decision, ["a.q1", "a.nope", "zz.q1"], Some("later")).unwrap_err();
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    let AnswerError::UnknownQuestion { id, valid } = &errors[0] else {
+        panic!("{errors:?}")
+    };
+    assert_eq!(id, "a.nope");
+    assert_eq!(valid.len(), 11);
+    assert!(valid.contains(&"c.q2".to_owned()));
+    assert!(matches!(&errors[1], AnswerError::UnknownQuestion { id, .. } if id == "zz.q1"));
+    assert_eq!(
+        errors[2],
+        AnswerError::UnknownStage {
+            id: "later".into(),
+            valid: vec!["go-a".into(), "go-b".into(), "go-ab".into()],
+        }
+    );
+}
+
+#[test]
+fn answers_ignore_blank_ids_and_trim() {
+    let answers = Answers::new(&small(), [" a.q1 ", ""], None).unwrap();
+    assert_eq!(answers.yes.iter().collect::<Vec<_>>(), ["a.q1"]);
+}
+
+#[test]
+fn toggle_ticks_then_unticks() {
+    let mut answers = Answers::default();
+    answers.toggle("a.q1");
+    assert!(answers.is_yes("a.q1"));
+    answers.toggle("a.q1");
+    assert!(!answers.is_yes("a.q1"));
+}
+
+// ---- the embedded decision: the Done-when table of issue 2 ---------------------------------
+
+#[test]
+fn embedded_first_three_django_ids_is_single_django() {
+    let decision = Decision::embedded();
+    let first3: Vec<String> = decision
+        .question_ids()
+        .into_iter()
+        .filter(|id| id.starts_with("django."))
+        .take(3)
+        .collect();
+    assert_eq!(
+        first3,
+        [
+            "django.admin-panel",
+            "django.permissions",
+            "django.content-heavy"
+        ]
+    );
+    let answers = Answers::new(&decision, &first3, None).unwrap();
+    let e = evaluate(&decision, &answers);
+    assert_verdict(&e, VerdictKind::Single, &["django"]);
+    assert_eq!(active_layers(&e), ["Django Monolith"]);
+}
+
+#[test]
+fn embedded_three_django_and_three_flask_is_hybrid_with_shared_auth() {
+    let decision = Decision::embedded();
+    let e = eval(
+        &decision,
+        &[
+            "django.admin-panel",
+            "django.permissions",
+            "django.content-heavy",
+            "flask.rest-api",
+            "flask.own-tools",
+            "flask.serverless-edge",
+        ],
+        None,
+    );
+    assert_verdict(&e, VerdictKind::Hybrid, &["django", "flask"]);
+    let shared = e
+        .stack
+        .layers
+        .iter()
+        .find(|l| l.option.is_none())
+        .expect("a shared layer");
+    assert!(shared.active);
+    assert_eq!(shared.parts, ["JWT/OpenID Connect auth"]);
+    assert_eq!(
+        active_layers(&e),
+        ["Django Monolith", "Flask Microservices", "Shared"]
+    );
+}
+
+#[test]
+fn embedded_no_answers_is_undecided() {
+    let e = eval(&Decision::embedded(), &[], None);
+    assert_verdict(&e, VerdictKind::Undecided, &[]);
+}
+
+#[test]
+fn embedded_stages_pick_as_the_article_says() {
+    let decision = Decision::embedded();
+    // Two Django and two Flask answers: nothing qualifies, so the stage decides.
+    let some = [
+        "django.admin-panel",
+        "django.security",
+        "flask.prototype",
+        "flask.rest-api",
+    ];
+    for answers in [&[][..], &some[..]] {
+        for (stage, picks) in [
+            ("pre-pmf", &["flask"][..]),
+            ("post-validation", &["django"][..]),
+            ("api-first", &["flask", "fastapi"][..]),
+            ("solo", &["django"][..]),
+        ] {
+            let e = eval(&decision, answers, Some(stage));
+            assert_verdict(&e, VerdictKind::Stage, picks);
+        }
+    }
+}
+
+#[test]
+fn embedded_has_three_options_with_the_articles_threshold() {
+    let e = eval(&Decision::embedded(), &[], None);
+    let shape: Vec<(&str, u32, u32)> = e
+        .scores
+        .iter()
+        .map(|s| (s.option.as_str(), s.max, s.threshold))
+        .collect();
+    assert_eq!(
+        shape,
+        [("django", 6, 3), ("flask", 6, 3), ("fastapi", 6, 3)]
+    );
+}
