@@ -1,0 +1,276 @@
+//! Property tests of the engine over the embedded decision: random answer sets and stages.
+
+use std::collections::BTreeSet;
+
+use proptest::prelude::*;
+use proptest::sample::{select, subsequence};
+
+use stackpick::decision::{Decision, EMBEDDED_SOURCE};
+use stackpick::report::Report;
+use stackpick::score::{Answers, Evaluation, VerdictKind, evaluate};
+use stackpick::session::Session;
+
+fn decision() -> Decision {
+    Decision::embedded()
+}
+
+/// Any set of the embedded decision's question ids, with or without a stage.
+fn answers() -> impl Strategy<Value = Answers> {
+    let d = decision();
+    let ids = d.question_ids();
+    let stages: Vec<String> = d.stages.iter().map(|s| s.id.clone()).collect();
+    (
+        subsequence(ids.clone(), 0..=ids.len()),
+        proptest::option::of(select(stages)),
+    )
+        .prop_map(|(yes, stage)| Answers {
+            yes: yes.into_iter().collect(),
+            stage,
+        })
+}
+
+/// Answers and one question id not among them (when every id is ticked there is none to add,
+/// so the strategy keeps at least one id out).
+fn answers_and_an_unticked_id() -> impl Strategy<Value = (Answers, String)> {
+    let ids = decision().question_ids();
+    (answers(), select(ids)).prop_map(|(mut answers, id)| {
+        answers.yes.remove(&id);
+        (answers, id)
+    })
+}
+
+fn qualified(evaluation: &Evaluation) -> Vec<String> {
+    evaluation
+        .scores
+        .iter()
+        .filter(|s| s.qualified)
+        .map(|s| s.option.clone())
+        .collect()
+}
+
+proptest! {
+    #[test]
+    fn ticking_a_box_never_lowers_any_score((answers, id) in answers_and_an_unticked_id()) {
+        let d = decision();
+        let before = evaluate(&d, &answers);
+        let mut ticked = answers.clone();
+        ticked.toggle(&id);
+        prop_assert!(ticked.is_yes(&id));
+        let after = evaluate(&d, &ticked);
+        let option = id.split('.').next().unwrap();
+        for (b, a) in before.scores.iter().zip(&after.scores) {
+            prop_assert_eq!(&b.option, &a.option);
+            prop_assert!(a.score >= b.score, "{}: {} -> {}", a.option, b.score, a.score);
+            if a.option == option {
+                prop_assert!(a.score > b.score, "ticking {} raised {}", id, a.option);
+            } else {
+                prop_assert_eq!(a.score, b.score);
+            }
+            // Nothing that qualified stops qualifying.
+            prop_assert!(!b.qualified || a.qualified);
+        }
+    }
+
+    #[test]
+    fn a_score_never_exceeds_its_max(answers in answers()) {
+        let d = decision();
+        let evaluation = evaluate(&d, &answers);
+        prop_assert_eq!(evaluation.scores.len(), d.options.len());
+        for (score, option) in evaluation.scores.iter().zip(&d.options) {
+            let total: u32 = option.questions.iter().map(|q| q.weight).sum();
+            prop_assert_eq!(score.max, total);
+            prop_assert!(score.score <= score.max);
+            prop_assert_eq!(score.qualified, score.score >= score.threshold);
+        }
+    }
+
+    #[test]
+    fn verdict_kind_agrees_with_the_qualified_options(answers in answers()) {
+        let d = decision();
+        let evaluation = evaluate(&d, &answers);
+        let qualified = qualified(&evaluation);
+        let verdict = &evaluation.verdict;
+        match qualified.len() {
+            1 => {
+                prop_assert_eq!(verdict.kind, VerdictKind::Single);
+                prop_assert_eq!(&verdict.options, &qualified);
+            }
+            n if n >= 2 => {
+                prop_assert_eq!(verdict.kind, VerdictKind::Hybrid);
+                prop_assert_eq!(&verdict.options, &qualified);
+            }
+            _ => match (&answers.stage, answers.yes.is_empty()) {
+                (Some(stage), _) => {
+                    prop_assert_eq!(verdict.kind, VerdictKind::Stage);
+                    prop_assert_eq!(&verdict.options, &d.stage(stage).unwrap().picks);
+                }
+                (None, true) => {
+                    prop_assert_eq!(verdict.kind, VerdictKind::Undecided);
+                    prop_assert!(verdict.options.is_empty());
+                }
+                (None, false) => {
+                    prop_assert_eq!(verdict.kind, VerdictKind::Leaning);
+                    // The leaders are exactly the options with the best score ratio.
+                    let ratio = |s: &stackpick::score::Score| f64::from(s.score) / f64::from(s.max);
+                    let best = evaluation.scores.iter().map(ratio).fold(0.0, f64::max);
+                    let leaders: Vec<String> = evaluation
+                        .scores
+                        .iter()
+                        .filter(|s| ratio(s) == best)
+                        .map(|s| s.option.clone())
+                        .collect();
+                    prop_assert!(best > 0.0);
+                    prop_assert_eq!(&verdict.options, &leaders);
+                }
+            },
+        }
+    }
+
+    #[test]
+    fn the_stack_follows_the_verdict(answers in answers()) {
+        let d = decision();
+        let evaluation = evaluate(&d, &answers);
+        let mut active_options = 0;
+        for layer in evaluation.stack.layers.iter().filter(|l| l.option.is_some()) {
+            let option = layer.option.as_ref().unwrap();
+            prop_assert_eq!(layer.active, evaluation.verdict.options.contains(option));
+            active_options += usize::from(layer.active);
+        }
+        for layer in evaluation.stack.layers.iter().filter(|l| l.option.is_none()) {
+            prop_assert_eq!(layer.active, active_options >= 2);
+        }
+    }
+
+    #[test]
+    fn every_option_gets_one_hint_naming_real_ids(answers in answers()) {
+        let d = decision();
+        let evaluation = evaluate(&d, &answers);
+        prop_assert_eq!(evaluation.hints.len(), d.options.len());
+        let ids: BTreeSet<String> = d.question_ids().into_iter().collect();
+        for hint in &evaluation.hints {
+            // Every dotted word in a hint is a question id; ticked ones only in "untick" hints.
+            for word in hint.split([' ', ',', ':']).map(|w| w.trim_end_matches('.')) {
+                if word.contains('.') && !word.contains('/') && word.len() > 1 {
+                    prop_assert!(ids.contains(word), "{} in {}", word, hint);
+                    prop_assert_eq!(answers.is_yes(word), hint.contains("untick"), "{}", hint);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn answers_survive_a_json_round_trip(answers in answers()) {
+        let json = serde_json::to_string(&answers).unwrap();
+        let back: Answers = serde_json::from_str(&json).unwrap();
+        prop_assert_eq!(back, answers);
+    }
+
+    #[test]
+    fn answers_survive_a_session_round_trip(answers in answers()) {
+        let d = decision();
+        let text = Session::new(&d, &answers).to_ron();
+        let session = Session::parse(&text, "session.ron").unwrap();
+        prop_assert_eq!(session.decision.as_str(), "web-frameworks");
+        let back = session.answers(&d, "session.ron").unwrap();
+        prop_assert_eq!(back, answers);
+    }
+
+    #[test]
+    fn the_report_lists_the_answers_in_display_order(answers in answers()) {
+        let d = decision();
+        let report = Report::new(&d, &answers);
+        let expected: Vec<String> = d.question_ids().into_iter().filter(|id| answers.is_yes(id)).collect();
+        prop_assert_eq!(&report.answers, &expected);
+        prop_assert_eq!(report.questions.iter().filter(|q| q.yes).count(), answers.yes.len());
+        prop_assert_eq!(&report.stage, &answers.stage);
+    }
+
+    #[test]
+    fn parse_never_panics_on_arbitrary_text(source in any::<String>()) {
+        let _ = Decision::parse(&source, "fuzz.ron");
+    }
+
+    #[test]
+    fn parse_never_panics_on_ron_like_text(source in r#"[()\[\]{}",:a-z0-9 \n]{0,200}"#) {
+        let _ = Decision::parse(&format!("Decision({source}"), "fuzz.ron");
+    }
+
+    #[test]
+    fn parse_never_panics_on_a_mutated_embedded_file(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+        keep in any::<prop::sample::Index>(),
+        truncate in any::<bool>(),
+    ) {
+        let mut bytes = EMBEDDED_SOURCE.as_bytes().to_vec();
+        for (at, byte) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = byte;
+        }
+        if truncate {
+            bytes.truncate(keep.index(bytes.len() + 1));
+        }
+        let source = String::from_utf8_lossy(&bytes);
+        if let Ok(d) = Decision::parse(&source, "mutated.ron") {
+            // Whatever still parses must also evaluate and render.
+            let answers = Answers::new(&d, d.question_ids(), d.stages.first().map(|s| s.id.as_str())).unwrap();
+            let report = Report::new(&d, &answers);
+            let _ = (report.to_text(), report.to_json());
+        }
+    }
+
+    #[test]
+    fn parse_never_panics_on_a_spliced_embedded_file(
+        at in any::<prop::sample::Index>(),
+        len in 0usize..40,
+        insert in r#"[()\[\]{}",:a-zA-Z0-9 \n\\-]{0,20}"#,
+    ) {
+        let source = EMBEDDED_SOURCE;
+        let mut start = at.index(source.len());
+        while !source.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = (start + len).min(source.len());
+        while !source.is_char_boundary(end) {
+            end -= 1;
+        }
+        let spliced = format!("{}{insert}{}", &source[..start], &source[end..]);
+        let _ = Decision::parse(&spliced, "spliced.ron");
+    }
+}
+
+#[test]
+fn the_strategies_reach_every_verdict_kind() {
+    // The embedded decision can produce every kind, so the properties above are not vacuous.
+    let d = decision();
+    let kinds: BTreeSet<String> = [
+        (
+            &[
+                "django.admin-panel",
+                "django.permissions",
+                "django.content-heavy",
+            ][..],
+            None,
+        ),
+        (
+            &[
+                "django.admin-panel",
+                "django.permissions",
+                "django.content-heavy",
+                "flask.rest-api",
+                "flask.own-tools",
+                "flask.prototype",
+            ][..],
+            None,
+        ),
+        (&[][..], Some("solo")),
+        (&["fastapi.ml-ai"][..], None),
+        (&[][..], None),
+    ]
+    .into_iter()
+    .map(|(yes, stage)| {
+        let answers = Answers::new(&d, yes, stage).unwrap();
+        evaluate(&d, &answers).verdict.kind.to_string()
+    })
+    .collect();
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+}
