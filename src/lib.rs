@@ -4,16 +4,20 @@
 //! The domain (`decision`, `score`, `report`, `session`) never touches the terminal; the
 //! binary is a thin layer over [`run`].
 
+pub mod atomic;
 pub mod cli;
 pub mod commands;
 pub mod decision;
 pub mod error;
+pub mod export;
 pub mod report;
 pub mod score;
 pub mod session;
+pub mod state;
 pub mod text;
+pub mod tui;
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -29,7 +33,25 @@ pub fn run(cli: Cli) -> ExitCode {
         None => interactive(&cli, &mut out),
         Some(Command::Check { files }) => commands::check(files, &mut out),
         Some(Command::Score { input, json }) => commands::score(input, *json, &mut out),
-        Some(Command::Export { .. }) => Err(Failure::Other("export is not available yet".into())),
+        Some(Command::Export {
+            input,
+            format,
+            output,
+            force,
+            template,
+            date,
+        }) => export::run_export(
+            input,
+            &export::ExportOptions {
+                format: *format,
+                output: output.as_deref(),
+                force: *force,
+                template: template.as_deref(),
+                date: date.as_deref(),
+            },
+            &mut out,
+            &mut std::io::stderr(),
+        ),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Cli::command(), "stackpick", &mut out);
             Ok(())
@@ -49,10 +71,5 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 fn interactive(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
-    let _ = (cli, std::io::stdin().is_terminal());
-    let _ = writeln!(
-        out,
-        "stackpick: the interactive app is coming; for now try `stackpick score --yes django.admin-panel` (see --help)"
-    );
-    Ok(())
+    tui::launch::launch(cli, out)
 }

@@ -1,0 +1,103 @@
+//! The Decision tab: the stack diagram at full size beside the verdict, the reasons, the
+//! one-step-away hints, the stage, and how to export.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::action::Action;
+use super::app::App;
+use super::doc::Doc;
+use super::keymap;
+use super::layout;
+use super::stack_diagram::StackDiagram;
+
+/// The Decision pane.
+pub struct DecisionPane<'a>(pub &'a App);
+
+/// The right-hand document at this width.
+pub fn doc(app: &App, width: u16) -> Doc {
+    let theme = &app.theme;
+    let evaluation = &app.evaluation;
+    let mut doc = Doc::new(width);
+    doc.heading(
+        &format!("Verdict: {}", evaluation.verdict.kind),
+        theme.heading,
+    );
+    doc.para(&evaluation.verdict.summary, theme.qualified);
+    if !evaluation.reasons.is_empty() {
+        doc.blank();
+        doc.heading("Reasons", theme.heading);
+        for reason in &evaluation.reasons {
+            doc.bullet("•", "", reason, theme.text, theme.text);
+        }
+    }
+    if !evaluation.hints.is_empty() {
+        doc.blank();
+        doc.heading("One step away", theme.heading);
+        for hint in &evaluation.hints {
+            doc.bullet("→", "", hint, theme.text, theme.text);
+        }
+    }
+    doc.blank();
+    doc.heading("Where are you now?", theme.heading);
+    let stage = app
+        .answers
+        .stage
+        .as_deref()
+        .and_then(|id| app.decision.stage(id));
+    match stage {
+        Some(stage) => doc.para(
+            &format!("● {}: {}", stage.label, stage.advice),
+            theme.highlight,
+        ),
+        None => doc.para("○ No stage chosen.", theme.muted),
+    }
+    if let Some(key) = keymap::first_key(Action::ChooseStage) {
+        doc.para(&format!("Press {key} to choose a stage."), theme.muted);
+    }
+    doc.blank();
+    doc.heading("Export", theme.heading);
+    if let Some(key) = keymap::first_key(Action::Export) {
+        doc.para(
+            &format!("Press {key} to write a Markdown decision record, the JSON report, or a session to reload."),
+            theme.muted,
+        );
+    }
+    doc
+}
+
+impl Widget for DecisionPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let theme = &app.theme;
+        let [diagram_area, text_area] = layout::decision_panes(area);
+        let title = app.decision.stack.heading.to_string();
+        let title = if title.is_empty() {
+            "Suggested stack".to_owned()
+        } else {
+            title
+        };
+        let block = Block::bordered()
+            .title(Span::styled(format!(" {title} "), theme.title))
+            .border_style(theme.border);
+        let inner = block.inner(diagram_area);
+        block.render(diagram_area, buf);
+        StackDiagram {
+            stack: &app.evaluation.stack,
+            theme,
+        }
+        .render(inner, buf);
+
+        let block = Block::bordered()
+            .title(Span::styled(" Decision ", theme.title))
+            .border_style(theme.border);
+        let inner = block.inner(text_area);
+        block.render(text_area, buf);
+        let doc = doc(app, inner.width);
+        Paragraph::new(doc.lines)
+            .scroll((app.decision_scroll, 0))
+            .render(inner, buf);
+    }
+}

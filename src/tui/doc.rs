@@ -1,0 +1,123 @@
+//! A small builder of wrapped, styled lines for the document-like panes (Overview, Strengths,
+//! Decision, help), so their height is known before rendering (for scrolling).
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+/// Wrapped lines, built for one width.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    width: usize,
+    pub lines: Vec<Line<'static>>,
+}
+
+impl Doc {
+    /// An empty document for this width (at least one column).
+    pub fn new(width: u16) -> Doc {
+        Doc {
+            width: usize::from(width).max(1),
+            lines: Vec::new(),
+        }
+    }
+
+    /// The width the document wraps to.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// A heading line.
+    pub fn heading(&mut self, text: &str, style: Style) {
+        self.wrapped("", "", text, style);
+    }
+
+    /// A blank line (never two in a row, never first).
+    pub fn blank(&mut self) {
+        if self.lines.last().is_some_and(|l| l.width() > 0) {
+            self.lines.push(Line::default());
+        }
+    }
+
+    /// A paragraph, wrapped.
+    pub fn para(&mut self, text: &str, style: Style) {
+        self.wrapped("", "", text, style);
+    }
+
+    /// A wrapped paragraph with a first-line prefix and an indent for the rest.
+    pub fn wrapped(&mut self, first: &str, rest: &str, text: &str, style: Style) {
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
+        for line in textwrap::wrap(text, options) {
+            self.lines.push(Line::styled(line.into_owned(), style));
+        }
+    }
+
+    /// A bullet: `• title — detail`, the title in its own style, wrapped with a hanging indent.
+    pub fn bullet(
+        &mut self,
+        marker: &str,
+        title: &str,
+        detail: &str,
+        title_style: Style,
+        style: Style,
+    ) {
+        // "Heading: detail" reads as a sentence; a bare title gets a dash before its detail.
+        let full = match (title.is_empty(), detail.is_empty()) {
+            (true, _) => detail.to_owned(),
+            (false, true) => title.to_owned(),
+            (false, false) if title.ends_with(':') => format!("{title} {detail}"),
+            (false, false) => format!("{title} — {detail}"),
+        };
+        let first = format!("{marker} ");
+        let rest = " ".repeat(first.chars().count());
+        let options = textwrap::Options::new(self.width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        let wrapped = textwrap::wrap(&full, options);
+        // Style the title part of the text, which may span more than one line.
+        let mut title_left = title.chars().count();
+        for (i, line) in wrapped.iter().enumerate() {
+            let indent = if i == 0 {
+                first.chars().count()
+            } else {
+                rest.chars().count()
+            };
+            let body: String = line.chars().skip(indent).collect();
+            let prefix: String = line.chars().take(indent).collect();
+            let cut = title_left.min(body.chars().count());
+            let (t, d): (String, String) = (
+                body.chars().take(cut).collect(),
+                body.chars().skip(cut).collect(),
+            );
+            title_left = title_left.saturating_sub(cut + 1);
+            self.lines.push(Line::from(vec![
+                Span::styled(prefix, style),
+                Span::styled(t, title_style),
+                Span::styled(d, style),
+            ]));
+        }
+    }
+
+    /// A ready-made line, as is.
+    pub fn line(&mut self, line: Line<'static>) {
+        self.lines.push(line);
+    }
+
+    /// The number of lines.
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Whether there are no lines.
+    pub fn is_empty(&self) -> bool {
+        self.lines.is_empty()
+    }
+}
+
+/// Wraps text to a width, for widgets that lay out their own lines.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, width.max(1))
+        .into_iter()
+        .map(|c| c.into_owned())
+        .collect()
+}

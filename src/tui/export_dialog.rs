@@ -1,0 +1,79 @@
+//! The export dialog: pick the format, edit the path, confirm before overwriting.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+
+use super::app::{App, ExportDialog};
+use crate::cli::Format;
+
+/// The export dialog overlay.
+pub struct ExportOverlay<'a> {
+    pub app: &'a App,
+    pub dialog: &'a ExportDialog,
+}
+
+fn describe(format: Format) -> &'static str {
+    match format {
+        Format::Md => "Markdown decision record (MADR 4.0) with a Mermaid diagram",
+        Format::Json => "the JSON report, as `stackpick score --json`",
+        Format::Ron => "a session (answers and stage) to reload with --session",
+    }
+}
+
+impl Widget for ExportOverlay<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let dialog = self.dialog;
+        let width = screen.width.saturating_sub(4).min(64);
+        let height = 8.min(screen.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(screen);
+        let [area] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .title(Span::styled(" Export the decision ", theme.title))
+            .border_style(theme.border_focus);
+        let inner = block.inner(area);
+        block.render(area, buf);
+
+        let mut formats = vec![Span::styled("Format: ", theme.heading)];
+        for format in [Format::Md, Format::Json, Format::Ron] {
+            let name = format.to_string();
+            if format == dialog.format {
+                formats.push(Span::styled(format!("[{name}]"), theme.selected));
+            } else {
+                formats.push(Span::styled(format!(" {name} "), theme.text));
+            }
+            formats.push(Span::raw(" "));
+        }
+        let mut lines = vec![
+            Line::from(formats),
+            Line::styled(format!("        {}", describe(dialog.format)), theme.muted),
+            Line::default(),
+        ];
+        if dialog.confirm_overwrite {
+            lines.push(Line::styled(
+                format!("{} already exists.", dialog.path),
+                theme.error,
+            ));
+            lines.push(Line::styled("Overwrite it?", theme.heading));
+        } else {
+            lines.push(Line::from(vec![
+                Span::styled("Path:   ", theme.heading),
+                Span::styled(dialog.path.clone(), theme.text),
+                Span::styled("▏", theme.key),
+            ]));
+            if let Some(status) = self.app.status.as_ref().filter(|s| s.is_error) {
+                lines.push(Line::styled(status.text.clone(), theme.error));
+            }
+        }
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,138 @@
+//! `ScoreGauge`: a framework's score as a bar with the threshold marked, and its state in
+//! words ("✓ qualifies" or "needs 2 more"), so colour is never the only signal.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::theme::Theme;
+use crate::score::Score;
+
+/// Two lines: `Django 3/6 ✓ qualifies` and `███████┃░░░░░░`.
+pub struct ScoreGauge<'a> {
+    pub score: &'a Score,
+    pub theme: &'a Theme,
+}
+
+impl ScoreGauge<'_> {
+    /// The label line.
+    pub fn label(&self) -> Line<'static> {
+        let s = self.score;
+        let state = if s.qualified {
+            Span::styled(" ✓ qualifies", self.theme.qualified)
+        } else {
+            Span::styled(format!(" (needs {})", s.threshold), self.theme.unqualified)
+        };
+        Line::from(vec![
+            Span::styled(s.name.clone(), self.theme.heading),
+            Span::styled(format!(" {}/{}", s.score, s.max), self.theme.text),
+            state,
+        ])
+    }
+
+    /// The bar line, `width` cells wide, with `┃` at the threshold.
+    pub fn bar(&self, width: u16) -> Line<'static> {
+        let s = self.score;
+        let width = usize::from(width);
+        if width == 0 {
+            return Line::default();
+        }
+        let max = s.max.max(1) as usize;
+        let filled = (s.score as usize * width / max).min(width);
+        let mark = (s.threshold as usize * width)
+            .div_ceil(max)
+            .min(width.saturating_sub(1));
+        let fill_style = if s.qualified {
+            self.theme.gauge_fill_qualified
+        } else {
+            self.theme.gauge_fill
+        };
+        let spans: Vec<Span<'static>> = (0..width)
+            .map(|i| {
+                if i == mark {
+                    Span::styled("┃", self.theme.threshold)
+                } else if i < filled {
+                    Span::styled("█", fill_style)
+                } else {
+                    Span::styled("░", self.theme.gauge_empty)
+                }
+            })
+            .collect();
+        Line::from(spans)
+    }
+}
+
+impl Widget for ScoreGauge<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height == 0 {
+            return;
+        }
+        buf.set_line(area.x, area.y, &self.label(), area.width);
+        if area.height > 1 {
+            buf.set_line(area.x, area.y + 1, &self.bar(area.width), area.width);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn score(value: u32, qualified: bool) -> Score {
+        Score {
+            option: "django".into(),
+            name: "Django".into(),
+            score: value,
+            max: 6,
+            threshold: 3,
+            qualified,
+        }
+    }
+
+    #[test]
+    fn bar_fills_in_proportion_and_marks_the_threshold() {
+        let theme = Theme::monochrome();
+        let s = score(3, true);
+        let bar = ScoreGauge {
+            score: &s,
+            theme: &theme,
+        }
+        .bar(12)
+        .to_string();
+        assert_eq!(bar, "██████┃░░░░░");
+        let s = score(0, false);
+        let bar = ScoreGauge {
+            score: &s,
+            theme: &theme,
+        }
+        .bar(12)
+        .to_string();
+        assert_eq!(bar, "░░░░░░┃░░░░░");
+    }
+
+    #[test]
+    fn label_says_the_state_in_words() {
+        let theme = Theme::ansi();
+        let s = score(3, true);
+        assert_eq!(
+            ScoreGauge {
+                score: &s,
+                theme: &theme
+            }
+            .label()
+            .to_string(),
+            "Django 3/6 ✓ qualifies"
+        );
+        let s = score(2, false);
+        assert_eq!(
+            ScoreGauge {
+                score: &s,
+                theme: &theme
+            }
+            .label()
+            .to_string(),
+            "Django 2/6 (needs 3)"
+        );
+    }
+}

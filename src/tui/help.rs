@@ -1,0 +1,72 @@
+//! The help overlay, written from the key table.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::app::App;
+use super::doc::Doc;
+use super::keymap;
+use super::theme::Theme;
+
+/// The help overlay.
+pub struct HelpOverlay<'a> {
+    pub app: &'a App,
+    pub scroll: u16,
+}
+
+/// Where the overlay goes.
+pub fn area(screen: Rect) -> Rect {
+    let width = screen.width.saturating_sub(4).min(72);
+    let height = screen.height.saturating_sub(2);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(screen);
+    let [area] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    area
+}
+
+/// The help's lines at this width.
+pub fn doc(width: u16, theme: &Theme) -> Doc {
+    let mut doc = Doc::new(width);
+    for (title, rows) in keymap::help_sections() {
+        doc.blank();
+        doc.heading(&title, theme.heading);
+        let key_width = rows
+            .iter()
+            .map(|(k, _)| k.chars().count())
+            .max()
+            .unwrap_or(0);
+        for (keys, label) in rows {
+            doc.line(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}  "), theme.key),
+                Span::styled(label, theme.text),
+            ]));
+        }
+    }
+    doc.blank();
+    doc.para(
+        "Mouse: click a tab or a checkbox; the wheel scrolls.",
+        theme.muted,
+    );
+    doc
+}
+
+impl Widget for HelpOverlay<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        let theme = &self.app.theme;
+        let area = area(screen);
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .title(Span::styled(" Keys — Esc closes ", theme.title))
+            .border_style(theme.border_focus);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        Paragraph::new(doc(inner.width, theme).lines)
+            .scroll((self.scroll, 0))
+            .render(inner, buf);
+    }
+}

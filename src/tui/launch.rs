@@ -1,0 +1,76 @@
+//! Starting the interactive app from the command line: load everything that can fail before
+//! the terminal changes mode, run, then report the files written on the normal screen.
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use super::app::{App, ExportOutcome};
+use super::theme::Theme;
+use super::{Effects, run};
+use crate::cli::{Cli, Format};
+use crate::commands::{load_decision, load_session};
+use crate::error::Failure;
+use crate::export::{self, ExportError};
+use crate::score::Answers;
+use crate::state::StateStore;
+
+/// The effects of the real app: autosave to the state directory and atomic exports.
+struct DiskEffects {
+    store: Option<StateStore>,
+}
+
+impl Effects for DiskEffects {
+    fn save(&mut self, app: &App) -> Result<(), String> {
+        match &self.store {
+            Some(store) => store.save(&app.decision, &app.answers),
+            None => Ok(()),
+        }
+    }
+
+    fn export(&mut self, app: &App, format: Format, path: &Path, overwrite: bool) -> ExportOutcome {
+        let text = export::render(format, &app.decision, &app.answers, export::today());
+        match export::write_file(path, &text, overwrite) {
+            Ok(()) => ExportOutcome::Written(path.to_path_buf()),
+            Err(ExportError::Exists { .. }) => ExportOutcome::Exists,
+            Err(e) => ExportOutcome::Failed(e.to_string()),
+        }
+    }
+}
+
+/// `stackpick` with no command: the TUI.
+pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::BadInput(
+            "the interactive app needs a terminal; in scripts use `stackpick score` or `stackpick export` (see --help)"
+                .to_owned(),
+        ));
+    }
+    let decision = load_decision(cli.data.as_deref())?;
+    let store = StateStore::from_env();
+    let mut status = None;
+    let answers = match &cli.session {
+        Some(path) => load_session(&decision, path)?,
+        None => match store.as_ref().map(|s| s.load(&decision)) {
+            Some(Ok(Some(saved))) => {
+                status = Some(("Restored your saved answers".to_owned(), false));
+                saved
+            }
+            Some(Err(message)) => {
+                status = Some((format!("{message} (ignored)"), true));
+                Answers::default()
+            }
+            Some(Ok(None)) | None => Answers::default(),
+        },
+    };
+    let mut app = App::new(decision, answers, Theme::from_env());
+    if let Some((text, is_error)) = status {
+        app.set_status(text, is_error);
+    }
+    let mut effects = DiskEffects { store };
+    run(&mut app, !cli.no_mouse, &mut effects)
+        .map_err(|e| Failure::Other(format!("terminal error: {e}")))?;
+    for path in &app.written {
+        let _ = writeln!(out, "stackpick: wrote {}", path.display());
+    }
+    Ok(())
+}

@@ -1,0 +1,116 @@
+//! The interactive app, in the Elm architecture: events become [`Action`]s through the key
+//! table, [`App::update`] changes the model, and `ui.rs` renders it.
+
+pub mod action;
+pub mod app;
+pub mod checklist;
+pub mod compare;
+pub mod decision_tab;
+pub mod doc;
+pub mod export_dialog;
+pub mod gauge;
+pub mod help;
+pub mod keymap;
+pub mod launch;
+pub mod layout;
+pub mod overview;
+pub mod stack_diagram;
+pub mod stage_picker;
+pub mod strengths;
+pub mod terminal;
+pub mod theme;
+pub mod ui;
+
+use std::io;
+
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
+
+pub use action::{Action, Tab};
+pub use app::{App, Effect, ExportOutcome};
+
+/// What the event loop does with effects: saving answers and writing exports.
+pub trait Effects {
+    /// Saves the answers; an error message goes to the status line.
+    fn save(&mut self, app: &App) -> Result<(), String>;
+    /// Writes an export.
+    fn export(
+        &mut self,
+        app: &App,
+        format: crate::cli::Format,
+        path: &std::path::Path,
+        overwrite: bool,
+    ) -> ExportOutcome;
+}
+
+/// The action an input event asks for, if any.
+pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap::action_for(&app.scopes(), key),
+        Event::Mouse(mouse) => match mouse.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: mouse.column,
+                row: mouse.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp),
+            _ => None,
+        },
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// Runs the app until the user quits. The terminal is restored before this returns.
+pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
+    let mut session = terminal::Session::start(mouse)?;
+    let size = session.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            session
+                .terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        // Block until something happens: an idle app draws nothing and uses no CPU.
+        let event = event::read()?;
+        let Some(action) = action_for_event(app, &event) else {
+            continue;
+        };
+        if let Action::Resize { .. } = action {
+            session.terminal.autoresize()?;
+        }
+        dirty = true;
+        match app.update(action) {
+            Some(Effect::SaveAnswers) => {
+                if let Err(message) = effects.save(app) {
+                    app.set_status(message, true);
+                }
+            }
+            Some(Effect::Export {
+                format,
+                path,
+                overwrite,
+            }) => {
+                let outcome = effects.export(app, format, &path, overwrite);
+                app.export_done(outcome);
+            }
+            Some(Effect::Quit) | None => {}
+        }
+    }
+    drop(session);
+    Ok(())
+}
+
+/// The full terminal area for a size.
+pub fn screen(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width, height)
+}

@@ -1,0 +1,136 @@
+//! The Overview tab: the TL;DR, the quick decision matrix (rows matching the verdict marked),
+//! and the stage advice.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget};
+
+use super::action::Action;
+use super::app::App;
+use super::doc::Doc;
+use super::keymap;
+
+/// The Overview pane.
+pub struct OverviewPane<'a>(pub &'a App);
+
+/// The Overview's lines at this width.
+pub fn doc(app: &App, width: u16) -> Doc {
+    let theme = &app.theme;
+    let decision = &app.decision;
+    let mut doc = Doc::new(width);
+    doc.heading("TL;DR", theme.heading);
+    for summary in &decision.summary {
+        doc.bullet(
+            "•",
+            &format!("{}:", summary.heading),
+            &summary.text,
+            theme.highlight,
+            theme.text,
+        );
+    }
+    doc.blank();
+    doc.heading("Quick Decision Matrix", theme.heading);
+    let verdict = &app.evaluation.verdict;
+    let pick_width = decision
+        .options
+        .iter()
+        .map(|o| o.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let situation_width = doc.width().saturating_sub(pick_width + 5).max(10);
+    doc.line(Line::styled(
+        format!("  {:<situation_width$} {}", "Your situation", "Pick"),
+        theme.muted,
+    ));
+    for row in &decision.matrix {
+        let matches = verdict.options.contains(&row.pick);
+        let marker = if matches { "▶ " } else { "  " };
+        let style = if matches { theme.highlight } else { theme.text };
+        let situation = truncate(&row.situation, situation_width);
+        doc.line(Line::from(vec![
+            Span::styled(marker, theme.highlight),
+            Span::styled(format!("{situation:<situation_width$} "), style),
+            Span::styled(decision.option_name(&row.pick).to_owned(), style),
+        ]));
+    }
+    let marked = if verdict.options.is_empty() {
+        "No verdict yet: tick questions on the Checklist tab to mark the matching rows.".to_owned()
+    } else {
+        let names: Vec<&str> = verdict
+            .options
+            .iter()
+            .map(|id| decision.option_name(id))
+            .collect();
+        format!(
+            "▶ marks the rows that match your verdict ({}).",
+            names.join(" + ")
+        )
+    };
+    doc.para(&marked, theme.muted);
+    doc.blank();
+    doc.heading("My Recommendation for You", theme.heading);
+    if !decision.stage_intro.is_empty() {
+        doc.para(&decision.stage_intro, theme.text);
+    }
+    for stage in &decision.stages {
+        let chosen = app.answers.stage.as_deref() == Some(stage.id.as_str());
+        let marker = if chosen { "●" } else { "○" };
+        let mut title = stage.label.to_string();
+        if !stage.when.is_empty() {
+            title = format!("{title} ({})", stage.when);
+        }
+        if chosen {
+            title.push_str(" [your stage]");
+        }
+        let style = if chosen {
+            theme.highlight
+        } else {
+            theme
+                .heading
+                .remove_modifier(ratatui::style::Modifier::UNDERLINED)
+        };
+        doc.bullet(
+            marker,
+            &format!("{title}:"),
+            &stage.advice,
+            style,
+            theme.text,
+        );
+    }
+    if let Some(key) = keymap::first_key(Action::ChooseStage) {
+        doc.para(
+            &format!("Press {key} to choose where you are now."),
+            theme.muted,
+        );
+    }
+    doc
+}
+
+fn truncate(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        text.to_owned()
+    } else {
+        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+impl Widget for OverviewPane<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.0;
+        let block = Block::bordered()
+            .title(Span::styled(
+                format!(" {} ", app.decision.title),
+                app.theme.title,
+            ))
+            .border_style(app.theme.border);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let doc = doc(app, inner.width);
+        Paragraph::new(doc.lines)
+            .scroll((app.overview_scroll, 0))
+            .render(inner, buf);
+    }
+}

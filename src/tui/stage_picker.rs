@@ -1,0 +1,81 @@
+//! The stage picker: "where are you now", whose advice breaks ties.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use super::app::App;
+use super::doc::Doc;
+use crate::score::join_names;
+
+/// The stage picker overlay; `cursor` 0 is "no stage".
+pub struct StagePicker<'a> {
+    pub app: &'a App,
+    pub cursor: usize,
+}
+
+impl Widget for StagePicker<'_> {
+    fn render(self, screen: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let theme = &app.theme;
+        let width = screen.width.saturating_sub(4).min(70);
+        let mut doc = Doc::new(width.saturating_sub(2));
+        if !app.decision.stage_intro.is_empty() {
+            doc.para(&app.decision.stage_intro, theme.muted);
+            doc.blank();
+        }
+        let current = app.answers.stage.as_deref();
+        let mut entries = vec![(
+            "No stage".to_owned(),
+            "let the checklist decide".to_owned(),
+            current.is_none(),
+        )];
+        for stage in &app.decision.stages {
+            let picks: Vec<&str> = stage
+                .picks
+                .iter()
+                .map(|p| app.decision.option_name(p))
+                .collect();
+            let label = if stage.when.is_empty() {
+                stage.label.to_string()
+            } else {
+                format!("{} ({})", stage.label, stage.when)
+            };
+            entries.push((
+                label,
+                format!("→ {}", join_names(&picks, "or")),
+                current == Some(stage.id.as_str()),
+            ));
+        }
+        for (i, (label, detail, chosen)) in entries.iter().enumerate() {
+            let pointer = if i == self.cursor { "▶" } else { " " };
+            let mark = if *chosen { "●" } else { "○" };
+            let style = if i == self.cursor {
+                theme.selected
+            } else {
+                theme.text
+            };
+            doc.wrapped(
+                &format!("{pointer} {mark} "),
+                "      ",
+                &format!("{label} {detail}"),
+                style,
+            );
+        }
+        let height = (doc.len() as u16 + 2).min(screen.height);
+        let [row] = Layout::vertical([Constraint::Length(height)])
+            .flex(Flex::Center)
+            .areas(screen);
+        let [area] = Layout::horizontal([Constraint::Length(width)])
+            .flex(Flex::Center)
+            .areas(row);
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .title(Span::styled(" Where are you now? ", theme.title))
+            .border_style(theme.border_focus);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        Paragraph::new(doc.lines).render(inner, buf);
+    }
+}

@@ -1,0 +1,130 @@
+//! `impl Widget for &App`: the tab bar, the selected tab, the footer, and any overlay.
+//! A pure function of the model.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::action::Tab;
+use super::app::{App, Mode};
+use super::checklist::ChecklistPane;
+use super::compare::ComparePane;
+use super::decision_tab::DecisionPane;
+use super::export_dialog::ExportOverlay;
+use super::help::HelpOverlay;
+use super::keymap;
+use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::overview::OverviewPane;
+use super::stage_picker::StagePicker;
+use super::strengths::StrengthsPane;
+
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if layout::too_small(area) {
+            render_too_small(self, area, buf);
+            return;
+        }
+        render_tab_bar(self, layout::tabs_row(area), buf);
+        let body = layout::body(area);
+        match self.tab {
+            Tab::Overview => OverviewPane(self).render(body, buf),
+            Tab::Strengths => StrengthsPane(self).render(body, buf),
+            Tab::Compare => ComparePane(self).render(body, buf),
+            Tab::Checklist => ChecklistPane(self).render(body, buf),
+            Tab::Decision => DecisionPane(self).render(body, buf),
+        }
+        render_footer(self, layout::footer(area), buf);
+        match &self.mode {
+            Mode::Help { scroll } => HelpOverlay {
+                app: self,
+                scroll: *scroll,
+            }
+            .render(body, buf),
+            Mode::Stage { cursor } => StagePicker {
+                app: self,
+                cursor: *cursor,
+            }
+            .render(body, buf),
+            Mode::Export(dialog) => ExportOverlay { app: self, dialog }.render(body, buf),
+            Mode::Normal | Mode::Filter => {}
+        }
+    }
+}
+
+fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let (show_name, titles) = layout::tab_titles(area.width);
+    if show_name {
+        buf.set_string(area.x, area.y, "stackpick", theme.title);
+    }
+    for (tab, label, x, _) in titles {
+        let style = if tab == app.tab {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
+        buf.set_string(area.x + x, area.y, label, style);
+    }
+}
+
+fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let theme = &app.theme;
+    let mut hints = keymap::footer_hints(&app.scopes());
+    let status_width = app
+        .status
+        .as_ref()
+        .map_or(0, |s| s.text.chars().count() + 2);
+    let width = |hints: &[(String, &str)]| -> usize {
+        hints
+            .iter()
+            .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
+            .sum()
+    };
+    // Drop the hints just before the last two (help and quit stay) until the line fits.
+    while hints.len() > 2 && width(&hints) + status_width > usize::from(area.width) {
+        hints.remove(hints.len() - 3);
+    }
+    let mut spans = Vec::new();
+    for (key, label) in hints {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {label}  "), theme.muted));
+    }
+    let hints = Line::from(spans);
+    match &app.status {
+        Some(status) => {
+            let style = if status.is_error {
+                theme.error
+            } else {
+                theme.status
+            };
+            let text = format!(" {} ", status.text);
+            let status_width = (text.chars().count() as u16).min(area.width);
+            let [left, right] =
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)])
+                    .areas(area);
+            Paragraph::new(hints).render(left, buf);
+            Paragraph::new(Line::styled(text, style)).render(right, buf);
+        }
+        None => Paragraph::new(hints).render(area, buf),
+    }
+}
+
+fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
+    let message = format!(
+        "terminal too small: needs {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
+        area.width, area.height
+    );
+    let lines = vec![
+        Line::styled(message, app.theme.error),
+        Line::styled("enlarge the window, or press q to quit", app.theme.muted),
+    ];
+    let height = 2.min(area.height);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(area);
+    Paragraph::new(lines)
+        .centered()
+        .wrap(Wrap { trim: true })
+        .render(row, buf);
+}
