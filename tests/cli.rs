@@ -1,0 +1,861 @@
+//! Integration tests of the `stackpick` binary: `check` and `score`, on good and bad input.
+//!
+//! The bare `stackpick` (no subcommand) starts the interactive app and is tested elsewhere.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use serde_json::Value;
+
+const BAD: &str = "tests/fixtures/bad";
+const MINI: &str = "tests/fixtures/good/mini.ron";
+const DJANGO3: &str = "django.admin-panel,django.permissions,django.content-heavy";
+const FLASK3: &str = "flask.rest-api,flask.own-tools,flask.serverless-edge";
+const ESC: u8 = 0x1b;
+
+/// What a run of the binary produced.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+    raw: Vec<u8>,
+}
+
+impl std::fmt::Debug for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit {}\n--- stdout\n{}--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs `stackpick ARGS` from the package root (so fixture paths are relative to it).
+#[track_caller]
+fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let output = cargo_bin_cmd!("stackpick")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env_remove("STACKPICK_CONFIG_DIR")
+        .write_stdin("")
+        .output()
+        .expect("the binary runs");
+    let mut raw = output.stdout.clone();
+    raw.extend_from_slice(&output.stderr);
+    Run {
+        code: output.status.code().expect("an exit code, not a signal"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        raw,
+    }
+}
+
+/// Runs and asserts the exit code.
+#[track_caller]
+fn run_ok<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let run = run(args);
+    assert_eq!(run.code, 0, "{run:?}");
+    run
+}
+
+/// Runs and asserts exit code 2 (bad input).
+#[track_caller]
+fn run_bad<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+    let run = run(args);
+    assert_eq!(run.code, 2, "{run:?}");
+    run
+}
+
+/// `score --json ARGS`, parsed.
+#[track_caller]
+fn score_json(args: &[&str]) -> Value {
+    let mut all = vec!["score", "--json"];
+    all.extend_from_slice(args);
+    let run = run_ok(&all);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {run:?}"))
+}
+
+#[track_caller]
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap_or_else(|| panic!("not an array: {value}"))
+        .iter()
+        .map(|v| v.as_str().unwrap_or_else(|| panic!("not a string: {v}")))
+        .collect()
+}
+
+/// The verdict's kind and options.
+#[track_caller]
+fn verdict(report: &Value) -> (&str, Vec<&str>) {
+    (
+        report["verdict"]["kind"].as_str().expect("verdict.kind"),
+        strings(&report["verdict"]["options"]),
+    )
+}
+
+/// Whether the stack layer with no option (the shared one) is active.
+#[track_caller]
+fn shared_active(report: &Value) -> bool {
+    let layers = report["stack"]["layers"].as_array().expect("stack.layers");
+    let shared: Vec<&Value> = layers.iter().filter(|l| l["option"].is_null()).collect();
+    assert_eq!(shared.len(), 1, "one shared layer: {layers:?}");
+    shared[0]["active"].as_bool().expect("layer.active")
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary directory")
+}
+
+fn write(dir: &Path, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, contents).expect("write a temporary file");
+    path
+}
+
+fn mini_source() -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(MINI)).expect("the mini fixture")
+}
+
+// ---- check ---------------------------------------------------------------------------------
+
+#[test]
+fn check_passes_on_the_embedded_decision() {
+    let run = run_ok(&["check"]);
+    assert_eq!(
+        run.stdout,
+        "<embedded>/web-frameworks.ron: ok (3 options, 18 questions, 4 stages)\n"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn check_passes_on_the_shipped_data_file_and_a_custom_one() {
+    let run = run_ok(&["check", "data/web-frameworks.ron", MINI]);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "data/web-frameworks.ron: ok (3 options, 18 questions, 4 stages)\n\
+             {MINI}: ok (2 options, 6 questions, 2 stages)\n"
+        )
+    );
+}
+
+/// The place an error line gives after `FILE:`: `LINE:COL: `, a document path such as
+/// `options[1].questions[2].id: `, or the final `N problems found`.
+fn has_place(rest: &str) -> bool {
+    let mut parts = rest.splitn(3, ':');
+    let (a, b) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let number = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    if number(a) && number(b) && parts.next().is_some_and(|m| m.starts_with(' ')) {
+        return true;
+    }
+    if let Some((path, message)) = rest.split_once(": ") {
+        let path_chars = path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_.[]\"-".contains(c));
+        if path_chars && path.starts_with(|c: char| c.is_ascii_lowercase()) && !message.is_empty() {
+            return true;
+        }
+    }
+    rest.strip_prefix(' ').is_some_and(|count| {
+        count.ends_with(" problem found") || count.ends_with(" problems found")
+    })
+}
+
+/// The bad fixtures, sorted: `(NAME.ron path relative to the package, NAME.expected contents)`.
+fn bad_fixtures() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(BAD);
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("the bad fixtures folder")
+        .map(|e| {
+            e.expect("a directory entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter_map(|name| name.strip_suffix(".ron").map(str::to_owned))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let expected = fs::read_to_string(dir.join(format!("{name}.expected")))
+                .unwrap_or_else(|e| panic!("{BAD}/{name}.ron has no {name}.expected: {e}"));
+            (format!("{BAD}/{name}.ron"), expected)
+        })
+        .collect()
+}
+
+/// Checks one refused file's standard error against its expected lines; returns the problems.
+fn compare(file: &str, expected: &str, stderr: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let expected: Vec<String> = expected
+        .lines()
+        .map(|l| l.replace("{FILE}", file))
+        .collect();
+    let actual: Vec<&str> = stderr.lines().collect();
+    if expected.len() != actual.len() {
+        problems.push(format!(
+            "{file}: {} lines expected, {} printed",
+            expected.len(),
+            actual.len()
+        ));
+    }
+    for (want, got) in expected.iter().zip(&actual) {
+        if !got.contains(want.as_str()) {
+            problems.push(format!(
+                "{file}: expected a line containing\n  {want}\ngot\n  {got}"
+            ));
+        }
+    }
+    for got in &actual {
+        let line = got.strip_prefix("stackpick: ").unwrap_or(got);
+        match line.strip_prefix(&format!("{file}:")) {
+            Some(rest) if has_place(rest) => {}
+            _ => problems.push(format!(
+                "{file}: line does not name the file and a place: {got}"
+            )),
+        }
+    }
+    problems
+}
+
+#[test]
+fn every_bad_fixture_is_refused_with_its_expected_error() {
+    let fixtures = bad_fixtures();
+    assert!(fixtures.len() >= 12, "only {} bad fixtures", fixtures.len());
+    let mut problems = Vec::new();
+    for (file, expected) in &fixtures {
+        assert!(!expected.trim().is_empty(), "{file}: empty .expected");
+        let run = run(&["check", file.as_str()]);
+        if run.code != 2 {
+            problems.push(format!("{file}: exit {} instead of 2", run.code));
+        }
+        if !run.stdout.is_empty() {
+            problems.push(format!("{file}: wrote to stdout: {}", run.stdout));
+        }
+        problems.extend(compare(file, expected, &run.stderr));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn bad_fixtures_are_refused_by_score_too() {
+    for (file, expected) in bad_fixtures() {
+        let run = run_bad(&["score", "--data", file.as_str()]);
+        let first = expected.lines().next().unwrap().replace("{FILE}", &file);
+        assert!(run.stderr.contains(&first), "{file}: {run:?}");
+        assert_eq!(run.stdout, "", "{file}");
+    }
+}
+
+#[test]
+fn the_file_with_several_problems_reports_every_one() {
+    let file = format!("{BAD}/several-problems.ron");
+    let run = run_bad(&["check", file.as_str()]);
+    for at in [
+        ":4:12: title: empty text",
+        ":16:30: options[0].questions[1].id: duplicate question id \"django.admin-panel\"",
+        ":options[1].threshold: option \"flask\" has threshold 9",
+        ":33:80: matrix[1].pick: unknown option \"rails\"",
+        ":48:87: stages[1].picks: unknown option \"laravel\"",
+        ": 5 problems found",
+    ] {
+        assert!(run.stderr.contains(&format!("{file}{at}")), "{at}: {run:?}");
+    }
+}
+
+#[test]
+fn check_reports_every_file_given() {
+    let files = [
+        MINI.to_owned(),
+        format!("{BAD}/threshold-zero.ron"),
+        format!("{BAD}/syntax-missing-comma.ron"),
+        format!("{BAD}/several-problems.ron"),
+        "data/web-frameworks.ron".to_owned(),
+    ];
+    let mut args = vec!["check"];
+    args.extend(files.iter().map(String::as_str));
+    let run = run_bad(&args);
+    // The good files are still reported ok, in order.
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{MINI}: ok (2 options, 6 questions, 2 stages)\n\
+             data/web-frameworks.ron: ok (3 options, 18 questions, 4 stages)\n"
+        )
+    );
+    // Every line each bad file must produce, in the order the files were given.
+    let mut expected = Vec::new();
+    for file in &files[1..4] {
+        let name = file.strip_suffix(".ron").unwrap();
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("{name}.expected"));
+        let lines = fs::read_to_string(path).unwrap();
+        expected.extend(lines.lines().map(|l| l.replace("{FILE}", file)));
+    }
+    let actual: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(actual.len(), expected.len(), "{expected:#?}\n{run:?}");
+    for (want, got) in expected.iter().zip(actual) {
+        assert!(
+            got.contains(want.as_str()),
+            "expected {want:?}, got {got:?}"
+        );
+    }
+}
+
+#[test]
+fn check_names_a_missing_file() {
+    let run = run_bad(&["check", "no/such/decision.ron"]);
+    assert!(
+        run.stderr.contains("no/such/decision.ron: cannot read"),
+        "{run:?}"
+    );
+}
+
+// ---- score: output -------------------------------------------------------------------------
+
+#[test]
+fn score_prints_gauges_verdict_stack_reasons_and_hints() {
+    let run = run_ok(&["score", "--yes", DJANGO3]);
+    let out = &run.stdout;
+    for want in [
+        "Flask vs Django for your startup",
+        "Django   [██████|░░░░░░]  3/6 (needs 3) ✓ qualifies",
+        "Flask    [░░░░░░|░░░░░░]  0/6 (needs 3)",
+        "FastAPI  [░░░░░░|░░░░░░]  0/6 (needs 3)",
+        "Verdict (single): Choose Django",
+        "● Django Monolith [active]",
+        "○ Flask Microservices [dimmed]",
+        "○ Shared [dimmed]",
+        "Reasons:",
+        "One step away:",
+        "Django drops out if you untick any one of: django.admin-panel, django.permissions, django.content-heavy.",
+    ] {
+        assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn score_without_answers_is_undecided() {
+    let run = run_ok(&["score"]);
+    assert!(run.stdout.contains("Verdict (undecided)"), "{run:?}");
+    assert!(!run.stdout.contains("[active]"), "{run:?}");
+}
+
+#[test]
+fn score_json_has_every_key_of_the_design_with_the_right_types() {
+    let report = score_json(&["--yes", DJANGO3, "--stage", "pre-pmf"]);
+    let keys = |v: &Value| -> Vec<String> {
+        let mut keys: Vec<String> = v
+            .as_object()
+            .unwrap_or_else(|| panic!("not an object: {v}"))
+            .keys()
+            .cloned()
+            .collect();
+        keys.sort();
+        keys
+    };
+    let sorted = |ks: &[&str]| {
+        let mut ks: Vec<String> = ks.iter().map(ToString::to_string).collect();
+        ks.sort();
+        ks
+    };
+    assert_eq!(
+        keys(&report),
+        sorted(&[
+            "decision",
+            "answers",
+            "stage",
+            "questions",
+            "scores",
+            "verdict",
+            "stack",
+            "reasons",
+            "hints",
+            "stages"
+        ])
+    );
+    assert_eq!(report["decision"], "Flask vs Django for your startup");
+    assert_eq!(
+        strings(&report["answers"]),
+        DJANGO3.split(',').collect::<Vec<_>>()
+    );
+    assert_eq!(report["stage"], "pre-pmf");
+
+    let questions = report["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 18);
+    for q in questions {
+        assert_eq!(keys(q), sorted(&["id", "option", "text", "yes"]));
+        let id = q["id"].as_str().unwrap();
+        assert!(
+            id.starts_with(&format!("{}.", q["option"].as_str().unwrap())),
+            "{q}"
+        );
+        assert!(!q["text"].as_str().unwrap().is_empty());
+        assert_eq!(
+            q["yes"].as_bool().unwrap(),
+            DJANGO3.split(',').any(|y| y == id),
+            "{q}"
+        );
+    }
+
+    let scores = report["scores"].as_array().unwrap();
+    let rows: Vec<(&str, &str, u64, u64, u64, bool)> = scores
+        .iter()
+        .map(|s| {
+            assert_eq!(
+                keys(s),
+                sorted(&["option", "name", "score", "max", "threshold", "qualified"])
+            );
+            (
+                s["option"].as_str().unwrap(),
+                s["name"].as_str().unwrap(),
+                s["score"].as_u64().unwrap(),
+                s["max"].as_u64().unwrap(),
+                s["threshold"].as_u64().unwrap(),
+                s["qualified"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("django", "Django", 3, 6, 3, true),
+            ("flask", "Flask", 0, 6, 3, false),
+            ("fastapi", "FastAPI", 0, 6, 3, false),
+        ]
+    );
+
+    assert_eq!(
+        keys(&report["verdict"]),
+        sorted(&["kind", "options", "summary"])
+    );
+    assert_eq!(verdict(&report), ("single", vec!["django"]));
+    assert!(
+        report["verdict"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("Django")
+    );
+
+    assert_eq!(keys(&report["stack"]), sorted(&["title", "layers"]));
+    assert_eq!(report["stack"]["title"], "Your Startup Stack");
+    let layers = report["stack"]["layers"].as_array().unwrap();
+    assert_eq!(layers.len(), 4);
+    for layer in layers {
+        assert_eq!(keys(layer), sorted(&["title", "option", "parts", "active"]));
+        assert!(layer["title"].is_string());
+        assert!(
+            layer["option"].is_string() || layer["option"].is_null(),
+            "{layer}"
+        );
+        assert!(!strings(&layer["parts"]).is_empty());
+        assert!(layer["active"].is_boolean());
+    }
+    assert!(!shared_active(&report));
+
+    let reasons = strings(&report["reasons"]);
+    assert!(
+        reasons.iter().any(|r| r.contains("Django qualifies")),
+        "{reasons:?}"
+    );
+    // The pre-PMF stage says Flask; with Django qualifying it is a reason, not the verdict.
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.contains("Pre-product-market-fit") && r.contains("not applied")),
+        "{reasons:?}"
+    );
+    assert_eq!(strings(&report["hints"]).len(), 3);
+
+    let stages = report["stages"].as_array().unwrap();
+    let stage_rows: Vec<(&str, Vec<&str>)> = stages
+        .iter()
+        .map(|s| {
+            assert_eq!(keys(s), sorted(&["id", "text", "options"]));
+            assert!(!s["text"].as_str().unwrap().is_empty());
+            (s["id"].as_str().unwrap(), strings(&s["options"]))
+        })
+        .collect();
+    assert_eq!(
+        stage_rows,
+        [
+            ("pre-pmf", vec!["flask"]),
+            ("post-validation", vec!["django"]),
+            ("api-first", vec!["flask", "fastapi"]),
+            ("solo", vec!["django"]),
+        ]
+    );
+}
+
+#[test]
+fn score_json_stage_is_null_without_a_stage() {
+    let report = score_json(&[]);
+    assert!(report["stage"].is_null());
+    assert!(strings(&report["answers"]).is_empty());
+}
+
+// ---- score: the Done-when table of issue 2 -------------------------------------------------
+
+#[test]
+fn done_when_table() {
+    let both = format!("{DJANGO3},{FLASK3}");
+    let cases: [(&[&str], &str, &[&str], bool); 8] = [
+        (&["--yes", DJANGO3], "single", &["django"], false),
+        (&["--yes", &both], "hybrid", &["django", "flask"], true),
+        (&[], "undecided", &[], false),
+        (&["--stage", "pre-pmf"], "stage", &["flask"], false),
+        (&["--stage", "post-validation"], "stage", &["django"], false),
+        (
+            &["--stage", "api-first"],
+            "stage",
+            &["flask", "fastapi"],
+            true,
+        ),
+        (&["--stage", "solo"], "stage", &["django"], false),
+        // Answers that qualify nothing leave the stage in charge.
+        (
+            &[
+                "--yes",
+                "django.admin-panel,flask.rest-api",
+                "--stage",
+                "post-validation",
+            ],
+            "stage",
+            &["django"],
+            false,
+        ),
+    ];
+    for (args, kind, options, shared) in cases {
+        let report = score_json(args);
+        assert_eq!(verdict(&report), (kind, options.to_vec()), "{args:?}");
+        assert_eq!(shared_active(&report), shared, "{args:?}: shared layer");
+    }
+}
+
+#[test]
+fn hybrid_text_report_shows_the_shared_auth_layer_active() {
+    let run = run_ok(&["score", "--yes", DJANGO3, "--yes", FLASK3]);
+    assert!(run.stdout.contains("Verdict (hybrid)"), "{run:?}");
+    assert!(run.stdout.contains("● Shared [active]"), "{run:?}");
+    assert!(run.stdout.contains("JWT/OpenID Connect auth"), "{run:?}");
+}
+
+// ---- score: arguments ----------------------------------------------------------------------
+
+#[test]
+fn yes_may_repeat_or_be_comma_separated() {
+    let comma = score_json(&["--yes", "flask.rest-api,flask.prototype,fastapi.ml-ai"]);
+    let repeated = score_json(&[
+        "--yes",
+        "flask.rest-api",
+        "--yes",
+        "flask.prototype",
+        "--yes",
+        "fastapi.ml-ai",
+    ]);
+    let mixed = score_json(&[
+        "--yes",
+        "flask.rest-api,flask.prototype",
+        "--yes",
+        "fastapi.ml-ai",
+    ]);
+    assert_eq!(
+        strings(&comma["answers"]),
+        ["flask.rest-api", "flask.prototype", "fastapi.ml-ai"]
+    );
+    assert_eq!(comma, repeated);
+    assert_eq!(comma, mixed);
+    assert_eq!(verdict(&comma), ("leaning", vec!["flask"]));
+}
+
+#[test]
+fn unknown_question_id_lists_the_valid_ids() {
+    let run = run_bad(&["score", "--yes", "django.admin-panel,django.rocket-science"]);
+    assert!(run.stderr.contains("\"django.rocket-science\""), "{run:?}");
+    for id in [
+        "django.admin-panel",
+        "django.security",
+        "flask.rest-api",
+        "flask.prototype",
+        "fastapi.api-first",
+        "fastapi.ml-ai",
+    ] {
+        assert!(run.stderr.contains(id), "{id} not listed: {run:?}");
+    }
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn every_unknown_id_is_reported() {
+    let run = run_bad(&["score", "--yes", "nope.one,nope.two", "--stage", "later"]);
+    for want in ["\"nope.one\"", "\"nope.two\"", "\"later\""] {
+        assert!(run.stderr.contains(want), "{want}: {run:?}");
+    }
+}
+
+#[test]
+fn unknown_stage_lists_the_stages() {
+    let run = run_bad(&["score", "--stage", "series-b"]);
+    assert!(run.stderr.contains("\"series-b\""), "{run:?}");
+    assert!(
+        run.stderr
+            .contains("pre-pmf, post-validation, api-first, solo"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    run_bad(&["score", "--no-such-flag"]);
+    run_bad(&["no-such-command"]);
+}
+
+#[test]
+fn data_loads_a_custom_decision() {
+    // mini.ron: Django's "security" weighs 2, which meets its threshold of 2 alone.
+    let report = score_json(&["--data", MINI, "--yes", "django.security"]);
+    assert_eq!(report["decision"], "Django or Flask");
+    assert_eq!(verdict(&report), ("single", vec!["django"]));
+    let django = &report["scores"][0];
+    assert_eq!(
+        (django["score"].as_u64(), django["max"].as_u64()),
+        (Some(2), Some(4))
+    );
+    assert_eq!(report["questions"].as_array().unwrap().len(), 6);
+    // The embedded decision's ids are unknown here.
+    let run = run_bad(&["score", "--data", MINI, "--yes", "fastapi.ml-ai"]);
+    assert!(
+        run.stderr.contains("valid ids: django.admin-panel"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn data_names_a_missing_file() {
+    let run = run_bad(&["score", "--data", "missing/decision.ron"]);
+    assert!(
+        run.stderr.contains("missing/decision.ron: cannot read"),
+        "{run:?}"
+    );
+    assert_eq!(run.stdout, "");
+}
+
+// ---- score: sessions -----------------------------------------------------------------------
+
+const SESSION: &str = r#"Session(
+    decision: "web-frameworks",
+    answers: ["flask.rest-api", "flask.own-tools", "flask.serverless-edge"],
+    stage: Some("solo"),
+)
+"#;
+
+#[test]
+fn session_loads_answers_and_stage() {
+    let dir = tempdir();
+    let session = write(dir.path(), "session.ron", SESSION);
+    let session = session.to_str().unwrap();
+    let report = score_json(&["--session", session]);
+    assert_eq!(
+        strings(&report["answers"]),
+        FLASK3.split(',').collect::<Vec<_>>()
+    );
+    assert_eq!(report["stage"], "solo");
+    assert_eq!(verdict(&report), ("single", vec!["flask"]));
+
+    // --yes adds to the session's answers; --stage replaces its stage.
+    let report = score_json(&[
+        "--session",
+        session,
+        "--yes",
+        DJANGO3,
+        "--stage",
+        "api-first",
+    ]);
+    assert_eq!(verdict(&report), ("hybrid", vec!["django", "flask"]));
+    assert_eq!(report["stage"], "api-first");
+    assert_eq!(strings(&report["answers"]).len(), 6);
+}
+
+#[test]
+fn a_session_written_by_the_library_loads_in_the_binary() {
+    use stackpick::decision::Decision;
+    use stackpick::score::Answers;
+    use stackpick::session::Session;
+    let decision = Decision::embedded();
+    let answers = Answers::new(
+        &decision,
+        ["fastapi.api-first", "django.security"],
+        Some("api-first"),
+    )
+    .unwrap();
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "saved.ron",
+        Session::new(&decision, &answers).to_ron(),
+    );
+    let report = score_json(&["--session", path.to_str().unwrap()]);
+    assert_eq!(
+        strings(&report["answers"]),
+        ["django.security", "fastapi.api-first"]
+    );
+    assert_eq!(report["stage"], "api-first");
+}
+
+#[test]
+fn session_with_a_stale_id_is_refused() {
+    let dir = tempdir();
+    let stale = SESSION.replace("flask.own-tools", "flask.retired-question");
+    let path = write(dir.path(), "stale.ron", stale);
+    let run = run_bad(&["score", "--session", path.to_str().unwrap()]);
+    assert!(run.stderr.contains(path.to_str().unwrap()), "{run:?}");
+    assert!(run.stderr.contains("\"flask.retired-question\""), "{run:?}");
+    assert!(run.stderr.contains("valid ids:"), "{run:?}");
+}
+
+#[test]
+fn session_for_another_decision_is_refused() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "other.ron",
+        SESSION.replace("web-frameworks", "databases"),
+    );
+    let run = run_bad(&["score", "--session", path.to_str().unwrap()]);
+    assert!(run.stderr.contains("\"databases\""), "{run:?}");
+}
+
+#[test]
+fn session_with_a_syntax_error_names_the_place() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "broken.ron",
+        "Session(\n    decision: web-frameworks,\n)\n",
+    );
+    let run = run_bad(&["score", "--session", path.to_str().unwrap()]);
+    assert!(
+        run.stderr.contains(&format!("{}:2:", path.display())),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn missing_session_file_is_refused() {
+    let run = run_bad(&["score", "--session", "no/such/session.ron"]);
+    assert!(run.stderr.contains("no/such/session.ron"), "{run:?}");
+}
+
+// ---- escape sequences ----------------------------------------------------------------------
+
+#[test]
+fn escape_sequences_in_a_data_file_never_reach_the_output() {
+    // Raw ESC bytes and RON escapes in every kind of displayed string.
+    let source = mini_source()
+        .replace(
+            "title: \"Django or Flask\"",
+            "title: \"\u{1b}[2J\u{1b}]0;pwned\u{7}Django or Flask\"",
+        )
+        .replace("name: \"Django\"", "name: \"\\u{1b}[31mDjango\\u{1b}[0m\"")
+        .replace(
+            "text: \"Is security a primary concern?\"",
+            "text: \"Is security\\x1b[5m a primary concern?\"",
+        )
+        .replace(
+            "\"Admin dashboards\"",
+            "\"Admin\u{1b}[1m dashboards\u{9b}31m\"",
+        )
+        .replace(
+            "advice: \"Use Flask. Ship fast.\"",
+            "advice: \"Use \u{1b}[8mFlask.\"",
+        )
+        .replace(
+            "title: \"Your Startup Stack\"",
+            "title: \"Your \u{1b}P+q\u{1b}\\\\ Stack\"",
+        );
+    assert!(source.contains('\u{1b}') && source.contains("\\u{1b}") && source.contains("\\x1b"));
+    let dir = tempdir();
+    let path = write(dir.path(), "escapes.ron", &source);
+    let path = path.to_str().unwrap();
+
+    let check = run_ok(&["check", path]);
+    assert!(!check.raw.contains(&ESC), "{check:?}");
+
+    for args in [
+        vec!["score", "--data", path, "--yes", "django.security"],
+        vec![
+            "score",
+            "--data",
+            path,
+            "--yes",
+            "django.security,flask.rest-api,flask.prototype",
+        ],
+        vec!["score", "--data", path, "--stage", "pre-pmf"],
+        vec!["score", "--data", path, "--stage", "pre-pmf", "--json"],
+        vec![
+            "score",
+            "--data",
+            path,
+            "--yes",
+            "django.security",
+            "--json",
+        ],
+    ] {
+        let run = run_ok(&args);
+        assert!(
+            !run.raw.contains(&ESC),
+            "ESC in the output of {args:?}: {run:?}"
+        );
+        assert!(
+            !run.stdout.contains('\u{9b}'),
+            "CSI in the output of {args:?}"
+        );
+        assert!(
+            !run.stdout.to_lowercase().contains("\\u001b"),
+            "{args:?}: {run:?}"
+        );
+    }
+    let text = run_ok(&["score", "--data", path, "--yes", "django.security"]).stdout;
+    // The words survive; only the control characters go.
+    for want in ["Django or Flask", "[31mDjango[0m", "Admin[1m dashboards"] {
+        assert!(text.contains(want), "{want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn escape_sequences_in_ids_and_arguments_are_not_echoed() {
+    let dir = tempdir();
+    let source = mini_source().replace(
+        "Question(id: \"rest-api\"",
+        "Question(id: \"rest\u{1b}[2Japi\"",
+    );
+    let path = write(dir.path(), "bad-id.ron", source);
+    let run = run_bad(&["check", path.to_str().unwrap()]);
+    assert!(run.stderr.contains("invalid id"), "{run:?}");
+    assert!(!run.raw.contains(&ESC), "{run:?}");
+
+    let run = run_bad(&[
+        "score",
+        "--yes",
+        "django.\u{1b}[2Jadmin",
+        "--stage",
+        "\u{1b}]0;x\u{7}",
+    ]);
+    assert!(run.stderr.contains("unknown question id"), "{run:?}");
+    assert!(!run.raw.contains(&ESC), "{run:?}");
+}
+
+// ---- other commands ------------------------------------------------------------------------
+
+#[test]
+fn completions_and_man_page_are_printed() {
+    let run = run_ok(&["completions", "bash"]);
+    assert!(run.stdout.contains("stackpick"), "{run:?}");
+    let run = run_ok(&["man"]);
+    assert!(run.stdout.contains(".TH stackpick"), "{run:?}");
+}
