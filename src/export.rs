@@ -1,0 +1,353 @@
+//! Exports: the Markdown decision record, the JSON report and the RON session, the atomic
+//! file write they go through, and the `export` command.
+//!
+//! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
+//! [`write_file`] as the command line does.
+
+mod mermaid;
+mod record;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use minijinja::{Environment, UndefinedBehavior};
+use thiserror::Error;
+use time::{Date, Month};
+
+pub use crate::atomic::write_file;
+use crate::cli::{Format, InputArgs};
+use crate::commands::load_input;
+use crate::decision::Decision;
+use crate::error::Failure;
+use crate::report::Report;
+use crate::score::Answers;
+use crate::session::Session;
+pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
+pub use record::{
+    Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo,
+};
+
+/// The built-in Markdown decision record (MADR 4.0), a minijinja template.
+pub const RECORD_TEMPLATE: &str = include_str!("../assets/templates/decision.md.j2");
+/// The name the built-in template goes by in messages.
+pub const RECORD_TEMPLATE_NAME: &str = "decision.md.j2";
+
+/// Why an export failed. Each message is one line, fit for a status bar.
+#[derive(Debug, Error)]
+pub enum ExportError {
+    /// The target exists and replacing it was not allowed; it is untouched.
+    #[error("{} already exists", path.display())]
+    Exists { path: PathBuf },
+    /// The file could not be written (missing or unwritable directory, full disk…); any
+    /// previous file at the path is untouched.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A `--template` file could not be read.
+    #[error("cannot read template {}: {source}", path.display())]
+    ReadTemplate {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A template failed to compile or render.
+    #[error("{name}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    Template {
+        /// The template's name (its file name for `--template`).
+        name: String,
+        /// The line of the template at fault, when known.
+        line: Option<usize>,
+        message: String,
+    },
+    /// A `--date` that is not `YYYY-MM-DD`.
+    #[error("invalid date {input:?}: expected YYYY-MM-DD, e.g. 2026-01-31")]
+    Date { input: String },
+}
+
+impl From<ExportError> for Failure {
+    fn from(e: ExportError) -> Self {
+        match e {
+            ExportError::Exists { path } => Failure::Other(format!(
+                "{} already exists; use --force to replace it",
+                path.display()
+            )),
+            ExportError::Write { .. } => Failure::Other(e.to_string()),
+            ExportError::ReadTemplate { .. }
+            | ExportError::Template { .. }
+            | ExportError::Date { .. } => Failure::BadInput(e.to_string()),
+        }
+    }
+}
+
+/// The default file name for a format, in the current directory: `decision.md` and so on.
+pub fn default_path(format: Format) -> PathBuf {
+    PathBuf::from(format!("decision.{}", format.extension()))
+}
+
+/// The export in a built-in format. JSON is exactly `score --json`; RON is a session that
+/// `--session` loads back; Markdown is the decision record, dated `date`.
+pub fn render(format: Format, decision: &Decision, answers: &Answers, date: Date) -> String {
+    match format {
+        Format::Json => Report::new(decision, answers).to_json(),
+        Format::Ron => Session::new(decision, answers).to_ron(),
+        // The built-in template is rendered for every answer set by the test suite, and its
+        // context holds only plain strings, lists and numbers, so it cannot fail.
+        Format::Md => render_template(
+            RECORD_TEMPLATE,
+            RECORD_TEMPLATE_NAME,
+            decision,
+            answers,
+            date,
+        )
+        .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
+    }
+}
+
+/// Renders a user's minijinja template with the [`RecordContext`] of these answers.
+/// `template_name` (the file name) labels errors, which give the line at fault.
+pub fn render_template(
+    template_source: &str,
+    template_name: &str,
+    decision: &Decision,
+    answers: &Answers,
+    date: Date,
+) -> Result<String, ExportError> {
+    let env = environment();
+    let template = env
+        .template_from_named_str(template_name, template_source)
+        .map_err(|e| template_error(template_name, &e))?;
+    let context = RecordContext::new(decision, answers, format_date(date));
+    template
+        .render(&context)
+        .map_err(|e| template_error(template_name, &e))
+}
+
+/// The environment both the built-in and users' templates render in.
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    // Block tags on lines of their own leave no blank lines behind: the template stays
+    // readable and so does the Markdown.
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.set_keep_trailing_newline(true);
+    // A misspelt variable is an error naming the line, not a silently empty section.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("cell", table_cell);
+    env
+}
+
+/// A value made safe inside a Markdown table cell.
+fn table_cell(value: String) -> String {
+    value.replace('|', "\\|")
+}
+
+fn template_error(name: &str, error: &minijinja::Error) -> ExportError {
+    let mut message = error.kind().to_string();
+    if let Some(detail) = error.detail() {
+        message = format!("{message}: {detail}");
+    }
+    ExportError::Template {
+        name: error.name().unwrap_or(name).to_owned(),
+        line: error.line(),
+        message,
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(date: Date) -> String {
+    format!(
+        "{:04}-{:02}-{:02}",
+        date.year(),
+        u8::from(date.month()),
+        date.day()
+    )
+}
+
+/// Parses a `YYYY-MM-DD` date, strictly (four-digit year, two-digit month and day).
+pub fn parse_date(input: &str) -> Result<Date, ExportError> {
+    let bad = || ExportError::Date {
+        input: input.to_owned(),
+    };
+    let parts: Vec<&str> = input.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    if !(digits(year, 4) && digits(month, 2) && digits(day, 2)) {
+        return Err(bad());
+    }
+    let year: i32 = year.parse().map_err(|_| bad())?;
+    let month: u8 = month.parse().map_err(|_| bad())?;
+    let day: u8 = day.parse().map_err(|_| bad())?;
+    let month = Month::try_from(month).map_err(|_| bad())?;
+    Date::from_calendar_date(year, month, day).map_err(|_| bad())
+}
+
+/// Today's date, in UTC.
+pub fn today() -> Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// The options of the `export` command besides the input.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportOptions<'a> {
+    pub format: Format,
+    /// Where to write; `-` for standard output; `None` for [`default_path`].
+    pub output: Option<&'a Path>,
+    /// Replace an existing file.
+    pub force: bool,
+    /// A template to render instead of the built-in Markdown record.
+    pub template: Option<&'a Path>,
+    /// `YYYY-MM-DD`; today when `None`.
+    pub date: Option<&'a str>,
+}
+
+/// `stackpick export`: renders the answers and writes them to a file (atomically, never
+/// replacing one without `force`) or to `out` for `-o -`. The path written is reported on
+/// `status` (standard error), so standard output carries only exported content.
+pub fn run_export(
+    input: &InputArgs,
+    options: &ExportOptions<'_>,
+    out: &mut dyn Write,
+    status: &mut dyn Write,
+) -> Result<(), Failure> {
+    // Every bad-input check comes before anything is written.
+    let date = options
+        .date
+        .map(parse_date)
+        .transpose()?
+        .unwrap_or_else(today);
+    let template = match options.template {
+        Some(path) if options.format != Format::Md => {
+            return Err(Failure::BadInput(format!(
+                "--template {} renders a Markdown record: use it with --format md",
+                path.display()
+            )));
+        }
+        Some(path) => Some((path, read_template(path)?)),
+        None => None,
+    };
+    let (decision, answers) = load_input(input)?;
+    let contents = match &template {
+        Some((path, source)) => render_template(
+            source,
+            &path.display().to_string(),
+            &decision,
+            &answers,
+            date,
+        )?,
+        None => render(options.format, &decision, &answers, date),
+    };
+    let path = options
+        .output
+        .map_or_else(|| default_path(options.format), Path::to_path_buf);
+    if path.as_os_str() == "-" {
+        return out
+            .write_all(contents.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")));
+    }
+    write_file(&path, &contents, options.force)?;
+    let _ = writeln!(status, "wrote {}", path.display());
+    Ok(())
+}
+
+fn read_template(path: &Path) -> Result<String, ExportError> {
+    std::fs::read_to_string(path).map_err(|source| ExportError::ReadTemplate {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_paths_use_the_format_extension() {
+        assert_eq!(default_path(Format::Md), PathBuf::from("decision.md"));
+        assert_eq!(default_path(Format::Json), PathBuf::from("decision.json"));
+        assert_eq!(default_path(Format::Ron), PathBuf::from("decision.ron"));
+    }
+
+    #[test]
+    fn dates_parse_strictly_and_format_back() {
+        let date = parse_date("2026-02-28").unwrap();
+        assert_eq!(format_date(date), "2026-02-28");
+        for bad in [
+            "2026-02-30",
+            "2026-2-28",
+            "26-02-28",
+            "2026-13-01",
+            "2026-02-28x",
+            "",
+            "today",
+            "+026-02-28",
+        ] {
+            assert!(
+                matches!(parse_date(bad), Err(ExportError::Date { .. })),
+                "{bad:?} was accepted"
+            );
+        }
+    }
+
+    #[test]
+    fn error_messages_are_one_line() {
+        let errors = [
+            ExportError::Exists {
+                path: "a/decision.md".into(),
+            },
+            ExportError::Write {
+                path: "a/decision.md".into(),
+                source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied"),
+            },
+            ExportError::Template {
+                name: "t.j2".into(),
+                line: Some(3),
+                message: "syntax error: unexpected end".into(),
+            },
+        ];
+        for e in errors {
+            let text = e.to_string();
+            assert!(!text.contains('\n') && !text.is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn template_errors_name_the_template_and_line() {
+        let decision = Decision::embedded();
+        let date = parse_date("2026-01-15").unwrap();
+        let err = render_template(
+            "ok\n{% if %}\n",
+            "mine.j2",
+            &decision,
+            &Answers::default(),
+            date,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with("mine.j2:2: syntax error"),
+            "{err}"
+        );
+        let err = render_template(
+            "{{ nope }}",
+            "mine.j2",
+            &decision,
+            &Answers::default(),
+            date,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().starts_with("mine.j2:1: undefined value"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn table_cells_escape_pipes() {
+        assert_eq!(table_cell("a|b".into()), "a\\|b");
+    }
+}

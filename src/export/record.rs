@@ -1,0 +1,334 @@
+//! The context the Markdown decision record is rendered from (built-in or `--template`).
+//!
+//! Everything a template can use is here, serialisable, so a user's template sees the same
+//! values as the built-in one: the whole [`Report`] (the JSON object of design.md §5) plus the
+//! decision's evidence and a few phrases already composed for a MADR record.
+
+use serde::Serialize;
+
+use crate::decision::{Choice, Decision, Point, question_id};
+use crate::export::mermaid;
+use crate::report::Report;
+use crate::score::{Answers, Score, VerdictKind, join_names};
+
+/// The values a decision-record template is rendered with.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordContext {
+    /// The decision's title.
+    pub title: String,
+    /// The question being decided (the problem statement).
+    pub question: String,
+    /// The record's date, `YYYY-MM-DD`.
+    pub date: String,
+    /// MADR status: `accepted` when the verdict names one choice, else `proposed`.
+    pub status: &'static str,
+    /// The chosen stage, if any.
+    pub stage: Option<StageInfo>,
+    /// The questions answered yes, in display order.
+    pub drivers: Vec<Driver>,
+    /// Every option with its evidence.
+    pub options: Vec<OptionInfo>,
+    /// The decision outcome.
+    pub outcome: Outcome,
+    /// The chosen options' strengths (empty when nothing is chosen).
+    pub consequences: Vec<Consequence>,
+    /// Each option's score, as in the report.
+    pub scores: Vec<Score>,
+    /// The title of the suggested stack.
+    pub stack_title: String,
+    /// The suggested stack as a Mermaid `flowchart` (without the code fence).
+    pub mermaid: String,
+    /// The full report: everything `score --json` prints.
+    pub report: Report,
+}
+
+/// The chosen stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageInfo {
+    pub id: String,
+    pub label: String,
+    /// When the stage applies, e.g. "validating an idea" (may be empty).
+    pub when: String,
+    pub advice: String,
+    /// The names of the options the stage picks.
+    pub picks: Vec<String>,
+}
+
+/// A question answered yes.
+#[derive(Debug, Clone, Serialize)]
+pub struct Driver {
+    /// The full id, `<option>.<question>`.
+    pub id: String,
+    pub option: String,
+    pub option_name: String,
+    pub text: String,
+}
+
+/// An option and the evidence the data gives for it.
+#[derive(Debug, Clone, Serialize)]
+pub struct OptionInfo {
+    pub id: String,
+    pub name: String,
+    pub tagline: String,
+    pub notes: Vec<String>,
+    pub strengths: Vec<PointInfo>,
+    pub best_for: Vec<PointInfo>,
+    /// Real-world users.
+    pub users: Vec<String>,
+    /// A startup example.
+    pub example: Option<String>,
+    /// The option's cells of the comparison table, by aspect.
+    pub facts: Vec<Fact>,
+    /// Whether the verdict names this option.
+    pub chosen: bool,
+}
+
+/// A titled list item.
+#[derive(Debug, Clone, Serialize)]
+pub struct PointInfo {
+    pub title: String,
+    pub detail: String,
+}
+
+/// One cell of the comparison table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Fact {
+    pub aspect: String,
+    pub value: String,
+}
+
+/// The decision outcome, phrased for a MADR record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// The verdict kind: single, hybrid, stage, leaning or undecided.
+    pub kind: VerdictKind,
+    /// Whether the verdict names one choice (the record is then `accepted`).
+    pub decided: bool,
+    /// The chosen option as a MADR record names it, e.g. "Django + Flask (hybrid)"; `None`
+    /// when nothing is chosen yet.
+    pub chosen: Option<String>,
+    /// What follows "because" (or why nothing is chosen yet), ending with a full stop.
+    pub because: String,
+    /// The verdict's one-line summary.
+    pub summary: String,
+}
+
+/// A good consequence of the choice: one of a chosen option's strengths.
+#[derive(Debug, Clone, Serialize)]
+pub struct Consequence {
+    pub option_name: String,
+    pub title: String,
+    pub detail: String,
+}
+
+impl RecordContext {
+    /// The context for these answers; `date` is already formatted.
+    pub fn new(decision: &Decision, answers: &Answers, date: String) -> RecordContext {
+        let report = Report::new(decision, answers);
+        let chosen_ids: &[String] = match report.verdict.kind {
+            VerdictKind::Leaning | VerdictKind::Undecided => &[],
+            _ => &report.verdict.options,
+        };
+        let outcome = outcome(decision, &report);
+        let consequences = chosen_ids
+            .iter()
+            .filter_map(|id| decision.option(id))
+            .flat_map(|option| {
+                option.strengths.iter().map(|p| Consequence {
+                    option_name: option.name.to_string(),
+                    title: p.title.to_string(),
+                    detail: p.detail.to_string(),
+                })
+            })
+            .collect();
+        let stage = answers
+            .stage
+            .as_deref()
+            .and_then(|id| decision.stage(id))
+            .map(|s| StageInfo {
+                id: s.id.clone(),
+                label: s.label.to_string(),
+                when: s.when.to_string(),
+                advice: s.advice.to_string(),
+                picks: s
+                    .picks
+                    .iter()
+                    .map(|p| decision.option_name(p).to_owned())
+                    .collect(),
+            });
+        let drivers = decision
+            .questions()
+            .filter(|(o, q)| answers.is_yes(&question_id(o, q)))
+            .map(|(o, q)| Driver {
+                id: question_id(o, q),
+                option: o.id.clone(),
+                option_name: o.name.to_string(),
+                text: q.text.to_string(),
+            })
+            .collect();
+        let options = decision
+            .options
+            .iter()
+            .map(|o| option_info(decision, o, chosen_ids.contains(&o.id)))
+            .collect();
+        RecordContext {
+            title: decision.title.to_string(),
+            question: decision.question.to_string(),
+            date,
+            status: if outcome.decided {
+                "accepted"
+            } else {
+                "proposed"
+            },
+            stage,
+            drivers,
+            options,
+            outcome,
+            consequences,
+            scores: report.scores.clone(),
+            stack_title: report.stack.title.clone(),
+            mermaid: mermaid::flowchart(&report.stack),
+            report,
+        }
+    }
+}
+
+fn option_info(decision: &Decision, option: &Choice, chosen: bool) -> OptionInfo {
+    let points = |points: &[Point]| {
+        points
+            .iter()
+            .map(|p| PointInfo {
+                title: p.title.to_string(),
+                detail: p.detail.to_string(),
+            })
+            .collect()
+    };
+    OptionInfo {
+        id: option.id.clone(),
+        name: option.name.to_string(),
+        tagline: option.tagline.to_string(),
+        notes: option.notes.iter().map(ToString::to_string).collect(),
+        strengths: points(&option.strengths),
+        best_for: points(&option.best_for),
+        users: option.users.iter().map(ToString::to_string).collect(),
+        example: option.example.as_ref().map(ToString::to_string),
+        facts: decision
+            .comparison
+            .iter()
+            .filter_map(|aspect| {
+                aspect.values.get(&option.id).map(|value| Fact {
+                    aspect: aspect.name.to_string(),
+                    value: value.to_string(),
+                })
+            })
+            .collect(),
+        chosen,
+    }
+}
+
+/// The chosen option and the "because" of the record, from the verdict.
+fn outcome(decision: &Decision, report: &Report) -> Outcome {
+    let verdict = &report.verdict;
+    let names: Vec<&str> = verdict
+        .options
+        .iter()
+        .map(|id| decision.option_name(id))
+        .collect();
+    let score_of = |id: &str| report.scores.iter().find(|s| s.option == id);
+    let tally = |s: &Score| format!("{} of {}, needs {}", s.score, s.max, s.threshold);
+    let (decided, chosen, because) = match verdict.kind {
+        VerdictKind::Single => {
+            let id = verdict.options.first().map_or("", String::as_str);
+            let yes: Vec<String> = report
+                .questions
+                .iter()
+                .filter(|q| q.yes && q.option == id)
+                .map(|q| format!("“{}”", q.text))
+                .collect();
+            let because = format!(
+                "its checklist is the only one that qualifies ({}): yes to {}.",
+                score_of(id).map(tally).unwrap_or_default(),
+                join_names(&yes.iter().map(String::as_str).collect::<Vec<_>>(), "and")
+            );
+            (true, Some(decision.option_name(id).to_owned()), because)
+        }
+        VerdictKind::Hybrid => {
+            let each: Vec<String> = verdict
+                .options
+                .iter()
+                .filter_map(|id| score_of(id))
+                .map(|s| format!("{} ({})", s.name, tally(s)))
+                .collect();
+            let shared: Vec<&str> = report
+                .stack
+                .layers
+                .iter()
+                .filter(|l| l.option.is_none() && l.active)
+                .flat_map(|l| l.parts.iter().map(String::as_str))
+                .collect();
+            let sharing = if shared.is_empty() {
+                String::new()
+            } else {
+                format!(", sharing {}", join_names(&shared, "and"))
+            };
+            let because = format!(
+                "the checklists of {} {} qualify, so the stack uses them together{sharing}.",
+                join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
+                if each.len() == 2 { "both" } else { "all" },
+            );
+            (
+                true,
+                Some(format!("{} (hybrid)", names.join(" + "))),
+                because,
+            )
+        }
+        VerdictKind::Stage => {
+            let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
+            let because = match stage {
+                Some(stage) => format!(
+                    "no checklist qualifies yet, and for the stage “{}” the advice is: {}",
+                    stage.label,
+                    with_full_stop(&stage.advice)
+                ),
+                None => with_full_stop(&verdict.summary),
+            };
+            // A stage that picks several options ("Flask or FastAPI") still leaves a choice.
+            (names.len() == 1, Some(join_names(&names, "or")), because)
+        }
+        VerdictKind::Leaning => {
+            let each: Vec<String> = verdict
+                .options
+                .iter()
+                .filter_map(|id| score_of(id))
+                .map(|s| format!("{} ({})", s.name, tally(s)))
+                .collect();
+            let because = format!(
+                "no checklist qualifies yet; the answers lean towards {}.",
+                join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "or")
+            );
+            (false, None, because)
+        }
+        VerdictKind::Undecided => (
+            false,
+            None,
+            "no checklist question is answered yes and no stage is chosen.".to_owned(),
+        ),
+    };
+    Outcome {
+        kind: verdict.kind,
+        decided,
+        chosen,
+        because,
+        summary: verdict.summary.clone(),
+    }
+}
+
+/// The sentence with a final full stop (or other end mark).
+fn with_full_stop(sentence: &str) -> String {
+    let trimmed = sentence.trim_end();
+    if trimmed.ends_with(['.', '!', '?']) {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}.")
+    }
+}

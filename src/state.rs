@@ -1,0 +1,139 @@
+//! Autosave of the answers: one session file per decision in the state directory
+//! (`$XDG_STATE_HOME/stackpick/`, or `$STACKPICK_STATE_DIR`), written atomically.
+//!
+//! Loading never fails loudly: a corrupt or stale file is reported as a one-line message
+//! naming the file, for the caller to show and then ignore.
+
+use std::ffi::OsString;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use etcetera::BaseStrategy;
+
+use crate::atomic::write_file;
+use crate::decision::Decision;
+use crate::score::{AnswerError, Answers};
+use crate::session::{Session, SessionError};
+
+/// The environment variable that overrides the state directory.
+pub const STATE_DIR_ENV: &str = "STACKPICK_STATE_DIR";
+
+/// Where the answers of each decision are saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StateStore {
+    dir: PathBuf,
+}
+
+impl StateStore {
+    /// A store in `dir` (created on the first save).
+    pub fn new(dir: impl Into<PathBuf>) -> StateStore {
+        StateStore { dir: dir.into() }
+    }
+
+    /// The store in `$STACKPICK_STATE_DIR`, else in the XDG state directory
+    /// (`$XDG_STATE_HOME/stackpick`, by default `~/.local/state/stackpick`). `None` when no
+    /// home directory can be found, in which case answers are simply not kept.
+    pub fn from_env() -> Option<StateStore> {
+        let base = etcetera::choose_base_strategy().ok();
+        state_dir(
+            std::env::var_os(STATE_DIR_ENV),
+            base.as_ref().map(|b| b as &dyn BaseStrategy),
+        )
+        .map(StateStore::new)
+    }
+
+    /// The directory the files are in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file holding this decision's answers: `<decision id>.ron`. Decision ids are
+    /// validated slugs, so they are safe as file names.
+    pub fn path_for(&self, decision: &Decision) -> PathBuf {
+        self.dir.join(format!("{}.ron", decision.id))
+    }
+
+    /// The saved answers: `Ok(None)` when none were saved; `Err` with a one-line message
+    /// naming the file when it cannot be read, is corrupt, or names ids the decision no
+    /// longer has.
+    pub fn load(&self, decision: &Decision) -> Result<Option<Answers>, String> {
+        let path = self.path_for(decision);
+        let name = path.display().to_string();
+        let source = match std::fs::read_to_string(&path) {
+            Ok(source) => source,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("cannot read saved answers {name}: {e}")),
+        };
+        Session::parse(&source, &name)
+            .and_then(|session| session.answers(decision, &name))
+            .map(Some)
+            .map_err(|e| restore_error(&name, e))
+    }
+
+    /// Saves the answers, creating the directory if needed; the write is atomic, so a crash
+    /// leaves the previous answers or the new ones. `Err` is a one-line message.
+    pub fn save(&self, decision: &Decision, answers: &Answers) -> Result<(), String> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            format!(
+                "cannot save answers: cannot create {}: {e}",
+                self.dir.display()
+            )
+        })?;
+        let text = Session::new(decision, answers).to_ron();
+        write_file(&self.path_for(decision), &text, true)
+            .map_err(|e| format!("cannot save answers: {e}"))
+    }
+}
+
+/// The state directory given the environment: `override_dir` (the value of
+/// `$STACKPICK_STATE_DIR`) when set and not empty, else `stackpick` in the base strategy's
+/// state directory, or in its data directory on platforms without one.
+pub fn state_dir(
+    override_dir: Option<OsString>,
+    base: Option<&dyn BaseStrategy>,
+) -> Option<PathBuf> {
+    if let Some(dir) = override_dir.filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    let base = base?;
+    Some(
+        base.state_dir()
+            .unwrap_or_else(|| base.data_dir())
+            .join("stackpick"),
+    )
+}
+
+/// The one-line message for a state file that cannot be restored.
+fn restore_error(name: &str, error: SessionError) -> String {
+    match error {
+        SessionError::Syntax {
+            line, col, message, ..
+        } => {
+            format!(
+                "cannot restore answers from {name}:{line}:{col}: the file is corrupt: {message}"
+            )
+        }
+        SessionError::OtherDecision {
+            found, expected, ..
+        } => {
+            format!(
+                "cannot restore answers from {name}: it is for decision {found:?}, not {expected:?}"
+            )
+        }
+        SessionError::Stale { errors, .. } => {
+            // Only the unknown ids: the full list of valid ids would not fit a status line.
+            let ids: Vec<String> = errors
+                .iter()
+                .map(|e| match e {
+                    AnswerError::UnknownQuestion { id, .. } => format!("question {id:?}"),
+                    AnswerError::UnknownStage { id, .. } => format!("stage {id:?}"),
+                })
+                .collect();
+            format!(
+                "cannot restore answers from {name}: the decision no longer has {}",
+                ids.join(", ")
+            )
+        }
+        SessionError::Read { source, .. } => format!("cannot read saved answers {name}: {source}"),
+    }
+}
