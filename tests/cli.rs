@@ -859,3 +859,23 @@ fn completions_and_man_page_are_printed() {
     let run = run_ok(&["man"]);
     assert!(run.stdout.contains(".TH stackpick"), "{run:?}");
 }
+
+#[test]
+fn the_readme_example_decision_is_valid() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let start = readme
+        .find("```ron\n")
+        .expect("a ```ron block in README.md")
+        + "```ron\n".len();
+    let end = start
+        + readme[start..]
+            .find("```")
+            .expect("the end of the ron block");
+    let dir = tempdir();
+    let path = write(dir.path(), "example.ron", &readme[start..end]);
+    let path = path.to_str().unwrap();
+    run_ok(&["check", path]);
+    let report = score_json(&["--data", path, "--yes", "postgres.json,postgres.gis"]);
+    assert_eq!(verdict(&report), ("single", vec!["postgres"]));
+}
