@@ -1,0 +1,290 @@
+//! The autosave store: answers survive a save and load; corrupt, stale and missing files are
+//! told apart; the directory follows `$STACKPICK_STATE_DIR` and `$XDG_STATE_HOME`.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use etcetera::BaseStrategy;
+use stackpick::decision::Decision;
+use stackpick::score::Answers;
+use stackpick::state::{StateStore, state_dir};
+
+fn answers(decision: &Decision, yes: &[&str], stage: Option<&str>) -> Answers {
+    Answers::new(decision, yes, stage).expect("valid ids")
+}
+
+#[test]
+fn saved_answers_load_back_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    let saved = answers(
+        &decision,
+        &["django.admin-panel", "flask.rest-api", "fastapi.ml-ai"],
+        Some("solo"),
+    );
+    store.save(&decision, &saved).unwrap();
+    assert_eq!(store.load(&decision).unwrap(), Some(saved));
+}
+
+#[test]
+fn a_later_save_replaces_the_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    store
+        .save(
+            &decision,
+            &answers(&decision, &["django.admin-panel"], Some("pre-pmf")),
+        )
+        .unwrap();
+    let later = answers(&decision, &["flask.prototype"], None);
+    store.save(&decision, &later).unwrap();
+    assert_eq!(store.load(&decision).unwrap(), Some(later));
+    // One file per decision, and no temporary file left beside it.
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![OsString::from("web-frameworks.ron")]);
+}
+
+#[test]
+fn the_file_is_named_after_the_decision_and_is_a_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path().join("nested").join("state"));
+    let decision = Decision::embedded();
+    let path = store.path_for(&decision);
+    assert_eq!(path, dir.path().join("nested/state/web-frameworks.ron"));
+    // The directory is created on the first save.
+    store
+        .save(&decision, &answers(&decision, &["django.security"], None))
+        .unwrap();
+    let text = fs::read_to_string(&path).unwrap();
+    let session = stackpick::session::Session::parse(&text, "state").unwrap();
+    assert_eq!(session.decision, "web-frameworks");
+    assert_eq!(session.answers, vec!["django.security".to_owned()]);
+    assert_eq!(session.stage, None);
+}
+
+#[test]
+fn no_file_is_no_saved_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path().join("never-created"));
+    assert_eq!(store.load(&Decision::embedded()), Ok(None));
+}
+
+#[test]
+fn a_corrupt_file_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    let path = store.path_for(&decision);
+    for corrupt in [
+        "Session(decision: \"web-frameworks\", answers: [",
+        "\u{0}\u{1}garbage",
+        "",
+    ] {
+        fs::write(&path, corrupt).unwrap();
+        let message = store.load(&decision).unwrap_err();
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(message.contains("corrupt"), "{message}");
+        assert!(
+            !message.contains('\n'),
+            "one line for the status bar: {message:?}"
+        );
+    }
+    fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
+    let message = store.load(&decision).unwrap_err();
+    assert!(
+        message.contains(&path.display().to_string()),
+        "not UTF-8: {message}"
+    );
+}
+
+#[test]
+fn a_stale_file_is_an_error_naming_the_unknown_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    let path = store.path_for(&decision);
+    fs::write(
+        &path,
+        "Session(decision: \"web-frameworks\", answers: [\"django.admin-panel\", \"django.removed\", \"flask.gone\"], stage: Some(\"later\"))",
+    )
+    .unwrap();
+    let message = store.load(&decision).unwrap_err();
+    assert!(message.contains(&path.display().to_string()), "{message}");
+    for id in ["django.removed", "flask.gone", "later"] {
+        assert!(message.contains(id), "{id} missing from {message}");
+    }
+    assert!(
+        !message.contains('\n'),
+        "one line for the status bar: {message:?}"
+    );
+}
+
+#[test]
+fn a_file_for_another_decision_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    fs::write(
+        store.path_for(&decision),
+        "Session(decision: \"databases\", answers: [])",
+    )
+    .unwrap();
+    let message = store.load(&decision).unwrap_err();
+    assert!(message.contains("\"databases\""), "{message}");
+}
+
+#[test]
+fn an_unwritable_state_directory_is_an_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("file"), "").unwrap();
+    let store = StateStore::new(dir.path().join("file").join("state"));
+    let decision = Decision::embedded();
+    let message = store.save(&decision, &Answers::default()).unwrap_err();
+    assert!(
+        message.contains(&dir.path().join("file").join("state").display().to_string()),
+        "{message}"
+    );
+}
+
+/// A base strategy with fixed directories, standing in for the environment.
+struct FixedBase {
+    home: PathBuf,
+    state: Option<PathBuf>,
+}
+
+impl BaseStrategy for FixedBase {
+    fn home_dir(&self) -> &Path {
+        &self.home
+    }
+    fn config_dir(&self) -> PathBuf {
+        self.home.join("config")
+    }
+    fn data_dir(&self) -> PathBuf {
+        self.home.join("data")
+    }
+    fn cache_dir(&self) -> PathBuf {
+        self.home.join("cache")
+    }
+    fn state_dir(&self) -> Option<PathBuf> {
+        self.state.clone()
+    }
+    fn runtime_dir(&self) -> Option<PathBuf> {
+        None
+    }
+}
+
+#[test]
+fn the_state_dir_is_stackpick_in_the_base_state_dir() {
+    let base = FixedBase {
+        home: "/home/u".into(),
+        state: Some("/home/u/.local/state".into()),
+    };
+    assert_eq!(
+        state_dir(None, Some(&base)),
+        Some(PathBuf::from("/home/u/.local/state/stackpick"))
+    );
+}
+
+#[test]
+fn without_a_state_dir_the_data_dir_is_used() {
+    let base = FixedBase {
+        home: "/home/u".into(),
+        state: None,
+    };
+    assert_eq!(
+        state_dir(None, Some(&base)),
+        Some(PathBuf::from("/home/u/data/stackpick"))
+    );
+}
+
+#[test]
+fn the_override_wins_unless_empty() {
+    let base = FixedBase {
+        home: "/home/u".into(),
+        state: Some("/s".into()),
+    };
+    assert_eq!(
+        state_dir(Some("/tmp/mine".into()), Some(&base)),
+        Some(PathBuf::from("/tmp/mine"))
+    );
+    assert_eq!(
+        state_dir(Some("/tmp/mine".into()), None),
+        Some(PathBuf::from("/tmp/mine"))
+    );
+    assert_eq!(
+        state_dir(Some(OsString::new()), Some(&base)),
+        Some(PathBuf::from("/s/stackpick"))
+    );
+    assert_eq!(state_dir(None, None), None);
+}
+
+/// Set by [`xdg_state_home_and_the_override_are_respected`] for the child process it runs.
+const EXPECT_ENV: &str = "STACKPICK_TEST_EXPECT_STATE_DIR";
+
+/// `from_env` agrees with `state_dir` on this process's environment, and, in a child run
+/// with a prepared environment, with the directory the parent expects.
+#[test]
+fn from_env_follows_the_environment() {
+    let store = StateStore::from_env();
+    if let Some(expected) = std::env::var_os(EXPECT_ENV) {
+        assert_eq!(
+            store.as_ref().map(|s| s.dir().to_path_buf()),
+            Some(PathBuf::from(expected))
+        );
+    }
+    let base = etcetera::choose_base_strategy().ok();
+    let dir = state_dir(
+        std::env::var_os("STACKPICK_STATE_DIR"),
+        base.as_ref().map(|b| b as &dyn BaseStrategy),
+    );
+    assert_eq!(store.map(|s| s.dir().to_path_buf()), dir);
+}
+
+/// Runs [`from_env_follows_the_environment`] in a child process with the given environment,
+/// since changing this process's environment would race the tests running beside it.
+fn child_sees(envs: &[(&str, &Path)], remove: &[&str], expected: &Path) {
+    let mut child = Command::new(std::env::current_exe().unwrap());
+    child.args([
+        "--exact",
+        "from_env_follows_the_environment",
+        "--test-threads=1",
+    ]);
+    for (key, value) in envs {
+        child.env(key, value);
+    }
+    for key in remove {
+        child.env_remove(key);
+    }
+    let output = child.env(EXPECT_ENV, expected).output().unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(text.contains("1 passed"), "the child ran the test: {text}");
+}
+
+#[test]
+fn xdg_state_home_and_the_override_are_respected() {
+    let dir = tempfile::tempdir().unwrap();
+    let xdg = dir.path().join("xdg-state");
+    child_sees(
+        &[("XDG_STATE_HOME", &xdg)],
+        &["STACKPICK_STATE_DIR"],
+        &xdg.join("stackpick"),
+    );
+    let mine = dir.path().join("mine");
+    child_sees(
+        &[("XDG_STATE_HOME", &xdg), ("STACKPICK_STATE_DIR", &mine)],
+        &[],
+        &mine,
+    );
+}
