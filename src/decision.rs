@@ -269,7 +269,10 @@ impl Decision {
         check.text("title", &self.title);
         check.text("question", &self.question);
         if self.options.is_empty() {
-            check.push("options", "the decision has no options: add at least one".into());
+            check.push(
+                "options",
+                "the decision has no options: add at least one".into(),
+            );
         }
         let known: BTreeSet<&str> = self.options.iter().map(|o| o.id.as_str()).collect();
         let mut option_ids: BTreeMap<&str, usize> = BTreeMap::new();
@@ -328,7 +331,10 @@ impl Decision {
             check.text(&format!("{at}.label"), &stage.label);
             check.text(&format!("{at}.advice"), &stage.advice);
             if stage.picks.is_empty() {
-                check.push(&format!("{at}.picks"), format!("stage {:?} picks no option", stage.id));
+                check.push(
+                    &format!("{at}.picks"),
+                    format!("stage {:?} picks no option", stage.id),
+                );
             }
             for pick in &stage.picks {
                 check.known(&format!("{at}.picks"), pick, &known);
@@ -400,7 +406,10 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     if option.threshold == 0 {
         check.push(
             &format!("{at}.threshold"),
-            format!("option {:?} has threshold 0: it would always qualify", option.id),
+            format!(
+                "option {:?} has threshold 0: it would always qualify",
+                option.id
+            ),
         );
     } else if u64::from(option.threshold) > total && !option.questions.is_empty() {
         check.push(
@@ -449,7 +458,14 @@ impl Checker {
 
     /// Records a problem placed at the `nth` occurrence of `field: "value"` (counting from 0);
     /// `nth: None` takes the next occurrence not yet used by an earlier problem.
-    fn push_found(&mut self, at: &str, message: String, field: Option<&str>, value: &str, nth: Option<usize>) {
+    fn push_found(
+        &mut self,
+        at: &str,
+        message: String,
+        field: Option<&str>,
+        value: &str,
+        nth: Option<usize>,
+    ) {
         let key = (field.map(str::to_owned), value.to_owned());
         let used = self.uses.entry(key).or_insert(0);
         let nth = nth.unwrap_or(*used);
@@ -500,7 +516,11 @@ impl Checker {
     fn known(&mut self, at: &str, id: &str, known: &BTreeSet<&str>) {
         if !known.contains(id) {
             let valid: Vec<&str> = known.iter().copied().collect();
-            let list = if valid.is_empty() { "none".to_owned() } else { valid.join(", ") };
+            let list = if valid.is_empty() {
+                "none".to_owned()
+            } else {
+                valid.join(", ")
+            };
             let message = format!("unknown option {id:?} (known options: {list})");
             self.push_found(at, message, None, id, None);
         }
@@ -511,7 +531,8 @@ impl Checker {
         let mut problems = self.problems;
         for (problem, needle) in problems.iter_mut().zip(self.needles) {
             if let Some(needle) = needle {
-                problem.position = find_nth(source, needle.field.as_deref(), &needle.value, needle.nth);
+                problem.position =
+                    find_nth(source, needle.field.as_deref(), &needle.value, needle.nth);
             }
         }
         problems
@@ -522,7 +543,8 @@ impl Checker {
 fn field_name(at: &str) -> Option<&str> {
     let last = at.rsplit('.').next()?;
     let name = last.split('[').next()?;
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        .then_some(name)
 }
 
 /// Line and column (1-based) of the `nth` quoted `value`, preceded by `field:` when given.

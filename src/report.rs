@@ -48,7 +48,11 @@ impl Report {
     }
 
     /// A report from an evaluation already computed for these answers.
-    pub fn from_evaluation(decision: &Decision, answers: &Answers, evaluation: Evaluation) -> Report {
+    pub fn from_evaluation(
+        decision: &Decision,
+        answers: &Answers,
+        evaluation: Evaluation,
+    ) -> Report {
         let questions = decision
             .questions()
             .map(|(option, question)| {
@@ -61,7 +65,11 @@ impl Report {
                 }
             })
             .collect::<Vec<_>>();
-        let answered = questions.iter().filter(|q| q.yes).map(|q| q.id.clone()).collect();
+        let answered = questions
+            .iter()
+            .filter(|q| q.yes)
+            .map(|q| q.id.clone())
+            .collect();
         let stages = decision
             .stages
             .iter()
@@ -96,7 +104,12 @@ impl Report {
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "{}\n", self.decision);
-        let width = self.scores.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
+        let width = self
+            .scores
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(0);
         for score in &self.scores {
             let mark = if score.qualified { "✓ qualifies" } else { "" };
             let _ = writeln!(
@@ -109,12 +122,20 @@ impl Report {
                 score.threshold,
             );
         }
-        let _ = writeln!(out, "\nVerdict ({}): {}", self.verdict.kind, self.verdict.summary);
+        let _ = writeln!(
+            out,
+            "\nVerdict ({}): {}",
+            self.verdict.kind, self.verdict.summary
+        );
         let _ = writeln!(out, "\n{}", self.stack.title);
         for layer in &self.stack.layers {
             let _ = writeln!(out, "{}", layer_line(layer));
             for (i, part) in layer.parts.iter().enumerate() {
-                let branch = if i + 1 == layer.parts.len() { "└──" } else { "├──" };
+                let branch = if i + 1 == layer.parts.len() {
+                    "└──"
+                } else {
+                    "├──"
+                };
                 let _ = writeln!(out, "    {branch} {part}");
             }
         }
@@ -142,8 +163,16 @@ fn section(out: &mut String, title: &str, lines: &[String]) {
 
 /// A text gauge of `width` cells, with `|` marking the threshold: `[███|░░░]`.
 pub fn text_gauge(score: &Score, width: usize) -> String {
-    let cell = |n: u32| (n as usize * width).div_ceil(score.max.max(1) as usize).min(width);
-    let filled = if score.max == 0 { 0 } else { (score.score as usize * width) / score.max as usize };
+    let cell = |n: u32| {
+        (n as usize * width)
+            .div_ceil(score.max.max(1) as usize)
+            .min(width)
+    };
+    let filled = if score.max == 0 {
+        0
+    } else {
+        (score.score as usize * width) / score.max as usize
+    };
     let mark = cell(score.threshold);
     let mut gauge = String::from("[");
     for i in 0..width {

@@ -29,7 +29,11 @@ pub enum AnswerError {
 
 impl Answers {
     /// Answers from ids, checked against the decision; every unknown id is reported.
-    pub fn new<I, S>(decision: &Decision, yes: I, stage: Option<&str>) -> Result<Answers, Vec<AnswerError>>
+    pub fn new<I, S>(
+        decision: &Decision,
+        yes: I,
+        stage: Option<&str>,
+    ) -> Result<Answers, Vec<AnswerError>>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
@@ -61,7 +65,11 @@ impl Answers {
                 });
             }
         }
-        if errors.is_empty() { Ok(answers) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(answers)
+        } else {
+            Err(errors)
+        }
     }
 
     /// Whether the question is answered yes.
@@ -143,7 +151,11 @@ pub struct Evaluation {
 
 /// Scores every option, decides the verdict, and explains it.
 pub fn evaluate(decision: &Decision, answers: &Answers) -> Evaluation {
-    let scores: Vec<Score> = decision.options.iter().map(|o| score_option(o, answers)).collect();
+    let scores: Vec<Score> = decision
+        .options
+        .iter()
+        .map(|o| score_option(o, answers))
+        .collect();
     let verdict = verdict(decision, answers, &scores);
     let stack = stack(decision, &verdict);
     let reasons = reasons(decision, answers, &scores, &verdict);
@@ -191,7 +203,11 @@ pub fn join_names(names: &[&str], last: &str) -> String {
 }
 
 fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict {
-    let qualified: Vec<String> = scores.iter().filter(|s| s.qualified).map(|s| s.option.clone()).collect();
+    let qualified: Vec<String> = scores
+        .iter()
+        .filter(|s| s.qualified)
+        .map(|s| s.option.clone())
+        .collect();
     let stage = answers.stage.as_deref().and_then(|id| decision.stage(id));
     let (kind, options, summary) = match (qualified.len(), stage) {
         (1, _) => {
@@ -231,7 +247,13 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
                 .collect();
             let summary = format!(
                 "Leaning {} ({}); nothing qualifies yet.",
-                join_names(&leaders.iter().map(|id| decision.option_name(id)).collect::<Vec<_>>(), "or"),
+                join_names(
+                    &leaders
+                        .iter()
+                        .map(|id| decision.option_name(id))
+                        .collect::<Vec<_>>(),
+                    "or"
+                ),
                 detail.join("; ")
             );
             (VerdictKind::Leaning, leaders, summary)
@@ -247,8 +269,14 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
 /// The options with the highest score ratio (score / max), all of them on a tie.
 fn leaders(scores: &[Score]) -> Vec<String> {
     // Compare a/b with c/d as a*d against c*b: exact, no floats.
-    let ratio_cmp = |a: &Score, b: &Score| (u64::from(a.score) * u64::from(b.max)).cmp(&(u64::from(b.score) * u64::from(a.max)));
-    let Some(best) = scores.iter().filter(|s| s.max > 0).max_by(|a, b| ratio_cmp(a, b)) else {
+    let ratio_cmp = |a: &Score, b: &Score| {
+        (u64::from(a.score) * u64::from(b.max)).cmp(&(u64::from(b.score) * u64::from(a.max)))
+    };
+    let Some(best) = scores
+        .iter()
+        .filter(|s| s.max > 0)
+        .max_by(|a, b| ratio_cmp(a, b))
+    else {
         return Vec::new();
     };
     if best.score == 0 {
@@ -270,10 +298,16 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
             title: layer.title.to_string(),
             option: layer.option.clone(),
             parts: layer.parts.iter().map(ToString::to_string).collect(),
-            active: layer.option.as_ref().is_some_and(|o| verdict.options.contains(o)),
+            active: layer
+                .option
+                .as_ref()
+                .is_some_and(|o| verdict.options.contains(o)),
         })
         .collect();
-    let active_options = layers.iter().filter(|l| l.option.is_some() && l.active).count();
+    let active_options = layers
+        .iter()
+        .filter(|l| l.option.is_some() && l.active)
+        .count();
     for layer in layers.iter_mut().filter(|l| l.option.is_none()) {
         layer.active = active_options >= 2;
     }
@@ -283,9 +317,19 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
     }
 }
 
-fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &Verdict) -> Vec<String> {
+fn reasons(
+    decision: &Decision,
+    answers: &Answers,
+    scores: &[Score],
+    verdict: &Verdict,
+) -> Vec<String> {
     let mut reasons = Vec::new();
-    for (option, score) in decision.options.iter().zip(scores).filter(|(_, s)| s.qualified) {
+    for (option, score) in decision
+        .options
+        .iter()
+        .zip(scores)
+        .filter(|(_, s)| s.qualified)
+    {
         let yes: Vec<String> = option
             .questions
             .iter()
@@ -319,7 +363,10 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         }
     }
     if verdict.kind == VerdictKind::Leaning {
-        for score in scores.iter().filter(|s| verdict.options.contains(&s.option)) {
+        for score in scores
+            .iter()
+            .filter(|s| verdict.options.contains(&s.option))
+        {
             reasons.push(format!(
                 "{} leads with {} of {}, but needs {} to qualify.",
                 score.name, score.score, score.max, score.threshold
@@ -330,10 +377,15 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         let picks = names(decision, &stage.picks);
         let applied = match verdict.kind {
             VerdictKind::Stage => "applied, since no option qualifies".to_owned(),
-            _ if stage.picks.iter().all(|p| verdict.options.contains(p)) => "it agrees with the checklist".to_owned(),
+            _ if stage.picks.iter().all(|p| verdict.options.contains(p)) => {
+                "it agrees with the checklist".to_owned()
+            }
             _ => "kept as a reason, not applied: the checklist decides".to_owned(),
         };
-        reasons.push(format!("Stage “{}” points to {picks} ({applied}): {}", stage.label, stage.advice));
+        reasons.push(format!(
+            "Stage “{}” points to {picks} ({applied}): {}",
+            stage.label, stage.advice
+        ));
     }
     reasons
 }
@@ -375,8 +427,16 @@ fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String
                 .collect();
             let plural = if needed == 1 { "" } else { "es" };
             if !single.is_empty() {
-                let lead = if needed == 1 { "1 yes away" } else { "one heavy yes away" };
-                hints.push(format!("{} is {lead}: any one of {}.", score.name, single.join(", ")));
+                let lead = if needed == 1 {
+                    "1 yes away"
+                } else {
+                    "one heavy yes away"
+                };
+                hints.push(format!(
+                    "{} is {lead}: any one of {}.",
+                    score.name,
+                    single.join(", ")
+                ));
             } else {
                 let ids: Vec<String> = open.iter().map(|q| question_id(option, q)).collect();
                 hints.push(format!(
