@@ -93,7 +93,10 @@ mod tests {
 
     #[test]
     fn clean_text_is_unchanged() {
-        assert_eq!(Text::from("Batteries “included” ✓").as_str(), "Batteries “included” ✓");
+        assert_eq!(
+            Text::from("Batteries “included” ✓").as_str(),
+            "Batteries “included” ✓"
+        );
     }
 
     #[test]

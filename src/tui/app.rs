@@ -154,11 +154,7 @@ impl App {
 
     /// The number of questions, over all frameworks.
     pub fn question_count(&self) -> usize {
-        self.decision
-            .options
-            .iter()
-            .map(|o| o.questions.len())
-            .sum()
+        self.decision.options.iter().map(|o| o.questions.len()).sum()
     }
 
     /// The full id of the question at this index.
@@ -179,10 +175,7 @@ impl App {
             .filter(|(_, aspect)| {
                 needle.is_empty()
                     || aspect.name.to_lowercase().contains(&needle)
-                    || aspect
-                        .values
-                        .values()
-                        .any(|v| v.to_lowercase().contains(&needle))
+                    || aspect.values.values().any(|v| v.to_lowercase().contains(&needle))
             })
             .map(|(i, _)| i)
             .collect()
@@ -292,10 +285,7 @@ impl App {
             Tab::Checklist => {
                 // Jump to the first question of the previous or next framework.
                 let starts = self.framework_starts();
-                let current = starts
-                    .iter()
-                    .rposition(|&s| s <= self.question)
-                    .unwrap_or(0);
+                let current = starts.iter().rposition(|&s| s <= self.question).unwrap_or(0);
                 let target = if right {
                     (current + 1).min(starts.len().saturating_sub(1))
                 } else if self.question > starts[current] {
@@ -441,12 +431,12 @@ impl App {
                     cursor: cursor.saturating_sub(1),
                 }
             }
+            Action::First => self.mode = Mode::Stage { cursor: 0 },
+            Action::Last => self.mode = Mode::Stage { cursor: last },
             Action::Close => self.mode = Mode::Normal,
             Action::Confirm => {
                 self.mode = Mode::Normal;
-                let stage = cursor
-                    .checked_sub(1)
-                    .and_then(|i| self.decision.stages.get(i));
+                let stage = cursor.checked_sub(1).and_then(|i| self.decision.stages.get(i));
                 self.answers.stage = stage.map(|s| s.id.clone());
                 self.evaluation = evaluate(&self.decision, &self.answers);
                 let text = match stage {
@@ -485,10 +475,7 @@ impl App {
         match action {
             Action::NextFormat | Action::PreviousFormat => {
                 let formats = [Format::Md, Format::Json, Format::Ron];
-                let index = formats
-                    .iter()
-                    .position(|f| *f == dialog.format)
-                    .unwrap_or(0);
+                let index = formats.iter().position(|f| *f == dialog.format).unwrap_or(0);
                 let next = if action == Action::NextFormat {
                     (index + 1) % formats.len()
                 } else {

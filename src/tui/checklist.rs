@@ -69,14 +69,7 @@ pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
                 let lead = if i == 0 {
                     vec![
                         Span::styled(format!("{pointer} "), style),
-                        Span::styled(
-                            boxed,
-                            if yes {
-                                theme.checked.patch(style)
-                            } else {
-                                style
-                            },
-                        ),
+                        Span::styled(boxed, if yes { theme.checked.patch(style) } else { style }),
                         Span::styled(" ", style),
                     ]
                 } else {

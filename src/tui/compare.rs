@@ -14,13 +14,7 @@ use super::doc::wrap;
 pub struct ComparePane<'a>(pub &'a App);
 
 /// A cell's text, wrapped, with every occurrence of the filter highlighted.
-fn cell_text(
-    text: &str,
-    width: u16,
-    needle: &str,
-    style: Style,
-    match_style: Style,
-) -> Text<'static> {
+fn cell_text(text: &str, width: u16, needle: &str, style: Style, match_style: Style) -> Text<'static> {
     let lines = wrap(text, usize::from(width));
     Text::from(
         lines
@@ -81,32 +75,20 @@ impl Widget for ComparePane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let show_prompt = filtering || !app.filter.is_empty();
-        let [table_area, prompt_area] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(u16::from(show_prompt)),
-        ])
-        .areas(inner);
+        let [table_area, prompt_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(show_prompt))]).areas(inner);
 
         let columns = decision.options.len() + 1;
         let aspect_width = (table_area.width / 5).clamp(10, 20);
         let spacing = u16::try_from(columns - 1).unwrap_or(0);
-        let value_width = table_area.width.saturating_sub(aspect_width + spacing + 2)
-            / (columns as u16 - 1).max(1);
+        let value_width =
+            table_area.width.saturating_sub(aspect_width + spacing + 2) / (columns as u16 - 1).max(1);
         let mut widths = vec![Constraint::Length(aspect_width)];
-        widths.extend(
-            decision
-                .options
-                .iter()
-                .map(|_| Constraint::Length(value_width)),
-        );
+        widths.extend(decision.options.iter().map(|_| Constraint::Length(value_width)));
 
         let header = Row::new(
-            std::iter::once(Cell::from("Aspect")).chain(
-                decision
-                    .options
-                    .iter()
-                    .map(|o| Cell::from(o.name.to_string())),
-            ),
+            std::iter::once(Cell::from("Aspect"))
+                .chain(decision.options.iter().map(|o| Cell::from(o.name.to_string()))),
         )
         .style(theme.heading);
         let table_rows: Vec<Row> = rows
@@ -136,8 +118,7 @@ impl Widget for ComparePane<'_> {
                     ));
                 }
                 let height = cells.iter().map(|c| c.height()).max().unwrap_or(1);
-                Row::new(cells.into_iter().map(Cell::from))
-                    .height(u16::try_from(height).unwrap_or(1))
+                Row::new(cells.into_iter().map(Cell::from)).height(u16::try_from(height).unwrap_or(1))
             })
             .collect();
         let empty = table_rows.is_empty();

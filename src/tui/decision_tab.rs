@@ -21,10 +21,7 @@ pub fn doc(app: &App, width: u16) -> Doc {
     let theme = &app.theme;
     let evaluation = &app.evaluation;
     let mut doc = Doc::new(width);
-    doc.heading(
-        &format!("Verdict: {}", evaluation.verdict.kind),
-        theme.heading,
-    );
+    doc.heading(&format!("Verdict: {}", evaluation.verdict.kind), theme.heading);
     doc.para(&evaluation.verdict.summary, theme.qualified);
     if !evaluation.reasons.is_empty() {
         doc.blank();
@@ -42,16 +39,9 @@ pub fn doc(app: &App, width: u16) -> Doc {
     }
     doc.blank();
     doc.heading("Where are you now?", theme.heading);
-    let stage = app
-        .answers
-        .stage
-        .as_deref()
-        .and_then(|id| app.decision.stage(id));
+    let stage = app.answers.stage.as_deref().and_then(|id| app.decision.stage(id));
     match stage {
-        Some(stage) => doc.para(
-            &format!("● {}: {}", stage.label, stage.advice),
-            theme.highlight,
-        ),
+        Some(stage) => doc.para(&format!("● {}: {}", stage.label, stage.advice), theme.highlight),
         None => doc.para("○ No stage chosen.", theme.muted),
     }
     if let Some(key) = keymap::first_key(Action::ChooseStage) {
@@ -61,7 +51,9 @@ pub fn doc(app: &App, width: u16) -> Doc {
     doc.heading("Export", theme.heading);
     if let Some(key) = keymap::first_key(Action::Export) {
         doc.para(
-            &format!("Press {key} to write a Markdown decision record, the JSON report, or a session to reload."),
+            &format!(
+                "Press {key} to write a Markdown decision record, the JSON report, or a session to reload."
+            ),
             theme.muted,
         );
     }

@@ -53,14 +53,7 @@ impl Doc {
     }
 
     /// A bullet: `• title — detail`, the title in its own style, wrapped with a hanging indent.
-    pub fn bullet(
-        &mut self,
-        marker: &str,
-        title: &str,
-        detail: &str,
-        title_style: Style,
-        style: Style,
-    ) {
+    pub fn bullet(&mut self, marker: &str, title: &str, detail: &str, title_style: Style, style: Style) {
         // "Heading: detail" reads as a sentence; a bare title gets a dash before its detail.
         let full = match (title.is_empty(), detail.is_empty()) {
             (true, _) => detail.to_owned(),
@@ -85,10 +78,8 @@ impl Doc {
             let body: String = line.chars().skip(indent).collect();
             let prefix: String = line.chars().take(indent).collect();
             let cut = title_left.min(body.chars().count());
-            let (t, d): (String, String) = (
-                body.chars().take(cut).collect(),
-                body.chars().skip(cut).collect(),
-            );
+            let (t, d): (String, String) =
+                (body.chars().take(cut).collect(), body.chars().skip(cut).collect());
             title_left = title_left.saturating_sub(cut + 1);
             self.lines.push(Line::from(vec![
                 Span::styled(prefix, style),

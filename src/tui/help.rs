@@ -35,11 +35,7 @@ pub fn doc(width: u16, theme: &Theme) -> Doc {
     for (title, rows) in keymap::help_sections() {
         doc.blank();
         doc.heading(&title, theme.heading);
-        let key_width = rows
-            .iter()
-            .map(|(k, _)| k.chars().count())
-            .max()
-            .unwrap_or(0);
+        let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
         for (keys, label) in rows {
             doc.line(Line::from(vec![
                 Span::styled(format!("  {keys:<key_width$}  "), theme.key),

@@ -106,15 +106,10 @@ const ESC: &[Key] = &[key(KeyCode::Esc)];
 const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
 /// The key table. Earlier rows win when two scopes bind the same key.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Overlays and text fields first: they capture keys before the tabs see them.
-    bind(
-        Help,
-        &[key(KeyCode::Esc), ch('?'), ch('q')],
-        Action::Close,
-        "close help",
-        true,
-    ),
+    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Close, "close help", true),
     bind(Help, MOVE_DOWN, Action::Down, "scroll down", true),
     bind(Help, MOVE_UP, Action::Up, "scroll up", true),
     bind(Help, FIRST, Action::First, "top", false),
@@ -123,213 +118,47 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, PAGE_UP, Action::PageUp, "page up", false),
     bind(Filter, ENTER, Action::Confirm, "keep filter", true),
     bind(Filter, ESC, Action::Close, "clear filter", true),
-    bind(
-        Filter,
-        &[key(KeyCode::Backspace)],
-        Action::Backspace,
-        "delete",
-        true,
-    ),
-    bind(
-        Filter,
-        &[key(KeyCode::Down)],
-        Action::Down,
-        "next row",
-        false,
-    ),
-    bind(
-        Filter,
-        &[key(KeyCode::Up)],
-        Action::Up,
-        "previous row",
-        false,
-    ),
+    bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),
+    bind(Filter, &[key(KeyCode::Down)], Action::Down, "next row", false),
+    bind(Filter, &[key(KeyCode::Up)], Action::Up, "previous row", false),
     bind(Stage, MOVE_DOWN, Action::Down, "next stage", true),
     bind(Stage, MOVE_UP, Action::Up, "previous stage", true),
-    bind(
-        Stage,
-        &[key(KeyCode::Enter), ch(' ')],
-        Action::Confirm,
-        "choose",
-        true,
-    ),
-    bind(
-        Stage,
-        &[key(KeyCode::Esc), ch('s'), ch('q')],
-        Action::Close,
-        "cancel",
-        true,
-    ),
-    bind(
-        Export,
-        &[key(KeyCode::Tab), key(KeyCode::Right)],
-        Action::NextFormat,
-        "next format",
-        true,
-    ),
-    bind(
-        Export,
-        &[key(KeyCode::BackTab), key(KeyCode::Left)],
-        Action::PreviousFormat,
-        "previous format",
-        true,
-    ),
-    bind(
-        Export,
-        &[key(KeyCode::Backspace)],
-        Action::Backspace,
-        "delete",
-        false,
-    ),
+    bind(Stage, FIRST, Action::First, "first", false),
+    bind(Stage, LAST, Action::Last, "last", false),
+    bind(Stage, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
+    bind(Stage, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, "cancel", true),
+    bind(Export, &[key(KeyCode::Tab), key(KeyCode::Right)], Action::NextFormat, "next format", true),
+    bind(Export, &[key(KeyCode::BackTab), key(KeyCode::Left)], Action::PreviousFormat, "previous format", false),
+    bind(Export, &[key(KeyCode::Backspace)], Action::Backspace, "delete", false),
     bind(Export, ENTER, Action::Confirm, "write file", true),
     bind(Export, ESC, Action::Close, "cancel", true),
-    bind(
-        Overwrite,
-        &[ch('y'), key(KeyCode::Enter)],
-        Action::Confirm,
-        "overwrite",
-        true,
-    ),
-    bind(
-        Overwrite,
-        &[ch('n'), key(KeyCode::Esc)],
-        Action::Close,
-        "keep the file",
-        true,
-    ),
+    bind(Overwrite, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "overwrite", true),
+    bind(Overwrite, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the file", true),
     // The tabs.
-    bind(
-        Scope::Tab(Tab::Checklist),
-        &[ch(' '), key(KeyCode::Enter), ch('x')],
-        Action::Toggle,
-        "tick",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Checklist),
-        MOVE_DOWN,
-        Action::Down,
-        "next question",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Checklist),
-        MOVE_UP,
-        Action::Up,
-        "previous question",
-        false,
-    ),
-    bind(
-        Scope::Tab(Tab::Checklist),
-        LEFT,
-        Action::Left,
-        "previous framework",
-        false,
-    ),
-    bind(
-        Scope::Tab(Tab::Checklist),
-        RIGHT,
-        Action::Right,
-        "next framework",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Strengths),
-        LEFT,
-        Action::Left,
-        "previous framework",
-        false,
-    ),
-    bind(
-        Scope::Tab(Tab::Strengths),
-        RIGHT,
-        Action::Right,
-        "next framework",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Compare),
-        &[ch('/')],
-        Action::StartFilter,
-        "filter",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Compare),
-        &[ch('n')],
-        Action::NextMatch,
-        "next match",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Compare),
-        &[ch('N')],
-        Action::PreviousMatch,
-        "previous match",
-        true,
-    ),
-    bind(
-        Scope::Tab(Tab::Compare),
-        ESC,
-        Action::Close,
-        "clear filter",
-        false,
-    ),
+    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "tick", true),
+    bind(Scope::Tab(Tab::Checklist), MOVE_DOWN, Action::Down, "next question", true),
+    bind(Scope::Tab(Tab::Checklist), MOVE_UP, Action::Up, "previous question", false),
+    bind(Scope::Tab(Tab::Checklist), LEFT, Action::Left, "previous framework", false),
+    bind(Scope::Tab(Tab::Checklist), RIGHT, Action::Right, "next framework", true),
+    bind(Scope::Tab(Tab::Strengths), LEFT, Action::Left, "previous framework", false),
+    bind(Scope::Tab(Tab::Strengths), RIGHT, Action::Right, "next framework", true),
+    bind(Scope::Tab(Tab::Compare), &[ch('/')], Action::StartFilter, "filter", true),
+    bind(Scope::Tab(Tab::Compare), &[ch('n')], Action::NextMatch, "next match", true),
+    bind(Scope::Tab(Tab::Compare), &[ch('N')], Action::PreviousMatch, "previous match", true),
+    bind(Scope::Tab(Tab::Compare), ESC, Action::Close, "clear filter", false),
     bind(Global, MOVE_DOWN, Action::Down, "down", false),
     bind(Global, MOVE_UP, Action::Up, "up", false),
     bind(Global, FIRST, Action::First, "first", false),
     bind(Global, LAST, Action::Last, "last", false),
     bind(Global, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Global, PAGE_UP, Action::PageUp, "page up", false),
-    bind(
-        Global,
-        &[ch('1')],
-        Action::GoTab(Tab::Overview),
-        "Overview",
-        false,
-    ),
-    bind(
-        Global,
-        &[ch('2')],
-        Action::GoTab(Tab::Strengths),
-        "Strengths",
-        false,
-    ),
-    bind(
-        Global,
-        &[ch('3')],
-        Action::GoTab(Tab::Compare),
-        "Compare",
-        false,
-    ),
-    bind(
-        Global,
-        &[ch('4')],
-        Action::GoTab(Tab::Checklist),
-        "Checklist",
-        false,
-    ),
-    bind(
-        Global,
-        &[ch('5')],
-        Action::GoTab(Tab::Decision),
-        "Decision",
-        false,
-    ),
-    bind(
-        Global,
-        &[key(KeyCode::Tab)],
-        Action::NextTab,
-        "next tab",
-        true,
-    ),
-    bind(
-        Global,
-        &[key(KeyCode::BackTab)],
-        Action::PreviousTab,
-        "previous tab",
-        false,
-    ),
+    bind(Global, &[ch('1')], Action::GoTab(Tab::Overview), "Overview", false),
+    bind(Global, &[ch('2')], Action::GoTab(Tab::Strengths), "Strengths", false),
+    bind(Global, &[ch('3')], Action::GoTab(Tab::Compare), "Compare", false),
+    bind(Global, &[ch('4')], Action::GoTab(Tab::Checklist), "Checklist", false),
+    bind(Global, &[ch('5')], Action::GoTab(Tab::Decision), "Decision", false),
+    bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", true),
+    bind(Global, &[key(KeyCode::BackTab)], Action::PreviousTab, "previous tab", false),
     bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
     bind(Global, &[ch('e')], Action::Export, "export", true),
     bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
@@ -416,12 +245,7 @@ pub fn key_name(key: &Key) -> String {
 
 /// All keys of a binding, as shown: `j/↓`.
 pub fn keys_label(binding: &Binding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(key_name)
-        .collect::<Vec<_>>()
-        .join("/")
+    binding.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
 }
 
 /// The footer hints for the active scopes: (first key, label), most specific scope first.
@@ -465,10 +289,7 @@ pub fn help_sections() -> Vec<(String, Vec<(String, String)>)> {
                 if let Action::GoTab(_) = binding.action {
                     tabs.push(keys_label(binding));
                     if tabs.len() == 1 {
-                        rows.push((
-                            String::new(),
-                            "jump to tab (Overview … Decision)".to_owned(),
-                        ));
+                        rows.push((String::new(), "jump to tab (Overview … Decision)".to_owned()));
                     }
                     let index = rows.len() - 1;
                     rows[index].0 = format!("{}–{}", tabs[0], tabs[tabs.len() - 1]);
@@ -505,12 +326,7 @@ mod tests {
     }
 
     #[track_caller]
-    fn assert_action(
-        scopes: &[Scope],
-        code: KeyCode,
-        modifiers: KeyModifiers,
-        expected: Option<Action>,
-    ) {
+    fn assert_action(scopes: &[Scope], code: KeyCode, modifiers: KeyModifiers, expected: Option<Action>) {
         assert_eq!(action_for(scopes, &press(code, modifiers)), expected);
     }
 

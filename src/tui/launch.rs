@@ -67,8 +67,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         app.set_status(text, is_error);
     }
     let mut effects = DiskEffects { store };
-    run(&mut app, !cli.no_mouse, &mut effects)
-        .map_err(|e| Failure::Other(format!("terminal error: {e}")))?;
+    run(&mut app, !cli.no_mouse, &mut effects).map_err(|e| Failure::Other(format!("terminal error: {e}")))?;
     for path in &app.written {
         let _ = writeln!(out, "stackpick: wrote {}", path.display());
     }

@@ -46,9 +46,7 @@ pub fn body(area: Rect) -> Rect {
 /// The tab titles at this width: each tab's label and its columns on the first row.
 /// Narrow terminals get shorter labels so all five tabs always fit.
 pub fn tab_titles(width: u16) -> (bool, Vec<(Tab, String, u16, u16)>) {
-    let full: Vec<String> = Tab::iter()
-        .map(|t| format!(" {} {t} ", t.number()))
-        .collect();
+    let full: Vec<String> = Tab::iter().map(|t| format!(" {} {t} ", t.number())).collect();
     let full_width: usize = full.iter().map(|s| s.chars().count() + 1).sum();
     let show_name = usize::from(width) >= full_width + "stackpick ".len();
     let labels: Vec<String> = if usize::from(width) >= full_width {
@@ -58,11 +56,7 @@ pub fn tab_titles(width: u16) -> (bool, Vec<(Tab, String, u16, u16)>) {
             .map(|t| format!(" {} {} ", t.number(), &t.to_string()[..4]))
             .collect()
     };
-    let mut x = if show_name {
-        "stackpick ".len() as u16
-    } else {
-        0
-    };
+    let mut x = if show_name { "stackpick ".len() as u16 } else { 0 };
     let mut titles = Vec::new();
     for (tab, label) in Tab::iter().zip(labels) {
         let w = label.chars().count() as u16;

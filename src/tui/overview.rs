@@ -90,19 +90,10 @@ pub fn doc(app: &App, width: u16) -> Doc {
                 .heading
                 .remove_modifier(ratatui::style::Modifier::UNDERLINED)
         };
-        doc.bullet(
-            marker,
-            &format!("{title}:"),
-            &stage.advice,
-            style,
-            theme.text,
-        );
+        doc.bullet(marker, &format!("{title}:"), &stage.advice, style, theme.text);
     }
     if let Some(key) = keymap::first_key(Action::ChooseStage) {
-        doc.para(
-            &format!("Press {key} to choose where you are now."),
-            theme.muted,
-        );
+        doc.para(&format!("Press {key} to choose where you are now."), theme.muted);
     }
     doc
 }
@@ -121,10 +112,7 @@ impl Widget for OverviewPane<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.0;
         let block = Block::bordered()
-            .title(Span::styled(
-                format!(" {} ", app.decision.title),
-                app.theme.title,
-            ))
+            .title(Span::styled(format!(" {} ", app.decision.title), app.theme.title))
             .border_style(app.theme.border);
         let inner = block.inner(area);
         block.render(area, buf);

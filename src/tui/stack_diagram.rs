@@ -43,9 +43,8 @@ impl StackDiagram<'_> {
     fn build(&self, width: u16, detail: Detail) -> Vec<Line<'static>> {
         let inner = usize::from(width.saturating_sub(2));
         let border = self.theme.border;
-        let rule = |left: &str, right: &str| {
-            Line::styled(format!("{left}{}{right}", "─".repeat(inner)), border)
-        };
+        let rule =
+            |left: &str, right: &str| Line::styled(format!("{left}{}{right}", "─".repeat(inner)), border);
         let mut lines = vec![rule("┌", "┐")];
         lines.push(boxed(
             &format!(" {}", self.stack.title),
@@ -64,10 +63,7 @@ impl StackDiagram<'_> {
             };
             // The title wraps rather than losing its state word at the right edge.
             let title = title_line(layer);
-            for (i, part) in wrap(&title, inner.saturating_sub(1))
-                .into_iter()
-                .enumerate()
-            {
+            for (i, part) in wrap(&title, inner.saturating_sub(1)).into_iter().enumerate() {
                 let text = if i == 0 {
                     format!(" {part}")
                 } else {
@@ -93,12 +89,7 @@ impl StackDiagram<'_> {
                     } else {
                         "├──"
                     };
-                    lines.push(boxed(
-                        &format!("   {branch} {part}"),
-                        inner,
-                        part_style,
-                        border,
-                    ));
+                    lines.push(boxed(&format!("   {branch} {part}"), inner, part_style, border));
                 }
             }
         }

@@ -32,11 +32,7 @@ impl Widget for StagePicker<'_> {
             current.is_none(),
         )];
         for stage in &app.decision.stages {
-            let picks: Vec<&str> = stage
-                .picks
-                .iter()
-                .map(|p| app.decision.option_name(p))
-                .collect();
+            let picks: Vec<&str> = stage.picks.iter().map(|p| app.decision.option_name(p)).collect();
             let label = if stage.when.is_empty() {
                 stage.label.to_string()
             } else {

@@ -56,13 +56,7 @@ pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
         doc.blank();
         doc.heading("Strengths", theme.heading);
         for point in &option.strengths {
-            doc.bullet(
-                "✓",
-                &point.title,
-                &point.detail,
-                theme.highlight,
-                theme.text,
-            );
+            doc.bullet("✓", &point.title, &point.detail, theme.highlight, theme.text);
         }
     }
     if !option.best_for.is_empty() {

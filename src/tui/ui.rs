@@ -71,10 +71,7 @@ fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let mut hints = keymap::footer_hints(&app.scopes());
-    let status_width = app
-        .status
-        .as_ref()
-        .map_or(0, |s| s.text.chars().count() + 2);
+    let status_width = app.status.as_ref().map_or(0, |s| s.text.chars().count() + 2);
     let width = |hints: &[(String, &str)]| -> usize {
         hints
             .iter()
@@ -101,8 +98,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
             let text = format!(" {} ", status.text);
             let status_width = (text.chars().count() as u16).min(area.width);
             let [left, right] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)])
-                    .areas(area);
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]).areas(area);
             Paragraph::new(hints).render(left, buf);
             Paragraph::new(Line::styled(text, style)).render(right, buf);
         }
