@@ -73,10 +73,9 @@ fn parent_dir(path: &Path) -> PathBuf {
 /// The name prefix of the temporary file (`.decision.md.XXXXXX.tmp`), so that one left by
 /// a killed process is recognisable.
 fn temp_prefix(path: &Path) -> String {
-    let name = path.file_name().map_or_else(
-        || "stackpick".to_owned(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let name = path
+        .file_name()
+        .map_or_else(|| "stackpick".to_owned(), |n| n.to_string_lossy().into_owned());
     format!(".{name}.")
 }
 

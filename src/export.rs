@@ -23,9 +23,7 @@ use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
-pub use record::{
-    Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo,
-};
+pub use record::{Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo};
 
 /// The built-in Markdown decision record (MADR 4.0), a minijinja template.
 pub const RECORD_TEMPLATE: &str = include_str!("../assets/templates/decision.md.j2");
@@ -75,9 +73,9 @@ impl From<ExportError> for Failure {
                 path.display()
             )),
             ExportError::Write { .. } => Failure::Other(e.to_string()),
-            ExportError::ReadTemplate { .. }
-            | ExportError::Template { .. }
-            | ExportError::Date { .. } => Failure::BadInput(e.to_string()),
+            ExportError::ReadTemplate { .. } | ExportError::Template { .. } | ExportError::Date { .. } => {
+                Failure::BadInput(e.to_string())
+            }
         }
     }
 }
@@ -95,14 +93,8 @@ pub fn render(format: Format, decision: &Decision, answers: &Answers, date: Date
         Format::Ron => Session::new(decision, answers).to_ron(),
         // The built-in template is rendered for every answer set by the test suite, and its
         // context holds only plain strings, lists and numbers, so it cannot fail.
-        Format::Md => render_template(
-            RECORD_TEMPLATE,
-            RECORD_TEMPLATE_NAME,
-            decision,
-            answers,
-            date,
-        )
-        .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
+        Format::Md => render_template(RECORD_TEMPLATE, RECORD_TEMPLATE_NAME, decision, answers, date)
+            .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
     }
 }
 
@@ -215,11 +207,7 @@ pub fn run_export(
     status: &mut dyn Write,
 ) -> Result<(), Failure> {
     // Every bad-input check comes before anything is written.
-    let date = options
-        .date
-        .map(parse_date)
-        .transpose()?
-        .unwrap_or_else(today);
+    let date = options.date.map(parse_date).transpose()?.unwrap_or_else(today);
     let template = match options.template {
         Some(path) if options.format != Format::Md => {
             return Err(Failure::BadInput(format!(
@@ -232,13 +220,9 @@ pub fn run_export(
     };
     let (decision, answers) = load_input(input)?;
     let contents = match &template {
-        Some((path, source)) => render_template(
-            source,
-            &path.display().to_string(),
-            &decision,
-            &answers,
-            date,
-        )?,
+        Some((path, source)) => {
+            render_template(source, &path.display().to_string(), &decision, &answers, date)?
+        }
         None => render(options.format, &decision, &answers, date),
     };
     let path = options
@@ -320,30 +304,11 @@ mod tests {
     fn template_errors_name_the_template_and_line() {
         let decision = Decision::embedded();
         let date = parse_date("2026-01-15").unwrap();
-        let err = render_template(
-            "ok\n{% if %}\n",
-            "mine.j2",
-            &decision,
-            &Answers::default(),
-            date,
-        )
-        .unwrap_err();
-        assert!(
-            err.to_string().starts_with("mine.j2:2: syntax error"),
-            "{err}"
-        );
-        let err = render_template(
-            "{{ nope }}",
-            "mine.j2",
-            &decision,
-            &Answers::default(),
-            date,
-        )
-        .unwrap_err();
-        assert!(
-            err.to_string().starts_with("mine.j2:1: undefined value"),
-            "{err}"
-        );
+        let err =
+            render_template("ok\n{% if %}\n", "mine.j2", &decision, &Answers::default(), date).unwrap_err();
+        assert!(err.to_string().starts_with("mine.j2:2: syntax error"), "{err}");
+        let err = render_template("{{ nope }}", "mine.j2", &decision, &Answers::default(), date).unwrap_err();
+        assert!(err.to_string().starts_with("mine.j2:1: undefined value"), "{err}");
     }
 
     #[test]

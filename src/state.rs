@@ -73,25 +73,17 @@ impl StateStore {
     /// Saves the answers, creating the directory if needed; the write is atomic, so a crash
     /// leaves the previous answers or the new ones. `Err` is a one-line message.
     pub fn save(&self, decision: &Decision, answers: &Answers) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir).map_err(|e| {
-            format!(
-                "cannot save answers: cannot create {}: {e}",
-                self.dir.display()
-            )
-        })?;
+        std::fs::create_dir_all(&self.dir)
+            .map_err(|e| format!("cannot save answers: cannot create {}: {e}", self.dir.display()))?;
         let text = Session::new(decision, answers).to_ron();
-        write_file(&self.path_for(decision), &text, true)
-            .map_err(|e| format!("cannot save answers: {e}"))
+        write_file(&self.path_for(decision), &text, true).map_err(|e| format!("cannot save answers: {e}"))
     }
 }
 
 /// The state directory given the environment: `override_dir` (the value of
 /// `$STACKPICK_STATE_DIR`) when set and not empty, else `stackpick` in the base strategy's
 /// state directory, or in its data directory on platforms without one.
-pub fn state_dir(
-    override_dir: Option<OsString>,
-    base: Option<&dyn BaseStrategy>,
-) -> Option<PathBuf> {
+pub fn state_dir(override_dir: Option<OsString>, base: Option<&dyn BaseStrategy>) -> Option<PathBuf> {
     if let Some(dir) = override_dir.filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
     }
@@ -109,16 +101,10 @@ fn restore_error(name: &str, error: SessionError) -> String {
         SessionError::Syntax {
             line, col, message, ..
         } => {
-            format!(
-                "cannot restore answers from {name}:{line}:{col}: the file is corrupt: {message}"
-            )
+            format!("cannot restore answers from {name}:{line}:{col}: the file is corrupt: {message}")
         }
-        SessionError::OtherDecision {
-            found, expected, ..
-        } => {
-            format!(
-                "cannot restore answers from {name}: it is for decision {found:?}, not {expected:?}"
-            )
+        SessionError::OtherDecision { found, expected, .. } => {
+            format!("cannot restore answers from {name}: it is for decision {found:?}, not {expected:?}")
         }
         SessionError::Stale { errors, .. } => {
             // Only the unknown ids: the full list of valid ids would not fit a status line.

@@ -29,10 +29,7 @@ const NONE: Case = Case {
 };
 const SINGLE_DJANGO: Case = Case {
     name: "single-django",
-    args: &[
-        "--yes",
-        "django.admin-panel,django.permissions,django.security",
-    ],
+    args: &["--yes", "django.admin-panel,django.permissions,django.security"],
 };
 const HYBRID: Case = Case {
     name: "hybrid-django-flask",
@@ -49,10 +46,7 @@ const STAGE_API_FIRST: Case = Case {
 };
 const LEANING: Case = Case {
     name: "leaning",
-    args: &[
-        "--yes",
-        "django.admin-panel,django.convention,flask.rest-api",
-    ],
+    args: &["--yes", "django.admin-panel,django.convention,flask.rest-api"],
 };
 const CASES: [&Case; 5] = [&NONE, &SINGLE_DJANGO, &HYBRID, &STAGE_API_FIRST, &LEANING];
 const FORMATS: [&str; 3] = ["md", "json", "ron"];
@@ -150,10 +144,7 @@ fn assert_golden(name: &str, actual: &str) {
 
 fn golden_case(case: &Case) {
     for format in FORMATS {
-        assert_golden(
-            &format!("{}.{format}", case.name),
-            &export_stdout(case, format),
-        );
+        assert_golden(&format!("{}.{format}", case.name), &export_stdout(case, format));
     }
 }
 
@@ -210,20 +201,12 @@ fn library_render_matches_the_command_line() {
     let decision = Decision::embedded();
     let answers = Answers::new(
         &decision,
-        [
-            "django.admin-panel",
-            "django.permissions",
-            "django.security",
-        ],
+        ["django.admin-panel", "django.permissions", "django.security"],
         None,
     )
     .unwrap();
     let date = export::parse_date(DATE).unwrap();
-    for (format, name) in [
-        (Format::Md, "md"),
-        (Format::Json, "json"),
-        (Format::Ron, "ron"),
-    ] {
+    for (format, name) in [(Format::Md, "md"), (Format::Json, "json"), (Format::Ron, "ron")] {
         assert_eq!(
             export::render(format, &decision, &answers, date),
             export_stdout(&SINGLE_DJANGO, name),
@@ -267,27 +250,17 @@ fn check_record(md: &str) -> Result<(), String> {
     if headings.iter().filter(|h| h.starts_with("# ")).count() != 1 {
         return Err("expected exactly one title heading".into());
     }
-    let outcome = md
-        .split("## Decision Outcome\n\n")
-        .nth(1)
-        .ok_or("no outcome")?;
-    if !(outcome.starts_with("Chosen option: \"") || outcome.starts_with("No option is chosen yet"))
-    {
+    let outcome = md.split("## Decision Outcome\n\n").nth(1).ok_or("no outcome")?;
+    if !(outcome.starts_with("Chosen option: \"") || outcome.starts_with("No option is chosen yet")) {
         return Err(format!(
             "the outcome does not start with the chosen option: {outcome:.60?}"
         ));
     }
     let blocks: Vec<&str> = md.split("```mermaid\n").skip(1).collect();
     let [block] = blocks.as_slice() else {
-        return Err(format!(
-            "expected one mermaid block, found {}",
-            blocks.len()
-        ));
+        return Err(format!("expected one mermaid block, found {}", blocks.len()));
     };
-    let body = block
-        .split_once("```")
-        .ok_or("unterminated mermaid block")?
-        .0;
+    let body = block.split_once("```").ok_or("unterminated mermaid block")?.0;
     check_flowchart(body)
 }
 
@@ -331,9 +304,7 @@ fn check_flowchart(body: &str) -> Result<(), String> {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
             ["subgraph", ..] => {
-                defined.insert(
-                    node_definition(line.trim_start_matches("subgraph").trim())?.to_owned(),
-                );
+                defined.insert(node_definition(line.trim_start_matches("subgraph").trim())?.to_owned());
                 open += 1;
             }
             ["end"] => open = open.checked_sub(1).ok_or("`end` without `subgraph`")?,
@@ -388,20 +359,14 @@ fn the_record_checker_rejects_broken_flowcharts() {
         ),
         ("flowchart TB\n    end\n", "stray end"),
         ("flowchart TB\n    L0P0[\"say \"hi\"\"]\n", "raw quote"),
-        (
-            "flowchart TB\n    L0P0[\"a\"]\n    L0P0 --- L9\n",
-            "undefined id",
-        ),
+        ("flowchart TB\n    L0P0[\"a\"]\n    L0P0 --- L9\n", "undefined id"),
         (
             "flowchart TB\n    L0P0[\"a\"]\n    class L0P0 off\n",
             "undefined class",
         ),
         ("flowchart TB\n    a-b[\"a\"]\n", "unsafe id"),
     ] {
-        assert!(
-            check_flowchart(broken).is_err(),
-            "accepted ({why}): {broken}"
-        );
+        assert!(check_flowchart(broken).is_err(), "accepted ({why}): {broken}");
     }
 }
 
@@ -422,10 +387,7 @@ fn the_outcome_follows_the_verdict() {
     };
     let (status, line) = outcome(&SINGLE_DJANGO);
     assert_eq!(status, "status: accepted");
-    assert!(
-        line.starts_with("Chosen option: \"Django\", because "),
-        "{line}"
-    );
+    assert!(line.starts_with("Chosen option: \"Django\", because "), "{line}");
     let (status, line) = outcome(&HYBRID);
     assert_eq!(status, "status: accepted");
     assert!(
@@ -435,10 +397,7 @@ fn the_outcome_follows_the_verdict() {
     for case in [&NONE, &LEANING] {
         let (status, line) = outcome(case);
         assert_eq!(status, "status: proposed", "case {}", case.name);
-        assert!(
-            line.starts_with("No option is chosen yet, because "),
-            "{line}"
-        );
+        assert!(line.starts_with("No option is chosen yet, because "), "{line}");
     }
 }
 
@@ -499,9 +458,7 @@ fn labels_and_cells_from_the_data_are_escaped() {
     let md = stdout(&output);
     check_record(&md).unwrap_or_else(|e| panic!("{e}\n{md}"));
     assert!(
-        md.contains(
-            r#"L0P3["Main #quot;primary#quot; database #lt;pg#gt; #35;1 #amp; #96;co#96;"]"#
-        ),
+        md.contains(r#"L0P3["Main #quot;primary#quot; database #lt;pg#gt; #35;1 #amp; #96;co#96;"]"#),
         "{md}"
     );
     assert!(md.contains("| Philosophy | Batteries\\|included |"), "{md}");
@@ -539,10 +496,7 @@ fn an_existing_file_is_replaced_only_with_force() {
 
     let forced = run(&[&args[..], &["--force"]].concat());
     assert_exit(&forced, 0);
-    assert_eq!(
-        fs::read_to_string(&path).unwrap(),
-        export_stdout(&NONE, "md")
-    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), export_stdout(&NONE, "md"));
     assert_eq!(names(dir.path()), BTreeSet::from(["record.md".to_owned()]));
 }
 
@@ -645,10 +599,7 @@ fn write_file_refuses_to_clobber_and_replaces_when_asked() {
         matches!(&err, ExportError::Exists { path: p } if *p == path),
         "{err:?}"
     );
-    assert_eq!(
-        err.to_string(),
-        format!("{} already exists", path.display())
-    );
+    assert_eq!(err.to_string(), format!("{} already exists", path.display()));
     assert_eq!(fs::read_to_string(&path).unwrap(), "first");
 
     export::write_file(&path, "third", true).unwrap();
@@ -665,10 +616,7 @@ fn write_file_keeps_the_mode_of_the_file_it_replaces() {
     fs::write(&path, "old").unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
     export::write_file(&path, "new", true).unwrap();
-    assert_eq!(
-        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
-        0o640
-    );
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
 }
 
 #[cfg(unix)]
@@ -679,12 +627,7 @@ fn write_file_does_not_replace_a_dangling_symlink() {
     std::os::unix::fs::symlink(dir.path().join("nowhere"), &link).unwrap();
     let err = export::write_file(&link, "x", false).unwrap_err();
     assert!(matches!(err, ExportError::Exists { .. }), "{err:?}");
-    assert!(
-        fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
 }
 
 #[test]
@@ -805,11 +748,7 @@ fn a_template_only_goes_with_markdown() {
         template.to_str().unwrap(),
     ]);
     assert_exit(&output, 2);
-    assert!(
-        stderr(&output).contains("--format md"),
-        "{}",
-        stderr(&output)
-    );
+    assert!(stderr(&output).contains("--format md"), "{}", stderr(&output));
 }
 
 #[test]
@@ -817,11 +756,7 @@ fn a_bad_date_is_bad_input() {
     for date in ["2026-02-30", "15/01/2026", "yesterday"] {
         let output = run(&["export", "--format", "md", "-o", "-", "--date", date]);
         assert_exit(&output, 2);
-        assert!(
-            stderr(&output).contains("invalid date"),
-            "{}",
-            stderr(&output)
-        );
+        assert!(stderr(&output).contains("invalid date"), "{}", stderr(&output));
         assert!(output.stdout.is_empty());
     }
 }

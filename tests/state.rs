@@ -251,11 +251,7 @@ fn from_env_follows_the_environment() {
 /// since changing this process's environment would race the tests running beside it.
 fn child_sees(envs: &[(&str, &Path)], remove: &[&str], expected: &Path) {
     let mut child = Command::new(std::env::current_exe().unwrap());
-    child.args([
-        "--exact",
-        "from_env_follows_the_environment",
-        "--test-threads=1",
-    ]);
+    child.args(["--exact", "from_env_follows_the_environment", "--test-threads=1"]);
     for (key, value) in envs {
         child.env(key, value);
     }

@@ -46,9 +46,7 @@ pub fn flowchart(stack: &StackView) -> String {
         }
     }
     out.push_str("    classDef active fill:#dafbe1,stroke:#1a7f37,color:#0b3d1a\n");
-    out.push_str(
-        "    classDef dimmed fill:#f6f8fa,stroke:#d0d7de,color:#8c959f,stroke-dasharray:4 4\n",
-    );
+    out.push_str("    classDef dimmed fill:#f6f8fa,stroke:#d0d7de,color:#8c959f,stroke-dasharray:4 4\n");
     for (class, active) in [("active", true), ("dimmed", false)] {
         let ids: Vec<String> = stack
             .layers
@@ -56,8 +54,7 @@ pub fn flowchart(stack: &StackView) -> String {
             .enumerate()
             .filter(|(_, l)| l.active == active)
             .flat_map(|(i, l)| {
-                std::iter::once(format!("L{i}"))
-                    .chain((0..l.parts.len()).map(move |j| format!("L{i}P{j}")))
+                std::iter::once(format!("L{i}")).chain((0..l.parts.len()).map(move |j| format!("L{i}P{j}")))
             })
             .collect();
         if !ids.is_empty() {
@@ -130,10 +127,7 @@ mod tests {
             "{chart}"
         );
         assert!(chart.contains("class L0,L0P0 active\n"), "{chart}");
-        assert!(
-            chart.contains("class L1,L1P0,L1P1,L2,L2P0 dimmed\n"),
-            "{chart}"
-        );
+        assert!(chart.contains("class L1,L1P0,L1P1,L2,L2P0 dimmed\n"), "{chart}");
     }
 
     #[test]

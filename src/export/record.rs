@@ -175,11 +175,7 @@ impl RecordContext {
             title: decision.title.to_string(),
             question: decision.question.to_string(),
             date,
-            status: if outcome.decided {
-                "accepted"
-            } else {
-                "proposed"
-            },
+            status: if outcome.decided { "accepted" } else { "proposed" },
             stage,
             drivers,
             options,
@@ -276,11 +272,7 @@ fn outcome(decision: &Decision, report: &Report) -> Outcome {
                 join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
                 if each.len() == 2 { "both" } else { "all" },
             );
-            (
-                true,
-                Some(format!("{} (hybrid)", names.join(" + "))),
-                because,
-            )
+            (true, Some(format!("{} (hybrid)", names.join(" + "))), because)
         }
         VerdictKind::Stage => {
             let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
