@@ -195,10 +195,7 @@ pub enum LoadError {
         message: String,
     },
     #[error("{}", format_problems(path, problems))]
-    Invalid {
-        path: String,
-        problems: Vec<Problem>,
-    },
+    Invalid { path: String, problems: Vec<Problem> },
 }
 
 fn format_problems(path: &str, problems: &[Problem]) -> String {
@@ -269,10 +266,7 @@ impl Decision {
         check.text("title", &self.title);
         check.text("question", &self.question);
         if self.options.is_empty() {
-            check.push(
-                "options",
-                "the decision has no options: add at least one".into(),
-            );
+            check.push("options", "the decision has no options: add at least one".into());
         }
         let known: BTreeSet<&str> = self.options.iter().map(|o| o.id.as_str()).collect();
         let mut option_ids: BTreeMap<&str, usize> = BTreeMap::new();
@@ -406,10 +400,7 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     if option.threshold == 0 {
         check.push(
             &format!("{at}.threshold"),
-            format!(
-                "option {:?} has threshold 0: it would always qualify",
-                option.id
-            ),
+            format!("option {:?} has threshold 0: it would always qualify", option.id),
         );
     } else if u64::from(option.threshold) > total && !option.questions.is_empty() {
         check.push(
@@ -531,8 +522,7 @@ impl Checker {
         let mut problems = self.problems;
         for (problem, needle) in problems.iter_mut().zip(self.needles) {
             if let Some(needle) = needle {
-                problem.position =
-                    find_nth(source, needle.field.as_deref(), &needle.value, needle.nth);
+                problem.position = find_nth(source, needle.field.as_deref(), &needle.value, needle.nth);
             }
         }
         problems
@@ -543,8 +533,7 @@ impl Checker {
 fn field_name(at: &str) -> Option<&str> {
     let last = at.rsplit('.').next()?;
     let name = last.split('[').next()?;
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        .then_some(name)
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
 }
 
 /// Line and column (1-based) of the `nth` quoted `value`, preceded by `field:` when given.

@@ -48,11 +48,7 @@ impl Report {
     }
 
     /// A report from an evaluation already computed for these answers.
-    pub fn from_evaluation(
-        decision: &Decision,
-        answers: &Answers,
-        evaluation: Evaluation,
-    ) -> Report {
+    pub fn from_evaluation(decision: &Decision, answers: &Answers, evaluation: Evaluation) -> Report {
         let questions = decision
             .questions()
             .map(|(option, question)| {
@@ -65,11 +61,7 @@ impl Report {
                 }
             })
             .collect::<Vec<_>>();
-        let answered = questions
-            .iter()
-            .filter(|q| q.yes)
-            .map(|q| q.id.clone())
-            .collect();
+        let answered = questions.iter().filter(|q| q.yes).map(|q| q.id.clone()).collect();
         let stages = decision
             .stages
             .iter()
@@ -122,11 +114,7 @@ impl Report {
                 score.threshold,
             );
         }
-        let _ = writeln!(
-            out,
-            "\nVerdict ({}): {}",
-            self.verdict.kind, self.verdict.summary
-        );
+        let _ = writeln!(out, "\nVerdict ({}): {}", self.verdict.kind, self.verdict.summary);
         let _ = writeln!(out, "\n{}", self.stack.title);
         for layer in &self.stack.layers {
             let _ = writeln!(out, "{}", layer_line(layer));

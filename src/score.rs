@@ -29,11 +29,7 @@ pub enum AnswerError {
 
 impl Answers {
     /// Answers from ids, checked against the decision; every unknown id is reported.
-    pub fn new<I, S>(
-        decision: &Decision,
-        yes: I,
-        stage: Option<&str>,
-    ) -> Result<Answers, Vec<AnswerError>>
+    pub fn new<I, S>(decision: &Decision, yes: I, stage: Option<&str>) -> Result<Answers, Vec<AnswerError>>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
@@ -219,8 +215,9 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
             (VerdictKind::Single, qualified, summary)
         }
         (n, _) if n >= 2 => {
+            let all = if qualified.len() == 2 { "both" } else { "all" };
             let summary = format!(
-                "Hybrid: {} all qualify; use them together in one stack.",
+                "Hybrid: {} {all} qualify; use them together in one stack.",
                 names(decision, &qualified)
             );
             (VerdictKind::Hybrid, qualified, summary)
@@ -272,11 +269,7 @@ fn leaders(scores: &[Score]) -> Vec<String> {
     let ratio_cmp = |a: &Score, b: &Score| {
         (u64::from(a.score) * u64::from(b.max)).cmp(&(u64::from(b.score) * u64::from(a.max)))
     };
-    let Some(best) = scores
-        .iter()
-        .filter(|s| s.max > 0)
-        .max_by(|a, b| ratio_cmp(a, b))
-    else {
+    let Some(best) = scores.iter().filter(|s| s.max > 0).max_by(|a, b| ratio_cmp(a, b)) else {
         return Vec::new();
     };
     if best.score == 0 {
@@ -298,16 +291,10 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
             title: layer.title.to_string(),
             option: layer.option.clone(),
             parts: layer.parts.iter().map(ToString::to_string).collect(),
-            active: layer
-                .option
-                .as_ref()
-                .is_some_and(|o| verdict.options.contains(o)),
+            active: layer.option.as_ref().is_some_and(|o| verdict.options.contains(o)),
         })
         .collect();
-    let active_options = layers
-        .iter()
-        .filter(|l| l.option.is_some() && l.active)
-        .count();
+    let active_options = layers.iter().filter(|l| l.option.is_some() && l.active).count();
     for layer in layers.iter_mut().filter(|l| l.option.is_none()) {
         layer.active = active_options >= 2;
     }
@@ -317,19 +304,9 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
     }
 }
 
-fn reasons(
-    decision: &Decision,
-    answers: &Answers,
-    scores: &[Score],
-    verdict: &Verdict,
-) -> Vec<String> {
+fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &Verdict) -> Vec<String> {
     let mut reasons = Vec::new();
-    for (option, score) in decision
-        .options
-        .iter()
-        .zip(scores)
-        .filter(|(_, s)| s.qualified)
-    {
+    for (option, score) in decision.options.iter().zip(scores).filter(|(_, s)| s.qualified) {
         let yes: Vec<String> = option
             .questions
             .iter()
@@ -363,10 +340,7 @@ fn reasons(
         }
     }
     if verdict.kind == VerdictKind::Leaning {
-        for score in scores
-            .iter()
-            .filter(|s| verdict.options.contains(&s.option))
-        {
+        for score in scores.iter().filter(|s| verdict.options.contains(&s.option)) {
             reasons.push(format!(
                 "{} leads with {} of {}, but needs {} to qualify.",
                 score.name, score.score, score.max, score.threshold

@@ -160,9 +160,8 @@ fn has_place(rest: &str) -> bool {
             return true;
         }
     }
-    rest.strip_prefix(' ').is_some_and(|count| {
-        count.ends_with(" problem found") || count.ends_with(" problems found")
-    })
+    rest.strip_prefix(' ')
+        .is_some_and(|count| count.ends_with(" problem found") || count.ends_with(" problems found"))
 }
 
 /// The bad fixtures, sorted: `(NAME.ron path relative to the package, NAME.expected contents)`.
@@ -192,10 +191,7 @@ fn bad_fixtures() -> Vec<(String, String)> {
 /// Checks one refused file's standard error against its expected lines; returns the problems.
 fn compare(file: &str, expected: &str, stderr: &str) -> Vec<String> {
     let mut problems = Vec::new();
-    let expected: Vec<String> = expected
-        .lines()
-        .map(|l| l.replace("{FILE}", file))
-        .collect();
+    let expected: Vec<String> = expected.lines().map(|l| l.replace("{FILE}", file)).collect();
     let actual: Vec<&str> = stderr.lines().collect();
     if expected.len() != actual.len() {
         problems.push(format!(
@@ -215,9 +211,7 @@ fn compare(file: &str, expected: &str, stderr: &str) -> Vec<String> {
         let line = got.strip_prefix("stackpick: ").unwrap_or(got);
         match line.strip_prefix(&format!("{file}:")) {
             Some(rest) if has_place(rest) => {}
-            _ => problems.push(format!(
-                "{file}: line does not name the file and a place: {got}"
-            )),
+            _ => problems.push(format!("{file}: line does not name the file and a place: {got}")),
         }
     }
     problems
@@ -299,10 +293,7 @@ fn check_reports_every_file_given() {
     let actual: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(actual.len(), expected.len(), "{expected:#?}\n{run:?}");
     for (want, got) in expected.iter().zip(actual) {
-        assert!(
-            got.contains(want.as_str()),
-            "expected {want:?}, got {got:?}"
-        );
+        assert!(got.contains(want.as_str()), "expected {want:?}, got {got:?}");
     }
 }
 
@@ -430,17 +421,9 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
         ]
     );
 
-    assert_eq!(
-        keys(&report["verdict"]),
-        sorted(&["kind", "options", "summary"])
-    );
+    assert_eq!(keys(&report["verdict"]), sorted(&["kind", "options", "summary"]));
     assert_eq!(verdict(&report), ("single", vec!["django"]));
-    assert!(
-        report["verdict"]["summary"]
-            .as_str()
-            .unwrap()
-            .contains("Django")
-    );
+    assert!(report["verdict"]["summary"].as_str().unwrap().contains("Django"));
 
     assert_eq!(keys(&report["stack"]), sorted(&["title", "layers"]));
     assert_eq!(report["stack"]["title"], "Your Startup Stack");
@@ -510,12 +493,7 @@ fn done_when_table() {
         (&[], "undecided", &[], false),
         (&["--stage", "pre-pmf"], "stage", &["flask"], false),
         (&["--stage", "post-validation"], "stage", &["django"], false),
-        (
-            &["--stage", "api-first"],
-            "stage",
-            &["flask", "fastapi"],
-            true,
-        ),
+        (&["--stage", "api-first"], "stage", &["flask", "fastapi"], true),
         (&["--stage", "solo"], "stage", &["django"], false),
         // Answers that qualify nothing leave the stage in charge.
         (
@@ -603,8 +581,7 @@ fn unknown_stage_lists_the_stages() {
     let run = run_bad(&["score", "--stage", "series-b"]);
     assert!(run.stderr.contains("\"series-b\""), "{run:?}");
     assert!(
-        run.stderr
-            .contains("pre-pmf, post-validation, api-first, solo"),
+        run.stderr.contains("pre-pmf, post-validation, api-first, solo"),
         "{run:?}"
     );
 }
@@ -629,10 +606,7 @@ fn data_loads_a_custom_decision() {
     assert_eq!(report["questions"].as_array().unwrap().len(), 6);
     // The embedded decision's ids are unknown here.
     let run = run_bad(&["score", "--data", MINI, "--yes", "fastapi.ml-ai"]);
-    assert!(
-        run.stderr.contains("valid ids: django.admin-panel"),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains("valid ids: django.admin-panel"), "{run:?}");
 }
 
 #[test]
@@ -660,22 +634,12 @@ fn session_loads_answers_and_stage() {
     let session = write(dir.path(), "session.ron", SESSION);
     let session = session.to_str().unwrap();
     let report = score_json(&["--session", session]);
-    assert_eq!(
-        strings(&report["answers"]),
-        FLASK3.split(',').collect::<Vec<_>>()
-    );
+    assert_eq!(strings(&report["answers"]), FLASK3.split(',').collect::<Vec<_>>());
     assert_eq!(report["stage"], "solo");
     assert_eq!(verdict(&report), ("single", vec!["flask"]));
 
     // --yes adds to the session's answers; --stage replaces its stage.
-    let report = score_json(&[
-        "--session",
-        session,
-        "--yes",
-        DJANGO3,
-        "--stage",
-        "api-first",
-    ]);
+    let report = score_json(&["--session", session, "--yes", DJANGO3, "--stage", "api-first"]);
     assert_eq!(verdict(&report), ("hybrid", vec!["django", "flask"]));
     assert_eq!(report["stage"], "api-first");
     assert_eq!(strings(&report["answers"]).len(), 6);
@@ -739,10 +703,7 @@ fn session_with_a_syntax_error_names_the_place() {
         "Session(\n    decision: web-frameworks,\n)\n",
     );
     let run = run_bad(&["score", "--session", path.to_str().unwrap()]);
-    assert!(
-        run.stderr.contains(&format!("{}:2:", path.display())),
-        "{run:?}"
-    );
+    assert!(run.stderr.contains(&format!("{}:2:", path.display())), "{run:?}");
 }
 
 #[test]
@@ -766,10 +727,7 @@ fn escape_sequences_in_a_data_file_never_reach_the_output() {
             "text: \"Is security a primary concern?\"",
             "text: \"Is security\\x1b[5m a primary concern?\"",
         )
-        .replace(
-            "\"Admin dashboards\"",
-            "\"Admin\u{1b}[1m dashboards\u{9b}31m\"",
-        )
+        .replace("\"Admin dashboards\"", "\"Admin\u{1b}[1m dashboards\u{9b}31m\"")
         .replace(
             "advice: \"Use Flask. Ship fast.\"",
             "advice: \"Use \u{1b}[8mFlask.\"",
@@ -797,24 +755,11 @@ fn escape_sequences_in_a_data_file_never_reach_the_output() {
         ],
         vec!["score", "--data", path, "--stage", "pre-pmf"],
         vec!["score", "--data", path, "--stage", "pre-pmf", "--json"],
-        vec![
-            "score",
-            "--data",
-            path,
-            "--yes",
-            "django.security",
-            "--json",
-        ],
+        vec!["score", "--data", path, "--yes", "django.security", "--json"],
     ] {
         let run = run_ok(&args);
-        assert!(
-            !run.raw.contains(&ESC),
-            "ESC in the output of {args:?}: {run:?}"
-        );
-        assert!(
-            !run.stdout.contains('\u{9b}'),
-            "CSI in the output of {args:?}"
-        );
+        assert!(!run.raw.contains(&ESC), "ESC in the output of {args:?}: {run:?}");
+        assert!(!run.stdout.contains('\u{9b}'), "CSI in the output of {args:?}");
         assert!(
             !run.stdout.to_lowercase().contains("\\u001b"),
             "{args:?}: {run:?}"
@@ -830,10 +775,7 @@ fn escape_sequences_in_a_data_file_never_reach_the_output() {
 #[test]
 fn escape_sequences_in_ids_and_arguments_are_not_echoed() {
     let dir = tempdir();
-    let source = mini_source().replace(
-        "Question(id: \"rest-api\"",
-        "Question(id: \"rest\u{1b}[2Japi\"",
-    );
+    let source = mini_source().replace("Question(id: \"rest-api\"", "Question(id: \"rest\u{1b}[2Japi\"");
     let path = write(dir.path(), "bad-id.ron", source);
     let run = run_bad(&["check", path.to_str().unwrap()]);
     assert!(run.stderr.contains("invalid id"), "{run:?}");
@@ -862,16 +804,10 @@ fn completions_and_man_page_are_printed() {
 
 #[test]
 fn the_readme_example_decision_is_valid() {
-    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README.md");
-    let start = readme
-        .find("```ron\n")
-        .expect("a ```ron block in README.md")
-        + "```ron\n".len();
-    let end = start
-        + readme[start..]
-            .find("```")
-            .expect("the end of the ron block");
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
+    let start = readme.find("```ron\n").expect("a ```ron block in README.md") + "```ron\n".len();
+    let end = start + readme[start..].find("```").expect("the end of the ron block");
     let dir = tempdir();
     let path = write(dir.path(), "example.ron", &readme[start..end]);
     let path = path.to_str().unwrap();

@@ -244,11 +244,7 @@ fn the_strategies_reach_every_verdict_kind() {
     let d = decision();
     let kinds: BTreeSet<String> = [
         (
-            &[
-                "django.admin-panel",
-                "django.permissions",
-                "django.content-heavy",
-            ][..],
+            &["django.admin-panel", "django.permissions", "django.content-heavy"][..],
             None,
         ),
         (

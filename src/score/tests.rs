@@ -47,15 +47,13 @@ Decision(
 "#;
 
 fn small() -> Decision {
-    Decision::parse(SMALL, "small.ron")
-        .unwrap_or_else(|e| panic!("the test decision is invalid: {e}"))
+    Decision::parse(SMALL, "small.ron").unwrap_or_else(|e| panic!("the test decision is invalid: {e}"))
 }
 
 /// Evaluates `yes` and `stage` against the decision; the ids must be valid.
 #[track_caller]
 fn eval(decision: &Decision, yes: &[&str], stage: Option<&str>) -> Evaluation {
-    let answers =
-        Answers::new(decision, yes, stage).unwrap_or_else(|e| panic!("invalid answers: {e:?}"));
+    let answers = Answers::new(decision, yes, stage).unwrap_or_else(|e| panic!("invalid answers: {e:?}"));
     evaluate(decision, &answers)
 }
 
@@ -64,10 +62,7 @@ fn eval(decision: &Decision, yes: &[&str], stage: Option<&str>) -> Evaluation {
 fn assert_verdict(evaluation: &Evaluation, kind: VerdictKind, options: &[&str]) {
     assert_eq!(
         (evaluation.verdict.kind, evaluation.verdict.options.clone()),
-        (
-            kind,
-            options.iter().map(ToString::to_string).collect::<Vec<_>>()
-        ),
+        (kind, options.iter().map(ToString::to_string).collect::<Vec<_>>()),
         "verdict: {}",
         evaluation.verdict.summary
     );
@@ -102,12 +97,7 @@ fn hint<'a>(evaluation: &'a Evaluation, name: &str) -> &'a str {
         .iter()
         .filter(|h| h.starts_with(&format!("{name} ")))
         .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "one hint about {name} in {:#?}",
-        evaluation.hints
-    );
+    assert_eq!(found.len(), 1, "one hint about {name} in {:#?}", evaluation.hints);
     found[0]
 }
 
@@ -146,11 +136,7 @@ fn hybrid_of_all_three() {
 fn stage_when_nothing_qualifies_and_a_stage_is_chosen() {
     let e = eval(&small(), &["b.q1", "b.q2"], Some("go-a"));
     assert_verdict(&e, VerdictKind::Stage, &["a"]);
-    assert!(
-        e.verdict.summary.contains("Use Alpha."),
-        "{}",
-        e.verdict.summary
-    );
+    assert!(e.verdict.summary.contains("Use Alpha."), "{}", e.verdict.summary);
     assert!(
         e.reasons.iter().any(|r| r.contains("applied")),
         "{:#?}",
@@ -170,11 +156,7 @@ fn leaning_when_nothing_qualifies_and_answers_are_given() {
     // b: 2/6 = 0.33 beats a: 1/4 = 0.25.
     assert_verdict(&e, VerdictKind::Leaning, &["b"]);
     assert!(e.verdict.summary.contains("Beta"), "{}", e.verdict.summary);
-    assert!(
-        !e.verdict.summary.contains("Alpha"),
-        "{}",
-        e.verdict.summary
-    );
+    assert!(!e.verdict.summary.contains("Alpha"), "{}", e.verdict.summary);
 }
 
 #[test]
@@ -250,11 +232,7 @@ fn a_question_of_weight_two_counts_double() {
 #[test]
 fn max_is_the_total_weight() {
     let e = eval(&small(), &[], None);
-    let maxes: Vec<(&str, u32)> = e
-        .scores
-        .iter()
-        .map(|s| (s.option.as_str(), s.max))
-        .collect();
+    let maxes: Vec<(&str, u32)> = e.scores.iter().map(|s| (s.option.as_str(), s.max)).collect();
     assert_eq!(maxes, [("a", 4), ("b", 6), ("c", 2)]);
 }
 
@@ -416,10 +394,7 @@ fn hint_one_yes_away_lists_each_question_that_would_do_it() {
 fn hint_one_heavy_yes_names_only_questions_heavy_enough() {
     // a needs 2 more: only a.q3 (weight 2) does it alone.
     let e = eval(&small(), &["a.q1"], None);
-    assert_eq!(
-        hint(&e, "Alpha"),
-        "Alpha is one heavy yes away: any one of a.q3."
-    );
+    assert_eq!(hint(&e, "Alpha"), "Alpha is one heavy yes away: any one of a.q3.");
 }
 
 #[test]
@@ -531,11 +506,7 @@ fn embedded_first_three_django_ids_is_single_django() {
         .collect();
     assert_eq!(
         first3,
-        [
-            "django.admin-panel",
-            "django.permissions",
-            "django.content-heavy"
-        ]
+        ["django.admin-panel", "django.permissions", "django.content-heavy"]
     );
     let answers = Answers::new(&decision, &first3, None).unwrap();
     let e = evaluate(&decision, &answers);
@@ -610,8 +581,5 @@ fn embedded_has_three_options_with_the_articles_threshold() {
         .iter()
         .map(|s| (s.option.as_str(), s.max, s.threshold))
         .collect();
-    assert_eq!(
-        shape,
-        [("django", 6, 3), ("flask", 6, 3), ("fastapi", 6, 3)]
-    );
+    assert_eq!(shape, [("django", 6, 3), ("flask", 6, 3), ("fastapi", 6, 3)]);
 }

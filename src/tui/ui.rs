@@ -4,13 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::action::Tab;
 use super::app::{App, Mode};
 use super::checklist::ChecklistPane;
 use super::compare::ComparePane;
 use super::decision_tab::DecisionPane;
+use super::doc::wrap;
 use super::export_dialog::ExportOverlay;
 use super::help::HelpOverlay;
 use super::keymap;
@@ -111,16 +112,25 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
         "terminal too small: needs {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}",
         area.width, area.height
     );
-    let lines = vec![
-        Line::styled(message, app.theme.error),
-        Line::styled("enlarge the window, or press q to quit", app.theme.muted),
-    ];
-    let height = 2.min(area.height);
+    let width = usize::from(area.width);
+    let mut lines: Vec<Line> = wrap(&message, width)
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.error))
+        .collect();
+    lines.extend(
+        wrap(
+            &format!(
+                "enlarge the window, or press {} to quit",
+                keymap::first_key(super::action::Action::Quit).unwrap_or_default()
+            ),
+            width,
+        )
+        .into_iter()
+        .map(|l| Line::styled(l, app.theme.muted)),
+    );
+    let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
-    Paragraph::new(lines)
-        .centered()
-        .wrap(Wrap { trim: true })
-        .render(row, buf);
+    Paragraph::new(lines).centered().render(row, buf);
 }

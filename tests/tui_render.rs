@@ -1,0 +1,254 @@
+//! Every screen rendered into a `TestBackend`: insta snapshots at 80×24 and 120×40, styles
+//! asserted where colour carries meaning, and a sweep of sizes that must never panic.
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+use stackpick::decision::Decision;
+use stackpick::score::Answers;
+use stackpick::tui::app::Mode;
+use stackpick::tui::theme::Theme;
+use stackpick::tui::{Action, App, Tab};
+use strum::IntoEnumIterator;
+
+fn app_with(yes: &[&str], stage: Option<&str>, theme: Theme) -> App {
+    let decision = Decision::embedded();
+    let answers = Answers::new(&decision, yes, stage).expect("valid ids");
+    App::new(decision, answers, theme)
+}
+
+const THREE_DJANGO: &[&str] = &["django.admin-panel", "django.permissions", "django.content-heavy"];
+
+fn render(app: &mut App, width: u16, height: u16) -> Buffer {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| frame.render_widget(&*app, frame.area()))
+        .expect("draw");
+    terminal.backend().buffer().clone()
+}
+
+fn text(buffer: &Buffer) -> String {
+    let width = buffer.area.width as usize;
+    buffer
+        .content
+        .chunks(width.max(1))
+        .map(|row| {
+            row.iter()
+                .map(|c| c.symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The cell where `needle` starts on screen.
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let width = buffer.area.width;
+    for y in 0..buffer.area.height {
+        let row: Vec<&str> = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+        let line: String = row.concat();
+        if let Some(byte) = line.find(needle) {
+            let column = line[..byte].chars().count() as u16;
+            return Some((column, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn every_tab_at_80x24_and_120x40() {
+    for (width, height) in [(80, 24), (120, 40)] {
+        for tab in Tab::iter() {
+            let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
+            app.tab = tab;
+            let screen = text(&render(&mut app, width, height));
+            assert_snapshot!(format!("{tab}_{width}x{height}").to_lowercase(), screen);
+        }
+    }
+}
+
+#[test]
+fn undecided_checklist_at_80x24() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    app.tab = Tab::Checklist;
+    assert_snapshot!("checklist_undecided_80x24", text(&render(&mut app, 80, 24)));
+}
+
+#[test]
+fn hybrid_decision_at_120x40() {
+    let yes = [
+        THREE_DJANGO,
+        &["flask.rest-api", "flask.own-tools", "flask.prototype"],
+    ]
+    .concat();
+    let mut app = app_with(&yes, Some("pre-pmf"), Theme::ansi());
+    app.tab = Tab::Decision;
+    assert_snapshot!("decision_hybrid_120x40", text(&render(&mut app, 120, 40)));
+}
+
+#[test]
+fn filtered_compare_at_80x24() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    app.tab = Tab::Compare;
+    app.update(Action::StartFilter);
+    for c in "built".chars() {
+        app.update(Action::Input(c));
+    }
+    let buffer = render(&mut app, 80, 24);
+    assert_snapshot!("compare_filtered_80x24", text(&buffer));
+    // The matched text is highlighted, not only the row.
+    let (x, y) = find(&buffer, "Built-in").expect("a match on screen");
+    assert_eq!(buffer[(x, y)].bg, Color::Yellow);
+}
+
+#[test]
+fn overlays_at_80x24() {
+    let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
+    app.mode = Mode::Help { scroll: 0 };
+    assert_snapshot!("help_80x24", text(&render(&mut app, 80, 24)));
+    let mut app = app_with(THREE_DJANGO, Some("solo"), Theme::ansi());
+    app.update(Action::ChooseStage);
+    assert_snapshot!("stage_picker_80x24", text(&render(&mut app, 80, 24)));
+    let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
+    app.update(Action::Export);
+    assert_snapshot!("export_dialog_80x24", text(&render(&mut app, 80, 24)));
+}
+
+#[test]
+fn too_small_screen() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    let screen = text(&render(&mut app, 40, 10));
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("terminal too small: needs 50×14, have 40×10"),
+        "{screen}"
+    );
+    assert_snapshot!("too_small_40x10", screen);
+}
+
+#[test]
+fn every_tab_and_overlay_renders_at_every_size_without_panicking() {
+    let modes = [
+        Mode::Normal,
+        Mode::Help { scroll: 3 },
+        Mode::Stage { cursor: 2 },
+        Mode::Filter,
+    ];
+    let mut app = app_with(THREE_DJANGO, Some("api-first"), Theme::ansi());
+    app.filter = "a".to_owned();
+    let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("test backend");
+    for width in 0..=120 {
+        for height in 0..=50 {
+            terminal.backend_mut().resize(width, height);
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, width, height))
+                .expect("resize");
+            app.update(Action::Resize { width, height });
+            for tab in Tab::iter() {
+                app.tab = tab;
+                // Overlays are drawn on every tab; one pass each keeps the sweep quick.
+                app.mode = modes[(usize::from(width) + usize::from(height)) % modes.len()].clone();
+                terminal
+                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .expect("draw");
+            }
+        }
+    }
+}
+
+#[test]
+fn checked_boxes_and_qualified_gauges_are_green_and_say_so() {
+    let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
+    app.tab = Tab::Checklist;
+    let buffer = render(&mut app, 80, 24);
+    let (x, y) = find(&buffer, "[x]").expect("a ticked box");
+    assert_eq!(buffer[(x, y)].fg, Color::Green);
+    let (x, y) = find(&buffer, "✓ qualifies").expect("the state in words");
+    assert_eq!(buffer[(x, y)].fg, Color::Green);
+    let (x, y) = find(&buffer, "(needs 3)").expect("unqualified in words");
+    assert_eq!(buffer[(x, y)].fg, Color::Yellow);
+    let (x, y) = find(&buffer, "● Django Monolith (active)").expect("active layer");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&buffer, "○ Flask Microservices (dimmed)").expect("dimmed layer");
+    assert_eq!(buffer[(x, y)].fg, Color::DarkGray);
+}
+
+#[test]
+fn the_selected_question_and_tab_are_reversed_or_highlighted() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    app.tab = Tab::Checklist;
+    let buffer = render(&mut app, 80, 24);
+    let (x, y) = find(&buffer, "▶ [ ] Do you need an admin panel").expect("selection marker");
+    assert!(buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED));
+    let (x, y) = find(&buffer, " 4 Checklist ").expect("tab title");
+    assert_eq!(buffer[(x + 1, y)].bg, Color::Cyan);
+}
+
+#[test]
+fn matrix_rows_matching_the_verdict_are_marked_and_highlighted() {
+    let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
+    let buffer = render(&mut app, 80, 24);
+    let (x, y) = find(&buffer, "▶ Need an admin dashboard").expect("a marked Django row");
+    assert_eq!(buffer[(x + 2, y)].fg, Color::Green);
+    let screen = text(&buffer);
+    assert!(
+        screen.contains("  Building a simple REST API"),
+        "Flask rows are not marked"
+    );
+}
+
+#[test]
+fn no_colour_theme_uses_no_colour_anywhere() {
+    for tab in Tab::iter() {
+        let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
+        app.tab = tab;
+        let buffer = render(&mut app, 120, 40);
+        for cell in &buffer.content {
+            assert_eq!(cell.fg, Color::Reset, "{tab}: {:?}", cell.symbol());
+            assert_eq!(cell.bg, Color::Reset, "{tab}: {:?}", cell.symbol());
+        }
+    }
+    // Without colour, selection is still visible by reverse video.
+    let mut app = app_with(&[], None, Theme::monochrome());
+    app.tab = Tab::Checklist;
+    let buffer = render(&mut app, 80, 24);
+    let (x, y) = find(&buffer, "▶ [ ]").expect("selection");
+    assert!(buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn gauge_and_verdict_move_with_each_tick() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    app.tab = Tab::Checklist;
+    let mut seen = Vec::new();
+    for _ in 0..3 {
+        app.update(Action::Toggle);
+        app.update(Action::Down);
+        let screen = text(&render(&mut app, 80, 24));
+        let gauge = screen
+            .lines()
+            .find_map(|l| {
+                l.split('│')
+                    .find(|c| c.starts_with("Django ") && !c.contains('—'))
+                    .map(str::to_owned)
+            })
+            .expect("Django gauge label");
+        seen.push(gauge.trim().to_owned());
+    }
+    assert_eq!(
+        seen,
+        [
+            "Django 1/6 (needs 3)",
+            "Django 2/6 (needs 3)",
+            "Django 3/6 ✓ qualifies"
+        ]
+    );
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("Verdict: single — Django"));
+    assert!(screen.contains("● Django Monolith (active)"));
+}
