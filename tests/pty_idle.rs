@@ -1,0 +1,341 @@
+//! "Idle means idle" (issue 3): on a real pseudo-terminal, the app writes nothing while nothing
+//! happens, redraws after a key that changes something, and writes nothing for a key that is
+//! bound to nothing. Byte counts are exact; the only waits are the windows we read for.
+//!
+//! The pty is opened with rustix; the child gets it as stdin, stdout and stderr and as its
+//! controlling terminal, exactly as a shell would give it.
+
+#![cfg(unix)]
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::os::unix::process::CommandExt;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use rustix::fs::{Mode, OFlags};
+use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
+use rustix::termios::{Winsize, tcsetwinsize};
+
+/// How long to wait for something that must happen (a first frame, a redraw, an exit).
+const PATIENCE: Duration = Duration::from_secs(20);
+/// Output counts as settled after this long without a byte.
+const QUIET: Duration = Duration::from_millis(400);
+/// How long an idle window is watched.
+const IDLE_WINDOW: Duration = Duration::from_millis(1500);
+
+/// The app on a pseudo-terminal, with a thread that reads everything it writes.
+struct PtyApp {
+    child: Child,
+    master: File,
+    output: Receiver<Vec<u8>>,
+    /// Every byte read so far, for failure messages and final checks.
+    transcript: Vec<u8>,
+    _dirs: tempfile::TempDir,
+}
+
+/// Opens a pty pair sized `cols`×`rows`: (master, slave).
+fn open_pty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
+    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
+        .expect("openpt: cannot open a pseudo-terminal");
+    grantpt(&master).expect("grantpt");
+    unlockpt(&master).expect("unlockpt");
+    let name = ptsname(&master, Vec::new()).expect("ptsname");
+    let slave = rustix::fs::open(
+        name.as_c_str(),
+        OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
+        Mode::empty(),
+    )
+    .expect("open the pty's slave side");
+    tcsetwinsize(
+        &slave,
+        Winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        },
+    )
+    .expect("set the pty's window size");
+    (master, slave)
+}
+
+/// Starts `program args` with the slave side of a fresh 80×24 pty as its controlling terminal.
+/// `shell_stdin_null` runs it through `sh -c 'exec ... </dev/null'` so only stdin is not the pty.
+fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let state = dirs.path().join("state");
+    let config = dirs.path().join("config");
+    let work = dirs.path().join("work");
+    for dir in [&state, &config, &work] {
+        std::fs::create_dir_all(dir).expect("create temp dirs");
+    }
+    let (master, slave) = open_pty(80, 24);
+    let binary = env!("CARGO_BIN_EXE_stackpick");
+    let mut command = if stdin_null {
+        let mut c = Command::new("sh");
+        c.arg("-c")
+            .arg("exec \"$0\" \"$@\" </dev/null")
+            .arg(binary)
+            .args(args);
+        c
+    } else {
+        let mut c = Command::new(binary);
+        c.args(args);
+        c
+    };
+    command
+        .current_dir(&work)
+        .env("STACKPICK_STATE_DIR", &state)
+        .env("XDG_STATE_HOME", &state)
+        .env("STACKPICK_CONFIG_DIR", &config)
+        .env("XDG_CONFIG_HOME", &config)
+        .env("TERM", "xterm-256color")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::from(slave.try_clone().expect("dup slave")))
+        .stdout(Stdio::from(slave.try_clone().expect("dup slave")))
+        .stderr(Stdio::from(slave.try_clone().expect("dup slave")));
+    // SAFETY: only async-signal-safe system calls run between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            rustix::process::setsid()?;
+            rustix::process::ioctl_tiocsctty(BorrowedFd::borrow_raw(0))?;
+            Ok(())
+        });
+    }
+    let child = command.spawn().expect("start stackpick on the pty");
+    // The parent's copy of the slave must go, or the master never sees the end of output.
+    drop(slave);
+    let master = File::from(master);
+    let mut reader = master.try_clone().expect("dup master");
+    let (tx, rx) = channel();
+    thread::spawn(move || {
+        let mut buf = [0u8; 65536];
+        loop {
+            match reader.read(&mut buf) {
+                // EIO once the last slave descriptor closes: the child is gone.
+                Ok(0) | Err(_) => break,
+                Ok(n) => {
+                    if tx.send(buf[..n].to_vec()).is_err() {
+                        break;
+                    }
+                }
+            }
+        }
+    });
+    PtyApp {
+        child,
+        master,
+        output: rx,
+        transcript: Vec::new(),
+        _dirs: dirs,
+    }
+}
+
+impl PtyApp {
+    /// Reads until `done` holds for the bytes read by this call, then until output is quiet.
+    fn read_until(&mut self, what: &str, done: impl Fn(&[u8]) -> bool) -> Vec<u8> {
+        let deadline = Instant::now() + PATIENCE;
+        let mut got = Vec::new();
+        while !done(&got) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => got.extend_from_slice(&chunk),
+                Err(RecvTimeoutError::Timeout) => panic!(
+                    "waited {PATIENCE:?} for {what}; got {} bytes: {}",
+                    got.len(),
+                    String::from_utf8_lossy(&got)
+                ),
+                Err(RecvTimeoutError::Disconnected) => panic!(
+                    "the app closed the terminal before {what}; got: {}",
+                    String::from_utf8_lossy(&got)
+                ),
+            }
+        }
+        got.extend(self.read_for(QUIET, true));
+        self.transcript.extend_from_slice(&got);
+        got
+    }
+
+    /// Everything written during `window`; with `until_quiet`, the window restarts on each
+    /// chunk, so it ends once output has been quiet for `window`.
+    fn read_for(&mut self, window: Duration, until_quiet: bool) -> Vec<u8> {
+        let mut got = Vec::new();
+        let mut deadline = Instant::now() + window;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            match self.output.recv_timeout(left) {
+                Ok(chunk) => {
+                    got.extend_from_slice(&chunk);
+                    if until_quiet {
+                        deadline = Instant::now() + window;
+                    }
+                }
+                Err(_) => break,
+            }
+        }
+        if !until_quiet {
+            self.transcript.extend_from_slice(&got);
+        }
+        got
+    }
+
+    /// Types bytes on the terminal's keyboard.
+    fn type_bytes(&mut self, bytes: &[u8]) {
+        self.master.write_all(bytes).expect("write to the pty");
+        self.master.flush().expect("flush the pty");
+    }
+
+    /// Waits for the child to exit, reading (and keeping) what it writes on the way out.
+    fn wait_exit(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            // Keep draining, so the child never blocks on a full pty buffer.
+            while let Ok(chunk) = self.output.try_recv() {
+                self.transcript.extend_from_slice(&chunk);
+            }
+            if let Some(status) = self.child.try_wait().expect("wait for stackpick") {
+                // The reader thread ends at EIO; collect what is left.
+                while let Ok(chunk) = self.output.recv_timeout(QUIET) {
+                    self.transcript.extend_from_slice(&chunk);
+                }
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "stackpick did not exit within {PATIENCE:?}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for PtyApp {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+}
+
+/// Waits for the first frame: the tab bar and the Overview's TL;DR, then quiet.
+fn first_frame(app: &mut PtyApp) -> Vec<u8> {
+    app.read_until("the first frame (Overview and TL;DR)", |b| {
+        contains(b, "Overview") && contains(b, "TL;DR")
+    })
+}
+
+#[test]
+fn idle_app_writes_nothing_and_only_changes_are_drawn() {
+    let mut app = spawn_on_pty(&[], false);
+    let first = first_frame(&mut app);
+    assert!(
+        contains(&first, "\x1b[?1049h"),
+        "the app should enter the alternate screen"
+    );
+
+    let idle = app.read_for(IDLE_WINDOW, false);
+    assert_eq!(
+        idle.len(),
+        0,
+        "while idle the app must write nothing, but wrote {:?}",
+        String::from_utf8_lossy(&idle)
+    );
+
+    // A key that changes something is drawn.
+    app.type_bytes(b"2");
+    let redraw = app.read_until("a redraw after `2`", |b| !b.is_empty());
+    assert!(!redraw.is_empty(), "switching tabs should redraw");
+
+    // Idle again after the redraw.
+    let idle = app.read_for(IDLE_WINDOW, false);
+    assert_eq!(
+        idle.len(),
+        0,
+        "idle after a redraw, the app must write nothing, but wrote {:?}",
+        String::from_utf8_lossy(&idle)
+    );
+
+    // A key bound to nothing is not drawn.
+    app.type_bytes(b"z");
+    let unbound = app.read_for(IDLE_WINDOW, false);
+    assert_eq!(
+        unbound.len(),
+        0,
+        "an unbound key must not redraw, but the app wrote {:?}",
+        String::from_utf8_lossy(&unbound)
+    );
+
+    // The app still answers after all that, and quits cleanly.
+    app.type_bytes(b"q");
+    let status = app.wait_exit();
+    assert_eq!(status.code(), Some(0), "q should quit with exit 0");
+    let tail = app.transcript.rsplit(|&b| b == b'\x1b').next().unwrap_or(&[]);
+    assert!(
+        contains(&app.transcript, "\x1b[?1049l"),
+        "the app should leave the alternate screen on quit; last sequence {:?}",
+        String::from_utf8_lossy(tail)
+    );
+}
+
+#[test]
+fn resize_redraws_once_and_then_idles() {
+    let mut app = spawn_on_pty(&[], false);
+    first_frame(&mut app);
+
+    // The terminal grows: SIGWINCH goes to the foreground process group.
+    tcsetwinsize(
+        app.master.as_fd(),
+        Winsize {
+            ws_row: 40,
+            ws_col: 120,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        },
+    )
+    .expect("resize the pty");
+    let redraw = app.read_until("a redraw after a resize", |b| !b.is_empty());
+    assert!(!redraw.is_empty(), "a resize should redraw");
+
+    let idle = app.read_for(IDLE_WINDOW, false);
+    assert_eq!(
+        idle.len(),
+        0,
+        "after the resize the app must go idle, but wrote {:?}",
+        String::from_utf8_lossy(&idle)
+    );
+
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
+}
+
+#[test]
+fn stdin_not_a_terminal_writes_one_plain_line_even_to_a_terminal() {
+    // stdout and stderr are the pty; only stdin is /dev/null.
+    let mut app = spawn_on_pty(&[], true);
+    let status = app.wait_exit();
+    assert_eq!(status.code(), Some(2), "no terminal on stdin: exit 2");
+    let text = String::from_utf8_lossy(&app.transcript).into_owned();
+    assert!(
+        !app.transcript.contains(&0x1b),
+        "no escape codes may be written without a terminal, got {text:?}"
+    );
+    // The pty turns \n into \r\n.
+    let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+    assert_eq!(lines.len(), 1, "exactly one line, got {text:?}");
+    assert!(
+        lines[0].contains("score") && lines[0].contains("export"),
+        "the line should point at `score` and `export`, got {text:?}"
+    );
+}

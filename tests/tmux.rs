@@ -1,0 +1,763 @@
+//! The real-terminal suite (issues 3 and 4): the release binary runs in tmux, keys go in with
+//! `send-keys`, and the screen comes back with `capture-pane -p`.
+//!
+//! Every test has its own tmux server (`tmux -S` with a socket in its own temp dir), its own
+//! state, config and working directories, and an 80×24 window. The app runs under a small shell
+//! script that records the terminal settings before and after it (`stty -g`) and its exit code,
+//! then keeps the pane open so the screen left behind can be read. We poll the screen until
+//! what we expect appears (generously: a loaded machine only makes us wait longer); nothing
+//! here asserts timing.
+//!
+//! tmux must be installed (`.ci/run` installs it); without it these tests fail and say so.
+
+#![cfg(unix)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use stackpick::decision::Decision;
+
+/// How long to wait for the screen (or a file) to show what we expect.
+const PATIENCE: Duration = Duration::from_secs(20);
+/// A pause that lets a lone Esc reach the app as Esc rather than as the start of a sequence.
+const SETTLE: Duration = Duration::from_millis(500);
+const SESSION: &str = "stackpick";
+
+// ---------------------------------------------------------------------------------------------
+// The release binary and tmux
+// ---------------------------------------------------------------------------------------------
+
+/// Builds the release binary once per test run and returns its path.
+fn release_binary() -> &'static Path {
+    static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
+    match BINARY.get_or_init(build_release) {
+        Ok(path) => path,
+        Err(message) => panic!("{message}"),
+    }
+}
+
+/// `cargo build --release --bin stackpick`, asking cargo where it put the executable (so
+/// `CARGO_TARGET_DIR` and `build.target-dir` are honoured).
+fn build_release() -> Result<PathBuf, String> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let output = Command::new(&cargo)
+        .args([
+            "build",
+            "--release",
+            "--bin",
+            "stackpick",
+            "--message-format=json",
+        ])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cannot run {cargo:?} to build the release binary: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "`cargo build --release --bin stackpick` failed ({})",
+            output.status
+        ));
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    stdout
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "stackpick")
+        .filter_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .next_back()
+        .ok_or_else(|| "cargo built no `stackpick` executable".to_owned())
+}
+
+/// Fails with a clear message when tmux is missing.
+fn require_tmux() {
+    static FOUND: OnceLock<Result<String, String>> = OnceLock::new();
+    let found = FOUND.get_or_init(|| match Command::new("tmux").arg("-V").output() {
+        Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
+        Ok(out) => Err(format!("`tmux -V` failed: {}", out.status)),
+        Err(e) => Err(format!("cannot run tmux: {e}")),
+    });
+    if let Err(message) = found {
+        panic!(
+            "tmux is required by the real-terminal suite and is not usable ({message}). \
+             Install it (`apt-get install tmux`; `.ci/run` does this)."
+        );
+    }
+}
+
+/// Single-quotes a string for sh.
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+fn path_str(path: &Path) -> String {
+    path.to_str().expect("temp paths are UTF-8").to_owned()
+}
+
+// ---------------------------------------------------------------------------------------------
+// One tmux server running the app
+// ---------------------------------------------------------------------------------------------
+
+/// A private tmux server with one 80×24 window running stackpick. Dropping it kills the server.
+struct Tmux {
+    /// The server's socket, inside `dir`, so nothing is left behind.
+    socket: PathBuf,
+    dir: tempfile::TempDir,
+}
+
+/// How a test starts the app.
+struct Launch<'a> {
+    /// Arguments after `stackpick`.
+    args: &'a [&'a str],
+    /// How many times to start the app one after the other (for restarts).
+    runs: usize,
+    /// Shell redirections after the command, e.g. `>out 2>err`.
+    redirect: &'a str,
+}
+
+impl Default for Launch<'_> {
+    fn default() -> Self {
+        Launch {
+            args: &[],
+            runs: 1,
+            redirect: "",
+        }
+    }
+}
+
+impl Tmux {
+    /// Starts a fresh server and the app in it, at 80×24.
+    fn start(name: &str, launch: Launch<'_>) -> Tmux {
+        require_tmux();
+        let binary = release_binary();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("stackpick-tmux-{name}-"))
+            .tempdir()
+            .expect("temp dir");
+        // A socket of its own: the server shares nothing with any other tmux.
+        let socket = dir.path().join("tmux.sock");
+        for sub in ["state", "config", "work"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
+        }
+        let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
+        let mut command = sh_quote(&path_str(binary));
+        for arg in launch.args {
+            command.push(' ');
+            command.push_str(&sh_quote(arg));
+        }
+        // Each run: the terminal's settings before and after, then the exit code (written last,
+        // through a rename, so its presence means the run is completely over).
+        let script = format!(
+            r#"cd {work} || exit 1
+export STACKPICK_STATE_DIR={state} XDG_STATE_HOME={state}
+export STACKPICK_CONFIG_DIR={config} XDG_CONFIG_HOME={config}
+unset NO_COLOR
+i=1
+while [ "$i" -le {runs} ]; do
+    echo "before stackpick run $i"
+    stty -g > {dir}/stty-before-$i
+    {command} {redirect}
+    rc=$?
+    stty -g > {dir}/stty-after-$i
+    echo "$rc" > {dir}/exit.tmp && mv {dir}/exit.tmp {dir}/exit-$i
+    i=$((i + 1))
+done
+exec sleep 3600
+"#,
+            work = d("work"),
+            state = d("state"),
+            config = d("config"),
+            dir = sh_quote(&path_str(dir.path())),
+            runs = launch.runs,
+            redirect = launch.redirect,
+        );
+        let script_path = dir.path().join("run.sh");
+        std::fs::write(&script_path, script).expect("write the run script");
+        let tmux = Tmux { socket, dir };
+        tmux.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &format!("sh {}", sh_quote(&path_str(&script_path))),
+        ]);
+        tmux
+    }
+
+    /// Runs a tmux command on this server and returns its standard output.
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .args(["-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .stdin(Stdio::null())
+            .output()
+            .expect("run tmux");
+        assert!(
+            output.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("tmux prints UTF-8")
+    }
+
+    fn work(&self) -> PathBuf {
+        self.dir.path().join("work")
+    }
+
+    fn state(&self) -> PathBuf {
+        self.dir.path().join("state")
+    }
+
+    /// The visible screen, one string per line.
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", SESSION])
+    }
+
+    /// A tmux format, e.g. `#{alternate_on}`, evaluated for the pane.
+    fn display(&self, format: &str) -> String {
+        self.tmux(&["display-message", "-p", "-t", SESSION, format])
+            .trim_end()
+            .to_owned()
+    }
+
+    /// Sends tmux key names (`Space`, `Escape`, `C-c`, `4`, ...).
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", SESSION];
+        args.extend_from_slice(keys);
+        self.tmux(&args);
+    }
+
+    /// Types text literally.
+    fn type_text(&self, text: &str) {
+        self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
+    }
+
+    /// Polls the screen until `ok` holds; panics with the last screen after `PATIENCE`.
+    fn wait_screen(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("waited {PATIENCE:?} for {what}; the screen shows:\n{screen}");
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits until the screen contains every one of `texts`.
+    fn wait_for(&self, texts: &[&str]) -> String {
+        self.wait_screen(&format!("{texts:?}"), |s| texts.iter().all(|t| s.contains(t)))
+    }
+
+    /// Waits for run `run` of the app to end and returns its exit code.
+    fn wait_exit(&self, run: usize) -> i32 {
+        let path = self.dir.path().join(format!("exit-{run}"));
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                return text.trim().parse().expect("exit code");
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "stackpick (run {run}) did not exit within {PATIENCE:?}; the screen shows:\n{}",
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Whether run `run` has ended.
+    fn exited(&self, run: usize) -> bool {
+        self.dir.path().join(format!("exit-{run}")).exists()
+    }
+
+    /// Waits for a file to exist and hold what `ok` accepts; returns its content.
+    fn wait_file(&self, path: &Path, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(text) = std::fs::read_to_string(path)
+                && ok(&text)
+            {
+                return text;
+            }
+            if Instant::now() > deadline {
+                panic!(
+                    "waited {PATIENCE:?} for {} to hold {what}; it holds {:?}; the screen shows:\n{}",
+                    path.display(),
+                    std::fs::read_to_string(path),
+                    self.screen()
+                );
+            }
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Waits for the app's first frame (the tab bar and the Overview).
+    fn wait_first_frame(&self) -> String {
+        self.wait_for(&[TAB_BAR, "TL;DR"])
+    }
+
+    /// Checks that the terminal is as it was before run `run`: the normal screen with what the
+    /// shell printed, no tab bar, no mouse reporting, the cursor shown, the same tty settings.
+    fn assert_restored(&self, run: usize) {
+        let screen = self.screen();
+        assert!(
+            !screen.contains(TAB_BAR),
+            "after exit the app's screen must be gone:\n{screen}"
+        );
+        assert!(
+            screen.contains(&format!("before stackpick run {run}")),
+            "after exit the shell's normal screen must be back:\n{screen}"
+        );
+        assert_eq!(self.display("#{alternate_on}"), "0", "alternate screen left");
+        assert_eq!(
+            self.display("#{mouse_any_flag}#{mouse_button_flag}#{mouse_all_flag}#{mouse_sgr_flag}"),
+            "0000",
+            "mouse reporting turned off"
+        );
+        assert_eq!(self.display("#{cursor_flag}"), "1", "cursor shown again");
+        let read = |name: String| std::fs::read_to_string(self.dir.path().join(name)).expect("stty output");
+        assert_eq!(
+            read(format!("stty-before-{run}")),
+            read(format!("stty-after-{run}")),
+            "the tty settings (raw mode, echo, ...) must be restored exactly"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-S")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .env_remove("TMUX")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the screens show
+// ---------------------------------------------------------------------------------------------
+
+const TAB_BAR: &str = "1 Overview   2 Strengths   3 Compare   4 Checklist   5 Decision";
+
+/// Text that only its own tab shows, in tab order.
+const TAB_MARKS: [&str; 5] = [
+    "TL;DR",
+    "The \"Batteries-Included\" Framework",
+    "Detailed Comparison",
+    "Questions to Ask",
+    "One step away",
+];
+
+/// Waits for tab `index` (0-based): its mark shown and no other tab's.
+fn wait_tab(tmux: &Tmux, index: usize) -> String {
+    tmux.wait_screen(&format!("tab {} ({:?})", index + 1, TAB_MARKS[index]), |s| {
+        s.contains(TAB_BAR)
+            && TAB_MARKS
+                .iter()
+                .enumerate()
+                .all(|(i, mark)| s.contains(mark) == (i == index))
+    })
+}
+
+/// The ids of the first `n` questions, in the Checklist's order (Django's come first).
+fn first_question_ids(n: usize) -> Vec<String> {
+    let ids = Decision::embedded().question_ids();
+    assert!(ids.len() >= n);
+    assert!(
+        ids[..n].iter().all(|id| id.starts_with("django.")),
+        "the Checklist should open on Django's questions: {ids:?}"
+    );
+    ids[..n].to_vec()
+}
+
+/// The screen's line holding `text`.
+fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(text))
+        .unwrap_or_else(|| panic!("no line holds {text:?}:\n{screen}"))
+}
+
+/// Ticks the first three questions (all Django's) on the Checklist, one at a time, watching
+/// the gauge, the verdict and the diagram move.
+fn tick_three_django(tmux: &Tmux) {
+    tmux.keys(&["4"]);
+    let screen = tmux.wait_for(&["Questions to Ask (0 yes)"]);
+    assert!(screen.contains("Django 0/6 (needs 3)"), "{screen}");
+    assert!(screen.contains("Verdict: undecided"), "{screen}");
+    assert!(screen.contains("○ Django Monolith (dimmed)"), "{screen}");
+
+    tmux.keys(&["Space"]);
+    tmux.wait_for(&["Questions to Ask (1 yes)", "Django 1/6 (needs 3)"]);
+    tmux.keys(&["j", "Space"]);
+    tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    tmux.keys(&["j", "Space"]);
+    let screen = tmux.wait_for(&[
+        "Questions to Ask (3 yes)",
+        "Django 3/6 ✓ qualifies",
+        "Verdict: single — Django",
+        "● Django Monolith (active)",
+    ]);
+    assert!(!screen.contains("○ Django Monolith (dimmed)"), "{screen}");
+    assert_eq!(screen.matches("[x]").count(), 3, "three boxes ticked:\n{screen}");
+    // The gauge bar under the Django score is filled now.
+    let gauge = screen
+        .lines()
+        .skip_while(|l| !l.contains("Django 3/6"))
+        .nth(1)
+        .expect("the gauge bar under the score");
+    assert!(gauge.contains('█'), "Django's gauge is filled: {gauge:?}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+// ---------------------------------------------------------------------------------------------
+
+/// Issue 3's whole user flow: tabs, filter, ticks, help, resizes, quit.
+#[test]
+fn whole_user_flow_at_80x24() {
+    let tmux = Tmux::start("flow", Launch::default());
+    let screen = tmux.wait_first_frame();
+    assert!(screen.contains("Flask vs Django for your startup"), "{screen}");
+    assert_eq!(
+        tmux.display("#{alternate_on}"),
+        "1",
+        "the app uses the alternate screen"
+    );
+    assert_eq!(tmux.display("#{pane_width}x#{pane_height}"), "80x24");
+    assert_eq!(screen.lines().count(), 24, "the frame fills 24 lines:\n{screen}");
+
+    // Every tab by number...
+    for (index, key) in ["2", "3", "4", "5", "1"].iter().enumerate() {
+        tmux.keys(&[key]);
+        wait_tab(&tmux, (index + 1) % 5);
+    }
+    tmux.keys(&["5"]);
+    let decision = wait_tab(&tmux, 4);
+    assert!(decision.contains("Your Startup Stack"), "{decision}");
+    // ...and by Tab, wrapping around, and back with Shift-Tab.
+    for index in 0..5 {
+        tmux.keys(&["Tab"]);
+        wait_tab(&tmux, index);
+    }
+    tmux.keys(&["BTab"]);
+    wait_tab(&tmux, 3);
+    tmux.keys(&["BTab"]);
+    wait_tab(&tmux, 2);
+
+    // At 80 columns the Strengths tab pages through the frameworks: FastAPI is not beside them.
+    tmux.keys(&["2"]);
+    let strengths = wait_tab(&tmux, 1);
+    assert!(!strengths.contains("┌ FastAPI"), "{strengths}");
+
+    // Filter the comparison down to the Authentication row, keep it, then clear it.
+    let aspects: Vec<String> = Decision::embedded()
+        .comparison
+        .iter()
+        .map(|a| a.name.to_string())
+        .collect();
+    let total = aspects.len();
+    tmux.keys(&["3"]);
+    tmux.wait_for(&[&format!("Detailed Comparison ({total} aspects)"), "Philosophy"]);
+    tmux.keys(&["/"]);
+    tmux.wait_for(&["Enter keep filter", "Esc clear filter"]);
+    tmux.type_text("auth");
+    tmux.wait_for(&[&format!("1 of {total} match “auth”")]);
+    tmux.keys(&["Enter"]);
+    let filtered = tmux.wait_screen("the filter kept", |s| {
+        s.contains("/ filter") && s.contains(&format!("1 of {total} match"))
+    });
+    assert!(line_with(&filtered, "▶ Authentication").contains("Built-in"));
+    for name in aspects.iter().filter(|n| *n != "Authentication") {
+        let first_word = name.split_whitespace().next().unwrap_or(name);
+        assert!(
+            !filtered.contains(first_word),
+            "the filter should hide {name:?}:\n{filtered}"
+        );
+    }
+    tmux.keys(&["Escape"]);
+    tmux.wait_for(&[&format!("Detailed Comparison ({total} aspects)"), "Philosophy"]);
+
+    // Tick three Django questions: the gauge, the verdict and the diagram follow each tick.
+    tick_three_django(&tmux);
+
+    // The help overlay opens and closes.
+    tmux.keys(&["?"]);
+    let help = tmux.wait_for(&["Keys — Esc closes", "Esc close help"]);
+    assert!(help.contains("quit"), "{help}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_screen("the help closed", |s| {
+        !s.contains("Keys — Esc closes") && s.contains("Questions to Ask (3 yes)")
+    });
+
+    // Wider: the three Strengths columns side by side, the frame filling 120×40.
+    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "120", "-y", "40"]);
+    tmux.keys(&["2"]);
+    let wide = tmux.wait_screen("three columns at 120×40", |s| {
+        s.lines()
+            .any(|l| l.contains("┌ Django") && l.contains("┌ Flask") && l.contains("┌ FastAPI"))
+    });
+    let lines: Vec<&str> = wide.lines().collect();
+    assert_eq!(lines.len(), 40, "{wide}");
+    assert!(
+        lines[39].contains("q quit"),
+        "the footer is on the last line:\n{wide}"
+    );
+    assert_eq!(
+        lines[38].chars().count(),
+        120,
+        "the panes span 120 columns:\n{wide}"
+    );
+    assert!(lines[38].ends_with('┘'), "{wide}");
+
+    // Too small, then back to the design size.
+    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "30", "-y", "10"]);
+    let small = tmux.wait_for(&["terminal too small", "have 30×10"]);
+    assert!(small.contains("50×14"), "the minimum is named:\n{small}");
+    assert!(!small.contains("Overview"), "{small}");
+    tmux.tmux(&["resize-window", "-t", SESSION, "-x", "80", "-y", "24"]);
+    let back = wait_tab(&tmux, 1);
+    assert!(back.contains("Django (1/3)"), "{back}");
+    assert!(!back.contains("┌ FastAPI"), "{back}");
+    assert!(!back.contains("terminal too small"), "{back}");
+
+    // The ticks survived all that.
+    tmux.keys(&["4"]);
+    tmux.wait_for(&["Questions to Ask (3 yes)", "Django 3/6 ✓ qualifies"]);
+
+    // Quit: exit 0 and the terminal as it was.
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0, "q quits with exit 0");
+    tmux.assert_restored(1);
+}
+
+/// Issue 4: export through the dialog, the overwrite question, JSON equal to `score --json`.
+#[test]
+fn export_dialog_writes_confirms_overwrites_and_reports() {
+    let tmux = Tmux::start("export", Launch::default());
+    tmux.wait_first_frame();
+    tick_three_django(&tmux);
+    let ids = first_question_ids(3);
+    let markdown = tmux.work().join("decision.md");
+
+    // e, Enter: decision.md in the working directory.
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Export the decision", "Format: [md]", "Path:   decision.md"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_screen("the export written", |s| {
+        s.contains("Wrote decision.md") && !s.contains("Export the decision")
+    });
+    let first = tmux.wait_file(&markdown, "a decision record", |t| !t.is_empty());
+    assert!(first.contains("## Decision Outcome"), "{first}");
+    assert!(first.contains("Chosen option: \"Django\""), "{first}");
+    let mermaid = first
+        .split("```mermaid")
+        .nth(1)
+        .expect("a ```mermaid block")
+        .split("```")
+        .next()
+        .expect("the block closes");
+    assert!(
+        mermaid.trim_start().starts_with("flowchart"),
+        "the Mermaid block is a flowchart: {mermaid}"
+    );
+    let names: Vec<String> = std::fs::read_dir(tmux.work())
+        .expect("list the working dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["decision.md"], "no temporary file is left behind");
+
+    // Export again: the app asks; `n` keeps the file as it is.
+    let mine = "my own notes, not to be lost\n";
+    std::fs::write(&markdown, mine).expect("edit decision.md");
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Export the decision", "Path:   decision.md"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["decision.md already exists", "Overwrite it?", "y overwrite"]);
+    tmux.keys(&["n"]);
+    tmux.wait_screen("the question withdrawn", |s| {
+        !s.contains("Overwrite it?") && s.contains("Path:   decision.md")
+    });
+    assert_eq!(
+        std::fs::read_to_string(&markdown).expect("decision.md"),
+        mine,
+        "`n` must leave the file untouched"
+    );
+
+    // Asked again, `y` replaces it.
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Overwrite it?"]);
+    tmux.keys(&["y"]);
+    tmux.wait_screen("the dialog closed", |s| !s.contains("Export the decision"));
+    let replaced = tmux.wait_file(&markdown, "the new record", |t| t != mine);
+    assert!(replaced.contains("## Decision Outcome"), "{replaced}");
+
+    // JSON: Tab switches the format and the default path follows.
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Format: [md]"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for(&["[json]", "Path:   decision.json"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_screen("the JSON written", |s| {
+        s.contains("Wrote decision.json") && !s.contains("Export the decision")
+    });
+    let json_path = tmux.work().join("decision.json");
+    let written = tmux.wait_file(&json_path, "JSON", |t| !t.is_empty());
+    let written: serde_json::Value = serde_json::from_str(&written).expect("decision.json parses");
+    let score = Command::new(release_binary())
+        .args(["score", "--json", "--yes", &ids.join(",")])
+        .env("STACKPICK_STATE_DIR", tmux.state())
+        .env("STACKPICK_CONFIG_DIR", tmux.dir.path().join("config"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run stackpick score");
+    assert!(score.status.success(), "score --json: {score:?}");
+    let expected: serde_json::Value = serde_json::from_slice(&score.stdout).expect("score --json parses");
+    assert_eq!(written, expected, "the exported JSON equals `score --json`");
+    assert_eq!(written["answers"], serde_json::json!(ids));
+    assert_eq!(written["verdict"]["kind"], "single");
+    assert_eq!(written["verdict"]["options"], serde_json::json!(["django"]));
+
+    // After quitting, the normal screen lists what was written.
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
+    let screen = tmux.screen();
+    assert!(screen.contains("stackpick: wrote decision.md"), "{screen}");
+    assert!(screen.contains("stackpick: wrote decision.json"), "{screen}");
+}
+
+/// Issue 4: answers autosave and come back on the next start.
+#[test]
+fn answers_survive_a_restart() {
+    let tmux = Tmux::start(
+        "restart",
+        Launch {
+            runs: 2,
+            ..Launch::default()
+        },
+    );
+    let screen = tmux.wait_first_frame();
+    assert!(!screen.contains("Restored your saved answers"), "{screen}");
+    tmux.keys(&["4"]);
+    tmux.wait_for(&["Questions to Ask (0 yes)"]);
+    tmux.keys(&["Space", "j", "Space"]);
+    tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    assert!(
+        std::fs::read_dir(tmux.state())
+            .expect("the state dir")
+            .next()
+            .is_some(),
+        "the answers were saved in STACKPICK_STATE_DIR"
+    );
+
+    // The second run, same state directory.
+    tmux.wait_for(&[TAB_BAR, "TL;DR", "Restored your saved answers"]);
+    tmux.keys(&["4"]);
+    let screen = tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    assert_eq!(screen.matches("[x]").count(), 2, "{screen}");
+    assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
+    assert!(line_with(&screen, "user accounts").contains("[x]"), "{screen}");
+    assert!(line_with(&screen, "content-heavy").contains("[ ]"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(2), 0);
+    tmux.assert_restored(2);
+}
+
+/// Ctrl-C quits cleanly; Esc on the Overview does not quit.
+#[test]
+fn ctrl_c_quits_cleanly_and_esc_does_not_quit() {
+    let tmux = Tmux::start("ctrlc", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["Escape"]);
+    thread::sleep(SETTLE);
+    assert!(!tmux.exited(1), "Esc must not quit:\n{}", tmux.screen());
+    // Still running and answering keys.
+    tmux.keys(&["2"]);
+    wait_tab(&tmux, 1);
+    tmux.keys(&["1"]);
+    wait_tab(&tmux, 0);
+    assert!(!tmux.exited(1));
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+
+    tmux.keys(&["C-c"]);
+    assert_eq!(tmux.wait_exit(1), 0, "Ctrl-C quits with exit 0");
+    tmux.assert_restored(1);
+}
+
+/// Not a terminal: one plain line, exit 2, no escape codes, the terminal untouched.
+#[test]
+fn without_a_terminal_one_line_and_exit_2() {
+    let binary = release_binary();
+    let check = |what: &str, output: std::process::Output| {
+        assert_eq!(output.status.code(), Some(2), "{what}: exit 2, {output:?}");
+        let mut all = output.stdout.clone();
+        all.extend_from_slice(&output.stderr);
+        let text = String::from_utf8_lossy(&all);
+        assert!(!all.contains(&0x1b), "{what}: no escape codes: {text:?}");
+        assert_eq!(text.lines().count(), 1, "{what}: one line: {text:?}");
+        assert!(text.ends_with('\n'), "{what}: {text:?}");
+        assert!(
+            text.contains("score") && text.contains("export"),
+            "{what}: points at score / export: {text:?}"
+        );
+    };
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let run = |stdin: Stdio| {
+        Command::new(binary)
+            .current_dir(dirs.path())
+            .env("STACKPICK_STATE_DIR", dirs.path())
+            .env("STACKPICK_CONFIG_DIR", dirs.path())
+            .stdin(stdin)
+            .output()
+            .expect("run stackpick")
+    };
+    check("stdin /dev/null", run(Stdio::null()));
+    check("stdin a pipe", run(Stdio::piped()));
+    assert_eq!(
+        std::fs::read_dir(dirs.path()).expect("dir").count(),
+        0,
+        "nothing is written"
+    );
+
+    // In a terminal, with stdout redirected to a file: still not the TUI.
+    let tmux = Tmux::start(
+        "notty",
+        Launch {
+            redirect: ">out.txt 2>err.txt",
+            ..Launch::default()
+        },
+    );
+    assert_eq!(tmux.wait_exit(1), 2, "stdout not a terminal: exit 2");
+    let read = |name: &str| std::fs::read(tmux.work().join(name)).expect("output file");
+    let (stdout, stderr) = (read("out.txt"), read("err.txt"));
+    assert!(stdout.is_empty(), "nothing on stdout: {stdout:?}");
+    let text = String::from_utf8_lossy(&stderr);
+    assert!(!stderr.contains(&0x1b), "no escape codes: {text:?}");
+    assert_eq!(text.lines().count(), 1, "one line: {text:?}");
+    tmux.assert_restored(1);
+}
