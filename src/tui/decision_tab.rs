@@ -76,11 +76,25 @@ impl Widget for DecisionPane<'_> {
             .border_style(theme.border);
         let inner = block.inner(diagram_area);
         block.render(diagram_area, buf);
-        StackDiagram {
+        let diagram = StackDiagram {
             stack: &app.evaluation.stack,
             theme,
+        };
+        let drawn = diagram.lines(inner.width, inner.height).len() as u16;
+        diagram.render(inner, buf);
+        // The article's note under the diagram, when there is room for it.
+        let note = app.decision.stack.note.as_str();
+        let below = Rect {
+            y: inner.y + drawn.min(inner.height),
+            height: inner.height.saturating_sub(drawn),
+            ..inner
+        };
+        if !note.is_empty() && below.height > 1 {
+            let mut doc = Doc::new(below.width);
+            doc.line(ratatui::text::Line::default());
+            doc.para(note, theme.muted);
+            Paragraph::new(doc.lines).render(below, buf);
         }
-        .render(inner, buf);
 
         let block = Block::bordered()
             .title(Span::styled(" Decision ", theme.title))

@@ -44,9 +44,7 @@ impl Doc {
 
     /// A wrapped paragraph with a first-line prefix and an indent for the rest.
     pub fn wrapped(&mut self, first: &str, rest: &str, text: &str, style: Style) {
-        let options = textwrap::Options::new(self.width)
-            .initial_indent(first)
-            .subsequent_indent(rest);
+        let options = options(self.width).initial_indent(first).subsequent_indent(rest);
         for line in textwrap::wrap(text, options) {
             self.lines.push(Line::styled(line.into_owned(), style));
         }
@@ -63,7 +61,7 @@ impl Doc {
         };
         let first = format!("{marker} ");
         let rest = " ".repeat(first.chars().count());
-        let options = textwrap::Options::new(self.width)
+        let options = options(self.width)
             .initial_indent(&first)
             .subsequent_indent(&rest);
         let wrapped = textwrap::wrap(&full, options);
@@ -105,9 +103,14 @@ impl Doc {
     }
 }
 
+/// Wrapping options: never split at a hyphen, so ids like `django.content-heavy` stay whole.
+fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
 /// Wraps text to a width, for widgets that lay out their own lines.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1))
+    textwrap::wrap(text, options(width))
         .into_iter()
         .map(|c| c.into_owned())
         .collect()

@@ -35,6 +35,10 @@ pub fn doc(width: u16, theme: &Theme) -> Doc {
     for (title, rows) in keymap::help_sections() {
         doc.blank();
         doc.heading(&title, theme.heading);
+        let rows: Vec<(String, String)> = rows
+            .into_iter()
+            .map(|(keys, label)| (keys.join("/"), label))
+            .collect();
         let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
         for (keys, label) in rows {
             doc.line(Line::from(vec![

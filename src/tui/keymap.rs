@@ -266,9 +266,12 @@ pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
     hints
 }
 
-/// The help overlay's sections: a title and (keys, label) rows, in table order.
-/// Consecutive rows with keys `1`…`5` are merged into one row.
-pub fn help_sections() -> Vec<(String, Vec<(String, String)>)> {
+/// A row of the help: the keys as shown, each on its own, and what they do.
+pub type HelpRow = (Vec<String>, String);
+
+/// The help overlay's sections: a title and its rows, in table order.
+/// The rows of the digit keys that jump to tabs are merged into one row, `1–5`.
+pub fn help_sections() -> Vec<(String, Vec<HelpRow>)> {
     let order = [
         Scope::Global,
         Scope::Tab(Tab::Checklist),
@@ -283,19 +286,20 @@ pub fn help_sections() -> Vec<(String, Vec<(String, String)>)> {
     order
         .iter()
         .map(|scope| {
-            let mut rows: Vec<(String, String)> = Vec::new();
+            let mut rows: Vec<HelpRow> = Vec::new();
             let mut tabs: Vec<String> = Vec::new();
             for binding in BINDINGS.iter().filter(|b| b.scope == *scope) {
+                let keys: Vec<String> = binding.keys.iter().map(key_name).collect();
                 if let Action::GoTab(_) = binding.action {
-                    tabs.push(keys_label(binding));
-                    if tabs.len() == 1 {
-                        rows.push((String::new(), "jump to tab (Overview … Decision)".to_owned()));
+                    if tabs.is_empty() {
+                        rows.push((Vec::new(), "jump to tab (Overview … Decision)".to_owned()));
                     }
+                    tabs.extend(keys);
                     let index = rows.len() - 1;
-                    rows[index].0 = format!("{}–{}", tabs[0], tabs[tabs.len() - 1]);
+                    rows[index].0 = vec![format!("{}–{}", tabs[0], tabs[tabs.len() - 1])];
                     continue;
                 }
-                rows.push((keys_label(binding), binding.label.to_owned()));
+                rows.push((keys, binding.label.to_owned()));
             }
             (scope.title(), rows)
         })
@@ -308,6 +312,18 @@ pub fn first_key(action: Action) -> Option<String> {
         .iter()
         .find(|b| b.action == action)
         .map(|b| key_name(&b.keys[0]))
+}
+
+/// The key table as Markdown, for the README (a test keeps the two identical).
+pub fn markdown_table() -> String {
+    let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
+    for (title, rows) in help_sections() {
+        for (keys, label) in rows {
+            let keys: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
+            out.push_str(&format!("| {title} | {} | {label} |\n", keys.join(" ")));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -447,10 +463,10 @@ mod tests {
                 .expect("scope has a section");
             assert!(
                 rows.iter()
-                    .any(|(keys, label)| *keys == keys_label(binding) && label == binding.label)
+                    .any(|(keys, label)| keys.join("/") == keys_label(binding) && label == binding.label)
             );
         }
         let global = &sections[0].1;
-        assert!(global.iter().any(|(keys, _)| keys == "1–5"));
+        assert!(global.iter().any(|(keys, _)| keys == &["1–5"]));
     }
 }

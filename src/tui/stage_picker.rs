@@ -28,7 +28,7 @@ impl Widget for StagePicker<'_> {
         let current = app.answers.stage.as_deref();
         let mut entries = vec![(
             "No stage".to_owned(),
-            "let the checklist decide".to_owned(),
+            "— let the checklist decide".to_owned(),
             current.is_none(),
         )];
         for stage in &app.decision.stages {
