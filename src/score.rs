@@ -233,7 +233,11 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
         _ if answers.yes.is_empty() => (
             VerdictKind::Undecided,
             Vec::new(),
-            "Undecided: answer the questions that apply, or choose a stage.".to_owned(),
+            if decision.stages.is_empty() {
+                "Undecided: answer the questions that apply.".to_owned()
+            } else {
+                "Undecided: answer the questions that apply, or choose a stage.".to_owned()
+            },
         ),
         _ => {
             let leaders = leaders(scores);

@@ -252,3 +252,29 @@ fn gauge_and_verdict_move_with_each_tick() {
     assert!(screen.contains("Verdict: single — Django"));
     assert!(screen.contains("● Django Monolith (active)"));
 }
+
+/// A decision with only the required fields: no TL;DR, matrix, comparison or stages.
+const MINIMAL: &str = r#"Decision(
+    id: "minimal",
+    title: "Tea or coffee",
+    question: "What should the office buy?",
+    options: [
+        Choice(id: "tea", name: "Tea", threshold: 1, questions: [Question(id: "calm", text: "Do you want calm?")]),
+    ],
+    stack: Stack(title: "Kitchen", layers: [Layer(title: "Kettle", option: Some("tea"), parts: ["Water"])]),
+)"#;
+
+#[test]
+fn a_minimal_decision_leaves_out_the_sections_it_has_no_data_for() {
+    let decision = Decision::parse(MINIMAL, "minimal.ron").expect("valid");
+    for tab in Tab::iter() {
+        let mut app = App::new(decision.clone(), Answers::default(), Theme::ansi());
+        app.tab = tab;
+        let screen = text(&render(&mut app, 80, 24));
+        assert!(
+            !screen.contains("TL;DR") && !screen.contains("Quick Decision Matrix"),
+            "{screen}"
+        );
+        assert_snapshot!(format!("minimal_{tab}_80x24").to_lowercase(), screen);
+    }
+}

@@ -130,7 +130,11 @@ impl Widget for ComparePane<'_> {
         let mut state = TableState::default().with_selected((!empty).then_some(app.compare_row));
         StatefulWidget::render(table, table_area, buf, &mut state);
         if empty {
-            let message = format!("No aspect matches “{}”. Esc clears the filter.", app.filter);
+            let message = if total == 0 {
+                "This decision has no comparison table.".to_owned()
+            } else {
+                format!("No aspect matches “{}”.", app.filter)
+            };
             let y = table_area
                 .y
                 .saturating_add(2)

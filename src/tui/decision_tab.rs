@@ -37,15 +37,17 @@ pub fn doc(app: &App, width: u16) -> Doc {
             doc.bullet("→", "", hint, theme.text, theme.text);
         }
     }
-    doc.blank();
-    doc.heading("Where are you now?", theme.heading);
-    let stage = app.answers.stage.as_deref().and_then(|id| app.decision.stage(id));
-    match stage {
-        Some(stage) => doc.para(&format!("● {}: {}", stage.label, stage.advice), theme.highlight),
-        None => doc.para("○ No stage chosen.", theme.muted),
-    }
-    if let Some(key) = keymap::first_key(Action::ChooseStage) {
-        doc.para(&format!("Press {key} to choose a stage."), theme.muted);
+    if !app.decision.stages.is_empty() {
+        doc.blank();
+        doc.heading("Where are you now?", theme.heading);
+        let stage = app.answers.stage.as_deref().and_then(|id| app.decision.stage(id));
+        match stage {
+            Some(stage) => doc.para(&format!("● {}: {}", stage.label, stage.advice), theme.highlight),
+            None => doc.para("○ No stage chosen.", theme.muted),
+        }
+        if let Some(key) = keymap::first_key(Action::ChooseStage) {
+            doc.para(&format!("Press {key} to choose a stage."), theme.muted);
+        }
     }
     doc.blank();
     doc.heading("Export", theme.heading);

@@ -14,21 +14,35 @@ use super::keymap;
 /// The Overview pane.
 pub struct OverviewPane<'a>(pub &'a App);
 
-/// The Overview's lines at this width.
+/// The Overview's lines at this width. Sections the decision has no data for are left out.
 pub fn doc(app: &App, width: u16) -> Doc {
-    let theme = &app.theme;
-    let decision = &app.decision;
     let mut doc = Doc::new(width);
-    doc.heading("TL;DR", theme.heading);
-    for summary in &decision.summary {
-        doc.bullet(
-            "•",
-            &format!("{}:", summary.heading),
-            &summary.text,
-            theme.highlight,
-            theme.text,
-        );
+    doc.para(&app.decision.question, app.theme.text);
+    summary(app, &mut doc);
+    matrix(app, &mut doc);
+    stages(app, &mut doc);
+    doc
+}
+
+fn summary(app: &App, doc: &mut Doc) {
+    if app.decision.summary.is_empty() {
+        return;
     }
+    let theme = &app.theme;
+    doc.blank();
+    doc.heading("TL;DR", theme.heading);
+    for summary in &app.decision.summary {
+        let heading = format!("{}:", summary.heading);
+        doc.bullet("•", &heading, &summary.text, theme.highlight, theme.text);
+    }
+}
+
+fn matrix(app: &App, doc: &mut Doc) {
+    let decision = &app.decision;
+    if decision.matrix.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
     doc.blank();
     doc.heading("Quick Decision Matrix", theme.heading);
     let verdict = &app.evaluation.verdict;
@@ -68,11 +82,22 @@ pub fn doc(app: &App, width: u16) -> Doc {
         )
     };
     doc.para(&marked, theme.muted);
+}
+
+fn stages(app: &App, doc: &mut Doc) {
+    let decision = &app.decision;
+    if decision.stages.is_empty() {
+        return;
+    }
+    let theme = &app.theme;
     doc.blank();
     doc.heading("My Recommendation for You", theme.heading);
     if !decision.stage_intro.is_empty() {
         doc.para(&decision.stage_intro, theme.text);
     }
+    let plain_heading = theme
+        .heading
+        .remove_modifier(ratatui::style::Modifier::UNDERLINED);
     for stage in &decision.stages {
         let chosen = app.answers.stage.as_deref() == Some(stage.id.as_str());
         let marker = if chosen { "●" } else { "○" };
@@ -83,19 +108,12 @@ pub fn doc(app: &App, width: u16) -> Doc {
         if chosen {
             title.push_str(" [your stage]");
         }
-        let style = if chosen {
-            theme.highlight
-        } else {
-            theme
-                .heading
-                .remove_modifier(ratatui::style::Modifier::UNDERLINED)
-        };
+        let style = if chosen { theme.highlight } else { plain_heading };
         doc.bullet(marker, &format!("{title}:"), &stage.advice, style, theme.text);
     }
     if let Some(key) = keymap::first_key(Action::ChooseStage) {
         doc.para(&format!("Press {key} to choose where you are now."), theme.muted);
     }
-    doc
 }
 
 fn truncate(text: &str, width: usize) -> String {

@@ -77,6 +77,12 @@ pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
         doc.heading("Startup example", theme.heading);
         doc.para(example, theme.text);
     }
+    if doc.is_empty() {
+        doc.para(
+            &format!("The decision records no evidence for {}.", option.name),
+            theme.muted,
+        );
+    }
     doc
 }
 
