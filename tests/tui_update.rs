@@ -5,7 +5,7 @@ use stackpick::decision::Decision;
 use stackpick::score::{Answers, VerdictKind};
 use stackpick::tui::app::{Effect, ExportOutcome, Mode};
 use stackpick::tui::theme::Theme;
-use stackpick::tui::{Action, App, Tab, keymap};
+use stackpick::tui::{Action, App, Tab};
 
 fn app() -> App {
     App::new(Decision::embedded(), Answers::default(), Theme::monochrome())
@@ -46,7 +46,8 @@ impl Press for App {
             kind: KeyEventKind::Press,
             state: KeyEventState::NONE,
         };
-        keymap::action_for(&self.scopes(), &event)
+        self.keymap
+            .action_for(&self.scopes(), &event)
             .and_then(|action| self.update(action))
             .into_iter()
             .collect()
@@ -239,7 +240,7 @@ fn ctrl_c_quits_from_a_text_field() {
     let mut app = app();
     app.press("3/");
     let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let action = keymap::action_for(&app.scopes(), &event);
+    let action = app.keymap.action_for(&app.scopes(), &event);
     assert_eq!(action, Some(Action::Quit));
     app.update(Action::Quit);
     assert!(app.quit);

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use ratatui::layout::Rect;
 
 use super::action::{Action, Tab};
-use super::keymap::Scope;
+use super::keymap::{Keymap, Scope};
 use super::layout;
 use super::theme::Theme;
 use crate::cli::Format;
@@ -94,6 +94,8 @@ pub struct App {
     /// Derived from `decision` and `answers`; recomputed whenever the answers change.
     pub evaluation: Evaluation,
     pub theme: Theme,
+    /// The keys in force: the defaults with any config overrides.
+    pub keymap: Keymap,
     pub tab: Tab,
     pub mode: Mode,
     /// The terminal's size, for paging and mouse hit-testing.
@@ -124,6 +126,7 @@ impl App {
             answers,
             evaluation,
             theme,
+            keymap: Keymap::default(),
             tab: Tab::default(),
             mode: Mode::default(),
             area: Rect::new(0, 0, 80, 24),
@@ -370,7 +373,7 @@ impl App {
     }
 
     fn update_help(&mut self, action: Action, scroll: u16) {
-        let max = layout::help_max_scroll(self.area);
+        let max = layout::help_max_scroll(self);
         let page = layout::body(self.area).height.saturating_sub(4).max(1);
         let scroll = match action {
             Action::Close | Action::ToggleHelp => {

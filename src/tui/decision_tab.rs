@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::action::Action;
 use super::app::App;
 use super::doc::Doc;
-use super::keymap;
 use super::layout;
 use super::stack_diagram::StackDiagram;
 
@@ -45,13 +44,13 @@ pub fn doc(app: &App, width: u16) -> Doc {
             Some(stage) => doc.para(&format!("● {}: {}", stage.label, stage.advice), theme.highlight),
             None => doc.para("○ No stage chosen.", theme.muted),
         }
-        if let Some(key) = keymap::first_key(Action::ChooseStage) {
+        if let Some(key) = app.keymap.first_key(Action::ChooseStage) {
             doc.para(&format!("Press {key} to choose a stage."), theme.muted);
         }
     }
     doc.blank();
     doc.heading("Export", theme.heading);
-    if let Some(key) = keymap::first_key(Action::Export) {
+    if let Some(key) = app.keymap.first_key(Action::Export) {
         doc.para(
             &format!(
                 "Press {key} to write a Markdown decision record, the JSON report, or a session to reload."

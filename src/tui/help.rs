@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use super::app::App;
 use super::doc::Doc;
-use super::keymap;
+use super::keymap::Keymap;
 use super::theme::Theme;
 
 /// The help overlay.
@@ -30,9 +30,9 @@ pub fn area(screen: Rect) -> Rect {
 }
 
 /// The help's lines at this width.
-pub fn doc(width: u16, theme: &Theme) -> Doc {
+pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
     let mut doc = Doc::new(width);
-    for (title, rows) in keymap::help_sections() {
+    for (title, rows) in keymap.help_sections() {
         doc.blank();
         doc.heading(&title, theme.heading);
         let rows: Vec<(String, String)> = rows
@@ -65,7 +65,7 @@ impl Widget for HelpOverlay<'_> {
             .border_style(theme.border_focus);
         let inner = block.inner(area);
         block.render(area, buf);
-        Paragraph::new(doc(inner.width, theme).lines)
+        Paragraph::new(doc(&self.app.keymap, inner.width, theme).lines)
             .scroll((self.scroll, 0))
             .render(inner, buf);
     }

@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use super::app::{App, ExportOutcome};
-use super::theme::Theme;
+use super::config::settings_from_env;
 use super::{Effects, run};
 use crate::cli::{Cli, Format};
 use crate::commands::{load_decision, load_session};
@@ -46,6 +46,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         ));
     }
     let decision = load_decision(cli.data.as_deref())?;
+    let settings = settings_from_env()?;
     let store = StateStore::from_env();
     let mut status = None;
     let answers = match &cli.session {
@@ -62,7 +63,8 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
             Some(Ok(None)) | None => Answers::default(),
         },
     };
-    let mut app = App::new(decision, answers, Theme::from_env());
+    let mut app = App::new(decision, answers, settings.theme);
+    app.keymap = settings.keymap;
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }

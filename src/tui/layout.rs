@@ -118,9 +118,9 @@ pub fn max_scroll(app: &App) -> u16 {
 }
 
 /// How far the help overlay can scroll.
-pub fn help_max_scroll(area: Rect) -> u16 {
-    let inner = inner(help::area(area));
-    let lines = help::doc(inner.width, &super::theme::Theme::monochrome()).len();
+pub fn help_max_scroll(app: &App) -> u16 {
+    let inner = inner(help::area(body(app.area)));
+    let lines = help::doc(&app.keymap, inner.width, &app.theme).len();
     u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
 }
 

@@ -3,13 +3,16 @@
 
 pub mod action;
 pub mod app;
+pub mod bindings;
 pub mod checklist;
 pub mod compare;
+pub mod config;
 pub mod decision_tab;
 pub mod doc;
 pub mod export_dialog;
 pub mod gauge;
 pub mod help;
+pub mod key;
 pub mod keymap;
 pub mod launch;
 pub mod layout;
@@ -46,7 +49,7 @@ pub trait Effects {
 /// The action an input event asks for, if any.
 pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => keymap::action_for(&app.scopes(), key),
+        Event::Key(key) => app.keymap.action_for(&app.scopes(), key),
         Event::Mouse(mouse) => match mouse.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
                 column: mouse.column,

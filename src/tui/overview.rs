@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use super::action::Action;
 use super::app::App;
 use super::doc::Doc;
-use super::keymap;
 
 /// The Overview pane.
 pub struct OverviewPane<'a>(pub &'a App);
@@ -111,7 +110,7 @@ fn stages(app: &App, doc: &mut Doc) {
         let style = if chosen { theme.highlight } else { plain_heading };
         doc.bullet(marker, &format!("{title}:"), &stage.advice, style, theme.text);
     }
-    if let Some(key) = keymap::first_key(Action::ChooseStage) {
+    if let Some(key) = app.keymap.first_key(Action::ChooseStage) {
         doc.para(&format!("Press {key} to choose where you are now."), theme.muted);
     }
 }

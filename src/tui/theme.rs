@@ -72,6 +72,27 @@ impl Theme {
         }
     }
 
+    /// The 16 ANSI colours, chosen to read on a light background.
+    pub fn light() -> Theme {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Theme {
+            title: bold.fg(Color::Blue),
+            tab_active: bold.fg(Color::White).bg(Color::Blue),
+            border: Style::new().fg(Color::Gray),
+            border_focus: Style::new().fg(Color::Blue),
+            heading: bold.fg(Color::Magenta),
+            muted: Style::new().fg(Color::DarkGray),
+            key: bold.fg(Color::Blue),
+            highlight: bold.fg(Color::Green),
+            match_text: bold.fg(Color::White).bg(Color::Magenta),
+            unqualified: Style::new().fg(Color::Red),
+            gauge_fill: Style::new().fg(Color::Red),
+            threshold: bold.fg(Color::Black),
+            layer_dimmed: Style::new().fg(Color::Gray),
+            ..Theme::ansi()
+        }
+    }
+
     /// No colour: emphasis by modifiers only (NO_COLOR).
     pub fn monochrome() -> Theme {
         let plain = Style::new();
@@ -147,5 +168,7 @@ mod tests {
     fn monochrome_has_no_colour() {
         assert!(!Theme::monochrome().has_colour());
         assert!(Theme::ansi().has_colour());
+        assert!(Theme::light().has_colour());
+        assert_ne!(Theme::light(), Theme::ansi());
     }
 }

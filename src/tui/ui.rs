@@ -14,7 +14,6 @@ use super::decision_tab::DecisionPane;
 use super::doc::wrap;
 use super::export_dialog::ExportOverlay;
 use super::help::HelpOverlay;
-use super::keymap;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::overview::OverviewPane;
 use super::stage_picker::StagePicker;
@@ -71,7 +70,7 @@ fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
-    let mut hints = keymap::footer_hints(&app.scopes());
+    let mut hints = app.keymap.footer_hints(&app.scopes());
     let status_width = app.status.as_ref().map_or(0, |s| s.text.chars().count() + 2);
     let width = |hints: &[(String, &str)]| -> usize {
         hints
@@ -121,7 +120,9 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
         wrap(
             &format!(
                 "enlarge the window, or press {} to quit",
-                keymap::first_key(super::action::Action::Quit).unwrap_or_default()
+                app.keymap
+                    .first_key(super::action::Action::Quit)
+                    .unwrap_or_default()
             ),
             width,
         )

@@ -1,0 +1,183 @@
+//! The default key table: every binding with its scope, action and label. The keymap built
+//! from it (with any config overrides) dispatches keys and writes the footer and the help.
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::action::{Action, Tab};
+use super::key::{Key, ch, ctrl, key};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Every tab, when no overlay is open.
+    Global,
+    /// One tab, when no overlay is open.
+    Tab(Tab),
+    /// The help overlay.
+    Help,
+    /// Typing a filter on the Compare tab.
+    Filter,
+    /// The stage picker.
+    Stage,
+    /// The export dialog.
+    Export,
+    /// The export dialog asking before it overwrites a file.
+    Overwrite,
+}
+
+impl Scope {
+    /// The heading of the scope's section in the help overlay.
+    pub fn title(self) -> String {
+        match self {
+            Scope::Global => "Everywhere".to_owned(),
+            Scope::Tab(tab) => format!("{tab} tab"),
+            Scope::Help => "Help".to_owned(),
+            Scope::Filter => "Typing a filter".to_owned(),
+            Scope::Stage => "Stage picker".to_owned(),
+            Scope::Export => "Export dialog".to_owned(),
+            Scope::Overwrite => "Overwrite question".to_owned(),
+        }
+    }
+
+    /// Whether the scope takes free text (printable characters become `Action::Input`).
+    pub fn takes_text(self) -> bool {
+        matches!(self, Scope::Filter | Scope::Export)
+    }
+
+    /// Whether a config file may rebind keys here (the tabs; overlays keep their keys).
+    pub fn rebindable(self) -> bool {
+        matches!(self, Scope::Global | Scope::Tab(_))
+    }
+}
+
+/// One row of the default key table.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the keys do, as shown in the footer and the help.
+    pub label: &'static str,
+    /// Whether the footer shows it.
+    pub footer: bool,
+}
+
+const fn bind(
+    scope: Scope,
+    keys: &'static [Key],
+    action: Action,
+    label: &'static str,
+    footer: bool,
+) -> Binding {
+    Binding {
+        scope,
+        keys,
+        action,
+        label,
+        footer,
+    }
+}
+
+/// Ctrl-C quits from anywhere, even while typing; it cannot be rebound.
+pub const QUIT_ANYWHERE: Key = ctrl('c');
+
+/// The name of an action in a config file's `keys` map, for the actions that can be rebound.
+pub fn action_name(action: Action) -> Option<String> {
+    let name = match action {
+        Action::Down => "down",
+        Action::Up => "up",
+        Action::First => "first",
+        Action::Last => "last",
+        Action::PageDown => "page-down",
+        Action::PageUp => "page-up",
+        Action::Left => "left",
+        Action::Right => "right",
+        Action::Toggle => "tick",
+        Action::ChooseStage => "stage",
+        Action::StartFilter => "filter",
+        Action::NextMatch => "next-match",
+        Action::PreviousMatch => "previous-match",
+        Action::NextTab => "next-tab",
+        Action::PreviousTab => "previous-tab",
+        Action::GoTab(tab) => return Some(format!("tab-{}", tab.number())),
+        Action::Export => "export",
+        Action::ToggleHelp => "help",
+        Action::Quit => "quit",
+        Action::Close => "clear-filter",
+        _ => return None,
+    };
+    Some(name.to_owned())
+}
+
+const MOVE_DOWN: &[Key] = &[ch('j'), key(KeyCode::Down)];
+const MOVE_UP: &[Key] = &[ch('k'), key(KeyCode::Up)];
+const FIRST: &[Key] = &[ch('g'), key(KeyCode::Home)];
+const LAST: &[Key] = &[ch('G'), key(KeyCode::End)];
+const PAGE_DOWN: &[Key] = &[key(KeyCode::PageDown), ctrl('d')];
+const PAGE_UP: &[Key] = &[key(KeyCode::PageUp), ctrl('u')];
+const LEFT: &[Key] = &[ch('h'), key(KeyCode::Left)];
+const RIGHT: &[Key] = &[ch('l'), key(KeyCode::Right)];
+const ESC: &[Key] = &[key(KeyCode::Esc)];
+const ENTER: &[Key] = &[key(KeyCode::Enter)];
+
+use Scope::{Export, Filter, Global, Help, Overwrite, Stage};
+
+/// The key table. Earlier rows win when two scopes bind the same key.
+#[rustfmt::skip]
+pub const DEFAULT_BINDINGS: &[Binding] = &[
+    // Overlays and text fields first: they capture keys before the tabs see them.
+    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Close, "close help", true),
+    bind(Help, MOVE_DOWN, Action::Down, "scroll down", true),
+    bind(Help, MOVE_UP, Action::Up, "scroll up", true),
+    bind(Help, FIRST, Action::First, "top", false),
+    bind(Help, LAST, Action::Last, "bottom", false),
+    bind(Help, PAGE_DOWN, Action::PageDown, "page down", false),
+    bind(Help, PAGE_UP, Action::PageUp, "page up", false),
+    bind(Filter, ENTER, Action::Confirm, "keep filter", true),
+    bind(Filter, ESC, Action::Close, "clear filter", true),
+    bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),
+    bind(Filter, &[key(KeyCode::Down)], Action::Down, "next row", false),
+    bind(Filter, &[key(KeyCode::Up)], Action::Up, "previous row", false),
+    bind(Stage, MOVE_DOWN, Action::Down, "next stage", true),
+    bind(Stage, MOVE_UP, Action::Up, "previous stage", true),
+    bind(Stage, FIRST, Action::First, "first", false),
+    bind(Stage, LAST, Action::Last, "last", false),
+    bind(Stage, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
+    bind(Stage, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, "cancel", true),
+    bind(Export, &[key(KeyCode::Tab), key(KeyCode::Right)], Action::NextFormat, "next format", true),
+    bind(Export, &[key(KeyCode::BackTab), key(KeyCode::Left)], Action::PreviousFormat, "previous format", false),
+    bind(Export, &[key(KeyCode::Backspace)], Action::Backspace, "delete", false),
+    bind(Export, ENTER, Action::Confirm, "write file", true),
+    bind(Export, ESC, Action::Close, "cancel", true),
+    bind(Overwrite, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "overwrite", true),
+    bind(Overwrite, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the file", true),
+    // The tabs.
+    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "tick", true),
+    bind(Scope::Tab(Tab::Checklist), MOVE_DOWN, Action::Down, "next question", true),
+    bind(Scope::Tab(Tab::Checklist), MOVE_UP, Action::Up, "previous question", false),
+    bind(Scope::Tab(Tab::Checklist), LEFT, Action::Left, "previous framework", false),
+    bind(Scope::Tab(Tab::Checklist), RIGHT, Action::Right, "next framework", true),
+    bind(Scope::Tab(Tab::Strengths), LEFT, Action::Left, "previous framework", false),
+    bind(Scope::Tab(Tab::Strengths), RIGHT, Action::Right, "next framework", true),
+    bind(Scope::Tab(Tab::Compare), &[ch('/')], Action::StartFilter, "filter", true),
+    bind(Scope::Tab(Tab::Compare), &[ch('n')], Action::NextMatch, "next match", true),
+    bind(Scope::Tab(Tab::Compare), &[ch('N')], Action::PreviousMatch, "previous match", true),
+    bind(Scope::Tab(Tab::Compare), ESC, Action::Close, "clear filter", false),
+    bind(Global, MOVE_DOWN, Action::Down, "down", false),
+    bind(Global, MOVE_UP, Action::Up, "up", false),
+    bind(Global, FIRST, Action::First, "first", false),
+    bind(Global, LAST, Action::Last, "last", false),
+    bind(Global, PAGE_DOWN, Action::PageDown, "page down", false),
+    bind(Global, PAGE_UP, Action::PageUp, "page up", false),
+    bind(Global, &[ch('1')], Action::GoTab(Tab::Overview), "Overview", false),
+    bind(Global, &[ch('2')], Action::GoTab(Tab::Strengths), "Strengths", false),
+    bind(Global, &[ch('3')], Action::GoTab(Tab::Compare), "Compare", false),
+    bind(Global, &[ch('4')], Action::GoTab(Tab::Checklist), "Checklist", false),
+    bind(Global, &[ch('5')], Action::GoTab(Tab::Decision), "Decision", false),
+    bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", true),
+    bind(Global, &[key(KeyCode::BackTab)], Action::PreviousTab, "previous tab", false),
+    bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
+    bind(Global, &[ch('e')], Action::Export, "export", true),
+    bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
+    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),
+];

@@ -1,0 +1,155 @@
+//! The user's config file: the theme and key overrides, read from
+//! `$STACKPICK_CONFIG_DIR/config.ron`, else `$XDG_CONFIG_HOME/stackpick/config.ron`.
+//! A missing file means the defaults; a bad one is refused before the terminal changes mode.
+
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use etcetera::BaseStrategy;
+use serde::Deserialize;
+
+use super::keymap::Keymap;
+use super::theme::Theme;
+use crate::error::Failure;
+
+/// The environment variable naming the config directory.
+pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
+/// The config file's name in that directory.
+pub const CONFIG_FILE: &str = "config.ron";
+
+/// The colours to use (unless `NO_COLOR` is set, which always wins).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum ThemeName {
+    /// The 16 ANSI colours, for dark terminal backgrounds.
+    #[default]
+    Dark,
+    /// The 16 ANSI colours, chosen to read on light backgrounds.
+    Light,
+}
+
+/// The config file's contents.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    #[serde(default)]
+    pub theme: ThemeName,
+    /// Action name → keys, e.g. `"quit": ["q", "ctrl-q"]`; see the README for the names.
+    #[serde(default)]
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// What the app takes from the config.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub theme: Theme,
+    pub keymap: Keymap,
+}
+
+/// The config directory given the environment: `override_dir` (`$STACKPICK_CONFIG_DIR`) when
+/// set and not empty, else `stackpick` in the XDG config directory.
+pub fn config_dir(override_dir: Option<OsString>, base: Option<&dyn BaseStrategy>) -> Option<PathBuf> {
+    match override_dir {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => base.map(|b| b.config_dir().join("stackpick")),
+    }
+}
+
+impl Config {
+    /// Parses config text; `name` labels the messages. Every key problem is listed.
+    pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), Failure> {
+        let config: Config = ron::from_str(source).map_err(|e| {
+            Failure::BadInput(format!(
+                "{name}:{}:{}: {}",
+                e.span.start.line, e.span.start.col, e.code
+            ))
+        })?;
+        let keymap = Keymap::with_overrides(&config.keys).map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(|p| format!("{name}: {p}")).collect();
+            Failure::BadInput(lines.join("\n"))
+        })?;
+        Ok((config, keymap))
+    }
+
+    /// Reads the config file in `dir`; the defaults when there is none.
+    pub fn load(dir: Option<&Path>) -> Result<(Config, Keymap), Failure> {
+        let Some(path) = dir.map(|d| d.join(CONFIG_FILE)) else {
+            return Ok((Config::default(), Keymap::default()));
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(source) => Config::parse(&source, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Config::default(), Keymap::default())),
+            Err(e) => Err(Failure::BadInput(format!("{}: cannot read: {e}", path.display()))),
+        }
+    }
+}
+
+/// The settings from the environment: the config file, and `NO_COLOR`.
+pub fn settings_from_env() -> Result<Settings, Failure> {
+    let base = etcetera::choose_base_strategy().ok();
+    let dir = config_dir(
+        std::env::var_os(CONFIG_DIR_ENV),
+        base.as_ref().map(|b| b as &dyn BaseStrategy),
+    );
+    let (config, keymap) = Config::load(dir.as_deref())?;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = match (no_color, config.theme) {
+        (true, _) => Theme::monochrome(),
+        (false, ThemeName::Dark) => Theme::ansi(),
+        (false, ThemeName::Light) => Theme::light(),
+    };
+    Ok(Settings { theme, keymap })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_example_parses() {
+        let source = include_str!("../../assets/config.example.ron");
+        let (config, keymap) = Config::parse(source, "config.example.ron").expect("valid example");
+        assert_eq!(config.theme, ThemeName::Light);
+        assert_ne!(keymap, Keymap::default(), "the example rebinds keys");
+    }
+
+    #[test]
+    fn errors_name_the_file_and_place() {
+        let Err(Failure::BadInput(message)) = Config::parse("Config(theme: Purple)", "c.ron") else {
+            panic!("refused");
+        };
+        assert!(message.starts_with("c.ron:1:"), "{message}");
+        let Err(Failure::BadInput(message)) = Config::parse("Config(keys: {\"qiut\": [\"q\"]})", "c.ron")
+        else {
+            panic!("refused");
+        };
+        assert!(
+            message.starts_with("c.ron: keys: unknown action \"qiut\""),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn an_empty_config_is_the_defaults() {
+        let (config, keymap) = Config::parse("Config()", "c.ron").expect("valid");
+        assert_eq!(config, Config::default());
+        assert_eq!(keymap, Keymap::default());
+    }
+
+    #[test]
+    fn the_directory_override_wins_when_set() {
+        let base = etcetera::base_strategy::Xdg::new().ok();
+        let base = base.as_ref().map(|b| b as &dyn BaseStrategy);
+        assert_eq!(
+            config_dir(Some("/tmp/x".into()), base),
+            Some(PathBuf::from("/tmp/x"))
+        );
+        assert_eq!(config_dir(None, None), None);
+        if let Some(base) = base {
+            assert_eq!(
+                config_dir(Some("".into()), Some(base)),
+                Some(base.config_dir().join("stackpick"))
+            );
+        }
+    }
+}
