@@ -806,7 +806,10 @@ fn completions_and_man_page_are_printed() {
 fn the_readme_example_decision_is_valid() {
     let readme =
         fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
-    let start = readme.find("```ron\n").expect("a ```ron block in README.md") + "```ron\n".len();
+    let start = readme
+        .find("```ron\nDecision(")
+        .expect("a ```ron block with a Decision in README.md")
+        + "```ron\n".len();
     let end = start + readme[start..].find("```").expect("the end of the ron block");
     let dir = tempdir();
     let path = write(dir.path(), "example.ron", &readme[start..end]);

@@ -277,6 +277,16 @@ fn idle_app_writes_nothing_and_only_changes_are_drawn() {
         String::from_utf8_lossy(&unbound)
     );
 
+    // A bound key that changes nothing (`2` on the tab already shown) is not drawn either.
+    app.type_bytes(b"2");
+    let unchanged = app.read_for(IDLE_WINDOW, false);
+    assert_eq!(
+        unchanged.len(),
+        0,
+        "a key that changes nothing must not redraw, but the app wrote {:?}",
+        String::from_utf8_lossy(&unchanged)
+    );
+
     // The app still answers after all that, and quits cleanly.
     app.type_bytes(b"q");
     let status = app.wait_exit();

@@ -349,3 +349,24 @@ fn scrolling_documents_stops_at_the_end() {
     app.press("g");
     assert_eq!(app.overview_scroll, 0);
 }
+
+#[test]
+fn only_actions_that_change_the_view_change_the_view_state() {
+    let mut app = app();
+    let before = app.view_state();
+    app.press("1kgh");
+    assert!(
+        app.view_state() == before,
+        "nothing to change on the first tab's top"
+    );
+    app.press("2");
+    assert!(app.view_state() != before);
+}
+
+#[test]
+fn exporting_the_same_path_twice_lists_it_once() {
+    let mut app = app();
+    app.export_done(ExportOutcome::Written("decision.md".into()));
+    app.export_done(ExportOutcome::Written("decision.md".into()));
+    assert_eq!(app.written.len(), 1);
+}

@@ -143,6 +143,23 @@ impl App {
         }
     }
 
+    /// Everything the screen shows that an action can change: two equal values draw the same
+    /// frame, so the event loop redraws only when this changes.
+    pub fn view_state(&self) -> impl PartialEq + use<> {
+        (
+            (
+                self.tab,
+                self.mode.clone(),
+                self.area,
+                self.question,
+                self.framework,
+            ),
+            (self.overview_scroll, self.strengths_scroll, self.decision_scroll),
+            (self.compare_row, self.filter.clone(), self.status.clone()),
+            self.answers.clone(),
+        )
+    }
+
     /// The key scopes active now, most specific first.
     pub fn scopes(&self) -> Vec<Scope> {
         match &self.mode {
@@ -524,7 +541,9 @@ impl App {
             ExportOutcome::Written(path) => {
                 self.mode = Mode::Normal;
                 self.set_status(format!("Wrote {}", path.display()), false);
-                self.written.push(path);
+                if !self.written.contains(&path) {
+                    self.written.push(path);
+                }
             }
             ExportOutcome::Exists => {
                 if let Mode::Export(dialog) = &mut self.mode {

@@ -67,7 +67,9 @@ impl Widget for DecisionPane<'_> {
         let theme = &app.theme;
         let [diagram_area, text_area] = layout::decision_panes(area);
         let title = app.decision.stack.heading.to_string();
-        let title = if title.is_empty() {
+        // The article's heading when it fits the pane's border, a short one otherwise.
+        let fits = title.chars().count() + 4 <= usize::from(diagram_area.width);
+        let title = if title.is_empty() || !fits {
             "Suggested stack".to_owned()
         } else {
             title

@@ -90,9 +90,11 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         };
         if let Action::Resize { .. } = action {
             session.terminal.autoresize()?;
+            dirty = true;
         }
-        dirty = true;
-        match app.update(action) {
+        let before = app.view_state();
+        let effect = app.update(action);
+        match effect {
             Some(Effect::SaveAnswers) => {
                 if let Err(message) = effects.save(app) {
                     app.set_status(message, true);
@@ -108,6 +110,8 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
             }
             Some(Effect::Quit) | None => {}
         }
+        // A key that changes nothing draws nothing.
+        dirty |= app.view_state() != before;
     }
     drop(session);
     Ok(())
