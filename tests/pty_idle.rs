@@ -66,12 +66,20 @@ fn open_pty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
 /// Starts `program args` with the slave side of a fresh 80×24 pty as its controlling terminal.
 /// `shell_stdin_null` runs it through `sh -c 'exec ... </dev/null'` so only stdin is not the pty.
 fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
+    spawn_on_pty_with_config(args, stdin_null, None)
+}
+
+/// As [`spawn_on_pty`], with `config` written to the app's `config.ron` first.
+fn spawn_on_pty_with_config(args: &[&str], stdin_null: bool, config_text: Option<&str>) -> PtyApp {
     let dirs = tempfile::tempdir().expect("temp dir");
     let state = dirs.path().join("state");
     let config = dirs.path().join("config");
     let work = dirs.path().join("work");
     for dir in [&state, &config, &work] {
         std::fs::create_dir_all(dir).expect("create temp dirs");
+    }
+    if let Some(text) = config_text {
+        std::fs::write(config.join("config.ron"), text).expect("write config.ron");
     }
     let (master, slave) = open_pty(80, 24);
     let binary = env!("CARGO_BIN_EXE_stackpick");
@@ -348,4 +356,37 @@ fn stdin_not_a_terminal_writes_one_plain_line_even_to_a_terminal() {
         lines[0].contains("score") && lines[0].contains("export"),
         "the line should point at `score` and `export`, got {text:?}"
     );
+}
+
+#[test]
+fn bad_input_is_refused_before_the_terminal_changes_mode() {
+    let config = "Config(keys: {\"qiut\": [\"q\"], \"help\": [\"j\"]})";
+    let cases: [(&[&str], Option<&str>, &[&str]); 2] = [
+        (
+            &[],
+            Some(config),
+            &[
+                "config.ron: keys: unknown action \"qiut\"",
+                "keys.help: j is already bound",
+            ],
+        ),
+        (
+            &["--data", "/nonexistent/decision.ron"],
+            None,
+            &["/nonexistent/decision.ron: cannot read"],
+        ),
+    ];
+    for (args, config, expected) in cases {
+        let mut app = spawn_on_pty_with_config(args, false, config);
+        let status = app.wait_exit();
+        let text = String::from_utf8_lossy(&app.transcript).into_owned();
+        assert_eq!(status.code(), Some(2), "bad input: exit 2, got {text:?}");
+        assert!(
+            !app.transcript.contains(&0x1b),
+            "no escape codes before raw mode: {text:?}"
+        );
+        for needle in expected {
+            assert!(text.contains(needle), "{needle:?} in {text:?}");
+        }
+    }
 }
