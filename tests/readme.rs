@@ -9,3 +9,39 @@ fn readme_keys_section_matches_the_key_table() {
         "README.md's Keys section is out of date; replace its table with:\n\n{table}"
     );
 }
+
+/// The README's screenshot is a real frame: the Checklist at 80×24 after three Django ticks.
+fn checklist_frame() -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use stackpick::decision::Decision;
+    use stackpick::score::Answers;
+    use stackpick::tui::theme::Theme;
+    use stackpick::tui::{Action, App, Tab};
+
+    let decision = Decision::embedded();
+    let yes = ["django.admin-panel", "django.permissions", "django.content-heavy"];
+    let answers = Answers::new(&decision, yes, None).expect("valid ids");
+    let mut app = App::new(decision, answers, Theme::monochrome());
+    app.tab = Tab::Checklist;
+    app.update(Action::Resize { width: 80, height: 24 });
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
+    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+    let buffer = terminal.backend().buffer();
+    buffer
+        .content
+        .chunks(80)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn readme_screenshot_is_a_current_frame() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let frame = checklist_frame();
+    assert!(
+        readme.contains(&format!("```text\n{frame}\n```")),
+        "README.md's screenshot is out of date; replace it with:\n\n```text\n{frame}\n```"
+    );
+}
