@@ -1,11 +1,12 @@
 //! The export dialog: pick the format, edit the path, confirm before overwriting.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::{App, ExportDialog};
+use super::overlay;
 use crate::cli::Format;
 
 /// The export dialog overlay.
@@ -26,20 +27,8 @@ impl Widget for ExportOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let dialog = self.dialog;
-        let width = screen.width.saturating_sub(4).min(64);
-        let height = 8.min(screen.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(screen);
-        let [area] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .title(Span::styled(" Export the decision ", theme.title))
-            .border_style(theme.border_focus);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let area = overlay::centred(screen, screen.width.saturating_sub(4).min(64), 8);
+        let inner = overlay::frame(area, buf, "Export the decision", theme);
 
         let mut formats = vec![Span::styled("Format: ", theme.heading)];
         for format in [Format::Md, Format::Json, Format::Ron] {

@@ -1,13 +1,14 @@
 //! The help overlay, written from the key table.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::App;
 use super::doc::Doc;
 use super::keymap::Keymap;
+use super::overlay;
 use super::theme::Theme;
 
 /// The help overlay.
@@ -18,15 +19,11 @@ pub struct HelpOverlay<'a> {
 
 /// Where the overlay goes.
 pub fn area(screen: Rect) -> Rect {
-    let width = screen.width.saturating_sub(4).min(72);
-    let height = screen.height.saturating_sub(2);
-    let [row] = Layout::vertical([Constraint::Length(height)])
-        .flex(Flex::Center)
-        .areas(screen);
-    let [area] = Layout::horizontal([Constraint::Length(width)])
-        .flex(Flex::Center)
-        .areas(row);
-    area
+    overlay::centred(
+        screen,
+        screen.width.saturating_sub(4).min(72),
+        screen.height.saturating_sub(2),
+    )
 }
 
 /// The help's lines at this width.
@@ -58,13 +55,7 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
 impl Widget for HelpOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        let area = area(screen);
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .title(Span::styled(" Keys — Esc closes ", theme.title))
-            .border_style(theme.border_focus);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = overlay::frame(area(screen), buf, "Keys — Esc closes", theme);
         Paragraph::new(doc(&self.app.keymap, inner.width, theme).lines)
             .scroll((self.scroll, 0))
             .render(inner, buf);

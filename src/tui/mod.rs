@@ -16,6 +16,7 @@ pub mod key;
 pub mod keymap;
 pub mod launch;
 pub mod layout;
+pub mod overlay;
 pub mod overview;
 pub mod stack_diagram;
 pub mod stage_picker;

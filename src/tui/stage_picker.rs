@@ -1,12 +1,12 @@
 //! The stage picker: "where are you now", whose advice breaks ties.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Flex, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::App;
 use super::doc::Doc;
+use super::overlay;
 use crate::score::join_names;
 
 /// The stage picker overlay; `cursor` 0 is "no stage".
@@ -59,19 +59,9 @@ impl Widget for StagePicker<'_> {
                 style,
             );
         }
-        let height = (doc.len() as u16 + 2).min(screen.height);
-        let [row] = Layout::vertical([Constraint::Length(height)])
-            .flex(Flex::Center)
-            .areas(screen);
-        let [area] = Layout::horizontal([Constraint::Length(width)])
-            .flex(Flex::Center)
-            .areas(row);
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .title(Span::styled(" Where are you now? ", theme.title))
-            .border_style(theme.border_focus);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let height = u16::try_from(doc.len() + 2).unwrap_or(u16::MAX);
+        let area = overlay::centred(screen, width, height);
+        let inner = overlay::frame(area, buf, "Where are you now?", theme);
         Paragraph::new(doc.lines).render(inner, buf);
     }
 }
