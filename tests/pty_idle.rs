@@ -66,11 +66,12 @@ fn open_pty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
 /// Starts `program args` with the slave side of a fresh 80×24 pty as its controlling terminal.
 /// `shell_stdin_null` runs it through `sh -c 'exec ... </dev/null'` so only stdin is not the pty.
 fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
-    spawn_on_pty_with_config(args, stdin_null, None)
+    spawn_on_pty_with_files(args, stdin_null, &[])
 }
 
-/// As [`spawn_on_pty`], with `config` written to the app's `config.ron` first.
-fn spawn_on_pty_with_config(args: &[&str], stdin_null: bool, config_text: Option<&str>) -> PtyApp {
+/// As [`spawn_on_pty`], with `files` (paths under the temp root: `config/…`, `state/…`,
+/// `work/…`) written first.
+fn spawn_on_pty_with_files(args: &[&str], stdin_null: bool, files: &[(&str, &str)]) -> PtyApp {
     let dirs = tempfile::tempdir().expect("temp dir");
     let state = dirs.path().join("state");
     let config = dirs.path().join("config");
@@ -78,8 +79,8 @@ fn spawn_on_pty_with_config(args: &[&str], stdin_null: bool, config_text: Option
     for dir in [&state, &config, &work] {
         std::fs::create_dir_all(dir).expect("create temp dirs");
     }
-    if let Some(text) = config_text {
-        std::fs::write(config.join("config.ron"), text).expect("write config.ron");
+    for (path, text) in files {
+        std::fs::write(dirs.path().join(path), text).expect("write a test file");
     }
     let (master, slave) = open_pty(80, 24);
     let binary = env!("CARGO_BIN_EXE_stackpick");
@@ -361,10 +362,11 @@ fn stdin_not_a_terminal_writes_one_plain_line_even_to_a_terminal() {
 #[test]
 fn bad_input_is_refused_before_the_terminal_changes_mode() {
     let config = "Config(keys: {\"qiut\": [\"q\"], \"help\": [\"j\"]})";
-    let cases: [(&[&str], Option<&str>, &[&str]); 2] = [
+    let with_config: &[(&str, &str)] = &[("config/config.ron", config)];
+    let cases: [(&[&str], &[(&str, &str)], &[&str]); 2] = [
         (
             &[],
-            Some(config),
+            with_config,
             &[
                 "config.ron: keys: unknown action \"qiut\"",
                 "keys.help: j is already bound",
@@ -372,12 +374,12 @@ fn bad_input_is_refused_before_the_terminal_changes_mode() {
         ),
         (
             &["--data", "/nonexistent/decision.ron"],
-            None,
+            &[],
             &["/nonexistent/decision.ron: cannot read"],
         ),
     ];
-    for (args, config, expected) in cases {
-        let mut app = spawn_on_pty_with_config(args, false, config);
+    for (args, files, expected) in cases {
+        let mut app = spawn_on_pty_with_files(args, false, files);
         let status = app.wait_exit();
         let text = String::from_utf8_lossy(&app.transcript).into_owned();
         assert_eq!(status.code(), Some(2), "bad input: exit 2, got {text:?}");
@@ -388,5 +390,26 @@ fn bad_input_is_refused_before_the_terminal_changes_mode() {
         for needle in expected {
             assert!(text.contains(needle), "{needle:?} in {text:?}");
         }
+    }
+}
+
+#[test]
+fn a_corrupt_or_stale_state_file_is_reported_in_the_status_line_and_ignored() {
+    let stale = "Session(decision: \"web-frameworks\", answers: [\"django.gone\"], stage: None)";
+    for state in ["Session(decision: ", stale] {
+        let mut app = spawn_on_pty_with_files(&["--no-mouse"], false, &[("state/web-frameworks.ron", state)]);
+        let frame = app.read_until("the first frame with the status", |b| {
+            contains(b, "Saved answers ignored")
+        });
+        assert!(
+            contains(&frame, "web-frameworks.ron"),
+            "the status names the file"
+        );
+        app.type_bytes(b"q");
+        assert_eq!(
+            app.wait_exit().code(),
+            Some(0),
+            "the app runs on, and quits cleanly"
+        );
     }
 }

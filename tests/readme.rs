@@ -24,14 +24,23 @@ fn checklist_frame() -> String {
     let answers = Answers::new(&decision, yes, None).expect("valid ids");
     let mut app = App::new(decision, answers, Theme::monochrome());
     app.tab = Tab::Checklist;
-    app.update(Action::Resize { width: 80, height: 24 });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
     let buffer = terminal.backend().buffer();
     buffer
         .content
         .chunks(80)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>().trim_end().to_owned())
+        .map(|row| {
+            row.iter()
+                .map(|c| c.symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_owned()
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

@@ -370,3 +370,17 @@ fn exporting_the_same_path_twice_lists_it_once() {
     app.export_done(ExportOutcome::Written("decision.md".into()));
     assert_eq!(app.written.len(), 1);
 }
+
+#[test]
+fn a_status_message_lasts_until_the_next_key() {
+    let mut app = app();
+    app.press("sj⏎");
+    assert!(app.status.as_ref().is_some_and(|s| s.text.starts_with("Stage: ")));
+    app.update(Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    assert!(app.status.is_some(), "a resize keeps the message");
+    app.press("j");
+    assert_eq!(app.status, None);
+}

@@ -217,6 +217,10 @@ impl App {
 
     /// Changes the model for an action; returns the work left for the event loop.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // A message lasts until the next key or click, like a message line in any editor.
+        if !matches!(action, Action::Resize { .. }) {
+            self.status = None;
+        }
         match action {
             Action::Quit => {
                 self.quit = true;

@@ -57,7 +57,10 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 saved
             }
             Some(Err(message)) => {
-                status = Some((format!("{message} (ignored)"), true));
+                let reason = message
+                    .strip_prefix("cannot restore answers from ")
+                    .unwrap_or(&message);
+                status = Some((format!("Saved answers ignored: {reason}"), true));
                 Answers::default()
             }
             Some(Ok(None)) | None => Answers::default(),

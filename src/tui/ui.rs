@@ -71,39 +71,51 @@ fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = &app.theme;
     let mut hints = app.keymap.footer_hints(&app.scopes());
-    let status_width = app.status.as_ref().map_or(0, |s| s.text.chars().count() + 2);
     let width = |hints: &[(String, &str)]| -> usize {
         hints
             .iter()
             .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
             .sum()
     };
+    let available = usize::from(area.width);
+    let status = app.status.as_ref().map(|s| {
+        let style = if s.is_error { theme.error } else { theme.status };
+        (format!(" {} ", s.text), style)
+    });
+    let status_width = status.as_ref().map_or(0, |(text, _)| text.chars().count());
     // Drop the hints just before the last two (help and quit stay) until the line fits.
-    while hints.len() > 2 && width(&hints) + status_width > usize::from(area.width) {
+    while hints.len() > 2 && width(&hints) + status_width > available {
         hints.remove(hints.len() - 3);
     }
     let mut spans = Vec::new();
-    for (key, label) in hints {
-        spans.push(Span::styled(key, theme.key));
+    for (key, label) in &hints {
+        spans.push(Span::styled(key.clone(), theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
-    let hints = Line::from(spans);
-    match &app.status {
-        Some(status) => {
-            let style = if status.is_error {
-                theme.error
-            } else {
-                theme.status
-            };
-            let text = format!(" {} ", status.text);
-            let status_width = (text.chars().count() as u16).min(area.width);
+    match status {
+        // A message too long to share the line takes all of it until the next key.
+        Some((text, style)) if width(&hints) + status_width > available => {
+            Paragraph::new(Line::styled(ellipsis(&text, available), style)).render(area, buf);
+        }
+        Some((text, style)) => {
             let [left, right] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width)]).areas(area);
-            Paragraph::new(hints).render(left, buf);
+                Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width as u16)])
+                    .areas(area);
+            Paragraph::new(Line::from(spans)).render(left, buf);
             Paragraph::new(Line::styled(text, style)).render(right, buf);
         }
-        None => Paragraph::new(hints).render(area, buf),
+        None => Paragraph::new(Line::from(spans)).render(area, buf),
     }
+}
+
+/// The text cut to `width` columns, ending in `…` when cut.
+fn ellipsis(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
