@@ -363,7 +363,9 @@ fn stdin_not_a_terminal_writes_one_plain_line_even_to_a_terminal() {
 fn bad_input_is_refused_before_the_terminal_changes_mode() {
     let config = "Config(keys: {\"qiut\": [\"q\"], \"help\": [\"j\"]})";
     let with_config: &[(&str, &str)] = &[("config/config.ron", config)];
-    let cases: [(&[&str], &[(&str, &str)], &[&str]); 2] = [
+    // (arguments, files to write first, what the message must say)
+    type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a [&'a str]);
+    let cases: [Case; 2] = [
         (
             &[],
             with_config,
