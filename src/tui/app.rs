@@ -12,9 +12,14 @@ use super::action::{Action, Tab};
 use super::keymap::{Keymap, Scope};
 use super::layout;
 use super::theme::Theme;
+
+mod export;
+mod overlays;
+
 use crate::cli::Format;
 use crate::decision::{Decision, question_id};
 use crate::score::{Answers, Evaluation, evaluate};
+pub use export::{ExportDialog, ExportOutcome, default_export_path};
 
 /// What is open over the tabs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -29,30 +34,6 @@ pub enum Mode {
     Stage { cursor: usize },
     /// The export dialog.
     Export(ExportDialog),
-}
-
-/// The export dialog's fields.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ExportDialog {
-    pub format: Format,
-    pub path: String,
-    /// Set when the file exists and the dialog asks before replacing it.
-    pub confirm_overwrite: bool,
-}
-
-impl ExportDialog {
-    fn new(format: Format) -> ExportDialog {
-        ExportDialog {
-            format,
-            path: default_export_path(format),
-            confirm_overwrite: false,
-        }
-    }
-}
-
-/// The default export path for a format: `decision.<ext>` in the current directory.
-pub fn default_export_path(format: Format) -> String {
-    format!("decision.{}", format.extension())
 }
 
 /// A message in the status line.
@@ -75,15 +56,6 @@ pub enum Effect {
     },
     /// Leave the app.
     Quit,
-}
-
-/// How an export ended.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportOutcome {
-    Written(PathBuf),
-    /// The file exists and overwriting was not confirmed yet.
-    Exists,
-    Failed(String),
 }
 
 /// The whole state of the app.
@@ -199,12 +171,6 @@ impl App {
             })
             .map(|(i, _)| i)
             .collect()
-    }
-
-    /// Sets the answers (from a loaded session, say) and re-evaluates.
-    pub fn set_answers(&mut self, answers: Answers) {
-        self.answers = answers;
-        self.evaluation = evaluate(&self.decision, &self.answers);
     }
 
     /// Shows a message in the status line.
@@ -389,174 +355,6 @@ impl App {
                     value = step(value, usize::from(max));
                 }
                 *scroll = u16::try_from(value).unwrap_or(max);
-            }
-        }
-    }
-
-    fn update_help(&mut self, action: Action, scroll: u16) {
-        let max = layout::help_max_scroll(self);
-        let page = layout::body(self.area).height.saturating_sub(4).max(1);
-        let scroll = match action {
-            Action::Close | Action::ToggleHelp => {
-                self.mode = Mode::Normal;
-                return;
-            }
-            Action::Down | Action::ScrollDown => scroll.saturating_add(1),
-            Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
-            Action::First => 0,
-            Action::Last => max,
-            Action::PageDown => scroll.saturating_add(page),
-            Action::PageUp => scroll.saturating_sub(page),
-            _ => scroll,
-        };
-        self.mode = Mode::Help {
-            scroll: scroll.min(max),
-        };
-    }
-
-    fn update_filter(&mut self, action: Action) {
-        match action {
-            Action::Input(c) => {
-                self.filter.push(c);
-                self.compare_row = 0;
-            }
-            Action::Backspace => {
-                self.filter.pop();
-                self.compare_row = 0;
-            }
-            Action::Confirm => self.mode = Mode::Normal,
-            Action::Close => {
-                self.filter.clear();
-                self.compare_row = 0;
-                self.mode = Mode::Normal;
-            }
-            Action::Down | Action::Up => {
-                let last = self.compare_rows().len().saturating_sub(1);
-                self.compare_row = if action == Action::Down {
-                    (self.compare_row + 1).min(last)
-                } else {
-                    self.compare_row.saturating_sub(1)
-                };
-            }
-            _ => {}
-        }
-    }
-
-    fn update_stage(&mut self, action: Action, cursor: usize) -> Option<Effect> {
-        let last = self.decision.stages.len();
-        match action {
-            Action::Down | Action::ScrollDown => {
-                self.mode = Mode::Stage {
-                    cursor: (cursor + 1).min(last),
-                }
-            }
-            Action::Up | Action::ScrollUp => {
-                self.mode = Mode::Stage {
-                    cursor: cursor.saturating_sub(1),
-                }
-            }
-            Action::First => self.mode = Mode::Stage { cursor: 0 },
-            Action::Last => self.mode = Mode::Stage { cursor: last },
-            Action::Close => self.mode = Mode::Normal,
-            Action::Confirm => {
-                self.mode = Mode::Normal;
-                let stage = cursor.checked_sub(1).and_then(|i| self.decision.stages.get(i));
-                self.answers.stage = stage.map(|s| s.id.clone());
-                self.evaluation = evaluate(&self.decision, &self.answers);
-                let text = match stage {
-                    Some(stage) => format!("Stage: {}", stage.label),
-                    None => "Stage cleared".to_owned(),
-                };
-                self.set_status(text, false);
-                return Some(Effect::SaveAnswers);
-            }
-            _ => {}
-        }
-        None
-    }
-
-    fn update_export(&mut self, action: Action, mut dialog: ExportDialog) -> Option<Effect> {
-        if dialog.confirm_overwrite {
-            return match action {
-                Action::Confirm => {
-                    let effect = Effect::Export {
-                        format: dialog.format,
-                        path: PathBuf::from(&dialog.path),
-                        overwrite: true,
-                    };
-                    dialog.confirm_overwrite = false;
-                    self.mode = Mode::Export(dialog);
-                    Some(effect)
-                }
-                Action::Close => {
-                    dialog.confirm_overwrite = false;
-                    self.mode = Mode::Export(dialog);
-                    None
-                }
-                _ => None,
-            };
-        }
-        match action {
-            Action::NextFormat | Action::PreviousFormat => {
-                let formats = [Format::Md, Format::Json, Format::Ron];
-                let index = formats.iter().position(|f| *f == dialog.format).unwrap_or(0);
-                let next = if action == Action::NextFormat {
-                    (index + 1) % formats.len()
-                } else {
-                    (index + formats.len() - 1) % formats.len()
-                };
-                // Keep a path the user typed; follow the format only while it is a default.
-                if dialog.path == default_export_path(dialog.format) || dialog.path.is_empty() {
-                    dialog.path = default_export_path(formats[next]);
-                }
-                dialog.format = formats[next];
-            }
-            Action::Input(c) => dialog.path.push(c),
-            Action::Backspace => {
-                dialog.path.pop();
-            }
-            Action::Close => {
-                self.mode = Mode::Normal;
-                return None;
-            }
-            Action::Confirm => {
-                if dialog.path.trim().is_empty() {
-                    self.set_status("Export: type a file name first", true);
-                } else {
-                    // The dialog stays open until the event loop reports the outcome.
-                    let effect = Effect::Export {
-                        format: dialog.format,
-                        path: PathBuf::from(&dialog.path),
-                        overwrite: false,
-                    };
-                    self.mode = Mode::Export(dialog);
-                    return Some(effect);
-                }
-            }
-            _ => {}
-        }
-        self.mode = Mode::Export(dialog);
-        None
-    }
-
-    /// The outcome of an export the event loop performed.
-    pub fn export_done(&mut self, outcome: ExportOutcome) {
-        match outcome {
-            ExportOutcome::Written(path) => {
-                self.mode = Mode::Normal;
-                self.set_status(format!("Wrote {}", path.display()), false);
-                if !self.written.contains(&path) {
-                    self.written.push(path);
-                }
-            }
-            ExportOutcome::Exists => {
-                if let Mode::Export(dialog) = &mut self.mode {
-                    dialog.confirm_overwrite = true;
-                }
-            }
-            ExportOutcome::Failed(message) => {
-                // The dialog stays open so the user can fix the path; nothing is lost.
-                self.set_status(format!("Export failed: {message}"), true);
             }
         }
     }

@@ -1,0 +1,128 @@
+//! The export dialog's state and how actions change it.
+
+use std::path::PathBuf;
+
+use super::{App, Effect, Mode};
+use crate::cli::Format;
+use crate::tui::action::Action;
+
+/// The export dialog's fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDialog {
+    pub format: Format,
+    pub path: String,
+    /// Set when the file exists and the dialog asks before replacing it.
+    pub confirm_overwrite: bool,
+}
+
+impl ExportDialog {
+    pub(super) fn new(format: Format) -> ExportDialog {
+        ExportDialog {
+            format,
+            path: default_export_path(format),
+            confirm_overwrite: false,
+        }
+    }
+}
+
+/// The default export path for a format: `decision.<ext>` in the current directory.
+pub fn default_export_path(format: Format) -> String {
+    format!("decision.{}", format.extension())
+}
+
+/// How an export ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    Written(PathBuf),
+    /// The file exists and overwriting was not confirmed yet.
+    Exists,
+    Failed(String),
+}
+
+impl App {
+    pub(super) fn update_export(&mut self, action: Action, mut dialog: ExportDialog) -> Option<Effect> {
+        if dialog.confirm_overwrite {
+            return match action {
+                Action::Confirm => {
+                    let effect = Effect::Export {
+                        format: dialog.format,
+                        path: PathBuf::from(&dialog.path),
+                        overwrite: true,
+                    };
+                    dialog.confirm_overwrite = false;
+                    self.mode = Mode::Export(dialog);
+                    Some(effect)
+                }
+                Action::Close => {
+                    dialog.confirm_overwrite = false;
+                    self.mode = Mode::Export(dialog);
+                    None
+                }
+                _ => None,
+            };
+        }
+        match action {
+            Action::NextFormat | Action::PreviousFormat => {
+                let formats = [Format::Md, Format::Json, Format::Ron];
+                let index = formats.iter().position(|f| *f == dialog.format).unwrap_or(0);
+                let next = if action == Action::NextFormat {
+                    (index + 1) % formats.len()
+                } else {
+                    (index + formats.len() - 1) % formats.len()
+                };
+                // Keep a path the user typed; follow the format only while it is a default.
+                if dialog.path == default_export_path(dialog.format) || dialog.path.is_empty() {
+                    dialog.path = default_export_path(formats[next]);
+                }
+                dialog.format = formats[next];
+            }
+            Action::Input(c) => dialog.path.push(c),
+            Action::Backspace => {
+                dialog.path.pop();
+            }
+            Action::Close => {
+                self.mode = Mode::Normal;
+                return None;
+            }
+            Action::Confirm => {
+                if dialog.path.trim().is_empty() {
+                    self.set_status("Export: type a file name first", true);
+                } else {
+                    // The dialog stays open until the event loop reports the outcome.
+                    let effect = Effect::Export {
+                        format: dialog.format,
+                        path: PathBuf::from(&dialog.path),
+                        overwrite: false,
+                    };
+                    self.mode = Mode::Export(dialog);
+                    return Some(effect);
+                }
+            }
+            _ => {}
+        }
+        self.mode = Mode::Export(dialog);
+        None
+    }
+
+    /// The outcome of an export the event loop performed.
+    pub fn export_done(&mut self, outcome: ExportOutcome) {
+        match outcome {
+            ExportOutcome::Written(path) => {
+                self.mode = Mode::Normal;
+                self.set_status(format!("Wrote {}", path.display()), false);
+                if !self.written.contains(&path) {
+                    self.written.push(path);
+                }
+            }
+            ExportOutcome::Exists => {
+                if let Mode::Export(dialog) = &mut self.mode {
+                    dialog.confirm_overwrite = true;
+                }
+            }
+            ExportOutcome::Failed(message) => {
+                // The dialog stays open so the user can fix the path; nothing is lost.
+                self.set_status(format!("Export failed: {message}"), true);
+            }
+        }
+    }
+}
