@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::app::App;
-use super::doc::wrap;
+use super::doc::{scrollbar, wrap};
 use super::gauge::ScoreGauge;
 use super::layout;
 use super::stack_diagram::StackDiagram;
@@ -144,8 +144,10 @@ impl Widget for ChecklistPane<'_> {
         list_block.render(list_area, buf);
         let rows = rows(app, inner.width);
         let skip = offset(&rows, app.question, inner.height);
-        let lines: Vec<Line> = rows.into_iter().flat_map(|r| r.lines).skip(skip).collect();
-        Paragraph::new(lines).render(inner, buf);
+        let lines: Vec<Line> = rows.into_iter().flat_map(|r| r.lines).collect();
+        let total = lines.len();
+        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+        scrollbar(list_area, buf, total, skip, theme.border_focus);
 
         let side_block = Block::bordered()
             .title(Span::styled(" Scores ", theme.title))

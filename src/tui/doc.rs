@@ -115,3 +115,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .map(|c| c.into_owned())
         .collect()
 }
+
+/// A scrollbar over a pane's right border when its content is taller than the inside:
+/// the sign that there is more to see.
+pub fn scrollbar(
+    pane: ratatui::layout::Rect,
+    buf: &mut ratatui::buffer::Buffer,
+    content: usize,
+    position: usize,
+    style: Style,
+) {
+    use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget};
+    let viewport = usize::from(pane.height.saturating_sub(2));
+    if content <= viewport || pane.width < 2 {
+        return;
+    }
+    let track = pane.inner(ratatui::layout::Margin::new(0, 1));
+    let mut state = ScrollbarState::new(content.saturating_sub(viewport)).position(position);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .style(style)
+        .render(track, buf, &mut state);
+}

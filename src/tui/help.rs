@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::app::App;
-use super::doc::Doc;
+use super::doc::{Doc, scrollbar};
 use super::keymap::Keymap;
 use super::overlay;
 use super::theme::Theme;
@@ -56,8 +56,17 @@ impl Widget for HelpOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let inner = overlay::frame(area(screen), buf, "Keys — Esc closes", theme);
-        Paragraph::new(doc(&self.app.keymap, inner.width, theme).lines)
+        let doc = doc(&self.app.keymap, inner.width, theme);
+        let len = doc.len();
+        Paragraph::new(doc.lines)
             .scroll((self.scroll, 0))
             .render(inner, buf);
+        scrollbar(
+            area(screen),
+            buf,
+            len,
+            usize::from(self.scroll),
+            theme.border_focus,
+        );
     }
 }

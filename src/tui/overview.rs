@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::action::Action;
 use super::app::App;
-use super::doc::Doc;
+use super::doc::{Doc, scrollbar};
 
 /// The Overview pane.
 pub struct OverviewPane<'a>(pub &'a App);
@@ -134,8 +134,16 @@ impl Widget for OverviewPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let doc = doc(app, inner.width);
+        let len = doc.len();
         Paragraph::new(doc.lines)
             .scroll((app.overview_scroll, 0))
             .render(inner, buf);
+        scrollbar(
+            area,
+            buf,
+            len,
+            usize::from(app.overview_scroll),
+            app.theme.border_focus,
+        );
     }
 }

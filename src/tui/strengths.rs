@@ -7,7 +7,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::app::App;
-use super::doc::Doc;
+use super::doc::{Doc, scrollbar};
 use super::layout;
 use crate::decision::Choice;
 
@@ -118,10 +118,18 @@ impl Widget for StrengthsPane<'_> {
                 });
             let inner = block.inner(column);
             block.render(column, buf);
-            let lines = doc(app, option, inner.width).lines;
-            Paragraph::new(lines)
+            let doc = doc(app, option, inner.width);
+            let len = doc.len();
+            Paragraph::new(doc.lines)
                 .scroll((app.strengths_scroll, 0))
                 .render(inner, buf);
+            scrollbar(
+                column,
+                buf,
+                len,
+                usize::from(app.strengths_scroll),
+                app.theme.border_focus,
+            );
         }
     }
 }
