@@ -1,5 +1,7 @@
 //! The README's key table is the key table: it must not drift from what is bound.
 
+mod common;
+
 #[test]
 fn readme_keys_section_matches_the_key_table() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
@@ -12,37 +14,17 @@ fn readme_keys_section_matches_the_key_table() {
 
 /// The README's screenshot is a real frame: the Checklist at 80×24 after three Django ticks.
 fn checklist_frame() -> String {
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use stackpick::decision::Decision;
     use stackpick::score::Answers;
     use stackpick::tui::theme::Theme;
-    use stackpick::tui::{Action, App, Tab};
+    use stackpick::tui::{App, Tab};
 
     let decision = Decision::embedded();
     let yes = ["django.admin-panel", "django.permissions", "django.content-heavy"];
     let answers = Answers::new(&decision, yes, None).expect("valid ids");
     let mut app = App::new(decision, answers, Theme::monochrome());
     app.tab = Tab::Checklist;
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("backend");
-    terminal.draw(|f| f.render_widget(&app, f.area())).expect("draw");
-    let buffer = terminal.backend().buffer();
-    buffer
-        .content
-        .chunks(80)
-        .map(|row| {
-            row.iter()
-                .map(|c| c.symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::text(&common::render(&mut app, 80, 24))
 }
 
 #[test]

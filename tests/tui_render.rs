@@ -1,6 +1,9 @@
 //! Every screen rendered into a `TestBackend`: insta snapshots at 80×24 and 120×40, styles
 //! asserted where colour carries meaning, and a sweep of sizes that must never panic.
 
+mod common;
+
+use common::{render, text};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -20,31 +23,6 @@ fn app_with(yes: &[&str], stage: Option<&str>, theme: Theme) -> App {
 }
 
 const THREE_DJANGO: &[&str] = &["django.admin-panel", "django.permissions", "django.content-heavy"];
-
-fn render(app: &mut App, width: u16, height: u16) -> Buffer {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal
-        .draw(|frame| frame.render_widget(&*app, frame.area()))
-        .expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn text(buffer: &Buffer) -> String {
-    let width = buffer.area.width as usize;
-    buffer
-        .content
-        .chunks(width.max(1))
-        .map(|row| {
-            row.iter()
-                .map(|c| c.symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_owned()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 /// The cell where `needle` starts on screen.
 fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::action::Action;
 use super::app::App;
-use super::doc::{Doc, scrollbar};
+use super::doc::Doc;
 use super::layout;
 use super::stack_diagram::StackDiagram;
 
@@ -105,16 +105,6 @@ impl Widget for DecisionPane<'_> {
         let inner = block.inner(text_area);
         block.render(text_area, buf);
         let doc = doc(app, inner.width);
-        let len = doc.len();
-        Paragraph::new(doc.lines)
-            .scroll((app.decision_scroll, 0))
-            .render(inner, buf);
-        scrollbar(
-            text_area,
-            buf,
-            len,
-            usize::from(app.decision_scroll),
-            theme.border_focus,
-        );
+        doc.render_in(text_area, inner, app.decision_scroll, buf, theme.border_focus);
     }
 }

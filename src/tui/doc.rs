@@ -1,8 +1,11 @@
 //! A small builder of wrapped, styled lines for the document-like panes (Overview, Strengths,
 //! Decision, help), so their height is known before rendering (for scrolling).
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
 
 /// Wrapped lines, built for one width.
 #[derive(Debug, Clone)]
@@ -97,6 +100,14 @@ impl Doc {
         self.lines.len()
     }
 
+    /// Draws the document inside a bordered `pane` (its inside is `inner`), scrolled by
+    /// `scroll` lines, with a scrollbar on the border when it is taller than the inside.
+    pub fn render_in(self, pane: Rect, inner: Rect, scroll: u16, buf: &mut Buffer, style: Style) {
+        let len = self.len();
+        Paragraph::new(self.lines).scroll((scroll, 0)).render(inner, buf);
+        scrollbar(pane, buf, len, usize::from(scroll), style);
+    }
+
     /// Whether there are no lines.
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
@@ -130,7 +141,7 @@ pub fn scrollbar(
     if content <= viewport || pane.width < 2 {
         return;
     }
-    let track = pane.inner(ratatui::layout::Margin::new(0, 1));
+    let track = pane.inner(Margin::new(0, 1));
     let mut state = ScrollbarState::new(content.saturating_sub(viewport)).position(position);
     Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .begin_symbol(None)

@@ -3,10 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use super::app::App;
-use super::doc::{Doc, scrollbar};
+use super::doc::Doc;
 use super::keymap::Keymap;
 use super::overlay;
 use super::theme::Theme;
@@ -57,16 +57,6 @@ impl Widget for HelpOverlay<'_> {
         let theme = &self.app.theme;
         let inner = overlay::frame(area(screen), buf, "Keys — Esc closes", theme);
         let doc = doc(&self.app.keymap, inner.width, theme);
-        let len = doc.len();
-        Paragraph::new(doc.lines)
-            .scroll((self.scroll, 0))
-            .render(inner, buf);
-        scrollbar(
-            area(screen),
-            buf,
-            len,
-            usize::from(self.scroll),
-            theme.border_focus,
-        );
+        doc.render_in(area(screen), inner, self.scroll, buf, theme.border_focus);
     }
 }

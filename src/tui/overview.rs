@@ -4,11 +4,11 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::action::Action;
 use super::app::App;
-use super::doc::{Doc, scrollbar};
+use super::doc::Doc;
 
 /// The Overview pane.
 pub struct OverviewPane<'a>(pub &'a App);
@@ -134,16 +134,6 @@ impl Widget for OverviewPane<'_> {
         let inner = block.inner(area);
         block.render(area, buf);
         let doc = doc(app, inner.width);
-        let len = doc.len();
-        Paragraph::new(doc.lines)
-            .scroll((app.overview_scroll, 0))
-            .render(inner, buf);
-        scrollbar(
-            area,
-            buf,
-            len,
-            usize::from(app.overview_scroll),
-            app.theme.border_focus,
-        );
+        doc.render_in(area, inner, app.overview_scroll, buf, app.theme.border_focus);
     }
 }

@@ -4,10 +4,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Block, Widget};
 
 use super::app::App;
-use super::doc::{Doc, scrollbar};
+use super::doc::Doc;
 use super::layout;
 use crate::decision::Choice;
 
@@ -119,17 +119,7 @@ impl Widget for StrengthsPane<'_> {
             let inner = block.inner(column);
             block.render(column, buf);
             let doc = doc(app, option, inner.width);
-            let len = doc.len();
-            Paragraph::new(doc.lines)
-                .scroll((app.strengths_scroll, 0))
-                .render(inner, buf);
-            scrollbar(
-                column,
-                buf,
-                len,
-                usize::from(app.strengths_scroll),
-                app.theme.border_focus,
-            );
+            doc.render_in(column, inner, app.strengths_scroll, buf, app.theme.border_focus);
         }
     }
 }
