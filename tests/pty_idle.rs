@@ -69,6 +69,19 @@ fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
     spawn_on_pty_with_files(args, stdin_null, &[])
 }
 
+/// As [`spawn_on_pty`], with `NO_COLOR` set.
+fn spawn_on_pty_without_colour(args: &[&str]) -> PtyApp {
+    NO_COLOR.with(|flag| flag.set(true));
+    let app = spawn_on_pty(args, false);
+    NO_COLOR.with(|flag| flag.set(false));
+    app
+}
+
+thread_local! {
+    /// Whether the next app started on this thread gets `NO_COLOR=1`.
+    static NO_COLOR: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// As [`spawn_on_pty`], with `files` (paths under the temp root: `config/…`, `state/…`,
 /// `work/…`) written first.
 fn spawn_on_pty_with_files(args: &[&str], stdin_null: bool, files: &[(&str, &str)]) -> PtyApp {
@@ -104,6 +117,7 @@ fn spawn_on_pty_with_files(args: &[&str], stdin_null: bool, files: &[(&str, &str
         .env("XDG_CONFIG_HOME", &config)
         .env("TERM", "xterm-256color")
         .env_remove("NO_COLOR")
+        .envs(NO_COLOR.with(|flag| flag.get()).then_some(("NO_COLOR", "1")))
         .stdin(Stdio::from(slave.try_clone().expect("dup slave")))
         .stdout(Stdio::from(slave.try_clone().expect("dup slave")))
         .stderr(Stdio::from(slave.try_clone().expect("dup slave")));
@@ -414,4 +428,26 @@ fn a_corrupt_or_stale_state_file_is_reported_in_the_status_line_and_ignored() {
             "the app runs on, and quits cleanly"
         );
     }
+}
+
+#[test]
+fn no_color_means_no_colour_codes_at_all() {
+    let mut app = spawn_on_pty_without_colour(&["--no-mouse"]);
+    let mut frames = first_frame(&mut app);
+    app.type_bytes(b"4 ");
+    frames.extend(app.read_until("the Checklist after a tick", |b| contains(b, "[x]")));
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
+    let text = String::from_utf8_lossy(&frames).into_owned();
+    // Colours are SGR parameters 30-38, 40-48, 90-97 and 100-107 (39 and 49 are the defaults).
+    for sequence in text.split('\x1b').skip(1) {
+        if let Some(end) = sequence.find('m').filter(|_| sequence.starts_with('[')) {
+            let params = &sequence[1..end];
+            let coloured = params
+                .split(';')
+                .any(|p| matches!(p.parse::<u16>(), Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)));
+            assert!(!coloured, "a colour code \\e[{params}m under NO_COLOR");
+        }
+    }
+    assert!(text.contains("[x]"), "state is still shown without colour");
 }

@@ -28,7 +28,6 @@ pub mod ui;
 use std::io;
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
-use ratatui::layout::Rect;
 
 pub use action::{Action, Tab};
 pub use app::{App, Effect, ExportOutcome};
@@ -116,9 +115,4 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
     }
     drop(session);
     Ok(())
-}
-
-/// The full terminal area for a size.
-pub fn screen(width: u16, height: u16) -> Rect {
-    Rect::new(0, 0, width, height)
 }

@@ -34,14 +34,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme the environment asks for: no colour when `NO_COLOR` is set and not empty.
-    pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
-            Some(value) if !value.is_empty() => Theme::monochrome(),
-            _ => Theme::ansi(),
-        }
-    }
-
     /// The default theme, in the terminal's 16 ANSI colours.
     pub fn ansi() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
