@@ -154,7 +154,9 @@ impl Tmux {
         // through a rename, so its presence means the run is completely over).
         let script = format!(
             r#"cd {work} || exit 1
-export STACKPICK_STATE_DIR={state} XDG_STATE_HOME={state}
+# The answers go where XDG says, as on a user's machine.
+unset STACKPICK_STATE_DIR
+export XDG_STATE_HOME={state}
 export STACKPICK_CONFIG_DIR={config} XDG_CONFIG_HOME={config}
 unset NO_COLOR
 i=1
@@ -667,12 +669,11 @@ fn answers_survive_a_restart() {
     tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
+    let saved = tmux.state().join("stackpick").join("web-frameworks.ron");
+    let saved = std::fs::read_to_string(&saved).expect("answers saved in $XDG_STATE_HOME/stackpick/");
     assert!(
-        std::fs::read_dir(tmux.state())
-            .expect("the state dir")
-            .next()
-            .is_some(),
-        "the answers were saved in STACKPICK_STATE_DIR"
+        saved.contains("django.admin-panel") && saved.contains("django.permissions"),
+        "{saved}"
     );
 
     // The second run, same state directory.
