@@ -256,3 +256,37 @@ fn a_minimal_decision_leaves_out_the_sections_it_has_no_data_for() {
         assert_snapshot!(format!("minimal_{tab}_80x24").to_lowercase(), screen);
     }
 }
+
+#[test]
+fn clicking_a_stage_in_the_picker_chooses_it_and_a_click_outside_closes_it() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    app.update(Action::ChooseStage);
+    let buffer = render(&mut app, 80, 24);
+    let (x, y) = find(&buffer, "Post-validation").expect("the stage on screen");
+    app.update(Action::Click { column: x, row: y });
+    assert_eq!(app.answers.stage.as_deref(), Some("post-validation"));
+    assert_eq!(app.mode, Mode::Normal);
+
+    app.update(Action::ChooseStage);
+    app.update(Action::Click { column: 0, row: 12 });
+    assert_eq!(app.mode, Mode::Normal, "a click outside closes the picker");
+    assert_eq!(
+        app.answers.stage.as_deref(),
+        Some("post-validation"),
+        "and chooses nothing"
+    );
+}
+
+#[test]
+fn a_click_outside_the_help_closes_it() {
+    let mut app = app_with(&[], None, Theme::ansi());
+    app.update(Action::ToggleHelp);
+    render(&mut app, 80, 24);
+    app.update(Action::Click { column: 40, row: 10 });
+    assert!(
+        matches!(app.mode, Mode::Help { .. }),
+        "a click inside keeps it open"
+    );
+    app.update(Action::Click { column: 0, row: 12 });
+    assert_eq!(app.mode, Mode::Normal);
+}

@@ -6,11 +6,13 @@
 
 use std::path::PathBuf;
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 
 use super::action::{Action, Tab};
+use super::help;
 use super::keymap::{Keymap, Scope};
 use super::layout;
+use super::stage_picker;
 use super::theme::Theme;
 
 mod export;
@@ -360,8 +362,27 @@ impl App {
     }
 
     fn click(&mut self, column: u16, row: u16) -> Option<Effect> {
-        if self.mode != Mode::Normal {
-            return None;
+        match self.mode {
+            Mode::Normal => {}
+            // A click on a stage chooses it; a click outside the picker closes it.
+            Mode::Stage { cursor } => {
+                return match stage_picker::entry_at(self, cursor, column, row) {
+                    (true, Some(entry)) => self.update_stage(Action::Confirm, entry),
+                    (true, None) => None,
+                    (false, _) => {
+                        self.mode = Mode::Normal;
+                        None
+                    }
+                };
+            }
+            Mode::Help { .. } => {
+                let inside = help::area(layout::body(self.area)).contains(Position::new(column, row));
+                if !inside {
+                    self.mode = Mode::Normal;
+                }
+                return None;
+            }
+            Mode::Filter | Mode::Export(_) => return None,
         }
         if let Some(tab) = layout::tab_at(self.area, column, row) {
             self.tab = tab;

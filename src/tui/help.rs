@@ -46,7 +46,7 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
     }
     doc.blank();
     doc.para(
-        "Mouse: click a tab or a checkbox; the wheel scrolls.",
+        "Mouse: click a tab, a checkbox or a stage; the wheel scrolls; a click outside an overlay closes it.",
         theme.muted,
     );
     doc
