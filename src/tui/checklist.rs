@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::app::App;
-use super::doc::{scrollbar, wrap};
+use super::doc::{Doc, scrollbar, wrap};
 use super::gauge::ScoreGauge;
 use super::layout;
 use super::stack_diagram::StackDiagram;
@@ -188,11 +188,38 @@ fn render_side(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(verdict)
         .wrap(Wrap { trim: true })
         .render(verdict_area, buf);
-    StackDiagram {
+    let diagram = StackDiagram {
         stack: &app.evaluation.stack,
         theme,
+    };
+    // A tall terminal has room for how close the call is: the hints go under the diagram,
+    // which gives up the parts of its dimmed layers for them, never those of active ones.
+    let mut hints = Doc::new(diagram_area.width);
+    hints.line(Line::default());
+    hints.heading("One step away", theme.heading);
+    for hint in &app.evaluation.hints {
+        hints.bullet("→", "", hint, theme.text, theme.text);
     }
-    .render(diagram_area, buf);
+    let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
+    let rest = diagram_area.height.saturating_sub(hints_height);
+    if diagram.fits_active_parts(diagram_area.width, rest) {
+        let drawn = u16::try_from(diagram.lines(diagram_area.width, rest).len()).unwrap_or(rest);
+        diagram.render(
+            Rect {
+                height: drawn,
+                ..diagram_area
+            },
+            buf,
+        );
+        let below = Rect {
+            y: diagram_area.y + drawn,
+            height: diagram_area.height - drawn,
+            ..diagram_area
+        };
+        Paragraph::new(hints.lines).render(below, buf);
+    } else {
+        diagram.render(diagram_area, buf);
+    }
 }
 
 /// `Verdict: hybrid — Django + Flask`, the kind and the options in words.

@@ -40,6 +40,11 @@ impl StackDiagram<'_> {
         self.build(width, Detail::Compact)
     }
 
+    /// Whether the diagram, with the parts of its active layers, fits this height.
+    pub fn fits_active_parts(&self, width: u16, height: u16) -> bool {
+        self.build(width, Detail::ActiveParts).len() <= usize::from(height)
+    }
+
     fn build(&self, width: u16, detail: Detail) -> Vec<Line<'static>> {
         let inner = usize::from(width.saturating_sub(2));
         let border = self.theme.border;
