@@ -94,23 +94,35 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         }
         let before = app.view_state();
         let effect = app.update(action);
+        // A key that changes nothing draws nothing.
+        dirty |= app.view_state() != before;
+        let Some(effect) = effect.filter(|e| *e != Effect::Quit) else {
+            continue;
+        };
+        // Show the change before the work: a save's fsync must not delay the tick on screen.
+        if dirty {
+            session
+                .terminal
+                .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        let before = app.view_state();
         match effect {
-            Some(Effect::SaveAnswers) => {
+            Effect::SaveAnswers => {
                 if let Err(message) = effects.save(app) {
                     app.set_status(message, true);
                 }
             }
-            Some(Effect::Export {
+            Effect::Export {
                 format,
                 path,
                 overwrite,
-            }) => {
+            } => {
                 let outcome = effects.export(app, format, &path, overwrite);
                 app.export_done(outcome);
             }
-            Some(Effect::Quit) | None => {}
+            Effect::Quit => {}
         }
-        // A key that changes nothing draws nothing.
         dirty |= app.view_state() != before;
     }
     drop(session);
