@@ -67,6 +67,12 @@ pub fn action_for_event(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
+/// Draws one frame of the app.
+fn draw(terminal: &mut terminal::Term, app: &App) -> io::Result<()> {
+    terminal.draw(|frame| frame.render_widget(app, frame.area()))?;
+    Ok(())
+}
+
 /// Runs the app until the user quits. The terminal is restored before this returns.
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
     let mut session = terminal::Session::start(mouse)?;
@@ -78,9 +84,7 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
     let mut dirty = true;
     while !app.quit {
         if dirty {
-            session
-                .terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            draw(&mut session.terminal, app)?;
             dirty = false;
         }
         // Block until something happens: an idle app draws nothing and uses no CPU.
@@ -101,9 +105,7 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         };
         // Show the change before the work: a save's fsync must not delay the tick on screen.
         if dirty {
-            session
-                .terminal
-                .draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            draw(&mut session.terminal, app)?;
             dirty = false;
         }
         let before = app.view_state();
