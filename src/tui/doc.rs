@@ -114,6 +114,16 @@ impl Doc {
     }
 }
 
+/// The text cut to `width` columns, ending in `…` when cut.
+pub fn ellipsis(text: &str, width: usize) -> String {
+    if text.chars().count() <= width {
+        return text.to_owned();
+    }
+    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
 /// Wrapping options: never split at a hyphen, so ids like `django.content-heavy` stay whole.
 fn options(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Widget};
 
 use super::action::Action;
 use super::app::App;
-use super::doc::Doc;
+use super::doc::{Doc, ellipsis};
 
 /// The Overview pane.
 pub struct OverviewPane<'a>(pub &'a App);
@@ -60,7 +60,7 @@ fn matrix(app: &App, doc: &mut Doc) {
         let matches = verdict.options.contains(&row.pick);
         let marker = if matches { "▶ " } else { "  " };
         let style = if matches { theme.highlight } else { theme.text };
-        let situation = truncate(&row.situation, situation_width);
+        let situation = ellipsis(&row.situation, situation_width);
         doc.line(Line::from(vec![
             Span::styled(marker, theme.highlight),
             Span::styled(format!("{situation:<situation_width$} "), style),
@@ -112,16 +112,6 @@ fn stages(app: &App, doc: &mut Doc) {
     }
     if let Some(key) = app.keymap.first_key(Action::ChooseStage) {
         doc.para(&format!("Press {key} to choose where you are now."), theme.muted);
-    }
-}
-
-fn truncate(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_owned()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }
 

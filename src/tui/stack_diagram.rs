@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::doc::wrap;
+use super::doc::{ellipsis, wrap};
 use super::theme::Theme;
 use crate::score::{LayerView, StackView};
 
@@ -121,14 +121,8 @@ fn title_line(layer: &LayerView) -> String {
 
 /// `│text…padding│`, cut to fit.
 fn boxed(text: &str, inner: usize, style: Style, border: Style) -> Line<'static> {
-    let count = text.chars().count();
-    let content: String = if count > inner {
-        let mut cut: String = text.chars().take(inner.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    } else {
-        format!("{text}{}", " ".repeat(inner - count))
-    };
+    let cut = ellipsis(text, inner);
+    let content = format!("{cut}{}", " ".repeat(inner.saturating_sub(cut.chars().count())));
     Line::from(vec![
         Span::styled("│", border),
         Span::styled(content, style),

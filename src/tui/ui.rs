@@ -11,7 +11,7 @@ use super::app::{App, Mode};
 use super::checklist::ChecklistPane;
 use super::compare::ComparePane;
 use super::decision_tab::DecisionPane;
-use super::doc::wrap;
+use super::doc::{ellipsis, wrap};
 use super::export_dialog::ExportOverlay;
 use super::help::HelpOverlay;
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
@@ -106,16 +106,6 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         }
         None => Paragraph::new(Line::from(spans)).render(area, buf),
     }
-}
-
-/// The text cut to `width` columns, ending in `…` when cut.
-fn ellipsis(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_owned();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
