@@ -231,7 +231,10 @@ fn help_opens_and_esc_closes_it_without_quitting() {
     app.press("?q");
     assert!(!app.quit, "q closes the help first");
     assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.press("q"), vec![Effect::Quit]);
+    assert!(
+        app.press("q").is_empty(),
+        "quitting leaves no work for the event loop"
+    );
     assert!(app.quit);
 }
 

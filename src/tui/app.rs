@@ -56,8 +56,6 @@ pub enum Effect {
         path: PathBuf,
         overwrite: bool,
     },
-    /// Leave the app.
-    Quit,
 }
 
 /// The whole state of the app.
@@ -192,7 +190,7 @@ impl App {
         match action {
             Action::Quit => {
                 self.quit = true;
-                return Some(Effect::Quit);
+                return None;
             }
             Action::Resize { width, height } => {
                 self.area = Rect::new(0, 0, width, height);

@@ -100,7 +100,7 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         let effect = app.update(action);
         // A key that changes nothing draws nothing.
         dirty |= app.view_state() != before;
-        let Some(effect) = effect.filter(|e| *e != Effect::Quit) else {
+        let Some(effect) = effect else {
             continue;
         };
         // Show the change before the work: a save's fsync must not delay the tick on screen.
@@ -123,7 +123,6 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
                 let outcome = effects.export(app, format, &path, overwrite);
                 app.export_done(outcome);
             }
-            Effect::Quit => {}
         }
         dirty |= app.view_state() != before;
     }
