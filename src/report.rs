@@ -151,17 +151,7 @@ fn section(out: &mut String, title: &str, lines: &[String]) {
 
 /// A text gauge of `width` cells, with `|` marking the threshold: `[███|░░░]`.
 pub fn text_gauge(score: &Score, width: usize) -> String {
-    let cell = |n: u32| {
-        (n as usize * width)
-            .div_ceil(score.max.max(1) as usize)
-            .min(width)
-    };
-    let filled = if score.max == 0 {
-        0
-    } else {
-        (score.score as usize * width) / score.max as usize
-    };
-    let mark = cell(score.threshold);
+    let (filled, mark) = score.gauge(width);
     let mut gauge = String::from("[");
     for i in 0..width {
         if i == mark && mark > 0 {

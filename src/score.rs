@@ -92,6 +92,17 @@ pub struct Score {
     pub qualified: bool,
 }
 
+impl Score {
+    /// A gauge of `width` cells: how many are filled, and the cell where the threshold falls
+    /// (`width` when it is at the very end). Shared by the text report and the TUI.
+    pub fn gauge(&self, width: usize) -> (usize, usize) {
+        let max = self.max.max(1) as usize;
+        let filled = (self.score as usize * width / max).min(width);
+        let threshold = (self.threshold as usize * width).div_ceil(max).min(width);
+        (filled, threshold)
+    }
+}
+
 /// The kind of verdict (design.md §2).
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::Display, strum::EnumString, strum::EnumIter,

@@ -38,11 +38,9 @@ impl ScoreGauge<'_> {
         if width == 0 {
             return Line::default();
         }
-        let max = s.max.max(1) as usize;
-        let filled = (s.score as usize * width / max).min(width);
-        let mark = (s.threshold as usize * width)
-            .div_ceil(max)
-            .min(width.saturating_sub(1));
+        // The mark takes a cell of its own, so at the very end it takes the last one.
+        let (filled, mark) = s.gauge(width);
+        let mark = mark.min(width - 1);
         let fill_style = if s.qualified {
             self.theme.gauge_fill_qualified
         } else {
