@@ -31,22 +31,23 @@ fn main() {
 }
 
 #[cfg(target_os = "linux")]
+#[path = "../tests/support/pty.rs"]
+mod pty;
+
+#[cfg(target_os = "linux")]
 mod linux {
     use std::ffi::CString;
     use std::fs::File;
     use std::io::{ErrorKind, Read, Write};
-    use std::os::fd::{BorrowedFd, OwnedFd};
-    use std::os::unix::process::CommandExt;
     use std::path::Path;
-    use std::process::{Child, Command, ExitStatus, Stdio};
+    use std::process::{Child, Command, ExitStatus};
     use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
     use std::thread::{self, JoinHandle};
     use std::time::{Duration, Instant};
 
-    use rustix::fs::{Mode, OFlags};
-    use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
-    use rustix::termios::{Winsize, tcsetwinsize};
     use stackpick::decision::Decision;
+
+    use super::pty;
 
     const COLS: u16 = 80;
     const ROWS: u16 = 24;
@@ -117,18 +118,7 @@ mod linux {
 
     impl Pty {
         fn open() -> Pty {
-            let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
-                .expect("openpt: cannot open a pseudo-terminal");
-            grantpt(&master).expect("grantpt");
-            unlockpt(&master).expect("unlockpt");
-            let slave_name = ptsname(&master, Vec::new()).expect("ptsname");
-            let winsize = Winsize {
-                ws_row: ROWS,
-                ws_col: COLS,
-                ws_xpixel: 0,
-                ws_ypixel: 0,
-            };
-            tcsetwinsize(&master, winsize).expect("set the pty's window size");
+            let (master, slave_name) = pty::open_master(COLS, ROWS);
             Pty {
                 master: File::from(master),
                 slave_name,
@@ -138,37 +128,10 @@ mod linux {
         /// Starts the binary with the slave side as its stdin, stdout, stderr and controlling
         /// terminal, as a shell would. The clock starts just before the spawn.
         fn spawn(&self, args: &[&str], root: &Path) -> App {
-            let slave: OwnedFd = rustix::fs::open(
-                self.slave_name.as_c_str(),
-                OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
-                Mode::empty(),
-            )
-            .expect("open the pty's slave side");
-            let (state, config, work) = (root.join("state"), root.join("config"), root.join("work"));
-            for dir in [&state, &config, &work] {
-                std::fs::create_dir_all(dir).expect("create temp dirs");
-            }
+            let slave = pty::open_slave(&self.slave_name);
             let mut command = Command::new(env!("CARGO_BIN_EXE_stackpick"));
-            command
-                .args(args)
-                .current_dir(&work)
-                .env("STACKPICK_STATE_DIR", &state)
-                .env("XDG_STATE_HOME", &state)
-                .env("STACKPICK_CONFIG_DIR", &config)
-                .env("XDG_CONFIG_HOME", &config)
-                .env("TERM", "xterm-256color")
-                .env_remove("NO_COLOR")
-                .stdin(Stdio::from(slave.try_clone().expect("dup slave")))
-                .stdout(Stdio::from(slave.try_clone().expect("dup slave")))
-                .stderr(Stdio::from(slave.try_clone().expect("dup slave")));
-            // SAFETY: only async-signal-safe system calls run between fork and exec.
-            unsafe {
-                command.pre_exec(|| {
-                    rustix::process::setsid()?;
-                    rustix::process::ioctl_tiocsctty(BorrowedFd::borrow_raw(0))?;
-                    Ok(())
-                });
-            }
+            command.args(args);
+            pty::attach(&mut command, &slave, root);
             let mut reader = self.master.try_clone().expect("dup master");
             let (tx, rx) = channel();
             // Started before the child (our slave descriptor keeps the master from reading EIO)

@@ -7,17 +7,17 @@
 
 #![cfg(unix)]
 
+#[path = "support/pty.rs"]
+mod pty;
+
 use std::fs::File;
 use std::io::{Read, Write};
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::process::{Child, Command, ExitStatus, Stdio};
+use std::os::fd::AsFd;
+use std::process::{Child, Command, ExitStatus};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rustix::fs::{Mode, OFlags};
-use rustix::pty::{OpenptFlags, grantpt, openpt, ptsname, unlockpt};
 use rustix::termios::{Winsize, tcsetwinsize};
 
 /// How long to wait for something that must happen (a first frame, a redraw, an exit).
@@ -37,97 +37,46 @@ struct PtyApp {
     _dirs: tempfile::TempDir,
 }
 
-/// Opens a pty pair sized `cols`×`rows`: (master, slave).
-fn open_pty(cols: u16, rows: u16) -> (OwnedFd, OwnedFd) {
-    let master = openpt(OpenptFlags::RDWR | OpenptFlags::NOCTTY | OpenptFlags::CLOEXEC)
-        .expect("openpt: cannot open a pseudo-terminal");
-    grantpt(&master).expect("grantpt");
-    unlockpt(&master).expect("unlockpt");
-    let name = ptsname(&master, Vec::new()).expect("ptsname");
-    let slave = rustix::fs::open(
-        name.as_c_str(),
-        OFlags::RDWR | OFlags::NOCTTY | OFlags::CLOEXEC,
-        Mode::empty(),
-    )
-    .expect("open the pty's slave side");
-    tcsetwinsize(
-        &slave,
-        Winsize {
-            ws_row: rows,
-            ws_col: cols,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        },
-    )
-    .expect("set the pty's window size");
-    (master, slave)
+/// How to start the app for a test.
+#[derive(Default)]
+struct Start<'a> {
+    args: &'a [&'a str],
+    /// Run it through `sh -c 'exec … </dev/null'`, so only stdin is not the pty.
+    stdin_null: bool,
+    /// Files to write first, by path under the temp root (`config/…`, `state/…`, `work/…`).
+    files: &'a [(&'a str, &'a str)],
+    /// Set `NO_COLOR=1`.
+    no_color: bool,
 }
 
-/// Starts `program args` with the slave side of a fresh 80×24 pty as its controlling terminal.
-/// `shell_stdin_null` runs it through `sh -c 'exec ... </dev/null'` so only stdin is not the pty.
+/// Starts the app with the slave side of a fresh 80×24 pty as its controlling terminal.
 fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
-    spawn_on_pty_with_files(args, stdin_null, &[])
+    spawn(Start {
+        args,
+        stdin_null,
+        ..Start::default()
+    })
 }
 
-/// As [`spawn_on_pty`], with `NO_COLOR` set.
-fn spawn_on_pty_without_colour(args: &[&str]) -> PtyApp {
-    NO_COLOR.with(|flag| flag.set(true));
-    let app = spawn_on_pty(args, false);
-    NO_COLOR.with(|flag| flag.set(false));
-    app
-}
-
-thread_local! {
-    /// Whether the next app started on this thread gets `NO_COLOR=1`.
-    static NO_COLOR: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// As [`spawn_on_pty`], with `files` (paths under the temp root: `config/…`, `state/…`,
-/// `work/…`) written first.
-fn spawn_on_pty_with_files(args: &[&str], stdin_null: bool, files: &[(&str, &str)]) -> PtyApp {
+fn spawn(start: Start) -> PtyApp {
     let dirs = tempfile::tempdir().expect("temp dir");
-    let state = dirs.path().join("state");
-    let config = dirs.path().join("config");
-    let work = dirs.path().join("work");
-    for dir in [&state, &config, &work] {
-        std::fs::create_dir_all(dir).expect("create temp dirs");
-    }
-    for (path, text) in files {
-        std::fs::write(dirs.path().join(path), text).expect("write a test file");
-    }
-    let (master, slave) = open_pty(80, 24);
+    let (master, slave_name) = pty::open_master(80, 24);
+    let slave = pty::open_slave(&slave_name);
     let binary = env!("CARGO_BIN_EXE_stackpick");
-    let mut command = if stdin_null {
+    let mut command = if start.stdin_null {
         let mut c = Command::new("sh");
-        c.arg("-c")
-            .arg("exec \"$0\" \"$@\" </dev/null")
-            .arg(binary)
-            .args(args);
+        c.arg("-c").arg("exec \"$0\" \"$@\" </dev/null").arg(binary);
         c
     } else {
-        let mut c = Command::new(binary);
-        c.args(args);
-        c
+        Command::new(binary)
     };
-    command
-        .current_dir(&work)
-        .env("STACKPICK_STATE_DIR", &state)
-        .env("XDG_STATE_HOME", &state)
-        .env("STACKPICK_CONFIG_DIR", &config)
-        .env("XDG_CONFIG_HOME", &config)
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-        .envs(NO_COLOR.with(|flag| flag.get()).then_some(("NO_COLOR", "1")))
-        .stdin(Stdio::from(slave.try_clone().expect("dup slave")))
-        .stdout(Stdio::from(slave.try_clone().expect("dup slave")))
-        .stderr(Stdio::from(slave.try_clone().expect("dup slave")));
-    // SAFETY: only async-signal-safe system calls run between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            rustix::process::setsid()?;
-            rustix::process::ioctl_tiocsctty(BorrowedFd::borrow_raw(0))?;
-            Ok(())
-        });
+    command.args(start.args);
+    pty::attach(&mut command, &slave, dirs.path());
+    if start.no_color {
+        command.env("NO_COLOR", "1");
+    }
+    for (path, text) in start.files {
+        std::fs::write(dirs.path().join(path), text).expect("write a test file");
     }
     let child = command.spawn().expect("start stackpick on the pty");
     // The parent's copy of the slave must go, or the master never sees the end of output.
@@ -395,7 +344,11 @@ fn bad_input_is_refused_before_the_terminal_changes_mode() {
         ),
     ];
     for (args, files, expected) in cases {
-        let mut app = spawn_on_pty_with_files(args, false, files);
+        let mut app = spawn(Start {
+            args,
+            files,
+            ..Start::default()
+        });
         let status = app.wait_exit();
         let text = String::from_utf8_lossy(&app.transcript).into_owned();
         assert_eq!(status.code(), Some(2), "bad input: exit 2, got {text:?}");
@@ -413,7 +366,11 @@ fn bad_input_is_refused_before_the_terminal_changes_mode() {
 fn a_corrupt_or_stale_state_file_is_reported_in_the_status_line_and_ignored() {
     let stale = "Session(decision: \"web-frameworks\", answers: [\"django.gone\"], stage: None)";
     for state in ["Session(decision: ", stale] {
-        let mut app = spawn_on_pty_with_files(&["--no-mouse"], false, &[("state/web-frameworks.ron", state)]);
+        let mut app = spawn(Start {
+            args: &["--no-mouse"],
+            files: &[("state/web-frameworks.ron", state)],
+            ..Start::default()
+        });
         let frame = app.read_until("the first frame with the status", |b| {
             contains(b, "Saved answers ignored")
         });
@@ -432,7 +389,11 @@ fn a_corrupt_or_stale_state_file_is_reported_in_the_status_line_and_ignored() {
 
 #[test]
 fn no_color_means_no_colour_codes_at_all() {
-    let mut app = spawn_on_pty_without_colour(&["--no-mouse"]);
+    let mut app = spawn(Start {
+        args: &["--no-mouse"],
+        no_color: true,
+        ..Start::default()
+    });
     let mut frames = first_frame(&mut app);
     app.type_bytes(b"4 ");
     frames.extend(app.read_until("the Checklist after a tick", |b| contains(b, "[x]")));
