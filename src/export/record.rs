@@ -232,6 +232,13 @@ fn outcome(decision: &Decision, report: &Report) -> Outcome {
         .collect();
     let score_of = |id: &str| report.scores.iter().find(|s| s.option == id);
     let tally = |s: &Score| format!("{} of {}, needs {}", s.score, s.max, s.threshold);
+    // Each option the verdict names, with its tally: "Django (3 of 6, needs 3)".
+    let each: Vec<String> = verdict
+        .options
+        .iter()
+        .filter_map(|id| score_of(id))
+        .map(|s| format!("{} ({})", s.name, tally(s)))
+        .collect();
     let (decided, chosen, because) = match verdict.kind {
         VerdictKind::Single => {
             let id = verdict.options.first().map_or("", String::as_str);
@@ -249,12 +256,6 @@ fn outcome(decision: &Decision, report: &Report) -> Outcome {
             (true, Some(decision.option_name(id).to_owned()), because)
         }
         VerdictKind::Hybrid => {
-            let each: Vec<String> = verdict
-                .options
-                .iter()
-                .filter_map(|id| score_of(id))
-                .map(|s| format!("{} ({})", s.name, tally(s)))
-                .collect();
             let shared: Vec<&str> = report
                 .stack
                 .layers
@@ -288,12 +289,6 @@ fn outcome(decision: &Decision, report: &Report) -> Outcome {
             (names.len() == 1, Some(join_names(&names, "or")), because)
         }
         VerdictKind::Leaning => {
-            let each: Vec<String> = verdict
-                .options
-                .iter()
-                .filter_map(|id| score_of(id))
-                .map(|s| format!("{} ({})", s.name, tally(s)))
-                .collect();
             let because = format!(
                 "no checklist qualifies yet; the answers lean towards {}.",
                 join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "or")
