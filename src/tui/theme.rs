@@ -117,44 +117,46 @@ impl Theme {
             checked: bold,
         }
     }
-
-    /// Whether any style of the theme sets a colour.
-    pub fn has_colour(&self) -> bool {
-        self.all().iter().any(|s| s.fg.is_some() || s.bg.is_some())
-    }
-
-    fn all(&self) -> [Style; 23] {
-        [
-            self.title,
-            self.tab,
-            self.tab_active,
-            self.border,
-            self.border_focus,
-            self.heading,
-            self.text,
-            self.muted,
-            self.selected,
-            self.key,
-            self.highlight,
-            self.match_text,
-            self.qualified,
-            self.unqualified,
-            self.gauge_fill,
-            self.gauge_fill_qualified,
-            self.gauge_empty,
-            self.threshold,
-            self.layer_active,
-            self.layer_dimmed,
-            self.status,
-            self.error,
-            self.checked,
-        ]
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    impl Theme {
+        /// Whether any style of the theme sets a colour.
+        pub fn has_colour(&self) -> bool {
+            self.all().iter().any(|s| s.fg.is_some() || s.bg.is_some())
+        }
+
+        fn all(&self) -> [Style; 23] {
+            [
+                self.title,
+                self.tab,
+                self.tab_active,
+                self.border,
+                self.border_focus,
+                self.heading,
+                self.text,
+                self.muted,
+                self.selected,
+                self.key,
+                self.highlight,
+                self.match_text,
+                self.qualified,
+                self.unqualified,
+                self.gauge_fill,
+                self.gauge_fill_qualified,
+                self.gauge_empty,
+                self.threshold,
+                self.layer_active,
+                self.layer_dimmed,
+                self.status,
+                self.error,
+                self.checked,
+            ]
+        }
+    }
 
     #[test]
     fn monochrome_has_no_colour() {
