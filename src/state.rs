@@ -62,7 +62,7 @@ impl StateStore {
         let source = match std::fs::read_to_string(&path) {
             Ok(source) => source,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("cannot read saved answers {name}: {e}")),
+            Err(e) => return Err(format!("{name}: cannot read: {e}")),
         };
         Session::parse(&source, &name)
             .and_then(|session| session.answers(decision, &name))
@@ -101,10 +101,10 @@ fn restore_error(name: &str, error: SessionError) -> String {
         SessionError::Syntax {
             line, col, message, ..
         } => {
-            format!("cannot restore answers from {name}:{line}:{col}: the file is corrupt: {message}")
+            format!("{name}:{line}:{col}: the file is corrupt: {message}")
         }
         SessionError::OtherDecision { found, expected, .. } => {
-            format!("cannot restore answers from {name}: it is for decision {found:?}, not {expected:?}")
+            format!("{name}: it is for decision {found:?}, not {expected:?}")
         }
         SessionError::Stale { errors, .. } => {
             // Only the unknown ids: the full list of valid ids would not fit a status line.
@@ -115,11 +115,8 @@ fn restore_error(name: &str, error: SessionError) -> String {
                     AnswerError::UnknownStage { id, .. } => format!("stage {id:?}"),
                 })
                 .collect();
-            format!(
-                "cannot restore answers from {name}: the decision no longer has {}",
-                ids.join(", ")
-            )
+            format!("{name}: the decision no longer has {}", ids.join(", "))
         }
-        SessionError::Read { source, .. } => format!("cannot read saved answers {name}: {source}"),
+        SessionError::Read { source, .. } => format!("{name}: cannot read: {source}"),
     }
 }

@@ -57,10 +57,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 saved
             }
             Some(Err(message)) => {
-                let reason = message
-                    .strip_prefix("cannot restore answers from ")
-                    .unwrap_or(&message);
-                status = Some((format!("Saved answers ignored: {reason}"), true));
+                status = Some((format!("Saved answers ignored: {message}"), true));
                 Answers::default()
             }
             Some(Ok(None)) | None => Answers::default(),
