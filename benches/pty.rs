@@ -12,13 +12,20 @@
 //!   be read), against its peak RSS after visiting every tab and ticking every question;
 //! - bytes: the first frame (a full paint), so a ratio is "what fraction of a full repaint".
 //!
+//! A second table (`pty/scale.rs`) runs one script on the default decision and on a generated
+//! one of 2,000 questions and 5,000 comparison rows, and reports big ÷ default for the keys on
+//! the Compare and Checklist tabs, the first frame and the peak RSS, with issue 8's targets
+//! beside them; and stackpick's first frame against a bare ratatui program
+//! (`examples/bare_frame.rs`, built here with `cargo build --release --example bare_frame`).
+//!
 //! A frame counts as drawn at the last byte before the output goes quiet for [`QUIET`]; the
 //! quiet wait itself is not counted. Byte counts are exact and should not vary between runs.
 //! Nothing here asserts on timing; the bench only stops when the app does not do what the
 //! script expects (a frame never comes, the answers were not all saved).
 //!
 //! Run: `cargo bench --bench pty` (`STACKPICK_BENCH_RUNS=5` for fewer runs; default 20).
-//! Without `--bench` (as `cargo test --benches` runs it) it does one run, as a smoke test.
+//! Without `--bench` (as `cargo test --benches` runs it) it does one run with one press of each
+//! key on the big decision, as a smoke test.
 
 #[cfg(target_os = "linux")]
 fn main() {
@@ -35,28 +42,30 @@ fn main() {
 mod pty;
 
 #[cfg(target_os = "linux")]
+#[path = "../tests/support/big_decision.rs"]
+mod big_decision;
+
+#[cfg(target_os = "linux")]
+#[path = "pty/terminal.rs"]
+mod terminal;
+
+#[cfg(target_os = "linux")]
+#[path = "pty/scale.rs"]
+mod scale;
+
+#[cfg(target_os = "linux")]
 mod linux {
-    use std::ffi::CString;
-    use std::fs::File;
-    use std::io::{ErrorKind, Read, Write};
-    use std::path::Path;
-    use std::process::{Child, Command, ExitStatus};
-    use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
-    use std::thread::{self, JoinHandle};
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use stackpick::decision::Decision;
 
-    use super::pty;
+    use crate::big_decision::big_decision_ron;
+    use crate::scale::{self, BIG_QUESTIONS, BIG_ROWS};
+    use crate::terminal::{COLS, Pty, QUIET, ROWS, is_complete_frame, stackpick};
 
-    const COLS: u16 = 80;
-    const ROWS: u16 = 24;
-    /// How long to wait for something that must happen (a frame, an exit).
-    const PATIENCE: Duration = Duration::from_secs(20);
-    /// Output counts as settled after this long without a byte. Long enough that a loaded
-    /// machine does not split one frame in two; the wait is never part of a measurement.
-    const QUIET: Duration = Duration::from_millis(250);
     const DEFAULT_RUNS: usize = 20;
+    /// How many `j` (and Space) presses each tab gets in the big-decision script, per run.
+    const SCALE_PRESSES: usize = 5;
 
     /// The baseline interaction: `2` on the Overview, switching to Strengths.
     ///
@@ -110,210 +119,6 @@ mod linux {
         session_hwm_kib: u64,
     }
 
-    /// A pseudo-terminal, kept open across the processes of one run.
-    struct Pty {
-        master: File,
-        slave_name: CString,
-    }
-
-    impl Pty {
-        fn open() -> Pty {
-            let (master, slave_name) = pty::open_master(COLS, ROWS);
-            Pty {
-                master: File::from(master),
-                slave_name,
-            }
-        }
-
-        /// Starts the binary with the slave side as its stdin, stdout, stderr and controlling
-        /// terminal, as a shell would. The clock starts just before the spawn.
-        fn spawn(&self, args: &[&str], root: &Path) -> App {
-            let slave = pty::open_slave(&self.slave_name);
-            let mut command = Command::new(env!("CARGO_BIN_EXE_stackpick"));
-            command.args(args);
-            pty::attach(&mut command, &slave, root);
-            let mut reader = self.master.try_clone().expect("dup master");
-            let (tx, rx) = channel();
-            // Started before the child (our slave descriptor keeps the master from reading EIO)
-            // and stamping each chunk as it is read, so a late `recv` does not skew times.
-            let reader = thread::spawn(move || {
-                let mut buf = [0u8; 65536];
-                loop {
-                    match reader.read(&mut buf) {
-                        Ok(n) if n > 0 => {
-                            if tx.send((Instant::now(), buf[..n].to_vec())).is_err() {
-                                break;
-                            }
-                        }
-                        Err(e) if e.kind() == ErrorKind::Interrupted => {}
-                        // EIO once the last slave descriptor closes: the child is gone.
-                        _ => break,
-                    }
-                }
-            });
-            let started = Instant::now();
-            let child = command.spawn().expect("start stackpick on the pty");
-            // The parent's copy of the slave must go, or the master never sees the end.
-            drop(slave);
-            App {
-                child,
-                started,
-                keyboard: self.master.try_clone().expect("dup master"),
-                output: rx,
-                reader: Some(reader),
-            }
-        }
-    }
-
-    /// A process on the pty, with a thread reading everything it writes.
-    struct App {
-        child: Child,
-        started: Instant,
-        keyboard: File,
-        output: Receiver<(Instant, Vec<u8>)>,
-        reader: Option<JoinHandle<()>>,
-    }
-
-    /// What a process wrote for one step: the bytes, and when the last of them arrived.
-    struct Burst {
-        bytes: Vec<u8>,
-        last: Instant,
-    }
-
-    impl App {
-        /// Reads until `done` holds for the bytes read by this call, then until output has been
-        /// quiet for [`QUIET`].
-        fn read_frame(&mut self, what: &str, done: impl Fn(&[u8]) -> bool) -> Burst {
-            let deadline = Instant::now() + PATIENCE;
-            let mut burst = Burst {
-                bytes: Vec::new(),
-                last: Instant::now(),
-            };
-            while !done(&burst.bytes) {
-                let left = deadline.saturating_duration_since(Instant::now());
-                match self.output.recv_timeout(left) {
-                    Ok((at, chunk)) => {
-                        burst.bytes.extend_from_slice(&chunk);
-                        burst.last = at;
-                    }
-                    Err(e) => panic!(
-                        "{} while waiting for {what}; got {} bytes: {:?}",
-                        match e {
-                            RecvTimeoutError::Timeout => "timed out",
-                            RecvTimeoutError::Disconnected => "the app closed the terminal",
-                        },
-                        burst.bytes.len(),
-                        String::from_utf8_lossy(&burst.bytes)
-                    ),
-                }
-            }
-            while let Ok((at, chunk)) = self.output.recv_timeout(QUIET) {
-                burst.bytes.extend_from_slice(&chunk);
-                burst.last = at;
-            }
-            burst
-        }
-
-        /// Presses keys and waits for their redraw to end: (time to its last byte, bytes).
-        fn press(&mut self, keys: &[u8], what: &str) -> (Duration, usize) {
-            let pressed = Instant::now();
-            self.type_bytes(keys);
-            let burst = self.read_frame(what, |b| !b.is_empty());
-            (burst.last.saturating_duration_since(pressed), burst.bytes.len())
-        }
-
-        fn type_bytes(&mut self, bytes: &[u8]) {
-            self.keyboard.write_all(bytes).expect("write to the pty");
-            self.keyboard.flush().expect("flush the pty");
-        }
-
-        /// (VmHWM, VmRSS) from `/proc/<pid>/status`, in KiB.
-        fn memory_kib(&self) -> (u64, u64) {
-            let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
-                .expect("read /proc/<pid>/status");
-            let field = |name: &str| -> u64 {
-                status
-                    .lines()
-                    .find_map(|l| l.strip_prefix(name))
-                    .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
-                    .unwrap_or_else(|| panic!("no {name} in /proc/<pid>/status"))
-            };
-            (field("VmHWM:"), field("VmRSS:"))
-        }
-
-        /// Waits for the process to exit, draining its output; the time is from the spawn.
-        fn wait_exit(mut self) -> (ExitStatus, Duration) {
-            let status = self.child.wait().expect("wait for stackpick");
-            let elapsed = self.started.elapsed();
-            // The reader ends at EIO; only then may the next process open the slave side.
-            while self.output.recv_timeout(PATIENCE).is_ok() {}
-            if let Some(reader) = self.reader.take() {
-                reader.join().expect("the pty reader thread");
-            }
-            (status, elapsed)
-        }
-    }
-
-    impl Drop for App {
-        fn drop(&mut self) {
-            if let Ok(None) = self.child.try_wait() {
-                let _ = self.child.kill();
-                let _ = self.child.wait();
-            }
-        }
-    }
-
-    /// The screen's rows after `output` is written to a blank terminal. Just enough of a
-    /// terminal for ratatui's output: cursor moves (`CSI row;col H`) and text; other escape
-    /// sequences are skipped. Needed because a frame is written as a diff: a blank cell is
-    /// skipped with a cursor move, so "5 Decision" is not in the bytes as such.
-    fn screen_rows(output: &[u8]) -> Vec<String> {
-        let mut cells = vec![vec![' '; usize::from(COLS)]; usize::from(ROWS)];
-        let (mut row, mut col) = (0usize, 0usize);
-        let text = String::from_utf8_lossy(output);
-        let mut chars = text.chars().peekable();
-        while let Some(c) = chars.next() {
-            match c {
-                // A control sequence: parameters, then a final byte; only cursor moves matter.
-                '\x1b' if chars.next_if_eq(&'[').is_some() => {
-                    let mut params = String::new();
-                    for p in chars.by_ref() {
-                        if ('\x40'..='\x7e').contains(&p) {
-                            if p == 'H' {
-                                let mut at = params.split(';').map(|n| n.parse::<usize>().unwrap_or(1));
-                                row = at.next().unwrap_or(1).saturating_sub(1);
-                                col = at.next().unwrap_or(1).saturating_sub(1);
-                            }
-                            break;
-                        }
-                        params.push(p);
-                    }
-                }
-                // Any other escape is two characters (ESC 7, ESC =, ...).
-                '\x1b' => {
-                    chars.next();
-                }
-                '\r' => col = 0,
-                '\n' => row += 1,
-                c if c.is_control() => {}
-                c => {
-                    if let Some(cell) = cells.get_mut(row).and_then(|r| r.get_mut(col)) {
-                        *cell = c;
-                    }
-                    col += 1;
-                }
-            }
-        }
-        cells.into_iter().map(|r| r.into_iter().collect()).collect()
-    }
-
-    /// Whether `output` draws a whole screen: the tab bar on the first row (its last tab) and
-    /// the footer on the last (its last hint).
-    fn is_complete_frame(output: &[u8]) -> bool {
-        let rows = screen_rows(output);
-        rows[0].contains("5 Decision") && rows[usize::from(ROWS) - 1].contains("q quit")
-    }
-
     /// One run: the `--version` baseline, then the TUI's first frame, the interactions and a
     /// full session, all on one pty.
     fn run_once(question_ids: &[String]) -> Run {
@@ -321,13 +126,13 @@ mod linux {
         let mut run = Run::default();
 
         let dirs = tempfile::tempdir().expect("temp dir");
-        let version = pty.spawn(&["--version"], dirs.path());
+        let version = pty.spawn(stackpick(), &["--version"], dirs.path());
         let (status, elapsed) = version.wait_exit();
         assert!(status.success(), "`stackpick --version` failed: {status}");
         run.samples.push((Metric::Version, elapsed, 0));
 
         let dirs = tempfile::tempdir().expect("temp dir");
-        let mut app = pty.spawn(&[], dirs.path());
+        let mut app = pty.spawn(stackpick(), &[], dirs.path());
         let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
         let took = first.last.saturating_duration_since(app.started);
         run.samples.push((Metric::FirstFrame, took, first.bytes.len()));
@@ -384,7 +189,8 @@ mod linux {
         run
     }
 
-    fn median(values: &mut [f64]) -> f64 {
+    /// The median of `values` (sorted in place).
+    pub(crate) fn median(values: &mut [f64]) -> f64 {
         values.sort_by(f64::total_cmp);
         let n = values.len();
         if n % 2 == 1 {
@@ -531,18 +337,33 @@ mod linux {
             Err(_) if benching => DEFAULT_RUNS,
             Err(_) => 1,
         };
+        // Each `j` and Space on the big decision costs its redraw plus the quiet wait, so the
+        // smoke run presses each key once.
+        let presses = if benching { SCALE_PRESSES } else { 1 };
         let question_ids = Decision::embedded().question_ids();
+        let bare = scale::build_bare();
+        let big = tempfile::Builder::new()
+            .prefix("big-decision")
+            .suffix(".ron")
+            .tempfile()
+            .expect("temp file for the big decision");
+        std::fs::write(big.path(), big_decision_ron(BIG_QUESTIONS, BIG_ROWS))
+            .expect("write the big decision");
         if benching {
-            // Warms the page cache and the binary's pages; not counted.
+            // Warms the page cache and the binaries' pages; not counted.
             run_once(&question_ids);
+            scale::run_once(&bare, big.path(), 1);
         }
         let mut results = Vec::with_capacity(runs);
+        let mut scaled = Vec::with_capacity(runs);
         for i in 0..runs {
             eprint!("\rpty bench: run {}/{runs}", i + 1);
             results.push(run_once(&question_ids));
+            scaled.push(scale::run_once(&bare, big.path(), presses));
         }
         eprintln!();
         report(&results, benching);
+        scale::report(&scaled);
         if !benching {
             println!("(one run without `--bench`: a smoke test, not a measurement)");
         }

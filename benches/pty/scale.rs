@@ -1,0 +1,241 @@
+//! Issue 8 item 6, measured: does a list cost what is visible, not what exists? The same script
+//! runs on the default decision and on a generated one of [`BIG_QUESTIONS`] questions and a
+//! [`BIG_ROWS`]-row comparison (`tests/support/big_decision.rs`), in the same run, on the same
+//! pty, and each figure is reported as big ÷ default against its target. The floor is a bare
+//! ratatui program (`examples/bare_frame.rs`): stackpick's first frame is reported against its.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use crate::terminal::{App, COLS, Pty, ROWS, is_complete_frame, screen_rows, stackpick};
+
+/// Questions in the generated decision (500 for each of its 4 options).
+pub(crate) const BIG_QUESTIONS: usize = 2000;
+/// Rows in the generated decision's comparison.
+pub(crate) const BIG_ROWS: usize = 5000;
+
+/// Target: a key on the big decision takes at most this many times the default's time.
+const KEY_TARGET: f64 = 1.5;
+/// Target: the big decision's peak RSS is at most this many times the default's.
+const RSS_TARGET: f64 = 3.0;
+/// Target: stackpick's first frame takes at most this many times the bare program's.
+const FLOOR_TARGET: f64 = 1.2;
+
+/// What the script measured on one decision.
+pub(crate) struct Scripted {
+    first_frame: Duration,
+    /// `3`: Overview → Compare.
+    compare_tab: Duration,
+    /// Each `j` on the Compare tab.
+    compare_keys: Vec<Duration>,
+    /// `4`: Compare → Checklist.
+    checklist_tab: Duration,
+    /// Each `j` on the Checklist tab.
+    checklist_keys: Vec<Duration>,
+    /// Each Space (a tick: save and re-score) on the Checklist tab.
+    ticks: Vec<Duration>,
+    /// VmHWM after the script, in KiB.
+    peak_kib: u64,
+}
+
+/// One run of this part of the bench.
+pub(crate) struct ScaleRun {
+    bare: Duration,
+    default: Scripted,
+    big: Scripted,
+}
+
+/// Runs the bare program, the default decision and the big one (`big_data`) once each on a
+/// fresh pty; `presses` is how many `j` (and Space) presses each tab gets.
+pub(crate) fn run_once(bare: &Path, big_data: &Path, presses: usize) -> ScaleRun {
+    let pty = Pty::open();
+    let bare = bare_first_frame(&pty, bare);
+    let default = script(&pty, &[], presses);
+    let data = big_data.to_str().expect("temp paths are UTF-8");
+    let big = script(&pty, &["--data", data], presses);
+    ScaleRun { bare, default, big }
+}
+
+/// Spawn → first frame of the bare program, which then quits on `q`.
+fn bare_first_frame(pty: &Pty, program: &Path) -> Duration {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let mut app = pty.spawn(program, &[], dirs.path());
+    let frame = app.read_frame("the bare program's frame", |bytes| {
+        let rows = screen_rows(bytes);
+        rows[0].starts_with("┌bare")
+            && rows[1].contains("Press q to quit")
+            && rows[usize::from(ROWS) - 1].starts_with('└')
+    });
+    let took = frame.last.saturating_duration_since(app.started);
+    app.type_bytes(b"q");
+    let (status, _) = app.wait_exit();
+    assert!(
+        status.success(),
+        "the bare program did not quit cleanly: {status}"
+    );
+    took
+}
+
+/// The script: first frame, `3` and `j` presses on Compare, `4` and `j`/Space presses on the
+/// Checklist, then the peak RSS. Each run gets its own state and config dirs, so no saved
+/// answers carry over.
+fn script(pty: &Pty, args: &[&str], presses: usize) -> Scripted {
+    let dirs = tempfile::tempdir().expect("temp dir");
+    let mut app = pty.spawn(stackpick(), args, dirs.path());
+    let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
+    let first_frame = first.last.saturating_duration_since(app.started);
+
+    let compare_tab = app.press(b"3", "the Compare tab").0;
+    let compare_keys = (0..presses)
+        .map(|_| app.press(b"j", "the next Compare row").0)
+        .collect();
+    let checklist_tab = app.press(b"4", "the Checklist tab").0;
+    let mut checklist_keys = Vec::with_capacity(presses);
+    let mut ticks = Vec::with_capacity(presses);
+    for _ in 0..presses {
+        checklist_keys.push(app.press(b"j", "the next question").0);
+        ticks.push(app.press(b" ", "a tick on the Checklist").0);
+    }
+    let peak_kib = app.memory_kib().0;
+    quit(app);
+    Scripted {
+        first_frame,
+        compare_tab,
+        compare_keys,
+        checklist_tab,
+        checklist_keys,
+        ticks,
+        peak_kib,
+    }
+}
+
+fn quit(mut app: App) {
+    app.type_bytes(b"q");
+    let (status, _) = app.wait_exit();
+    assert!(status.success(), "the TUI did not quit cleanly: {status}");
+}
+
+/// `cargo build --release --example bare_frame`, asking cargo where it put the executable (so
+/// `CARGO_TARGET_DIR` and `build.target-dir` are honoured), as `tests/tmux.rs` does for the
+/// main binary.
+pub(crate) fn build_bare() -> PathBuf {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
+    let output = Command::new(&cargo)
+        .args([
+            "build",
+            "--release",
+            "--example",
+            "bare_frame",
+            "--message-format=json",
+        ])
+        .arg("--manifest-path")
+        .arg(&manifest)
+        .stdin(Stdio::null())
+        .stderr(Stdio::inherit())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {cargo:?} to build examples/bare_frame.rs: {e}"));
+    assert!(
+        output.status.success(),
+        "`cargo build --release --example bare_frame` failed ({})",
+        output.status
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "bare_frame")
+        .filter_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .next_back()
+        .expect("cargo built no `bare_frame` executable")
+}
+
+/// The median of `values`, in milliseconds.
+fn median_ms(values: impl IntoIterator<Item = Duration>) -> f64 {
+    let mut ms: Vec<f64> = values.into_iter().map(|d| d.as_secs_f64() * 1e3).collect();
+    crate::linux::median(&mut ms)
+}
+
+/// One table row: the two figures, their ratio, and the target when there is one.
+fn row(measure: &str, default: String, big: String, ratio: f64, target: Option<f64>) {
+    let (target, verdict) = match target {
+        Some(t) => (format!("≤ {t}×"), if ratio <= t { "met" } else { "MISSED" }),
+        None => ("—".to_owned(), ""),
+    };
+    println!("| {measure:<30} | {default:>11} | {big:>11} | {ratio:>6.2}× | {target:>6} | {verdict:<6} |");
+}
+
+/// Prints the big ÷ default table and the first frame against the floor.
+pub(crate) fn report(runs: &[ScaleRun]) {
+    let ms = |v: f64| format!("{v:.2} ms");
+    println!();
+    println!(
+        "Issue 8 item 6: the default decision against a generated one ({BIG_QUESTIONS} questions, a \
+         {BIG_ROWS}-row comparison), {} run(s) on an {COLS}x{ROWS} pty; medians (per key for `j` \
+         and Space), ratio = big ÷ default",
+        runs.len()
+    );
+    println!(
+        "| {:<30} | {:>11} | {:>11} | {:>7} | {:>6} | {:<6} |",
+        "measure", "default", "big", "ratio", "target", ""
+    );
+    println!(
+        "|{:-<32}|{:->13}|{:->13}|{:->9}|{:->8}|{:-<8}|",
+        "", "", "", "", "", ""
+    );
+    type Pick = fn(&Scripted) -> Vec<Duration>;
+    let times: [(&str, Pick, Option<f64>); 6] = [
+        ("spawn → first frame", |s| vec![s.first_frame], None),
+        (
+            "`3` Overview → Compare",
+            |s| vec![s.compare_tab],
+            Some(KEY_TARGET),
+        ),
+        ("`j` on Compare", |s| s.compare_keys.clone(), Some(KEY_TARGET)),
+        (
+            "`4` Compare → Checklist",
+            |s| vec![s.checklist_tab],
+            Some(KEY_TARGET),
+        ),
+        ("`j` on Checklist", |s| s.checklist_keys.clone(), Some(KEY_TARGET)),
+        ("Space on Checklist (tick)", |s| s.ticks.clone(), Some(KEY_TARGET)),
+    ];
+    for (measure, pick, target) in times {
+        let default = median_ms(runs.iter().flat_map(|r| pick(&r.default)));
+        let big = median_ms(runs.iter().flat_map(|r| pick(&r.big)));
+        row(measure, ms(default), ms(big), big / default, target);
+    }
+    let mut default: Vec<f64> = runs.iter().map(|r| r.default.peak_kib as f64).collect();
+    let mut big: Vec<f64> = runs.iter().map(|r| r.big.peak_kib as f64).collect();
+    let (default, big) = (crate::linux::median(&mut default), crate::linux::median(&mut big));
+    let mib = |kib: f64| format!("{:.1} MiB", kib / 1024.0);
+    row(
+        "peak RSS (VmHWM)",
+        mib(default),
+        mib(big),
+        big / default,
+        Some(RSS_TARGET),
+    );
+
+    println!();
+    println!("First frame against the floor (a bare ratatui program drawing one bordered paragraph):");
+    println!(
+        "| {:<30} | {:>11} | {:>11} | {:>7} | {:>6} | {:<6} |",
+        "measure", "bare", "stackpick", "ratio", "target", ""
+    );
+    println!(
+        "|{:-<32}|{:->13}|{:->13}|{:->9}|{:->8}|{:-<8}|",
+        "", "", "", "", "", ""
+    );
+    let bare = median_ms(runs.iter().map(|r| r.bare));
+    let default = median_ms(runs.iter().map(|r| r.default.first_frame));
+    let big = median_ms(runs.iter().map(|r| r.big.first_frame));
+    row(
+        "first frame, default decision",
+        ms(bare),
+        ms(default),
+        default / bare,
+        Some(FLOOR_TARGET),
+    );
+    row("first frame, big decision", ms(bare), ms(big), big / bare, None);
+}
