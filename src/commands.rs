@@ -36,8 +36,7 @@ pub fn load_input(input: &InputArgs) -> Result<(Decision, Answers), Failure> {
 
 /// The answers of a session file, checked against the decision.
 pub fn load_session(decision: &Decision, path: &Path) -> Result<Answers, Failure> {
-    let session = Session::load(path)?;
-    Ok(session.answers(decision, &path.display().to_string())?)
+    Ok(Session::load_answers(path, decision)?)
 }
 
 /// `stackpick check [FILE...]`: validates each file and reports every problem.

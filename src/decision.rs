@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::source::{self, ReadError, SyntaxError};
 use crate::text::Text;
 
 mod validate;
@@ -196,18 +197,32 @@ pub enum LoadError {
         col: usize,
         message: String,
     },
-    #[error("{}", format_problems(path, problems))]
-    Invalid { path: String, problems: Vec<Problem> },
+    /// Semantic problems: the first [`LoadError::LISTED`] of them, and how many in all.
+    #[error("{}", format_problems(path, problems, *total))]
+    Invalid {
+        path: String,
+        problems: Vec<Problem>,
+        total: usize,
+    },
 }
 
-fn format_problems(path: &str, problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems.iter().map(|p| format!("{path}:{p}")).collect();
-    format!(
-        "{}\n{path}: {} problem{} found",
-        lines.join("\n"),
-        problems.len(),
-        if problems.len() == 1 { "" } else { "s" }
-    )
+impl LoadError {
+    /// How many problems of a file are listed; the others are counted.
+    pub const LISTED: usize = 20;
+}
+
+fn format_problems(path: &str, problems: &[Problem], total: usize) -> String {
+    let mut lines: Vec<String> = problems.iter().map(|p| format!("{path}:{p}")).collect();
+    if total > problems.len() {
+        let more = crate::error::and_more(total - problems.len(), "problems");
+        lines.push(format!("{path}: {more}"));
+    }
+    lines.push(format!(
+        "{path}: {} problem{} found",
+        crate::error::thousands(total),
+        if total == 1 { "" } else { "s" }
+    ));
+    lines.join("\n")
 }
 
 impl Decision {
@@ -220,46 +235,46 @@ impl Decision {
     /// Reads, parses and validates a decision file.
     pub fn load(path: &Path) -> Result<Decision, LoadError> {
         let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+        let syntax = |e: SyntaxError| LoadError::Syntax {
             path: name.clone(),
-            source,
-        })?;
-        let source = String::from_utf8(bytes).map_err(|e| {
-            // Place the error at the first byte that is not UTF-8.
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let valid = std::str::from_utf8(valid).unwrap_or_default();
-            let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
-            LoadError::Syntax {
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        };
+        let source = source::read(path, "a decision file").map_err(|e| match e {
+            ReadError::Io(source) => LoadError::Read {
                 path: name.clone(),
-                line: valid.matches('\n').count() + 1,
-                col: valid[line_start..].chars().count() + 1,
-                message: "invalid UTF-8: a decision file must be UTF-8 text".to_owned(),
-            }
+                source,
+            },
+            ReadError::Syntax(e) => syntax(e),
         })?;
         Decision::parse(&source, &name)
     }
 
-    /// Parses and validates decision source text; `name` labels the messages.
+    /// Parses and validates decision source text (a byte-order mark is skipped); `name`
+    /// labels the messages.
     pub fn parse(source: &str, name: &str) -> Result<Decision, LoadError> {
-        let decision: Decision = ron::from_str(source).map_err(|e| LoadError::Syntax {
+        let source = source::strip_bom(source);
+        let decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
             path: name.to_owned(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
+            line: e.line,
+            col: e.col,
+            message: e.message,
         })?;
-        let problems = validate::check(&decision).finish(source);
-        if problems.is_empty() {
+        let (problems, total) = validate::check(&decision, LoadError::LISTED).finish(source);
+        if total == 0 {
             return Ok(decision);
         }
         Err(LoadError::Invalid {
             path: name.to_owned(),
             problems,
+            total,
         })
     }
 
     /// Every semantic problem of the decision (without source positions).
     pub fn problems(&self) -> Vec<Problem> {
-        validate::check(self).finish("")
+        validate::check(self, usize::MAX).finish("").0
     }
 
     /// The option with this id.

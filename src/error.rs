@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use thiserror::Error;
 
 use crate::decision::LoadError;
-use crate::score::AnswerError;
+use crate::score::AnswerErrors;
 use crate::session::SessionError;
 
 /// A failed command: bad input (exit 2) or anything else (exit 1).
@@ -28,11 +28,34 @@ impl Failure {
         }
     }
 
-    /// Every answer error, one a line.
-    pub fn answers(errors: Vec<AnswerError>) -> Failure {
-        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    /// Unknown ids given on the command line: the first ones, one a line, then how many more
+    /// and the valid ids, once.
+    pub fn answers(errors: AnswerErrors) -> Failure {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(ToString::to_string)
+            .chain(errors.trailer())
+            .collect();
         Failure::BadInput(lines.join("\n"))
     }
+}
+
+/// "… and 199,980 more NOUN": the line that stands for the problems not listed.
+pub fn and_more(count: usize, noun: &str) -> String {
+    format!("… and {} more {noun}", thousands(count))
+}
+
+/// A count with thousands separators: `1,000,000`.
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }
 
 impl From<LoadError> for Failure {
@@ -44,5 +67,25 @@ impl From<LoadError> for Failure {
 impl From<SessionError> for Failure {
     fn from(e: SessionError) -> Self {
         Failure::BadInput(e.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (199_980, "199,980"),
+            (1_000_000, "1,000,000"),
+        ];
+        for (count, text) in cases {
+            assert_eq!(thousands(count), text);
+        }
+        assert_eq!(and_more(999_980, "problems"), "… and 999,980 more problems");
     }
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod report;
 pub mod score;
 pub mod session;
+pub mod source;
 pub mod state;
 pub mod text;
 pub mod tui;

@@ -18,50 +18,117 @@ pub struct Answers {
     pub stage: Option<String>,
 }
 
-/// An answer set that names ids the decision does not have.
+/// One id of an answer set that the decision does not have.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AnswerError {
-    #[error("unknown question id {id:?}; valid ids: {}", valid.join(", "))]
-    UnknownQuestion { id: String, valid: Vec<String> },
-    #[error("unknown stage id {id:?}; valid stages: {}", valid.join(", "))]
-    UnknownStage { id: String, valid: Vec<String> },
+    /// `index` is the id's place among the ids given (a session's `answers[index]`).
+    #[error("unknown question id {id:?}")]
+    UnknownQuestion { id: String, index: usize },
+    #[error("unknown stage id {id:?}")]
+    UnknownStage { id: String },
+}
+
+/// Every unknown id of an answer set: the first [`AnswerErrors::LISTED`] of them, how many
+/// there are in all, and the valid ids once, so that a file of a million unknown ids costs
+/// neither a million copies of the valid ids nor a million messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnswerErrors {
+    /// The first unknown ids, in the order given (the stage last).
+    pub listed: Vec<AnswerError>,
+    /// How many unknown ids there are in all (listed or not).
+    pub total: usize,
+    /// The valid question ids, when a question id is unknown (else empty).
+    pub valid_questions: Vec<String>,
+    /// The valid stage ids, when the stage is unknown (else empty).
+    pub valid_stages: Vec<String>,
+}
+
+impl AnswerErrors {
+    /// How many unknown ids are kept and shown; the others are only counted.
+    pub const LISTED: usize = 20;
+
+    /// The listed errors.
+    pub fn iter(&self) -> std::slice::Iter<'_, AnswerError> {
+        self.listed.iter()
+    }
+
+    /// How many unknown ids are not listed.
+    pub fn unlisted(&self) -> usize {
+        self.total - self.listed.len()
+    }
+
+    fn push(&mut self, error: AnswerError) {
+        self.total += 1;
+        if self.listed.len() < Self::LISTED {
+            self.listed.push(error);
+        }
+    }
+
+    /// The lines after the listed errors: "… and N more", then the valid ids, once each.
+    pub fn trailer(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if self.unlisted() > 0 {
+            lines.push(crate::error::and_more(self.unlisted(), "unknown ids"));
+        }
+        if !self.valid_questions.is_empty() {
+            lines.push(format!("valid ids: {}", self.valid_questions.join(", ")));
+        }
+        if !self.valid_stages.is_empty() {
+            lines.push(format!("valid stages: {}", self.valid_stages.join(", ")));
+        }
+        lines
+    }
 }
 
 impl Answers {
-    /// Answers from ids, checked against the decision; every unknown id is reported.
-    pub fn new<I, S>(decision: &Decision, yes: I, stage: Option<&str>) -> Result<Answers, Vec<AnswerError>>
+    /// Answers from ids, checked against the decision; every unknown id is counted, and the
+    /// first ones are kept for the message.
+    pub fn new<I, S>(decision: &Decision, yes: I, stage: Option<&str>) -> Result<Answers, AnswerErrors>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let valid = decision.question_ids();
-        let mut errors = Vec::new();
+        let valid: Vec<String> = decision.question_ids();
+        let known: std::collections::HashSet<&str> = valid.iter().map(String::as_str).collect();
+        let mut errors = AnswerErrors {
+            listed: Vec::new(),
+            total: 0,
+            valid_questions: Vec::new(),
+            valid_stages: Vec::new(),
+        };
         let mut answers = Answers::default();
-        for id in yes {
+        for (index, id) in yes.into_iter().enumerate() {
             let id = id.as_ref().trim();
             if id.is_empty() {
                 continue;
             }
-            if valid.iter().any(|v| v == id) {
+            if known.contains(id) {
                 answers.yes.insert(id.to_owned());
             } else {
                 errors.push(AnswerError::UnknownQuestion {
                     id: id.to_owned(),
-                    valid: valid.clone(),
+                    index,
                 });
             }
+        }
+        let questions_unknown = errors.total > 0;
+        drop(known);
+        if questions_unknown {
+            errors.valid_questions = valid;
         }
         if let Some(stage) = stage {
             if decision.stage(stage).is_some() {
                 answers.stage = Some(stage.to_owned());
             } else {
-                errors.push(AnswerError::UnknownStage {
-                    id: stage.to_owned(),
-                    valid: decision.stages.iter().map(|s| s.id.clone()).collect(),
-                });
+                // Always listed: there is only one, and it is easily missed after many ids.
+                errors.total += 1;
+                errors
+                    .listed
+                    .push(AnswerError::UnknownStage { id: stage.to_owned() });
+                errors.valid_stages = decision.stages.iter().map(|s| s.id.clone()).collect();
             }
         }
-        if errors.is_empty() {
+        if errors.total == 0 {
             Ok(answers)
         } else {
             Err(errors)
@@ -82,13 +149,16 @@ impl Answers {
 }
 
 /// One option's score.
+///
+/// Weights are `u32` in the file but sums are `u64`: no checklist can be long enough to
+/// overflow it, so a score only ever grows when a box is ticked.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Score {
     pub option: String,
     pub name: String,
-    pub score: u32,
-    pub max: u32,
-    pub threshold: u32,
+    pub score: u64,
+    pub max: u64,
+    pub threshold: u64,
     pub qualified: bool,
 }
 
@@ -96,9 +166,12 @@ impl Score {
     /// A gauge of `width` cells: how many are filled, and the cell where the threshold falls
     /// (`width` when it is at the very end). Shared by the text report and the TUI.
     pub fn gauge(&self, width: usize) -> (usize, usize) {
-        let max = self.max.max(1) as usize;
-        let filled = (self.score as usize * width / max).min(width);
-        let threshold = (self.threshold as usize * width).div_ceil(max).min(width);
+        // In u128, `value * width` cannot overflow whatever the weights and the width.
+        let max = u128::from(self.max.max(1));
+        let cells = |value: u128| usize::try_from(value).unwrap_or(usize::MAX).min(width);
+        let width128 = width as u128;
+        let filled = cells(u128::from(self.score) * width128 / max);
+        let threshold = cells((u128::from(self.threshold) * width128).div_ceil(max));
         (filled, threshold)
     }
 }
@@ -177,21 +250,23 @@ pub fn evaluate(decision: &Decision, answers: &Answers) -> Evaluation {
 }
 
 fn score_option(option: &Choice, answers: &Answers) -> Score {
-    let mut score = 0;
-    let mut max = 0;
+    let mut score: u64 = 0;
+    let mut max: u64 = 0;
     for question in &option.questions {
-        max += question.weight;
+        // Saturating: 2^32 questions of weight u32::MAX would be needed to reach the limit.
+        max = max.saturating_add(u64::from(question.weight));
         if answers.is_yes(&question_id(option, question)) {
-            score += question.weight;
+            score = score.saturating_add(u64::from(question.weight));
         }
     }
+    let threshold = u64::from(option.threshold);
     Score {
         option: option.id.clone(),
         name: option.name.to_string(),
         score,
         max,
-        threshold: option.threshold,
-        qualified: score >= option.threshold,
+        threshold,
+        qualified: score >= threshold,
     }
 }
 
@@ -280,9 +355,9 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
 
 /// The options with the highest score ratio (score / max), all of them on a tie.
 fn leaders(scores: &[Score]) -> Vec<String> {
-    // Compare a/b with c/d as a*d against c*b: exact, no floats.
+    // Compare a/b with c/d as a*d against c*b: exact, no floats, and no overflow in u128.
     let ratio_cmp = |a: &Score, b: &Score| {
-        (u64::from(a.score) * u64::from(b.max)).cmp(&(u64::from(b.score) * u64::from(a.max)))
+        (u128::from(a.score) * u128::from(b.max)).cmp(&(u128::from(b.score) * u128::from(a.max)))
     };
     let Some(best) = scores.iter().filter(|s| s.max > 0).max_by(|a, b| ratio_cmp(a, b)) else {
         return Vec::new();
@@ -383,11 +458,11 @@ fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String
     let mut hints = Vec::new();
     for (option, score) in decision.options.iter().zip(scores) {
         if score.qualified {
-            let slack = score.score - score.threshold;
+            let slack = score.score.saturating_sub(score.threshold);
             let droppers: Vec<String> = option
                 .questions
                 .iter()
-                .filter(|q| answers.is_yes(&question_id(option, q)) && q.weight > slack)
+                .filter(|q| answers.is_yes(&question_id(option, q)) && u64::from(q.weight) > slack)
                 .map(|q| question_id(option, q))
                 .collect();
             if droppers.is_empty() {
@@ -403,7 +478,7 @@ fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String
                 ));
             }
         } else {
-            let needed = score.threshold - score.score;
+            let needed = score.threshold.saturating_sub(score.score);
             let open: Vec<_> = option
                 .questions
                 .iter()
@@ -411,7 +486,7 @@ fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String
                 .collect();
             let single: Vec<String> = open
                 .iter()
-                .filter(|q| q.weight >= needed)
+                .filter(|q| u64::from(q.weight) >= needed)
                 .map(|q| question_id(option, q))
                 .collect();
             let plural = if needed == 1 { "" } else { "es" };

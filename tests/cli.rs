@@ -143,8 +143,9 @@ fn check_passes_on_the_shipped_data_file_and_a_custom_one() {
     );
 }
 
-/// The place an error line gives after `FILE:`: `LINE:COL: `, a document path such as
-/// `options[1].questions[2].id: `, or the final `N problems found`.
+/// The place an error line gives after `FILE:`: `LINE:COL: ` (every problem of a file is
+/// placed, semantic ones too), or the final `N problems found` (after `… and N more problems`
+/// when there are too many to list).
 fn has_place(rest: &str) -> bool {
     let mut parts = rest.splitn(3, ':');
     let (a, b) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
@@ -152,16 +153,11 @@ fn has_place(rest: &str) -> bool {
     if number(a) && number(b) && parts.next().is_some_and(|m| m.starts_with(' ')) {
         return true;
     }
-    if let Some((path, message)) = rest.split_once(": ") {
-        let path_chars = path
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_.[]\"-".contains(c));
-        if path_chars && path.starts_with(|c: char| c.is_ascii_lowercase()) && !message.is_empty() {
-            return true;
-        }
-    }
-    rest.strip_prefix(' ')
-        .is_some_and(|count| count.ends_with(" problem found") || count.ends_with(" problems found"))
+    rest.strip_prefix(' ').is_some_and(|count| {
+        count.ends_with(" problem found")
+            || count.ends_with(" problems found")
+            || (count.starts_with("… and ") && count.ends_with(" more problems"))
+    })
 }
 
 /// The bad fixtures, sorted: `(NAME.ron path relative to the package, NAME.expected contents)`.
@@ -253,7 +249,7 @@ fn the_file_with_several_problems_reports_every_one() {
     for at in [
         ":4:12: title: empty text",
         ":16:30: options[0].questions[1].id: duplicate question id \"django.admin-panel\"",
-        ":options[1].threshold: option \"flask\" has threshold 9",
+        ":23:24: options[1].threshold: option \"flask\" has threshold 9",
         ":33:80: matrix[1].pick: unknown option \"rails\"",
         ":48:87: stages[1].picks: unknown option \"laravel\"",
         ": 5 problems found",
@@ -680,6 +676,131 @@ fn session_with_a_stale_id_is_refused() {
     assert!(run.stderr.contains(path.to_str().unwrap()), "{run:?}");
     assert!(run.stderr.contains("\"flask.retired-question\""), "{run:?}");
     assert!(run.stderr.contains("valid ids:"), "{run:?}");
+}
+
+#[test]
+fn a_stale_session_places_every_unknown_id_and_never_prints_a_placeholder() {
+    let dir = tempdir();
+    let stale = SESSION
+        .replace("flask.own-tools", "flask.retired-question")
+        .replace("flask.serverless-edge", "flask.also-gone")
+        .replace("Some(\"solo\")", "Some(\"series-b\")");
+    let path = write(dir.path(), "stale.ron", stale);
+    let path = path.to_str().unwrap();
+    let run = run_bad(&["score", "--session", path]);
+    assert!(!run.stderr.contains("{path}"), "{run:?}");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("stackpick: {path}:3:33: answers[1]: unknown question id \"flask.retired-question\""),
+            format!("{path}:3:59: answers[2]: unknown question id \"flask.also-gone\""),
+            format!("{path}:4:17: stage: unknown stage id \"series-b\""),
+            format!("{path}: valid ids: {}", run_valid_ids()),
+            format!("{path}: valid stages: pre-pmf, post-validation, api-first, solo"),
+        ],
+        "{run:?}"
+    );
+}
+
+/// The embedded decision's question ids, as listed after unknown ones.
+fn run_valid_ids() -> String {
+    stackpick::decision::Decision::embedded()
+        .question_ids()
+        .join(", ")
+}
+
+#[test]
+fn a_session_of_200000_unknown_ids_lists_twenty_and_the_valid_ids_once() {
+    let dir = tempdir();
+    let ids: Vec<String> = (0..200_000).map(|i| format!("\"nope.q{i}\"")).collect();
+    let session = format!(
+        "Session(\n    decision: \"web-frameworks\",\n    answers: [{}],\n)\n",
+        ids.join(", ")
+    );
+    let path = write(dir.path(), "huge.ron", session);
+    let path = path.to_str().unwrap();
+    let run = run_bad(&["score", "--session", path]);
+    assert!(run.stderr.len() < 10_000, "{} bytes of errors", run.stderr.len());
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 22, "{run:?}");
+    assert_eq!(
+        lines[0],
+        format!("stackpick: {path}:3:15: answers[0]: unknown question id \"nope.q0\"")
+    );
+    assert!(lines[19].starts_with(&format!("{path}:3:")), "{run:?}");
+    assert!(
+        lines[19].ends_with("answers[19]: unknown question id \"nope.q19\""),
+        "{run:?}"
+    );
+    assert_eq!(lines[20], format!("{path}: … and 199,980 more unknown ids"));
+    assert_eq!(lines[21], format!("{path}: valid ids: {}", run_valid_ids()));
+    assert_eq!(run.stderr.matches("django.admin-panel").count(), 1, "{run:?}");
+}
+
+#[test]
+fn unknown_ids_given_with_yes_are_capped_too() {
+    let ids: Vec<String> = (0..100).map(|i| format!("nope.q{i}")).collect();
+    let run = run_bad(&["score", "--yes", &ids.join(",")]);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 22, "{run:?}");
+    assert_eq!(lines[0], "stackpick: unknown question id \"nope.q0\"");
+    assert_eq!(lines[20], "… and 80 more unknown ids");
+    assert_eq!(lines[21], format!("valid ids: {}", run_valid_ids()));
+}
+
+#[test]
+fn a_decision_with_thousands_of_problems_lists_twenty() {
+    let rows: Vec<String> = (0..5000)
+        .map(|i| format!("        Situation(situation: \"Case {i}\", pick: \"rails\"),\n"))
+        .collect();
+    let source = mini_source().replacen("    matrix: [\n", &format!("    matrix: [\n{}", rows.concat()), 1);
+    let dir = tempdir();
+    let path = write(dir.path(), "many.ron", source);
+    let path = path.to_str().unwrap();
+    let run = run_bad(&["check", path]);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 22, "{run:?}");
+    let matrix_line = 1 + mini_source().lines().position(|l| l == "    matrix: [").unwrap();
+    assert_eq!(
+        lines[0],
+        format!(
+            "stackpick: {path}:{}:46: matrix[0].pick: unknown option \"rails\" (known options: django, flask)",
+            matrix_line + 1
+        )
+    );
+    assert_eq!(lines[20], format!("{path}: … and 4,980 more problems"));
+    assert_eq!(lines[21], format!("{path}: 5,000 problems found"));
+}
+
+#[test]
+fn a_session_that_is_not_utf8_names_the_place() {
+    let dir = tempdir();
+    let mut bytes = SESSION.as_bytes().to_vec();
+    let at = SESSION.find("flask.own-tools").unwrap();
+    bytes[at] = 0xff;
+    let path = write(dir.path(), "latin1.ron", bytes);
+    let path = path.to_str().unwrap();
+    let run = run_bad(&["score", "--session", path]);
+    assert_eq!(
+        run.stderr,
+        format!("stackpick: {path}:3:34: invalid UTF-8: a session file must be UTF-8 text\n")
+    );
+}
+
+#[test]
+fn files_with_a_byte_order_mark_load() {
+    let dir = tempdir();
+    let decision = write(dir.path(), "bom.ron", format!("\u{feff}{}", mini_source()));
+    let decision = decision.to_str().unwrap();
+    let run = run_ok(&["check", decision]);
+    assert_eq!(
+        run.stdout,
+        format!("{decision}: ok (2 options, 6 questions, 2 stages)\n")
+    );
+    let session = write(dir.path(), "session.ron", format!("\u{feff}{SESSION}"));
+    let report = score_json(&["--session", session.to_str().unwrap()]);
+    assert_eq!(verdict(&report), ("single", vec!["flask"]));
 }
 
 #[test]

@@ -39,6 +39,53 @@ fn answers_and_an_unticked_id() -> impl Strategy<Value = (Answers, String)> {
     })
 }
 
+/// A weight or threshold: often huge (up to `u32::MAX`), where a `u32` sum would wrap.
+fn big_number() -> impl Strategy<Value = u32> {
+    prop_oneof![Just(u32::MAX), (u32::MAX - 16)..=u32::MAX, 1..=u32::MAX, 1..5u32]
+}
+
+/// A valid decision of one to three options whose weights and thresholds are drawn up to
+/// `u32::MAX` (each threshold capped at its checklist's total, as validation demands), with
+/// some of its question ids ticked and one more id not ticked.
+fn heavy_decision_and_answers() -> impl Strategy<Value = (Decision, Answers, String)> {
+    let option = (big_number(), prop::collection::vec(big_number(), 1..6));
+    prop::collection::vec(option, 1..4)
+        .prop_flat_map(|options| {
+            let mut source =
+                String::from("Decision(id: \"heavy\", title: \"Heavy\", question: \"Which?\", options: [\n");
+            for (o, (threshold, weights)) in options.iter().enumerate() {
+                let total: u64 = weights.iter().map(|&w| u64::from(w)).sum();
+                let threshold = u64::from(*threshold).min(total);
+                source.push_str(&format!(
+                    "  Choice(id: \"o{o}\", name: \"O{o}\", threshold: {threshold}, questions: [\n"
+                ));
+                for (q, weight) in weights.iter().enumerate() {
+                    source.push_str(&format!(
+                        "    Question(id: \"q{q}\", text: \"Q{q}?\", weight: {weight}),\n"
+                    ));
+                }
+                source.push_str("  ]),\n");
+            }
+            source.push_str("], stack: Stack(title: \"Stack\", layers: []))\n");
+            let decision = Decision::parse(&source, "heavy.ron")
+                .unwrap_or_else(|e| panic!("huge weights must load:\n{e}\n{source}"));
+            let ids = decision.question_ids();
+            (
+                Just(decision),
+                subsequence(ids.clone(), 0..=ids.len()),
+                select(ids),
+            )
+        })
+        .prop_map(|(decision, yes, extra)| {
+            let mut answers = Answers {
+                yes: yes.into_iter().collect(),
+                stage: None,
+            };
+            answers.yes.remove(&extra);
+            (decision, answers, extra)
+        })
+}
+
 fn qualified(evaluation: &Evaluation) -> Vec<String> {
     evaluation
         .scores
@@ -72,12 +119,37 @@ proptest! {
     }
 
     #[test]
+    fn one_more_yes_never_lowers_a_score_even_with_huge_weights(
+        (d, answers, id) in heavy_decision_and_answers()
+    ) {
+        let before = evaluate(&d, &answers);
+        let mut ticked = answers.clone();
+        ticked.toggle(&id);
+        let after = evaluate(&d, &ticked);
+        for ((b, a), option) in before.scores.iter().zip(&after.scores).zip(&d.options) {
+            let total: u64 = option.questions.iter().map(|q| u64::from(q.weight)).sum();
+            prop_assert_eq!(a.max, total);
+            prop_assert!(a.score <= a.max && b.score <= b.max);
+            prop_assert!(a.score >= b.score, "{}: {} -> {}", a.option, b.score, a.score);
+            prop_assert!(!b.qualified || a.qualified, "{} stopped qualifying", a.option);
+            for width in [0, 1, 12, 80, usize::from(u16::MAX)] {
+                let (filled, mark) = a.gauge(width);
+                prop_assert!(filled <= width && mark <= width);
+                prop_assert!(filled >= b.gauge(width).0, "the gauge shrank");
+            }
+        }
+        // Everything derived from the scores still renders.
+        let report = Report::new(&d, &ticked);
+        let _ = (report.to_text(), report.to_json());
+    }
+
+    #[test]
     fn a_score_never_exceeds_its_max(answers in answers()) {
         let d = decision();
         let evaluation = evaluate(&d, &answers);
         prop_assert_eq!(evaluation.scores.len(), d.options.len());
         for (score, option) in evaluation.scores.iter().zip(&d.options) {
-            let total: u32 = option.questions.iter().map(|q| q.weight).sum();
+            let total: u64 = option.questions.iter().map(|q| u64::from(q.weight)).sum();
             prop_assert_eq!(score.max, total);
             prop_assert!(score.score <= score.max);
             prop_assert_eq!(score.qualified, score.score >= score.threshold);
@@ -111,7 +183,7 @@ proptest! {
                 (None, false) => {
                     prop_assert_eq!(verdict.kind, VerdictKind::Leaning);
                     // The leaders are exactly the options with the best score ratio.
-                    let ratio = |s: &stackpick::score::Score| f64::from(s.score) / f64::from(s.max);
+                    let ratio = |s: &stackpick::score::Score| s.score as f64 / s.max as f64;
                     let best = evaluation.scores.iter().map(ratio).fold(0.0, f64::max);
                     let leaders: Vec<String> = evaluation
                         .scores

@@ -333,8 +333,8 @@ fn bad_input_is_refused_before_the_terminal_changes_mode() {
             &[],
             with_config,
             &[
-                "config.ron: keys: unknown action \"qiut\"",
-                "keys.help: j is already bound",
+                "config.ron:1:15: keys: unknown action \"qiut\"",
+                "config.ron:1:39: keys.help: j is already bound",
             ],
         ),
         (

@@ -1,27 +1,31 @@
-//! Validation of a decision: every problem at once, each placed in the source where its value
-//! can be found.
+//! Validation of a decision: every problem at once, each placed in the source by the document
+//! path of its value.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Choice, Decision, Problem};
+use crate::source::{self, Target};
 
-/// Every semantic problem of the decision, in document order.
-pub(super) fn check(decision: &Decision) -> Checker {
-    let mut check = Checker::default();
+/// Every semantic problem of the decision, in document order; only the first `limit` are
+/// written out, the others are counted.
+pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
+    let mut check = Checker::new(limit);
     check.slug("id", &decision.id);
     check.text("title", &decision.title);
     check.text("question", &decision.question);
     if decision.options.is_empty() {
-        check.push("options", "the decision has no options: add at least one".into());
+        check.push("options", || {
+            "the decision has no options: add at least one".into()
+        });
     }
     let known: BTreeSet<&str> = decision.options.iter().map(|o| o.id.as_str()).collect();
     let mut option_ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, option) in decision.options.iter().enumerate() {
         let at = format!("options[{i}]");
-        let nth = check.slug(&format!("{at}.id"), &option.id);
+        check.slug(&format!("{at}.id"), &option.id);
         let earlier = option_ids.entry(option.id.as_str()).or_insert(0);
         if *earlier > 0 {
-            check.dup(&format!("{at}.id"), "option", &option.id, &option.id, nth);
+            check.dup(&format!("{at}.id"), "option", &option.id);
         }
         *earlier += 1;
         check.text(&format!("{at}.name"), &option.name);
@@ -31,20 +35,31 @@ pub(super) fn check(decision: &Decision) -> Checker {
         let at = format!("summary[{i}]");
         check.text(&format!("{at}.heading"), &summary.heading);
         check.text(&format!("{at}.text"), &summary.text);
-        for pick in &summary.picks {
-            check.known(&format!("{at}.picks"), pick, &known);
+        for (k, pick) in summary.picks.iter().enumerate() {
+            check.known(
+                &format!("{at}.picks"),
+                Target::Value(format!("{at}.picks[{k}]")),
+                pick,
+                &known,
+            );
         }
     }
     for (i, row) in decision.matrix.iter().enumerate() {
         let at = format!("matrix[{i}]");
         check.text(&format!("{at}.situation"), &row.situation);
-        check.known(&format!("{at}.pick"), &row.pick, &known);
+        check.known(
+            &format!("{at}.pick"),
+            Target::Value(format!("{at}.pick")),
+            &row.pick,
+            &known,
+        );
     }
     for (i, aspect) in decision.comparison.iter().enumerate() {
         let at = format!("comparison[{i}]");
         check.text(&format!("{at}.name"), &aspect.name);
         for (option, value) in &aspect.values {
-            check.known(&format!("{at}.values"), option, &known);
+            let key = Target::Key(format!("{at}.values[{option:?}]"));
+            check.known(&format!("{at}.values"), key, option, &known);
             check.text(&format!("{at}.values[{option:?}]"), value);
         }
     }
@@ -53,7 +68,12 @@ pub(super) fn check(decision: &Decision) -> Checker {
         let at = format!("stack.layers[{i}]");
         check.text(&format!("{at}.title"), &layer.title);
         if let Some(option) = &layer.option {
-            check.known(&format!("{at}.option"), option, &known);
+            check.known(
+                &format!("{at}.option"),
+                Target::Value(format!("{at}.option")),
+                option,
+                &known,
+            );
         }
         for (j, part) in layer.parts.iter().enumerate() {
             check.text(&format!("{at}.parts[{j}]"), part);
@@ -62,22 +82,26 @@ pub(super) fn check(decision: &Decision) -> Checker {
     let mut stage_ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, stage) in decision.stages.iter().enumerate() {
         let at = format!("stages[{i}]");
-        let nth = check.slug(&format!("{at}.id"), &stage.id);
+        check.slug(&format!("{at}.id"), &stage.id);
         let earlier = stage_ids.entry(stage.id.as_str()).or_insert(0);
         if *earlier > 0 {
-            check.dup(&format!("{at}.id"), "stage", &stage.id, &stage.id, nth);
+            check.dup(&format!("{at}.id"), "stage", &stage.id);
         }
         *earlier += 1;
         check.text(&format!("{at}.label"), &stage.label);
         check.text(&format!("{at}.advice"), &stage.advice);
         if stage.picks.is_empty() {
-            check.push(
-                &format!("{at}.picks"),
-                format!("stage {:?} picks no option", stage.id),
-            );
+            check.push(&format!("{at}.picks"), || {
+                format!("stage {:?} picks no option", stage.id)
+            });
         }
-        for pick in &stage.picks {
-            check.known(&format!("{at}.picks"), pick, &known);
+        for (k, pick) in stage.picks.iter().enumerate() {
+            check.known(
+                &format!("{at}.picks"),
+                Target::Value(format!("{at}.picks[{k}]")),
+                pick,
+                &known,
+            );
         }
     }
     check
@@ -85,44 +109,41 @@ pub(super) fn check(decision: &Decision) -> Checker {
 
 fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     if option.questions.is_empty() {
-        check.push(
-            &format!("{at}.questions"),
-            format!("option {:?} has an empty checklist", option.id),
-        );
+        check.push(&format!("{at}.questions"), || {
+            format!("option {:?} has an empty checklist", option.id)
+        });
     }
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     let mut total: u64 = 0;
     for (j, question) in option.questions.iter().enumerate() {
         let qat = format!("{at}.questions[{j}]");
-        let nth = check.slug(&format!("{qat}.id"), &question.id);
+        check.slug(&format!("{qat}.id"), &question.id);
         let earlier = ids.entry(question.id.as_str()).or_insert(0);
         if *earlier > 0 {
             let full = format!("{}.{}", option.id, question.id);
-            check.dup(&format!("{qat}.id"), "question", &full, &question.id, nth);
+            check.dup(&format!("{qat}.id"), "question", &full);
         }
         *earlier += 1;
         check.text(&format!("{qat}.text"), &question.text);
         if question.weight == 0 {
-            check.push(
-                &format!("{qat}.weight"),
-                format!("question \"{}.{}\" has weight 0", option.id, question.id),
-            );
+            check.push(&format!("{qat}.weight"), || {
+                format!("question \"{}.{}\" has weight 0", option.id, question.id)
+            });
         }
-        total += u64::from(question.weight);
+        // The same u64 sum as the engine's (score.rs), so what validates is what is scored.
+        total = total.saturating_add(u64::from(question.weight));
     }
     if option.threshold == 0 {
-        check.push(
-            &format!("{at}.threshold"),
-            format!("option {:?} has threshold 0: it would always qualify", option.id),
-        );
+        check.push(&format!("{at}.threshold"), || {
+            format!("option {:?} has threshold 0: it would always qualify", option.id)
+        });
     } else if u64::from(option.threshold) > total && !option.questions.is_empty() {
-        check.push(
-            &format!("{at}.threshold"),
+        check.push(&format!("{at}.threshold"), || {
             format!(
                 "option {:?} has threshold {} above its checklist's total weight {total}",
                 option.id, option.threshold
-            ),
-        );
+            )
+        });
     }
     for (j, point) in option.strengths.iter().enumerate() {
         check.text(&format!("{at}.strengths[{j}].title"), &point.title);
@@ -132,145 +153,107 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     }
 }
 
-/// Collects problems, each with the `field: "value"` to look for in the source to place it.
-#[derive(Default)]
+/// Collects problems, each with the document path of its value, to place it in the source.
 pub(super) struct Checker {
+    /// The first `limit` problems.
     problems: Vec<Problem>,
-    needles: Vec<Option<Needle>>,
-    /// How many times each needle was already used, so repeated values are placed in turn.
-    uses: BTreeMap<(Option<String>, String), usize>,
-    /// How many `id` fields with each value were checked so far, in document order.
-    ids_seen: BTreeMap<String, usize>,
+    /// Where each of them is, parallel to `problems`.
+    places: Vec<Target>,
+    /// How many problems there are in all.
+    total: usize,
+    limit: usize,
+    /// The "known options" list, written once when first needed.
+    known_list: Option<String>,
 }
 
-/// A value to find in the source: `field: "value"`, its `nth` occurrence.
-struct Needle {
-    field: Option<String>,
-    value: String,
-    nth: usize,
-}
+/// How many known options an "unknown option" message names before it only counts them.
+const KNOWN_LISTED: usize = 20;
 
 impl Checker {
-    fn push(&mut self, at: &str, message: String) {
-        self.problems.push(Problem {
-            at: at.to_owned(),
-            message,
-            position: None,
-        });
-        self.needles.push(None);
+    fn new(limit: usize) -> Checker {
+        Checker {
+            problems: Vec::new(),
+            places: Vec::new(),
+            total: 0,
+            limit,
+            known_list: None,
+        }
     }
 
-    /// Records a problem placed at the `nth` occurrence of `field: "value"` (counting from 0);
-    /// `nth: None` takes the next occurrence not yet used by an earlier problem.
-    fn push_found(
-        &mut self,
-        at: &str,
-        message: String,
-        field: Option<&str>,
-        value: &str,
-        nth: Option<usize>,
-    ) {
-        let key = (field.map(str::to_owned), value.to_owned());
-        let used = self.uses.entry(key).or_insert(0);
-        let nth = nth.unwrap_or(*used);
-        *used += 1;
-        self.problems.push(Problem {
-            at: at.to_owned(),
-            message,
-            position: None,
-        });
-        self.needles.push(Some(Needle {
-            field: field.map(str::to_owned),
-            value: value.to_owned(),
-            nth,
-        }));
+    /// Records a problem at `at`, placed at the value `place`. The message is only written
+    /// for the problems kept, so a file of a million problems costs a million counts, not a
+    /// million messages.
+    fn report(&mut self, at: &str, place: Target, message: impl FnOnce(&mut Self) -> String) {
+        self.total += 1;
+        if self.problems.len() < self.limit {
+            let message = message(self);
+            self.problems.push(Problem {
+                at: at.to_owned(),
+                message,
+                position: None,
+            });
+            self.places.push(place);
+        }
+    }
+
+    /// A problem placed at its own path.
+    fn push(&mut self, at: &str, message: impl FnOnce() -> String) {
+        self.report(at, Target::Value(at.to_owned()), |_| message());
     }
 
     fn text(&mut self, at: &str, text: &str) {
         if text.trim().is_empty() {
-            let field = field_name(at);
-            self.push_found(at, "empty text".into(), field, text, None);
+            self.push(at, || "empty text".into());
         }
     }
 
-    /// Checks an id and returns which occurrence of `id: "<id>"` in the document it is; ids
-    /// are checked in document order, so this places problems on the right one even when
-    /// options, questions and stages share an id.
-    fn slug(&mut self, at: &str, id: &str) -> usize {
-        let seen = self.ids_seen.entry(id.to_owned()).or_insert(0);
-        let nth = *seen;
-        *seen += 1;
+    fn slug(&mut self, at: &str, id: &str) {
         let valid = !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
         if !valid {
-            let message = format!("invalid id {id:?}: use lowercase letters, digits, '-' or '_'");
-            self.push_found(at, message, Some("id"), id, Some(nth));
-        }
-        nth
-    }
-
-    /// A duplicate id, the `nth` occurrence of `id: "<short>"` in the document.
-    fn dup(&mut self, at: &str, kind: &str, full_id: &str, short: &str, nth: usize) {
-        let message = format!("duplicate {kind} id {full_id:?}");
-        self.push_found(at, message, Some("id"), short, Some(nth));
-    }
-
-    fn known(&mut self, at: &str, id: &str, known: &BTreeSet<&str>) {
-        if !known.contains(id) {
-            let valid: Vec<&str> = known.iter().copied().collect();
-            let list = if valid.is_empty() {
-                "none".to_owned()
-            } else {
-                valid.join(", ")
-            };
-            let message = format!("unknown option {id:?} (known options: {list})");
-            self.push_found(at, message, None, id, None);
+            self.push(at, || {
+                format!("invalid id {id:?}: use lowercase letters, digits, '-' or '_'")
+            });
         }
     }
 
-    /// The problems, each placed in `source` where its value could be found.
-    pub(super) fn finish(self, source: &str) -> Vec<Problem> {
+    fn dup(&mut self, at: &str, kind: &str, full_id: &str) {
+        self.push(at, || format!("duplicate {kind} id {full_id:?}"));
+    }
+
+    /// An option id that must be one of `known`, reported at `at` and placed at `place`.
+    fn known(&mut self, at: &str, place: Target, id: &str, known: &BTreeSet<&str>) {
+        if known.contains(id) {
+            return;
+        }
+        self.report(at, place, |check| {
+            let list = check.known_list.get_or_insert_with(|| {
+                let mut list: Vec<&str> = known.iter().copied().take(KNOWN_LISTED).collect();
+                if list.is_empty() {
+                    list.push("none");
+                }
+                let mut list = list.join(", ");
+                if known.len() > KNOWN_LISTED {
+                    list.push_str(&format!(
+                        ", {}",
+                        crate::error::and_more(known.len() - KNOWN_LISTED, "")
+                    ));
+                }
+                list.trim_end().to_owned()
+            });
+            format!("unknown option {id:?} (known options: {list})")
+        });
+    }
+
+    /// The problems kept, each placed in `source`, and how many there are in all.
+    pub(super) fn finish(self, source: &str) -> (Vec<Problem>, usize) {
         let mut problems = self.problems;
-        for (problem, needle) in problems.iter_mut().zip(self.needles) {
-            if let Some(needle) = needle {
-                problem.position = find_nth(source, needle.field.as_deref(), &needle.value, needle.nth);
-            }
+        let positions = source::locate(source, &self.places);
+        for (problem, position) in problems.iter_mut().zip(positions) {
+            problem.position = position;
         }
-        problems
+        (problems, self.total)
     }
-}
-
-/// The last plain field name of a document path: `options[0].questions[2].text` → `text`.
-fn field_name(at: &str) -> Option<&str> {
-    let last = at.rsplit('.').next()?;
-    let name = last.split('[').next()?;
-    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
-}
-
-/// Line and column (1-based) of the `nth` quoted `value`, preceded by `field:` when given.
-fn find_nth(source: &str, field: Option<&str>, value: &str, nth: usize) -> Option<(usize, usize)> {
-    let quoted = format!("{value:?}");
-    let mut found = 0;
-    for (offset, _) in source.match_indices(&quoted) {
-        let before = source[..offset].trim_end();
-        let matches_field = match field {
-            Some(field) => before
-                .strip_suffix(':')
-                .is_some_and(|b| b.trim_end().ends_with(field)),
-            None => true,
-        };
-        if !matches_field {
-            continue;
-        }
-        if found == nth {
-            let line = source[..offset].matches('\n').count() + 1;
-            let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-            let col = source[line_start..offset].chars().count() + 1;
-            return Some((line, col));
-        }
-        found += 1;
-    }
-    None
 }

@@ -232,8 +232,45 @@ fn a_question_of_weight_two_counts_double() {
 #[test]
 fn max_is_the_total_weight() {
     let e = eval(&small(), &[], None);
-    let maxes: Vec<(&str, u32)> = e.scores.iter().map(|s| (s.option.as_str(), s.max)).collect();
+    let maxes: Vec<(&str, u64)> = e.scores.iter().map(|s| (s.option.as_str(), s.max)).collect();
     assert_eq!(maxes, [("a", 4), ("b", 6), ("c", 2)]);
+}
+
+/// Two options whose weights would wrap a `u32` sum.
+const HEAVY: &str = r#"
+Decision(id: "heavy", title: "Heavy", question: "Which?", options: [
+    Choice(id: "a", name: "A", threshold: 4294967295, questions: [
+        Question(id: "q1", text: "One?", weight: 4294967295),
+        Question(id: "q2", text: "Two?", weight: 4294967295),
+    ]),
+    Choice(id: "b", name: "B", threshold: 4294967295, questions: [
+        Question(id: "q1", text: "One?", weight: 4294967294),
+        Question(id: "q2", text: "Two?", weight: 4294967295),
+        Question(id: "q3", text: "Three?", weight: 4294967295),
+    ]),
+], stack: Stack(title: "Stack", layers: []))
+"#;
+
+#[test]
+fn weights_up_to_u32_max_add_up_without_wrapping() {
+    let decision = Decision::parse(HEAVY, "heavy.ron").unwrap_or_else(|e| panic!("{e}"));
+    let e = eval(&decision, &["a.q1", "a.q2"], None);
+    let a = score(&e, "a");
+    assert_eq!(
+        (a.score, a.max, a.qualified),
+        (8_589_934_590, 8_589_934_590, true)
+    );
+    assert_eq!(a.gauge(12), (12, 6));
+    // Ticking more never un-qualifies: one answer qualifies, and so do both.
+    assert!(score(&eval(&decision, &["a.q1"], None), "a").qualified);
+    assert!(e.hints[0].contains("stays qualified"), "{:?}", e.hints);
+    // Ratios compare exactly: b's 4294967294/12884901884 is below a's 1/2.
+    let e = eval(&decision, &["b.q1"], None);
+    assert_verdict(&e, VerdictKind::Leaning, &["b"]);
+    assert!(e.hints[1].contains("is 1 yes away"), "{:?}", e.hints);
+    let e = eval(&decision, &["b.q1", "b.q2"], None);
+    assert_verdict(&e, VerdictKind::Single, &["b"]);
+    assert_eq!(score(&e, "b").max, 12_884_901_884);
 }
 
 #[test]
@@ -458,24 +495,50 @@ fn hints_agree_with_the_engine() {
 // ---- answers -------------------------------------------------------------------------------
 
 #[test]
-fn unknown_ids_are_all_reported_with_the_valid_ones() {
+fn unknown_ids_are_all_reported_with_the_valid_ones_once() {
     let decision = small();
     let errors = Answers::new(&decision, ["a.q1", "a.nope", "zz.q1"], Some("later")).unwrap_err();
-    assert_eq!(errors.len(), 3, "{errors:?}");
-    let AnswerError::UnknownQuestion { id, valid } = &errors[0] else {
-        panic!("{errors:?}")
-    };
-    assert_eq!(id, "a.nope");
-    assert_eq!(valid.len(), 11);
-    assert!(valid.contains(&"c.q2".to_owned()));
-    assert!(matches!(&errors[1], AnswerError::UnknownQuestion { id, .. } if id == "zz.q1"));
     assert_eq!(
-        errors[2],
-        AnswerError::UnknownStage {
-            id: "later".into(),
-            valid: vec!["go-a".into(), "go-b".into(), "go-ab".into()],
-        }
+        errors.listed,
+        [
+            AnswerError::UnknownQuestion {
+                id: "a.nope".into(),
+                index: 1
+            },
+            AnswerError::UnknownQuestion {
+                id: "zz.q1".into(),
+                index: 2
+            },
+            AnswerError::UnknownStage { id: "later".into() },
+        ]
     );
+    assert_eq!(errors.total, 3);
+    assert_eq!(errors.valid_questions.len(), 11);
+    assert!(errors.valid_questions.contains(&"c.q2".to_owned()));
+    assert_eq!(errors.valid_stages, ["go-a", "go-b", "go-ab"]);
+    assert_eq!(
+        errors.trailer(),
+        [
+            format!("valid ids: {}", errors.valid_questions.join(", ")),
+            "valid stages: go-a, go-b, go-ab".to_owned()
+        ]
+    );
+}
+
+#[test]
+fn a_million_unknown_ids_keep_twenty_and_count_the_rest() {
+    let decision = small();
+    let ids = (0..1_000_000).map(|i| format!("x.q{i}"));
+    let errors = Answers::new(&decision, ids, Some("nope")).unwrap_err();
+    // The stage is always listed, after the first twenty question ids.
+    assert_eq!(errors.listed.len(), AnswerErrors::LISTED + 1);
+    assert_eq!(errors.total, 1_000_001);
+    assert_eq!(errors.unlisted(), 999_980);
+    assert_eq!(errors.trailer()[0], "… and 999,980 more unknown ids");
+    // The stage alone lists the stages, not the question ids.
+    let errors = Answers::new(&decision, ["a.q1"], Some("nope")).unwrap_err();
+    assert!(errors.valid_questions.is_empty());
+    assert_eq!(errors.trailer(), ["valid stages: go-a, go-b, go-ab"]);
 }
 
 #[test]
@@ -576,7 +639,7 @@ fn embedded_stages_pick_as_the_article_says() {
 #[test]
 fn embedded_has_three_options_with_the_articles_threshold() {
     let e = eval(&Decision::embedded(), &[], None);
-    let shape: Vec<(&str, u32, u32)> = e
+    let shape: Vec<(&str, u64, u64)> = e
         .scores
         .iter()
         .map(|s| (s.option.as_str(), s.max, s.threshold))

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::keymap::Keymap;
 use super::theme::Theme;
 use crate::error::Failure;
+use crate::source::{self, ReadError, Target};
 
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
@@ -56,16 +57,22 @@ pub fn config_dir(override_dir: Option<OsString>, base: Option<&dyn BaseStrategy
 }
 
 impl Config {
-    /// Parses config text; `name` labels the messages. Every key problem is listed.
+    /// Parses config text (a byte-order mark is skipped); `name` labels the messages. Every
+    /// key problem is listed, each with its line and column.
     pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), Failure> {
-        let config: Config = ron::from_str(source).map_err(|e| {
-            Failure::BadInput(format!(
-                "{name}:{}:{}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
-        })?;
+        let config: Config = source::parse(source)
+            .map_err(|e| Failure::BadInput(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))?;
         let keymap = Keymap::with_overrides(&config.keys).map_err(|problems| {
-            let lines: Vec<String> = problems.iter().map(|p| format!("{name}: {p}")).collect();
+            let targets: Vec<Target> = problems.iter().map(|p| p.place.clone()).collect();
+            let positions = source::locate(source, &targets);
+            let lines: Vec<String> = problems
+                .iter()
+                .zip(positions)
+                .map(|(problem, position)| match position {
+                    Some((line, col)) => format!("{name}:{line}:{col}: {}", problem.message),
+                    None => format!("{name}: {}", problem.message),
+                })
+                .collect();
             Failure::BadInput(lines.join("\n"))
         })?;
         Ok((config, keymap))
@@ -76,10 +83,17 @@ impl Config {
         let Some(path) = dir.map(|d| d.join(CONFIG_FILE)) else {
             return Ok((Config::default(), Keymap::default()));
         };
-        match std::fs::read_to_string(&path) {
-            Ok(source) => Config::parse(&source, &path.display().to_string()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((Config::default(), Keymap::default())),
-            Err(e) => Err(Failure::BadInput(format!("{}: cannot read: {e}", path.display()))),
+        let name = path.display().to_string();
+        match source::read(&path, "a config file") {
+            Ok(source) => Config::parse(&source, &name),
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok((Config::default(), Keymap::default()))
+            }
+            Err(ReadError::Io(e)) => Err(Failure::BadInput(format!("{name}: cannot read: {e}"))),
+            Err(ReadError::Syntax(e)) => Err(Failure::BadInput(format!(
+                "{name}:{}:{}: {}",
+                e.line, e.col, e.message
+            ))),
         }
     }
 }
@@ -124,8 +138,61 @@ mod tests {
             panic!("refused");
         };
         assert!(
-            message.starts_with("c.ron: keys: unknown action \"qiut\""),
+            message.starts_with("c.ron:1:15: keys: unknown action \"qiut\""),
             "{message}"
+        );
+    }
+
+    #[test]
+    fn every_key_problem_is_placed() {
+        let source = "Config(\n  // \"quit\": [\"q\"],\n  keys: {\n    \"quit\": [\"q\", \"ctrl-\"],\n    \"help\": [],\n    \"qiut\": [\"x\"],\n    \"tick\": [\"j\"],\n  },\n)";
+        let Err(Failure::BadInput(message)) = Config::parse(source, "c.ron") else {
+            panic!("refused");
+        };
+        let lines: Vec<(&str, &str)> = message
+            .lines()
+            .map(|l| {
+                let mut parts = l.splitn(4, ':');
+                let (_, line, col) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());
+                (line, col)
+            })
+            .collect();
+        // help: the empty list; qiut: the key; quit: "ctrl-"; tick: "j" clashes with down.
+        assert_eq!(
+            lines,
+            [("5", "13"), ("6", "5"), ("4", "19"), ("7", "14")],
+            "{message}"
+        );
+        for want in [
+            "keys.help: give at least one key",
+            "unknown action \"qiut\"",
+            "keys.quit: ",
+            "keys.tick: j",
+        ] {
+            assert!(message.contains(want), "{want}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_bad_bytes_are_placed() {
+        let (config, _) = Config::parse("\u{feff}Config(theme: Light)", "c.ron").expect("valid");
+        assert_eq!(config.theme, ThemeName::Light);
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            b"\xef\xbb\xbfConfig(\n  theme: \xff)",
+        )
+        .unwrap();
+        let Err(Failure::BadInput(message)) = Config::load(Some(dir.path())) else {
+            panic!("refused");
+        };
+        let path = dir.path().join(CONFIG_FILE);
+        assert_eq!(
+            message,
+            format!(
+                "{}:2:10: invalid UTF-8: a config file must be UTF-8 text",
+                path.display()
+            )
         );
     }
 

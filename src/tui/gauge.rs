@@ -77,7 +77,7 @@ impl Widget for ScoreGauge<'_> {
 mod tests {
     use super::*;
 
-    fn score(value: u32, qualified: bool) -> Score {
+    fn score(value: u64, qualified: bool) -> Score {
         Score {
             option: "django".into(),
             name: "Django".into(),

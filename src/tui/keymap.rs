@@ -10,6 +10,7 @@ use super::action::{Action, Tab};
 pub use super::bindings::Scope;
 use super::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, action_name};
 use super::key::Key;
+use crate::source::Target;
 
 /// A binding in force: its scope, keys, action and label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,13 +52,32 @@ impl Default for Keymap {
     }
 }
 
+/// A problem of the `keys` of a config file: the message (`keys.quit: unknown key "ctrl-"`)
+/// and the value it is about, to place it in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyProblem {
+    pub message: String,
+    pub place: Target,
+}
+
+impl KeyProblem {
+    fn new(message: String, place: Target) -> KeyProblem {
+        KeyProblem { message, place }
+    }
+}
+
+/// The document path of an action's key list in the config: `keys["quit"]`.
+fn keys_path(name: &str) -> String {
+    format!("keys[{name:?}]")
+}
+
 /// A row of the help: the keys as shown, each on its own, and what they do.
 pub type HelpRow = (Vec<String>, String);
 
 impl Keymap {
     /// The default keys with some actions rebound: action name → keys, e.g.
     /// `"quit": ["q", "ctrl-q"]`. Every problem is reported, not only the first.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, Vec<String>> {
+    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, Vec<KeyProblem>> {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
         let names: Vec<String> = keymap
@@ -72,25 +92,31 @@ impl Keymap {
                 names
             });
         for (name, texts) in overrides {
+            let path = keys_path(name);
             if !names.contains(name) {
-                problems.push(format!(
-                    "keys: unknown action {name:?} (actions: {})",
-                    names.join(", ")
+                problems.push(KeyProblem::new(
+                    format!("keys: unknown action {name:?} (actions: {})", names.join(", ")),
+                    Target::Key(path),
                 ));
                 continue;
             }
             let mut keys = Vec::new();
-            for text in texts {
+            for (i, text) in texts.iter().enumerate() {
+                let place = || Target::Value(format!("{path}[{i}]"));
                 match Key::parse(text) {
-                    Ok(key) if key == QUIT_ANYWHERE && name != "quit" => {
-                        problems.push(format!("keys.{name}: ctrl-c always quits and cannot be rebound"));
-                    }
+                    Ok(key) if key == QUIT_ANYWHERE && name != "quit" => problems.push(KeyProblem::new(
+                        format!("keys.{name}: ctrl-c always quits and cannot be rebound"),
+                        place(),
+                    )),
                     Ok(key) => keys.push(key),
-                    Err(e) => problems.push(format!("keys.{name}: {e}")),
+                    Err(e) => problems.push(KeyProblem::new(format!("keys.{name}: {e}"), place())),
                 }
             }
             if keys.is_empty() && texts.is_empty() {
-                problems.push(format!("keys.{name}: give at least one key"));
+                problems.push(KeyProblem::new(
+                    format!("keys.{name}: give at least one key"),
+                    Target::Value(path),
+                ));
             }
             for binding in keymap.bindings.iter_mut().filter(|b| b.scope.rebindable()) {
                 if action_name(binding.action).as_deref() == Some(name.as_str()) {
@@ -107,8 +133,8 @@ impl Keymap {
     }
 
     /// Keys that a rebinding put on two different actions that can be active together.
-    fn conflicts(&self, overrides: &BTreeMap<String, Vec<String>>) -> Vec<String> {
-        let mut problems = Vec::new();
+    fn conflicts(&self, overrides: &BTreeMap<String, Vec<String>>) -> Vec<KeyProblem> {
+        let mut problems: Vec<KeyProblem> = Vec::new();
         let together = |a: Scope, b: Scope| a == b || a == Scope::Global || b == Scope::Global;
         for (i, first) in self.bindings.iter().enumerate() {
             let Some(first_name) = action_name(first.action) else {
@@ -129,8 +155,16 @@ impl Keymap {
                     let other = second_name.clone().unwrap_or_else(|| second.label.to_owned());
                     let message = format!("keys.{first_name}: {} is already bound to {other}", key.name());
                     // One message per clash, naming the first scope where it happens.
-                    if !problems.iter().any(|p: &String| p.starts_with(&message)) {
-                        problems.push(format!("{message} ({})", second.scope.title()));
+                    if !problems.iter().any(|p| p.message.starts_with(&message)) {
+                        // Placed at the text that gave this key.
+                        let index = overrides[&first_name]
+                            .iter()
+                            .position(|text| Key::parse(text).as_ref() == Ok(key))
+                            .map_or(String::new(), |i| format!("[{i}]"));
+                        problems.push(KeyProblem::new(
+                            format!("{message} ({})", second.scope.title()),
+                            Target::Value(format!("{}{index}", keys_path(&first_name))),
+                        ));
                     }
                 }
             }

@@ -183,6 +183,17 @@ fn overrides_report_every_problem() {
     ]);
     let problems = Keymap::with_overrides(&bad).expect_err("invalid");
     assert_eq!(problems.len(), 4, "{problems:#?}");
+    let places: Vec<&str> = problems.iter().map(|p| p.place.path()).collect();
+    assert_eq!(
+        places,
+        [
+            "keys[\"export\"][0]",
+            "keys[\"quit\"][0]",
+            "keys[\"tikc\"]",
+            "keys[\"help\"][0]"
+        ]
+    );
+    let problems: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
     assert!(
         problems
             .iter()

@@ -1,0 +1,177 @@
+//! Reading a data file and parsing its RON, written once for decision files, sessions and the
+//! config: the bytes must be UTF-8 (else the place of the first bad byte is named), a UTF-8
+//! byte-order mark is skipped, syntax errors are placed, and [`locate`] maps a document path
+//! such as `options[1].questions[2].weight` to the line and column of its value, so that a
+//! problem found after parsing can be placed too.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+mod walk;
+
+pub use walk::walk;
+
+/// Line and column, both from 1; columns count characters, as ron's do.
+pub type Position = (usize, usize);
+
+/// Text that is not UTF-8 or not valid RON, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be read at all (missing, a directory, no permission…).
+    Io(std::io::Error),
+    /// The file is not UTF-8.
+    Syntax(SyntaxError),
+}
+
+/// The byte-order mark some editors put at the start of a UTF-8 file.
+const BOM: char = '\u{feff}';
+
+/// Reads a file as text; `kind` names it in the message for bytes that are not UTF-8
+/// ("a session file").
+pub fn read(path: &Path, kind: &str) -> Result<String, ReadError> {
+    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    text(bytes, kind).map_err(ReadError::Syntax)
+}
+
+/// The bytes as text, without a leading byte-order mark; bytes that are not UTF-8 are an
+/// error placed at the first of them.
+pub fn text(bytes: Vec<u8>, kind: &str) -> Result<String, SyntaxError> {
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        let (line, col) = position_after(strip_bom(valid));
+        SyntaxError {
+            line,
+            col,
+            message: format!("invalid UTF-8: {kind} must be UTF-8 text"),
+        }
+    })?;
+    Ok(match text.strip_prefix(BOM) {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+/// The text without a leading byte-order mark.
+pub fn strip_bom(source: &str) -> &str {
+    source.strip_prefix(BOM).unwrap_or(source)
+}
+
+/// Parses RON text (a leading byte-order mark is skipped).
+pub fn parse<T: DeserializeOwned>(source: &str) -> Result<T, SyntaxError> {
+    ron::from_str(strip_bom(source)).map_err(|e| SyntaxError {
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    })
+}
+
+/// The position just after `text`: where the next character would be.
+fn position_after(text: &str) -> Position {
+    let line_start = text.rfind('\n').map_or(0, |i| i + 1);
+    (
+        text.matches('\n').count() + 1,
+        text[line_start..].chars().count() + 1,
+    )
+}
+
+/// Something to find in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// The value at a document path: `options[1].threshold`, `keys["quit"][0]`.
+    Value(String),
+    /// The key of a map entry, given by the entry's path: `comparison[0].values["rails"]`.
+    Key(String),
+}
+
+impl Target {
+    /// The document path.
+    pub fn path(&self) -> &str {
+        match self {
+            Target::Value(path) | Target::Key(path) => path,
+        }
+    }
+}
+
+/// Where each target is in `source` (which must have parsed). A value not written in the file
+/// (a field left to its default) is placed at its nearest written ancestor, and a key not
+/// found at its value; `None` only when nothing around it could be found.
+///
+/// One pass over the source, whatever the number of targets.
+pub fn locate(source: &str, targets: &[Target]) -> Vec<Option<Position>> {
+    let mut values: HashMap<&str, Option<Position>> = HashMap::new();
+    let mut keys: HashMap<&str, Option<Position>> = HashMap::new();
+    for target in targets {
+        if let Target::Key(path) = target {
+            keys.insert(path, None);
+        }
+        let mut path = Some(target.path());
+        while let Some(p) = path {
+            values.insert(p, None);
+            path = parent(p);
+        }
+    }
+    let mut unfound = values.len() + keys.len();
+    walk(strip_bom(source), |path, position, is_key| {
+        let map = if is_key { &mut keys } else { &mut values };
+        match map.get_mut(path) {
+            Some(slot) => {
+                unfound -= usize::from(slot.is_none());
+                // The last visit wins: `Some("x")` is placed at `"x"`, not at `Some`.
+                *slot = Some(position);
+                true
+            }
+            // Every target was found, and the walk has moved past the last one: stop, so a
+            // huge file costs only the walk up to its first problems.
+            None => unfound > 0,
+        }
+    });
+    targets
+        .iter()
+        .map(|target| {
+            if let Target::Key(path) = target
+                && let Some(Some(position)) = keys.get(path.as_str())
+            {
+                return Some(*position);
+            }
+            let mut path = Some(target.path());
+            while let Some(p) = path {
+                if let Some(Some(position)) = values.get(p) {
+                    return Some(*position);
+                }
+                path = parent(p);
+            }
+            None
+        })
+        .collect()
+}
+
+/// The path one level up: `a.b[2]` → `a.b` → `a` → the root `""`; `m["k"]` → `m`.
+fn parent(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    // A quoted key is written with `{:?}`, which escapes every `"` inside it, so `["` can only
+    // be where the key starts.
+    let cut = if path.ends_with("\"]") {
+        path.rfind("[\"")
+    } else if path.ends_with(']') {
+        path.rfind('[')
+    } else {
+        path.rfind('.')
+    };
+    Some(&path[..cut.unwrap_or(0)])
+}
+
+#[cfg(test)]
+mod tests;
