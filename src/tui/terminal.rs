@@ -2,7 +2,9 @@
 //! capture are undone on every exit path, a panic and a signal included (see `signals.rs`).
 //! Frames go out through a buffered writer.
 
+use std::fs::File;
 use std::io::{self, BufWriter, Stdout};
+use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
@@ -62,7 +64,7 @@ impl Drop for Session {
 pub fn enter(mouse: bool) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    let mut stdout = io::stdout();
+    let mut stdout = output()?;
     let entered = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste, Hide).and_then(|()| {
         if mouse {
             MOUSE.store(true, Ordering::SeqCst);
@@ -89,12 +91,22 @@ pub fn restore() {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
         return;
     }
-    let mut stdout = io::stdout();
-    if MOUSE.swap(false, Ordering::SeqCst) {
-        let _ = execute!(stdout, DisableMouseCapture);
+    let mouse = MOUSE.swap(false, Ordering::SeqCst);
+    if let Ok(mut stdout) = output() {
+        if mouse {
+            let _ = execute!(stdout, DisableMouseCapture);
+        }
+        let _ = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, Show);
     }
-    let _ = execute!(stdout, DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = disable_raw_mode();
+}
+
+/// Standard output as a file of its own (a duplicate descriptor), not through `io::stdout()`:
+/// the main thread may hold that lock for the whole run (the command's report goes through
+/// it), and entering or leaving may happen on the signal thread. Frames are flushed whole
+/// after each draw, so nothing buffered is overtaken.
+fn output() -> io::Result<File> {
+    Ok(File::from(io::stdout().as_fd().try_clone_to_owned()?))
 }
 
 fn install_panic_hook() {
