@@ -74,12 +74,15 @@ fn wait_idle() -> Option<MutexGuard<'static, ()>> {
 /// SIGTSTP: give the terminal back, stop for real, and take it again when continued.
 fn suspend() {
     let _idle = wait_idle();
+    // Before the app takes the terminal, or after it gave it back, there is nothing to undo
+    // and nothing to take again.
+    let active = terminal::active();
     let mouse = terminal::mouse_captured();
     terminal::restore();
     // The default action of SIGTSTP, emulated: SIGSTOP, which stops every thread.
     let _ = low_level::emulate_default_handler(SIGTSTP);
     // Continued (SIGCONT).
-    if terminal::enter(mouse).is_ok() {
+    if active && terminal::enter(mouse).is_ok() {
         REDRAW.store(true, Ordering::SeqCst);
         // crossterm turns SIGWINCH into a resize event: it wakes the event loop, which then
         // draws the whole screen.

@@ -80,6 +80,11 @@ pub fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Whether the terminal is in the app's modes now.
+pub fn active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
 /// Whether mouse capture is on now.
 pub fn mouse_captured() -> bool {
     MOUSE.load(Ordering::SeqCst)
