@@ -47,6 +47,10 @@ struct Start<'a> {
     files: &'a [(&'a str, &'a str)],
     /// Set `NO_COLOR=1`.
     no_color: bool,
+    /// `TERM`: `Some(None)` unsets it, `Some(Some(value))` sets it (default xterm-256color).
+    term: Option<Option<&'a str>>,
+    /// The pty's size, columns × rows (default 80×24).
+    size: Option<(u16, u16)>,
 }
 
 /// Starts the app with the slave side of a fresh 80×24 pty as its controlling terminal.
@@ -60,7 +64,8 @@ fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
 
 fn spawn(start: Start) -> PtyApp {
     let dirs = tempfile::tempdir().expect("temp dir");
-    let (master, slave_name) = pty::open_master(80, 24);
+    let (cols, rows) = start.size.unwrap_or((80, 24));
+    let (master, slave_name) = pty::open_master(cols, rows);
     let slave = pty::open_slave(&slave_name);
     let binary = env!("CARGO_BIN_EXE_stackpick");
     let mut command = if start.stdin_null {
@@ -74,6 +79,15 @@ fn spawn(start: Start) -> PtyApp {
     pty::attach(&mut command, &slave, dirs.path());
     if start.no_color {
         command.env("NO_COLOR", "1");
+    }
+    match start.term {
+        None => {}
+        Some(None) => {
+            command.env_remove("TERM");
+        }
+        Some(Some(term)) => {
+            command.env("TERM", term);
+        }
     }
     for (path, text) in start.files {
         std::fs::write(dirs.path().join(path), text).expect("write a test file");
@@ -411,4 +425,129 @@ fn no_color_means_no_colour_codes_at_all() {
         }
     }
     assert!(text.contains("[x]"), "state is still shown without colour");
+}
+
+/// A terminal that cannot draw the app (issue 7.10): the same one plain line as without a
+/// terminal, exit 2, and not one escape code.
+#[test]
+fn a_dumb_or_unnamed_terminal_is_refused_like_no_terminal() {
+    for term in [Some("dumb"), Some(""), None] {
+        let mut app = spawn(Start {
+            term: Some(term),
+            ..Start::default()
+        });
+        let status = app.wait_exit();
+        let text = String::from_utf8_lossy(&app.transcript).into_owned();
+        assert_eq!(status.code(), Some(2), "TERM={term:?}: exit 2, got {text:?}");
+        assert!(
+            !app.transcript.contains(&0x1b),
+            "TERM={term:?}: no escape codes: {text:?}"
+        );
+        let lines: Vec<&str> = text.split_terminator("\r\n").collect();
+        assert_eq!(lines.len(), 1, "TERM={term:?}: one line, got {text:?}");
+        assert!(
+            lines[0].contains("score") && lines[0].contains("export"),
+            "TERM={term:?}: points at `score` and `export`: {text:?}"
+        );
+    }
+}
+
+/// An absurd terminal size (issue 7.6): the app draws (into its clamped area) instead of
+/// aborting on a four-billion-cell buffer, and still quits cleanly, after growing to it too.
+#[test]
+fn an_absurd_terminal_size_draws_and_quits_cleanly() {
+    let mut app = spawn(Start {
+        size: Some((u16::MAX, u16::MAX)),
+        ..Start::default()
+    });
+    first_frame(&mut app);
+    app.type_bytes(b"2");
+    app.read_until("the Strengths tab", |b| contains(b, "Strengths"));
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0), "q quits with exit 0");
+
+    let mut app = spawn_on_pty(&[], false);
+    first_frame(&mut app);
+    let huge = Winsize {
+        ws_row: u16::MAX,
+        ws_col: u16::MAX,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    tcsetwinsize(app.master.as_fd(), huge).expect("resize the pty");
+    app.read_until("a redraw at the absurd size", |b| contains(b, "TL;DR"));
+    app.type_bytes(b"q");
+    assert_eq!(
+        app.wait_exit().code(),
+        Some(0),
+        "q quits with exit 0 after the resize"
+    );
+}
+
+/// Stuck input (issue 7.11), where it stands. crossterm 0.29 keeps an unfinished escape
+/// sequence until it ends, with no timeout: after a truncated SGR mouse report every byte
+/// joins the report until an `M` or `m` ends it (the report then fails to parse and is
+/// dropped), so the keys in between, Ctrl-C included, are lost. This test pins that down,
+/// and that the app recovers once the report ends.
+#[test]
+fn a_truncated_mouse_report_swallows_keys_until_an_m_ends_it() {
+    let mut app = spawn_on_pty(&[], false);
+    first_frame(&mut app);
+    app.type_bytes(b"\x1b[<0;1");
+    app.type_bytes(b"2\x03");
+    let swallowed = app.read_for(IDLE_WINDOW, false);
+    assert!(
+        swallowed.is_empty() && app.child.try_wait().expect("wait").is_none(),
+        "`2` and Ctrl-C inside the unfinished report do nothing (crossterm's limit); wrote {:?}",
+        String::from_utf8_lossy(&swallowed)
+    );
+    // The next `M` (any mouse event ends with one) ends the report; it is dropped whole.
+    app.type_bytes(b"M");
+    app.type_bytes(b"2");
+    app.read_until("the Strengths tab after the report ended", |b| {
+        contains(b, "Flask (2/3)")
+    });
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
+}
+
+/// A stray bracketed-paste start (issue 7.11): with bracketed paste on (the app turns it on,
+/// so a paste arrives as text and never as keys that act), the end marker the terminal puts
+/// after any paste ends it; what came in between is a paste, not keys.
+#[test]
+fn a_stray_paste_start_ends_with_the_next_paste_and_never_acts_as_keys() {
+    let mut app = spawn_on_pty(&[], false);
+    let first = first_frame(&mut app);
+    assert!(contains(&first, "\x1b[?2004h"), "bracketed paste is turned on");
+    app.type_bytes(b"\x1b[200~");
+    app.type_bytes(b"2q");
+    let swallowed = app.read_for(IDLE_WINDOW, false);
+    assert!(
+        swallowed.is_empty() && app.child.try_wait().expect("wait").is_none(),
+        "keys after a stray paste start are held (crossterm's limit); wrote {:?}",
+        String::from_utf8_lossy(&swallowed)
+    );
+    // The next paste's end marker ends it: "2q" arrives as pasted text, which does nothing
+    // outside a text field (no tab change, no quit).
+    app.type_bytes(b"\x1b[201~");
+    let after = app.read_for(IDLE_WINDOW, false);
+    assert!(
+        after.is_empty(),
+        "a paste on a tab does nothing: {:?}",
+        String::from_utf8_lossy(&after)
+    );
+    assert!(
+        app.child.try_wait().expect("wait").is_none(),
+        "the pasted q did not quit"
+    );
+    app.type_bytes(b"2");
+    app.read_until("the Strengths tab after the paste ended", |b| {
+        contains(b, "Flask (2/3)")
+    });
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
+    assert!(
+        contains(&app.transcript, "\x1b[?2004l"),
+        "bracketed paste is turned off on exit"
+    );
 }

@@ -118,6 +118,8 @@ struct Launch<'a> {
     runs: usize,
     /// Shell redirections after the command, e.g. `>out 2>err`.
     redirect: &'a str,
+    /// Arguments to `env` before the command, e.g. `TERM=dumb` or `-u TERM`.
+    env: &'a [&'a str],
 }
 
 impl Default for Launch<'_> {
@@ -126,6 +128,7 @@ impl Default for Launch<'_> {
             args: &[],
             runs: 1,
             redirect: "",
+            env: &[],
         }
     }
 }
@@ -145,7 +148,18 @@ impl Tmux {
             std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
         }
         let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
-        let mut command = sh_quote(&path_str(binary));
+        // `env` first when asked; then a shell that records its pid and becomes the app (exec
+        // keeps the pid), so a test can send the app signals with `kill`.
+        let mut command = String::from("env");
+        for arg in launch.env {
+            command.push(' ');
+            command.push_str(&sh_quote(arg));
+        }
+        command.push_str(&format!(
+            r#" sh -c 'echo $$ >"$0" && exec "$@"' {}/pid-"$i" "#,
+            sh_quote(&path_str(dir.path()))
+        ));
+        command.push_str(&sh_quote(&path_str(binary)));
         for arg in launch.args {
             command.push(' ');
             command.push_str(&sh_quote(arg));
@@ -282,6 +296,35 @@ exec sleep 3600
             }
             thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// The pid of run `run` of the app, once it has started.
+    fn pid(&self, run: usize) -> String {
+        let path = self.dir.path().join(format!("pid-{run}"));
+        self.wait_file(&path, "a pid", |text| text.trim().parse::<u32>().is_ok())
+            .trim()
+            .to_owned()
+    }
+
+    /// Sends run `run` of the app a signal by name, as `kill -NAME pid` does.
+    fn signal(&self, run: usize, name: &str) {
+        let status = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(self.pid(run))
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{name} failed");
+    }
+
+    /// The pane's terminal settings now (`stty -g` on its tty, from outside).
+    fn stty_now(&self) -> String {
+        let tty = self.display("#{pane_tty}");
+        let output = Command::new("sh")
+            .args(["-c", r#"stty -g < "$0""#, &tty])
+            .output()
+            .expect("run stty");
+        assert!(output.status.success(), "stty on {tty}: {output:?}");
+        String::from_utf8(output.stdout).expect("stty prints ASCII")
     }
 
     /// Whether run `run` has ended.
@@ -760,5 +803,88 @@ fn without_a_terminal_one_line_and_exit_2() {
     let text = String::from_utf8_lossy(&stderr);
     assert!(!stderr.contains(&0x1b), "no escape codes: {text:?}");
     assert_eq!(text.lines().count(), 1, "one line: {text:?}");
+    tmux.assert_restored(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signals (issue 7.1)
+// ---------------------------------------------------------------------------------------------
+
+/// Ticks a question, sends the app `signal`, and checks the exit code, the terminal and that
+/// the tick was saved.
+fn killed_by(name: &str, signal: &str, code: i32) {
+    let tmux = Tmux::start(name, Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["4", "Space"]);
+    tmux.wait_for(&["Questions to Ask (1 yes)"]);
+    tmux.signal(1, signal);
+    assert_eq!(tmux.wait_exit(1), code, "SIG{signal}: exit 128+n");
+    tmux.assert_restored(1);
+    let saved = tmux.state().join("stackpick").join("web-frameworks.ron");
+    let text = std::fs::read_to_string(&saved).expect("the answers were saved");
+    assert!(text.contains(&first_question_ids(1)[0]), "{text}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_exits_143() {
+    killed_by("sigterm", "TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_exits_129() {
+    killed_by("sighup", "HUP", 129);
+}
+
+#[test]
+fn sigint_restores_the_terminal_and_exits_130() {
+    killed_by("sigint", "INT", 130);
+}
+
+/// SIGTSTP: the app gives the terminal back before it stops; SIGCONT brings it back whole.
+#[test]
+fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
+    let tmux = Tmux::start("sigtstp", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["2"]);
+    wait_tab(&tmux, 1);
+    tmux.signal(1, "TSTP");
+    // Stopped for real: the process is in state T.
+    let pid = tmux.pid(1);
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let ps = Command::new("ps")
+            .args(["-o", "stat=", "-p", &pid])
+            .output()
+            .expect("run ps");
+        if String::from_utf8_lossy(&ps.stdout).trim_start().starts_with('T') {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the app did not stop on SIGTSTP");
+        thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!tmux.exited(1), "stopped, not ended");
+    // The shell's screen and the shell's terminal settings while it is stopped.
+    tmux.wait_screen("the normal screen while stopped", |s| {
+        !s.contains(TAB_BAR) && s.contains("before stackpick run 1")
+    });
+    assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(
+        tmux.display("#{mouse_any_flag}#{mouse_button_flag}#{mouse_all_flag}#{mouse_sgr_flag}"),
+        "0000",
+        "mouse reporting off while stopped"
+    );
+    assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor shown while stopped");
+    let before = std::fs::read_to_string(tmux.dir.path().join("stty-before-1")).expect("stty");
+    assert_eq!(tmux.stty_now(), before, "not raw while stopped");
+
+    // Continued: the whole screen is drawn again, on the tab it was on, and keys act.
+    tmux.signal(1, "CONT");
+    wait_tab(&tmux, 1);
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+    assert_ne!(tmux.stty_now(), before, "raw again");
+    tmux.keys(&["3"]);
+    wait_tab(&tmux, 2);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
     tmux.assert_restored(1);
 }

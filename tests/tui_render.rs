@@ -302,3 +302,64 @@ fn a_tall_checklist_shows_how_close_the_call_is() {
     assert!(tall.contains("Django is 1 yes away"), "{tall}");
     assert_snapshot!("checklist_hints_120x50", tall);
 }
+
+/// A document longer than 65,535 lines (issue 7.8): `G` reaches its very last line.
+#[test]
+fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
+    let mut decision = Decision::embedded();
+    let count = 70_000;
+    decision.options[0].strengths = (0..count)
+        .map(|i| stackpick::decision::Point {
+            title: format!("point-{i}").into(),
+            detail: Default::default(),
+        })
+        .collect();
+    // Nothing after the strengths, so the last point is the document's last line.
+    decision.options[0].best_for.clear();
+    decision.options[0].users.clear();
+    decision.options[0].example = None;
+    let mut app = App::new(decision, Answers::default(), Theme::monochrome());
+    app.tab = Tab::Strengths;
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app.update(Action::Last);
+    assert!(
+        app.strengths_scroll > usize::from(u16::MAX),
+        "scrolled past 65,535"
+    );
+    let last = format!("point-{}", count - 1);
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains(&last), "{last} on screen:\n{screen}");
+    // One line up, the last is gone and the one before it is at the bottom.
+    app.update(Action::Up);
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(!screen.contains(&last) && screen.contains(&format!("point-{}", count - 2)));
+}
+
+/// An absurd terminal size (issue 7.6): the app draws into the top-left part, at most
+/// `layout::MAX_WIDTH`×`layout::MAX_HEIGHT`, so no frame buffer of four billion cells.
+#[test]
+fn an_absurd_terminal_size_is_drawn_in_a_clamped_area() {
+    use stackpick::tui::clamped::Clamped;
+    use stackpick::tui::layout::{MAX_HEIGHT, MAX_WIDTH};
+    let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
+    app.update(Action::Resize {
+        width: u16::MAX,
+        height: u16::MAX,
+    });
+    assert_eq!((app.area.width, app.area.height), (MAX_WIDTH, MAX_HEIGHT));
+    // The backend reports the clamped size, so ratatui's buffers are no bigger.
+    let mut terminal = Terminal::new(Clamped(TestBackend::new(MAX_WIDTH, MAX_HEIGHT))).expect("test backend");
+    let frame = terminal
+        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .expect("draw");
+    assert_eq!(frame.area, app.area);
+    let screen = text(frame.buffer);
+    assert!(
+        screen.lines().next().unwrap_or("").contains("1 Overview"),
+        "the tab bar is drawn"
+    );
+    assert!(screen.contains("TL;DR"));
+}

@@ -387,3 +387,122 @@ fn a_status_message_lasts_until_the_next_key() {
     app.press("j");
     assert_eq!(app.status, None);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Nothing acts unseen (issue 7.8), and typed text is only text (issue 7.2)
+// ---------------------------------------------------------------------------------------------
+
+fn shrink(app: &mut App) {
+    app.update(Action::Resize {
+        width: 30,
+        height: 10,
+    });
+}
+
+#[test]
+fn q_quits_from_the_too_small_screen_even_over_the_export_dialog() {
+    let mut app = app();
+    app.press("e");
+    shrink(&mut app);
+    let effects = app.press("q");
+    assert!(effects.is_empty());
+    assert!(app.quit, "q quits: the hidden export field must not take it");
+    let Mode::Export(dialog) = &app.mode else {
+        panic!("the dialog is still the mode underneath")
+    };
+    assert_eq!(
+        dialog.path, "decision.md",
+        "nothing was typed into the hidden field"
+    );
+}
+
+#[test]
+fn keys_that_would_act_unseen_do_nothing_while_the_terminal_is_too_small() {
+    let mut app = app();
+    app.press("4");
+    shrink(&mut app);
+    let before = app.view_state();
+    let effects = app.press(" x⏎jjlG3se/⇥2");
+    assert!(effects.is_empty(), "no tick, no export: {effects:?}");
+    assert!(
+        app.answers.yes.is_empty(),
+        "Space ticked a question nobody could see"
+    );
+    assert!(app.view_state() == before, "nothing changed while too small");
+    assert_eq!(app.tab, Tab::Checklist);
+    assert_eq!(app.mode, Mode::Normal);
+    // The mouse neither: a click where the first checkbox would be, the wheel.
+    assert_eq!(app.update(Action::Click { column: 5, row: 3 }), None);
+    app.update(Action::ScrollDown);
+    assert!(app.view_state() == before);
+    // The help opens and closes; back at a usable size the keys act again.
+    app.press("?");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    app.press("?");
+    assert_eq!(app.mode, Mode::Normal);
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert_eq!(app.press(" "), vec![Effect::SaveAnswers]);
+}
+
+#[test]
+fn a_rebound_quit_key_is_the_one_that_quits_while_too_small() {
+    let mut app = app();
+    let overrides = [("quit".to_owned(), vec!["ctrl-q".to_owned()])].into();
+    app.keymap = stackpick::tui::keymap::Keymap::with_overrides(&overrides).expect("valid keys");
+    shrink(&mut app);
+    app.press("q");
+    assert!(!app.quit, "q is not bound to quit any more");
+    let event = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
+    assert_eq!(app.keymap.action_for(&app.scopes(), &event), Some(Action::Quit));
+}
+
+#[test]
+fn typed_controls_bidi_and_invisible_characters_are_refused() {
+    let hostile = [
+        '\u{1b}', '\u{9b}', '\u{85}', '\u{202e}', '\u{2066}', '\u{200b}', '\u{feff}', '\u{ad}',
+    ];
+    let mut app = app();
+    app.press("3/");
+    for c in hostile {
+        app.update(Action::Input(c));
+    }
+    app.press("bu");
+    assert_eq!(app.filter, "bu");
+
+    let mut app = self::app();
+    app.press("e⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫");
+    for c in "out/".chars().chain(hostile).chain("x.md".chars()) {
+        app.update(Action::Input(c));
+    }
+    let Mode::Export(dialog) = &app.mode else {
+        panic!("dialog open")
+    };
+    assert_eq!(dialog.path, "out/x.md");
+}
+
+#[test]
+fn a_paste_goes_into_the_field_cleaned_and_never_acts_as_keys() {
+    let mut app = app();
+    // On a tab, a paste of "q4 " neither quits, switches tab nor ticks.
+    app.paste("q4 ");
+    assert!(!app.quit);
+    assert_eq!(app.tab, Tab::Overview);
+    assert!(app.answers.yes.is_empty());
+    // In the export field it is typed, on one line, without controls.
+    app.press("e⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫");
+    app.paste("out/\u{202e}dm.x\u{1b}[2J\r\nv2.md");
+    let Mode::Export(dialog) = &app.mode else {
+        panic!("dialog open")
+    };
+    assert_eq!(dialog.path, "out/dm.x[2J  v2.md");
+    // Too small: nothing is typed unseen.
+    shrink(&mut app);
+    app.paste("zzz");
+    let Mode::Export(dialog) = &app.mode else {
+        panic!("dialog open")
+    };
+    assert!(!dialog.path.contains("zzz"));
+}

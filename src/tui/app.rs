@@ -14,6 +14,7 @@ use super::keymap::{Keymap, Scope};
 use super::layout;
 use super::stage_picker;
 use super::theme::Theme;
+use super::typed;
 
 mod export;
 mod overlays;
@@ -29,7 +30,7 @@ pub enum Mode {
     #[default]
     Normal,
     /// The help overlay, scrolled by so many lines.
-    Help { scroll: u16 },
+    Help { scroll: usize },
     /// Typing the Compare filter.
     Filter,
     /// The stage picker; 0 is "no stage", then the stages in order.
@@ -77,9 +78,9 @@ pub struct App {
     /// The framework in focus on the Strengths tab.
     pub framework: usize,
     /// Scroll offsets of the document tabs.
-    pub overview_scroll: u16,
-    pub strengths_scroll: u16,
-    pub decision_scroll: u16,
+    pub overview_scroll: usize,
+    pub strengths_scroll: usize,
+    pub decision_scroll: usize,
     /// The Compare tab's selected row (among the rows the filter keeps) and filter text.
     pub compare_row: usize,
     pub filter: String,
@@ -132,8 +133,12 @@ impl App {
         )
     }
 
-    /// The key scopes active now, most specific first.
+    /// The key scopes active now, most specific first. While the terminal is too small to
+    /// show anything, only the keys of `Scope::TooSmall` act: nothing happens unseen.
     pub fn scopes(&self) -> Vec<Scope> {
+        if layout::too_small(self.area) {
+            return vec![Scope::TooSmall];
+        }
         match &self.mode {
             Mode::Normal => vec![Scope::Tab(self.tab), Scope::Global],
             Mode::Help { .. } => vec![Scope::Help],
@@ -181,8 +186,25 @@ impl App {
         });
     }
 
+    /// Pasted text goes into the text field being typed in, cleaned (see `typed.rs`);
+    /// anywhere else it is ignored, so a paste never acts as a string of keys.
+    pub fn paste(&mut self, text: &str) {
+        if !self.scopes().iter().any(|s| s.takes_text()) {
+            return;
+        }
+        for c in typed::clean_paste(text).chars() {
+            self.update(Action::Input(c));
+        }
+    }
+
     /// Changes the model for an action; returns the work left for the event loop.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // While the terminal is too small, what would change is not on screen: only quitting,
+        // the help and a resize act (the key table maps nothing else; this covers the mouse).
+        let visible = matches!(action, Action::Quit | Action::ToggleHelp | Action::Resize { .. });
+        if layout::too_small(self.area) && !visible {
+            return None;
+        }
         // A message lasts until the next key or click, like a message line in any editor.
         if !matches!(action, Action::Resize { .. }) {
             self.status = None;
@@ -193,7 +215,7 @@ impl App {
                 return None;
             }
             Action::Resize { width, height } => {
-                self.area = Rect::new(0, 0, width, height);
+                self.area = layout::drawable(width, height);
                 return None;
             }
             Action::Click { column, row } => return self.click(column, row),
@@ -350,11 +372,9 @@ impl App {
                 } else {
                     1
                 };
-                let mut value = usize::from(*scroll);
                 for _ in 0..times {
-                    value = step(value, usize::from(max));
+                    *scroll = step(*scroll, max);
                 }
-                *scroll = u16::try_from(value).unwrap_or(max);
             }
         }
     }

@@ -23,7 +23,14 @@ pub enum Scope {
     Export,
     /// The export dialog asking before it overwrites a file.
     Overwrite,
+    /// The terminal is too small to show anything: only the keys of `Global` that do one of
+    /// [`WHILE_TOO_SMALL`] act, as the user bound them.
+    TooSmall,
 }
+
+/// The actions that act while the terminal is too small: everything else would change what
+/// cannot be seen.
+pub const WHILE_TOO_SMALL: &[Action] = &[Action::Quit, Action::ToggleHelp];
 
 impl Scope {
     /// The heading of the scope's section in the help overlay.
@@ -36,6 +43,7 @@ impl Scope {
             Scope::Stage => "Stage picker".to_owned(),
             Scope::Export => "Export dialog".to_owned(),
             Scope::Overwrite => "Overwrite question".to_owned(),
+            Scope::TooSmall => "Terminal too small".to_owned(),
         }
     }
 

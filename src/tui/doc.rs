@@ -102,10 +102,18 @@ impl Doc {
 
     /// Draws the document inside a bordered `pane` (its inside is `inner`), scrolled by
     /// `scroll` lines, with a scrollbar on the border when it is taller than the inside.
-    pub fn render_in(self, pane: Rect, inner: Rect, scroll: u16, buf: &mut Buffer, style: Style) {
+    /// Only the visible lines go to the paragraph, so any line can be reached (a paragraph's
+    /// own scroll offset is a `u16`).
+    pub fn render_in(self, pane: Rect, inner: Rect, scroll: usize, buf: &mut Buffer, style: Style) {
         let len = self.len();
-        Paragraph::new(self.lines).scroll((scroll, 0)).render(inner, buf);
-        scrollbar(pane, buf, len, usize::from(scroll), style);
+        let visible: Vec<Line> = self
+            .lines
+            .into_iter()
+            .skip(scroll)
+            .take(usize::from(inner.height))
+            .collect();
+        Paragraph::new(visible).render(inner, buf);
+        scrollbar(pane, buf, len, scroll, style);
     }
 
     /// Whether there are no lines.

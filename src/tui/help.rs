@@ -14,7 +14,7 @@ use super::theme::Theme;
 /// The help overlay.
 pub struct HelpOverlay<'a> {
     pub app: &'a App,
-    pub scroll: u16,
+    pub scroll: usize,
 }
 
 /// Where the overlay goes.

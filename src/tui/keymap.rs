@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use super::action::{Action, Tab};
 pub use super::bindings::Scope;
-use super::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, action_name};
+use super::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
 use super::key::Key;
 use crate::source::Target;
 
@@ -185,7 +185,10 @@ impl Keymap {
             let bound = self
                 .bindings
                 .iter()
-                .filter(|b| b.scope == *scope)
+                .filter(|b| match scope {
+                    Scope::TooSmall => b.scope == Scope::Global && WHILE_TOO_SMALL.contains(&b.action),
+                    _ => b.scope == *scope,
+                })
                 .find(|b| b.keys.contains(&pressed));
             if let Some(binding) = bound {
                 return Some(binding.action);

@@ -37,9 +37,16 @@ impl Effects for DiskEffects {
     }
 }
 
+/// Whether `TERM` names a terminal that can draw the app: set, not empty, not `dumb`.
+fn capable_term() -> bool {
+    std::env::var_os("TERM").is_some_and(|term| !term.is_empty() && term != "dumb")
+}
+
 /// `stackpick` with no command: the TUI.
 pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    // A terminal that cannot move the cursor (TERM=dumb, or no TERM at all) cannot show the
+    // app either: it gets the same refusal as no terminal, before anything changes mode.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() || !capable_term() {
         return Err(Failure::BadInput(
             "the interactive app needs a terminal; in scripts use `stackpick score` or `stackpick export` (see --help)"
                 .to_owned(),

@@ -12,6 +12,17 @@ use strum::IntoEnumIterator;
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 14;
 
+/// The largest area the app draws into. A bigger terminal gets the app in its top-left part:
+/// the frame buffers hold a cell per position, and an absurd size (65535×65535, four billion
+/// cells) would abort on allocation before the terminal could be restored.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
+
+/// The area the app draws into on a terminal of this size.
+pub fn drawable(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
 /// Whether the terminal is below the minimum size.
 pub fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
@@ -100,7 +111,7 @@ pub fn inner(area: Rect) -> Rect {
 }
 
 /// How far the current document tab can scroll.
-pub fn max_scroll(app: &App) -> u16 {
+pub fn max_scroll(app: &App) -> usize {
     let body = body(app.area);
     let (lines, height) = match app.tab {
         Tab::Overview => {
@@ -114,14 +125,14 @@ pub fn max_scroll(app: &App) -> u16 {
         }
         Tab::Compare | Tab::Checklist => (0, 0),
     };
-    u16::try_from(lines.saturating_sub(usize::from(height))).unwrap_or(u16::MAX)
+    lines.saturating_sub(usize::from(height))
 }
 
 /// How far the help overlay can scroll.
-pub fn help_max_scroll(app: &App) -> u16 {
+pub fn help_max_scroll(app: &App) -> usize {
     let inner = inner(help::area(body(app.area)));
     let lines = help::doc(&app.keymap, inner.width, &app.theme).len();
-    u16::try_from(lines.saturating_sub(usize::from(inner.height))).unwrap_or(u16::MAX)
+    lines.saturating_sub(usize::from(inner.height))
 }
 
 /// The question under a click on the Checklist tab.

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod bindings;
 pub mod checklist;
+pub mod clamped;
 pub mod compare;
 pub mod config;
 pub mod decision_tab;
@@ -18,16 +19,19 @@ pub mod launch;
 pub mod layout;
 pub mod overlay;
 pub mod overview;
+pub mod signals;
 pub mod stack_diagram;
 pub mod stage_picker;
 pub mod strengths;
 pub mod terminal;
 pub mod theme;
+pub mod typed;
 pub mod ui;
 
 use std::io;
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::layout::Rect;
 
 pub use action::{Action, Tab};
 pub use app::{App, Effect, ExportOutcome};
@@ -73,9 +77,12 @@ fn draw(terminal: &mut terminal::Term, app: &App) -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the app until the user quits. The terminal is restored before this returns.
+/// Runs the app until the user quits. The terminal is restored before this returns, and by
+/// the signal thread if a signal ends the app instead (see `signals.rs`).
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
+    signals::install()?;
     let mut session = terminal::Session::start(mouse)?;
+    let mut work = signals::hold();
     let size = session.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -87,13 +94,30 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
             draw(&mut session.terminal, app)?;
             dirty = false;
         }
-        // Block until something happens: an idle app draws nothing and uses no CPU.
-        let event = event::read()?;
+        // Block until something happens: an idle app draws nothing and uses no CPU. Only
+        // while it waits may a signal end it: nothing is half drawn or unsaved then.
+        drop(work);
+        let event = event::read();
+        work = signals::hold();
+        let event = event?;
+        if let Event::Paste(text) = &event {
+            let before = app.view_state();
+            app.paste(text);
+            dirty |= app.view_state() != before;
+            continue;
+        }
         let Some(action) = action_for_event(app, &event) else {
             continue;
         };
         if let Action::Resize { .. } = action {
             session.terminal.autoresize()?;
+            if signals::take_redraw() {
+                // Back from a stop: the screen was the shell's; draw every cell again.
+                let size = session.terminal.size()?;
+                session
+                    .terminal
+                    .resize(Rect::new(0, 0, size.width, size.height))?;
+            }
             dirty = true;
         }
         let before = app.view_state();
@@ -127,5 +151,6 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         dirty |= app.view_state() != before;
     }
     drop(session);
+    drop(work);
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use super::{App, Effect, Mode};
 use crate::cli::Format;
 use crate::tui::action::Action;
+use crate::tui::typed::is_typeable;
 
 /// The export dialog's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,7 +77,7 @@ impl App {
                 }
                 dialog.format = formats[next];
             }
-            Action::Input(c) => dialog.path.push(c),
+            Action::Input(c) if is_typeable(c) => dialog.path.push(c),
             Action::Backspace => {
                 dialog.path.pop();
             }

@@ -5,11 +5,12 @@ use super::{App, Effect, Mode};
 use crate::score::evaluate;
 use crate::tui::action::Action;
 use crate::tui::layout;
+use crate::tui::typed::is_typeable;
 
 impl App {
-    pub(super) fn update_help(&mut self, action: Action, scroll: u16) {
+    pub(super) fn update_help(&mut self, action: Action, scroll: usize) {
         let max = layout::help_max_scroll(self);
-        let page = layout::body(self.area).height.saturating_sub(4).max(1);
+        let page = usize::from(layout::body(self.area).height.saturating_sub(4).max(1));
         let scroll = match action {
             Action::Close | Action::ToggleHelp => {
                 self.mode = Mode::Normal;
@@ -30,7 +31,7 @@ impl App {
 
     pub(super) fn update_filter(&mut self, action: Action) {
         match action {
-            Action::Input(c) => {
+            Action::Input(c) if is_typeable(c) => {
                 self.filter.push(c);
                 self.compare_row = 0;
             }

@@ -1,0 +1,87 @@
+//! A backend that reports at most the app's largest drawable size, so ratatui never sizes its
+//! frame buffers from an absurd terminal size (see `layout::drawable`).
+
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+
+use super::layout;
+
+/// Wraps a backend; every size it reports is clamped to `layout::drawable`.
+#[derive(Debug)]
+pub struct Clamped<B>(pub B);
+
+impl<B: Backend> Backend for Clamped<B> {
+    type Error = B::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.0.draw(content)
+    }
+
+    fn append_lines(&mut self, n: u16) -> Result<(), Self::Error> {
+        self.0.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.0.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> Result<Position, Self::Error> {
+        self.0.get_cursor_position()
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> Result<(), Self::Error> {
+        self.0.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.0.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> Result<(), Self::Error> {
+        self.0.clear_region(clear_type)
+    }
+
+    fn size(&self) -> Result<Size, Self::Error> {
+        let size = self.0.size()?;
+        Ok(layout::drawable(size.width, size.height).as_size())
+    }
+
+    fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
+        let mut window = self.0.window_size()?;
+        window.columns_rows = self.size()?;
+        Ok(window)
+    }
+
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+
+    #[test]
+    fn an_absurd_size_is_clamped_before_ratatui_allocates() {
+        // A TestBackend of 65535×65535 would itself allocate four billion cells; a small one
+        // stands in, and the clamp is checked on the size arithmetic directly.
+        assert_eq!(
+            layout::drawable(u16::MAX, u16::MAX).as_size(),
+            Size::new(layout::MAX_WIDTH, layout::MAX_HEIGHT)
+        );
+        assert_eq!(layout::drawable(80, 24).as_size(), Size::new(80, 24));
+        let terminal = Terminal::new(Clamped(TestBackend::new(1200, 30))).expect("terminal");
+        assert_eq!(terminal.size().expect("size"), Size::new(layout::MAX_WIDTH, 30));
+    }
+}
