@@ -20,7 +20,7 @@ use strum::IntoEnumIterator;
 
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, evaluate};
-use stackpick::tui::theme::Theme;
+use stackpick::tui::view::theme::Theme;
 use stackpick::tui::{Action, App, Tab};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];

@@ -5,7 +5,7 @@ mod common;
 #[test]
 fn readme_keys_section_matches_the_key_table() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
-    let table = stackpick::tui::keymap::Keymap::default().markdown_table();
+    let table = stackpick::tui::keys::keymap::Keymap::default().markdown_table();
     assert!(
         readme.contains(&table),
         "README.md's Keys section is out of date; replace its table with:\n\n{table}"
@@ -16,7 +16,7 @@ fn readme_keys_section_matches_the_key_table() {
 fn checklist_frame() -> String {
     use stackpick::decision::Decision;
     use stackpick::score::Answers;
-    use stackpick::tui::theme::Theme;
+    use stackpick::tui::view::theme::Theme;
     use stackpick::tui::{App, Tab};
 
     let decision = Decision::embedded();

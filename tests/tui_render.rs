@@ -12,7 +12,7 @@ use ratatui::style::{Color, Modifier};
 use stackpick::decision::Decision;
 use stackpick::score::Answers;
 use stackpick::tui::app::Mode;
-use stackpick::tui::theme::Theme;
+use stackpick::tui::view::theme::Theme;
 use stackpick::tui::{Action, App, Tab};
 use strum::IntoEnumIterator;
 
@@ -342,8 +342,8 @@ fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
 /// `layout::MAX_WIDTH`×`layout::MAX_HEIGHT`, so no frame buffer of four billion cells.
 #[test]
 fn an_absurd_terminal_size_is_drawn_in_a_clamped_area() {
-    use stackpick::tui::clamped::Clamped;
-    use stackpick::tui::layout::{MAX_HEIGHT, MAX_WIDTH};
+    use stackpick::tui::terminal::clamped::Clamped;
+    use stackpick::tui::view::layout::{MAX_HEIGHT, MAX_WIDTH};
     let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
     app.update(Action::Resize {
         width: u16::MAX,

@@ -4,7 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, 
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, VerdictKind};
 use stackpick::tui::app::{Effect, ExportOutcome, Mode};
-use stackpick::tui::theme::Theme;
+use stackpick::tui::view::theme::Theme;
 use stackpick::tui::{Action, App, Tab};
 
 fn app() -> App {
@@ -320,7 +320,7 @@ fn clicking_a_tab_and_a_checkbox() {
         height: 24,
     });
     // Find the Checklist tab's title on the first row.
-    let (_, titles) = stackpick::tui::layout::tab_titles(80);
+    let (_, titles) = stackpick::tui::view::layout::tab_titles(80);
     let (_, _, x, _) = titles.iter().find(|(t, ..)| *t == Tab::Checklist).unwrap();
     app.update(Action::Click {
         column: *x + 1,
@@ -451,7 +451,7 @@ fn keys_that_would_act_unseen_do_nothing_while_the_terminal_is_too_small() {
 fn a_rebound_quit_key_is_the_one_that_quits_while_too_small() {
     let mut app = app();
     let overrides = [("quit".to_owned(), vec!["ctrl-q".to_owned()])].into();
-    app.keymap = stackpick::tui::keymap::Keymap::with_overrides(&overrides).expect("valid keys");
+    app.keymap = stackpick::tui::keys::keymap::Keymap::with_overrides(&overrides).expect("valid keys");
     shrink(&mut app);
     app.press("q");
     assert!(!app.quit, "q is not bound to quit any more");

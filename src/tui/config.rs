@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 use etcetera::BaseStrategy;
 use serde::Deserialize;
 
-use super::keymap::Keymap;
-use super::theme::Theme;
 use crate::error::Failure;
 use crate::source::{self, ReadError, Target};
+use crate::tui::keys::keymap::Keymap;
+use crate::tui::view::theme::Theme;
 
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";

@@ -4,15 +4,16 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use super::app::{App, ExportOutcome};
-use super::config::settings_from_env;
-use super::{Effects, run};
 use crate::cli::{Cli, Format};
 use crate::commands::{load_decision, load_session};
 use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
 use crate::state::StateStore;
+use crate::tui::Effects;
+use crate::tui::app::{App, ExportOutcome};
+use crate::tui::config::settings_from_env;
+use crate::tui::run;
 
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {

@@ -1,39 +1,19 @@
 //! The interactive app, in the Elm architecture: events become [`Action`]s through the key
 //! table, [`App::update`] changes the model, and `ui.rs` renders it.
 
-pub mod action;
 pub mod app;
-pub mod bindings;
-pub mod checklist;
-pub mod clamped;
-pub mod compare;
 pub mod config;
-pub mod decision_tab;
-pub mod doc;
-pub mod export_dialog;
-pub mod gauge;
-pub mod help;
-pub mod key;
-pub mod keymap;
+pub mod keys;
 pub mod launch;
-pub mod layout;
-pub mod overlay;
-pub mod overview;
-pub mod signals;
-pub mod stack_diagram;
-pub mod stage_picker;
-pub mod strengths;
 pub mod terminal;
-pub mod theme;
-pub mod typed;
-pub mod ui;
+pub mod view;
 
 use std::io;
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::layout::Rect;
 
-pub use action::{Action, Tab};
+pub use app::action::{Action, Tab};
 pub use app::{App, Effect, ExportOutcome};
 
 /// What the event loop does with effects: saving answers and writing exports.
@@ -80,9 +60,9 @@ fn draw(terminal: &mut terminal::Term, app: &App) -> io::Result<()> {
 /// Runs the app until the user quits. The terminal is restored before this returns, and by
 /// the signal thread if a signal ends the app instead (see `signals.rs`).
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
-    signals::install()?;
+    terminal::signals::install()?;
     let mut session = terminal::Session::start(mouse)?;
-    let mut work = signals::hold();
+    let mut work = terminal::signals::hold();
     let size = session.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -98,7 +78,7 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         // while it waits may a signal end it: nothing is half drawn or unsaved then.
         drop(work);
         let event = event::read();
-        work = signals::hold();
+        work = terminal::signals::hold();
         let event = event?;
         if let Event::Paste(text) = &event {
             let before = app.view_state();
@@ -111,7 +91,7 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         };
         if let Action::Resize { .. } = action {
             session.terminal.autoresize()?;
-            if signals::take_redraw() {
+            if terminal::signals::take_redraw() {
                 // Back from a stop: the screen was the shell's; draw every cell again.
                 let size = session.terminal.size()?;
                 session

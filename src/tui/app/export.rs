@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use super::{App, Effect, Mode};
 use crate::cli::Format;
-use crate::tui::action::Action;
-use crate::tui::typed::is_typeable;
+use crate::tui::app::action::Action;
+use crate::tui::app::typed::is_typeable;
 
 /// The export dialog's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,9 +3,9 @@
 
 use super::{App, Effect, Mode};
 use crate::score::evaluate;
-use crate::tui::action::Action;
-use crate::tui::layout;
-use crate::tui::typed::is_typeable;
+use crate::tui::app::action::Action;
+use crate::tui::app::typed::is_typeable;
+use crate::tui::view::layout;
 
 impl App {
     pub(super) fn update_help(&mut self, action: Action, scroll: usize) {

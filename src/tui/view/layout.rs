@@ -3,9 +3,13 @@
 
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use super::action::Tab;
-use super::app::App;
-use super::{checklist, decision_tab, help, overview, strengths};
+use crate::tui::app::App;
+use crate::tui::app::action::Tab;
+use crate::tui::view::overlays::help;
+use crate::tui::view::tabs::checklist;
+use crate::tui::view::tabs::decision;
+use crate::tui::view::tabs::overview;
+use crate::tui::view::tabs::strengths;
 use strum::IntoEnumIterator;
 
 /// The smallest terminal the app draws into; below it, a "too small" screen.
@@ -121,7 +125,7 @@ pub fn max_scroll(app: &App) -> usize {
         Tab::Strengths => strengths::content_height(app, body),
         Tab::Decision => {
             let inner = inner(decision_panes(body)[1]);
-            (decision_tab::doc(app, inner.width).len(), inner.height)
+            (decision::doc(app, inner.width).len(), inner.height)
         }
         Tab::Compare | Tab::Checklist => (0, 0),
     };

@@ -2,6 +2,9 @@
 //! capture are undone on every exit path, a panic and a signal included (see `signals.rs`).
 //! Frames go out through a buffered writer.
 
+pub mod clamped;
+pub mod signals;
+
 use std::fs::File;
 use std::io::{self, BufWriter, Stdout};
 use std::os::fd::AsFd;
@@ -18,7 +21,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use super::clamped::Clamped;
+use crate::tui::terminal::clamped::Clamped;
 
 /// The terminal the app draws on; its size is clamped to what the app draws into.
 pub type Term = Terminal<Clamped<CrosstermBackend<BufWriter<Stdout>>>>;

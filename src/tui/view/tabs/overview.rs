@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
 
-use super::action::Action;
-use super::app::App;
-use super::doc::{Doc, ellipsis};
+use crate::tui::app::App;
+use crate::tui::app::action::Action;
+use crate::tui::view::widgets::doc::{Doc, ellipsis};
 
 /// The Overview pane.
 pub struct OverviewPane<'a>(pub &'a App);

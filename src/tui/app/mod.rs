@@ -8,16 +8,17 @@ use std::path::PathBuf;
 
 use ratatui::layout::{Position, Rect};
 
-use super::action::{Action, Tab};
-use super::help;
-use super::keymap::{Keymap, Scope};
-use super::layout;
-use super::stage_picker;
-use super::theme::Theme;
-use super::typed;
+use crate::tui::app::action::{Action, Tab};
+use crate::tui::keys::keymap::{Keymap, Scope};
+use crate::tui::view::layout;
+use crate::tui::view::overlays::help;
+use crate::tui::view::overlays::stage_picker;
+use crate::tui::view::theme::Theme;
 
+pub mod action;
 mod export;
 mod overlays;
+pub mod typed;
 
 use crate::cli::Format;
 use crate::decision::{Decision, question_id};

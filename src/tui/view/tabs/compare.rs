@@ -7,8 +7,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
-use super::app::{App, Mode};
-use super::doc::wrap;
+use crate::tui::app::{App, Mode};
+use crate::tui::view::widgets::doc::wrap;
 
 /// The Compare pane.
 pub struct ComparePane<'a>(pub &'a App);

@@ -5,7 +5,7 @@ use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 
-use super::layout;
+use crate::tui::view::layout;
 
 /// Wraps a backend; every size it reports is clamped to `layout::drawable`.
 #[derive(Debug)]

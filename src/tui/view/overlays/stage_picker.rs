@@ -4,11 +4,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::App;
-use super::doc::Doc;
-use super::layout;
-use super::overlay;
 use crate::score::join_names;
+use crate::tui::app::App;
+use crate::tui::view::layout;
+use crate::tui::view::overlays::frame;
+use crate::tui::view::widgets::doc::Doc;
 
 /// The stage picker overlay; `cursor` 0 is "no stage".
 pub struct StagePicker<'a> {
@@ -60,7 +60,7 @@ pub fn picker_layout(app: &App, body: Rect, cursor: usize) -> PickerLayout {
     }
     let height = u16::try_from(doc.len() + 2).unwrap_or(u16::MAX);
     PickerLayout {
-        area: overlay::centred(body, width, height),
+        area: frame::centred(body, width, height),
         doc,
         entry_of_line,
     }
@@ -83,7 +83,7 @@ pub fn entry_at(app: &App, cursor: usize, column: u16, row: u16) -> (bool, Optio
 impl Widget for StagePicker<'_> {
     fn render(self, body: Rect, buf: &mut Buffer) {
         let picker = picker_layout(self.app, body, self.cursor);
-        let inner = overlay::frame(picker.area, buf, "Where are you now?", &self.app.theme);
+        let inner = frame::frame(picker.area, buf, "Where are you now?", &self.app.theme);
         Paragraph::new(picker.doc.lines).render(inner, buf);
     }
 }

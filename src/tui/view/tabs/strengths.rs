@@ -6,10 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Widget};
 
-use super::app::App;
-use super::doc::Doc;
-use super::layout;
 use crate::decision::Choice;
+use crate::tui::app::App;
+use crate::tui::view::layout;
+use crate::tui::view::widgets::doc::Doc;
 
 /// The narrowest a framework column gets before columns are paged.
 const MIN_COLUMN: u16 = 36;

@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
-use super::action::{Action, Tab};
-pub use super::bindings::Scope;
-use super::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
-use super::key::Key;
 use crate::source::Target;
+use crate::tui::app::action::{Action, Tab};
+pub use crate::tui::keys::bindings::Scope;
+use crate::tui::keys::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
+use crate::tui::keys::key::Key;
 
 /// A binding in force: its scope, keys, action and label.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::action::{Action, Tab};
-use super::key::{Key, ch, ctrl, key};
+use crate::tui::app::action::{Action, Tab};
+use crate::tui::keys::key::{Key, ch, ctrl, key};
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

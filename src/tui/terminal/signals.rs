@@ -19,7 +19,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use signal_hook::low_level;
 
-use super::terminal;
+use crate::tui::terminal;
 
 /// Held by the event loop whenever it is not waiting for input.
 static WORK: Mutex<()> = Mutex::new(());

@@ -6,12 +6,12 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::app::App;
-use super::doc::{Doc, scrollbar, wrap};
-use super::gauge::ScoreGauge;
-use super::layout;
-use super::stack_diagram::StackDiagram;
 use crate::decision::question_id;
+use crate::tui::app::App;
+use crate::tui::view::layout;
+use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap};
+use crate::tui::view::widgets::gauge::ScoreGauge;
+use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 /// The Checklist pane.
 pub struct ChecklistPane<'a>(pub &'a App);

@@ -6,11 +6,11 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Paragraph, Widget};
 
-use super::action::Action;
-use super::app::App;
-use super::doc::Doc;
-use super::layout;
-use super::stack_diagram::StackDiagram;
+use crate::tui::app::App;
+use crate::tui::app::action::Action;
+use crate::tui::view::layout;
+use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 /// The Decision pane.
 pub struct DecisionPane<'a>(pub &'a App);

@@ -5,9 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::app::{App, ExportDialog};
-use super::overlay;
 use crate::cli::Format;
+use crate::tui::app::{App, ExportDialog};
+use crate::tui::view::overlays::frame;
 
 /// The export dialog overlay.
 pub struct ExportOverlay<'a> {
@@ -27,8 +27,8 @@ impl Widget for ExportOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
         let dialog = self.dialog;
-        let area = overlay::centred(screen, screen.width.saturating_sub(4).min(64), 8);
-        let inner = overlay::frame(area, buf, "Export the decision", theme);
+        let area = frame::centred(screen, screen.width.saturating_sub(4).min(64), 8);
+        let inner = frame::frame(area, buf, "Export the decision", theme);
 
         let mut formats = vec![Span::styled("Format: ", theme.heading)];
         for format in [Format::Md, Format::Json, Format::Ron] {

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::doc::{ellipsis, wrap};
-use super::theme::Theme;
 use crate::score::{LayerView, StackView};
+use crate::tui::view::theme::Theme;
+use crate::tui::view::widgets::doc::{ellipsis, wrap};
 
 /// The stack diagram widget.
 pub struct StackDiagram<'a> {

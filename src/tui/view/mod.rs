@@ -1,23 +1,29 @@
 //! `impl Widget for &App`: the tab bar, the selected tab, the footer, and any overlay.
 //! A pure function of the model.
 
+pub mod layout;
+pub mod overlays;
+pub mod tabs;
+pub mod theme;
+pub mod widgets;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::action::Tab;
-use super::app::{App, Mode};
-use super::checklist::ChecklistPane;
-use super::compare::ComparePane;
-use super::decision_tab::DecisionPane;
-use super::doc::{ellipsis, wrap};
-use super::export_dialog::ExportOverlay;
-use super::help::HelpOverlay;
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
-use super::overview::OverviewPane;
-use super::stage_picker::StagePicker;
-use super::strengths::StrengthsPane;
+use crate::tui::app::action::Tab;
+use crate::tui::app::{App, Mode};
+use crate::tui::view::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::view::overlays::export_dialog::ExportOverlay;
+use crate::tui::view::overlays::help::HelpOverlay;
+use crate::tui::view::overlays::stage_picker::StagePicker;
+use crate::tui::view::tabs::checklist::ChecklistPane;
+use crate::tui::view::tabs::compare::ComparePane;
+use crate::tui::view::tabs::decision::DecisionPane;
+use crate::tui::view::tabs::overview::OverviewPane;
+use crate::tui::view::tabs::strengths::StrengthsPane;
+use crate::tui::view::widgets::doc::{ellipsis, wrap};
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -123,7 +129,7 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
             &format!(
                 "enlarge the window, or press {} to quit",
                 app.keymap
-                    .first_key(super::action::Action::Quit)
+                    .first_key(crate::tui::app::action::Action::Quit)
                     .unwrap_or_default()
             ),
             width,

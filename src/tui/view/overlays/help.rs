@@ -5,11 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::app::App;
-use super::doc::Doc;
-use super::keymap::Keymap;
-use super::overlay;
-use super::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::keys::keymap::Keymap;
+use crate::tui::view::overlays::frame;
+use crate::tui::view::theme::Theme;
+use crate::tui::view::widgets::doc::Doc;
 
 /// The help overlay.
 pub struct HelpOverlay<'a> {
@@ -19,7 +19,7 @@ pub struct HelpOverlay<'a> {
 
 /// Where the overlay goes.
 pub fn area(screen: Rect) -> Rect {
-    overlay::centred(
+    frame::centred(
         screen,
         screen.width.saturating_sub(4).min(72),
         screen.height.saturating_sub(2),
@@ -55,7 +55,7 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
 impl Widget for HelpOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer) {
         let theme = &self.app.theme;
-        let inner = overlay::frame(area(screen), buf, "Keys — Esc closes", theme);
+        let inner = frame::frame(area(screen), buf, "Keys — Esc closes", theme);
         let doc = doc(&self.app.keymap, inner.width, theme);
         doc.render_in(area(screen), inner, self.scroll, buf, theme.border_focus);
     }

@@ -3,7 +3,7 @@ use ratatui::crossterm::event::KeyEventState;
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::tui::bindings::Scope::{Export, Filter, Global, Help, Overwrite, Stage};
+use crate::tui::keys::bindings::Scope::{Export, Filter, Global, Help, Overwrite, Stage};
 use ratatui::crossterm::event::KeyModifiers;
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::theme::Theme;
 use crate::score::Score;
+use crate::tui::view::theme::Theme;
 
 /// Two lines: `Django 3/6 ✓ qualifies` and `███████┃░░░░░░`.
 pub struct ScoreGauge<'a> {

@@ -1,0 +1,5 @@
+//! Widgets the tabs are built from: wrapped documents, score gauges and the stack diagram.
+
+pub mod doc;
+pub mod gauge;
+pub mod stack_diagram;
