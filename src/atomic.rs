@@ -10,9 +10,12 @@
 //!   existing one only with `overwrite`. A symlink is replaced itself, not its target, and
 //!   the new file gets the mode of any new file (0o666 less the umask); a regular file keeps
 //!   its mode.
-//! - a character device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe), directly or
+//! - a character device or a FIFO (`/dev/null`, `/dev/tty`, a named pipe), directly or
 //!   through a symlink: written through, as the shell's `>` does, since nothing is replaced.
 //!   A FIFO nobody is reading is refused rather than waited on forever.
+//! - a link to an open descriptor (`/dev/stdout`, `/dev/fd/1`), whatever it leads to:
+//!   written through as well (a regular file there is truncated first, as by `>`); the link
+//!   is never replaced.
 //! - a directory: [`WriteError::IsDirectory`], before any question of overwriting.
 //! - anything else (a block device, a socket): [`WriteError::NotRegular`], untouched.
 
@@ -63,8 +66,9 @@ enum Target {
     File(Metadata),
     /// A symlink to a regular file or a dangling one: the link itself is replaced.
     Link,
-    /// A character device or a FIFO, directly or through a symlink: written through.
-    Special,
+    /// A character device or a FIFO, directly or through a symlink, or a link to an open
+    /// descriptor: written through.
+    Through(special::Through),
 }
 
 /// Writes `contents` to `path` atomically (or through, for a device or FIFO: see the module
@@ -75,7 +79,7 @@ enum Target {
 /// created in between by someone else is not replaced either.
 pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<(), WriteError> {
     match classify(path)? {
-        Target::Special => special::write_through(path, contents.as_bytes()),
+        Target::Through(through) => special::write_through(path, contents.as_bytes(), through),
         Target::File(_) | Target::Link if !overwrite => Err(WriteError::Exists {
             path: path.to_path_buf(),
         }),
@@ -110,11 +114,16 @@ fn classify(path: &Path) -> Result<Target, WriteError> {
             path: path.to_path_buf(),
         });
     }
+    if is_link && special::is_descriptor_link(path) {
+        return Ok(Target::Through(special::Through::Descriptor {
+            regular: file_type.is_file(),
+        }));
+    }
     if file_type.is_file() {
         return Ok(if is_link { Target::Link } else { Target::File(meta) });
     }
     match special::kind(&file_type) {
-        None => Ok(Target::Special),
+        None => Ok(Target::Through(special::Through::Device)),
         Some(kind) => Err(WriteError::NotRegular {
             path: path.to_path_buf(),
             kind,
@@ -132,9 +141,7 @@ fn replace(path: &Path, contents: &str, keep: Option<&Metadata>, overwrite: bool
     let dir = parent_dir(path);
     // `make_in` with our own open, and writes through `as_file_mut`: tempfile's own methods
     // wrap errors with the temporary file's name, which means nothing to the user.
-    let mut temp = temp::builder()
-        .make_in(&dir, new_file)
-        .map_err(io_error)?;
+    let mut temp = temp::builder().make_in(&dir, new_file).map_err(io_error)?;
     // An error below drops `temp`, which deletes the temporary file.
     if let Some(meta) = keep {
         // Keep the mode of the file being replaced exactly (the umask applied at creation).

@@ -135,6 +135,15 @@ impl StateStore {
     fn read(&self, decision: &Decision) -> Result<Option<Answers>, String> {
         let path = self.path_for(decision);
         let name = path.display().to_string();
+        // A FIFO would block the start until someone writes to it, `/dev/zero` would fill
+        // the memory: only a regular file is read.
+        match std::fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(format!("{name}: cannot read: it is not a regular file"));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            _ => {}
+        }
         let source = match std::fs::read_to_string(&path) {
             Ok(source) => source,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

@@ -119,6 +119,34 @@ fn a_symlink_to_a_device_is_written_through_not_replaced() {
     assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
 }
 
+/// `/dev/stdout` leads to `/proc/self/fd/1`; with standard output redirected to a file it
+/// leads to a regular file, which is written through, never replaced by renaming over the link.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_link_to_standard_output_is_written_through_even_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let link = dir.path().join("stdout-link");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).unwrap();
+    let expected = stackpick()
+        .args(["export", "--format", "json", "-o", "-"])
+        .output()
+        .unwrap()
+        .stdout;
+    for (target, extra) in [(Path::new("/dev/stdout"), &[][..]), (&link, &["--force"][..])] {
+        let output = stackpick()
+            .args(["export", "--format", "json", "-o"])
+            .arg(target)
+            .args(extra)
+            .stdout(fs::File::create(&out).unwrap())
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        assert_eq!(fs::read(&out).unwrap(), expected, "{}", target.display());
+    }
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+}
+
 #[test]
 fn a_socket_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();

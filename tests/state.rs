@@ -140,6 +140,19 @@ fn a_file_for_another_decision_is_an_error() {
     assert!(message.contains("\"databases\""), "{message}");
 }
 
+#[cfg(unix)]
+#[test]
+fn only_a_regular_file_is_read() {
+    // A FIFO would block the start and `/dev/zero` fill the memory; `/dev/null` stands for
+    // them all, harmlessly.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    std::os::unix::fs::symlink("/dev/null", store.path_for(&decision)).unwrap();
+    let message = store.load(&decision).unwrap_err();
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
 #[test]
 fn an_unwritable_state_directory_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
