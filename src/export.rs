@@ -6,7 +6,7 @@
 
 mod mermaid;
 mod record;
-mod stdout;
+pub mod stdout;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
