@@ -6,6 +6,7 @@
 
 mod mermaid;
 mod record;
+pub mod stdout;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use thiserror::Error;
 use time::{Date, Month};
 
-pub use crate::atomic::write_file;
+use crate::atomic::{self, WriteError};
 use crate::cli::{Format, InputArgs};
 use crate::commands::load_input;
 use crate::decision::Decision;
@@ -36,6 +37,13 @@ pub enum ExportError {
     /// The target exists and replacing it was not allowed; it is untouched.
     #[error("{} already exists", path.display())]
     Exists { path: PathBuf },
+    /// The target is a directory; it is untouched.
+    #[error("{} is a directory", path.display())]
+    IsDirectory { path: PathBuf },
+    /// The target is something that is neither replaced nor written through, such as a
+    /// block device or a socket; it is untouched.
+    #[error("{} is {kind}, not a regular file", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
     /// The file could not be written (missing or unwritable directory, full disk…); any
     /// previous file at the path is untouched.
     #[error("cannot write {}: {source}", path.display())]
@@ -65,6 +73,17 @@ pub enum ExportError {
     Date { input: String },
 }
 
+impl From<WriteError> for ExportError {
+    fn from(e: WriteError) -> Self {
+        match e {
+            WriteError::Exists { path } => ExportError::Exists { path },
+            WriteError::IsDirectory { path } => ExportError::IsDirectory { path },
+            WriteError::NotRegular { path, kind } => ExportError::NotRegular { path, kind },
+            WriteError::Io { path, source } => ExportError::Write { path, source },
+        }
+    }
+}
+
 impl From<ExportError> for Failure {
     fn from(e: ExportError) -> Self {
         match e {
@@ -72,12 +91,22 @@ impl From<ExportError> for Failure {
                 "{} already exists; use --force to replace it",
                 path.display()
             )),
-            ExportError::Write { .. } => Failure::Other(e.to_string()),
+            ExportError::IsDirectory { path } => Failure::Other(format!(
+                "{} is a directory; give -o the path of a file",
+                path.display()
+            )),
+            ExportError::NotRegular { .. } | ExportError::Write { .. } => Failure::Other(e.to_string()),
             ExportError::ReadTemplate { .. } | ExportError::Template { .. } | ExportError::Date { .. } => {
                 Failure::BadInput(e.to_string())
             }
         }
     }
+}
+
+/// Writes an export to `path` atomically, never replacing a file without `overwrite`; see
+/// [`atomic::write_file`] for devices, FIFOs, directories and symlinks.
+pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<(), ExportError> {
+    atomic::write_file(path, contents, overwrite).map_err(ExportError::from)
 }
 
 /// The default file name for a format, in the current directory: `decision.md` and so on.
@@ -229,8 +258,9 @@ pub fn run_export(
         .output
         .map_or_else(|| default_path(options.format), Path::to_path_buf);
     if path.as_os_str() == "-" {
-        return out
-            .write_all(contents.as_bytes())
+        // `out` is standard output; writes to a closed one "succeed" (see `stdout`).
+        return stdout::check_open()
+            .and_then(|()| out.write_all(contents.as_bytes()))
             .and_then(|()| out.flush())
             .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")));
     }

@@ -12,7 +12,7 @@ use crate::commands::{load_decision, load_session};
 use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
-use crate::state::StateStore;
+use crate::state::{Merged, StateStore};
 
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {
@@ -20,10 +20,10 @@ struct DiskEffects {
 }
 
 impl Effects for DiskEffects {
-    fn save(&mut self, app: &App) -> Result<(), String> {
-        match &self.store {
+    fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
+        match &mut self.store {
             Some(store) => store.save(&app.decision, &app.answers),
-            None => Ok(()),
+            None => Ok(None),
         }
     }
 
@@ -54,11 +54,11 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let decision = load_decision(cli.data.as_deref())?;
     let settings = settings_from_env()?;
-    let store = StateStore::from_env();
+    let mut store = StateStore::from_env();
     let mut status = None;
     let answers = match &cli.session {
         Some(path) => load_session(&decision, path)?,
-        None => match store.as_ref().map(|s| s.load(&decision)) {
+        None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
                 status = Some(("Restored your saved answers".to_owned(), false));
                 saved
