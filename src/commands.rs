@@ -9,6 +9,7 @@ use crate::error::Failure;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
+use crate::text::escape_path;
 
 /// The decision named by `--data`, or the embedded one.
 pub fn load_decision(data: Option<&Path>) -> Result<Decision, Failure> {
@@ -37,7 +38,7 @@ pub fn load_input(input: &InputArgs) -> Result<(Decision, Answers), Failure> {
 /// The answers of a session file, checked against the decision.
 pub fn load_session(decision: &Decision, path: &Path) -> Result<Answers, Failure> {
     let session = Session::load(path)?;
-    Ok(session.answers(decision, &path.display().to_string())?)
+    Ok(session.answers(decision, &escape_path(path))?)
 }
 
 /// `stackpick check [FILE...]`: validates each file and reports every problem.
@@ -49,7 +50,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     }
     for file in files {
         match Decision::load(file) {
-            Ok(decision) => report_ok(out, &file.display().to_string(), &decision),
+            Ok(decision) => report_ok(out, &escape_path(file), &decision),
             Err(e) => failures.push(e.to_string()),
         }
     }

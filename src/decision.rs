@@ -12,6 +12,7 @@ use thiserror::Error;
 
 use crate::text::Text;
 
+mod literals;
 mod validate;
 
 /// The embedded default decision's source text.
@@ -219,7 +220,7 @@ impl Decision {
 
     /// Reads, parses and validates a decision file.
     pub fn load(path: &Path) -> Result<Decision, LoadError> {
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(path);
         let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
             path: name.clone(),
             source,

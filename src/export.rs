@@ -22,6 +22,7 @@ use crate::error::Failure;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
+use crate::text::escape_path;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
 pub use record::{Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo};
 
@@ -235,7 +236,7 @@ pub fn run_export(
             .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")));
     }
     write_file(&path, &contents, options.force)?;
-    let _ = writeln!(status, "wrote {}", path.display());
+    let _ = writeln!(status, "wrote {}", escape_path(&path));
     Ok(())
 }
 

@@ -64,7 +64,9 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = out.flush();
-            eprintln!("stackpick: {failure}");
+            // The one place every failure is printed: whatever file text or path a message
+            // quotes, no control or bidi character of it reaches the terminal.
+            eprintln!("stackpick: {}", text::escape(&failure.to_string()));
             failure.exit_code()
         }
     }

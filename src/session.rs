@@ -83,7 +83,7 @@ impl Session {
 
     /// Reads and parses a session file.
     pub fn load(path: &Path) -> Result<Session, SessionError> {
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(path);
         let source = std::fs::read_to_string(path).map_err(|source| SessionError::Read {
             path: name.clone(),
             source,

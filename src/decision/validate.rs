@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::literals::Literals;
 use super::{Choice, Decision, Problem};
 
 /// Every semantic problem of the decision, in document order.
@@ -233,9 +234,11 @@ impl Checker {
     /// The problems, each placed in `source` where its value could be found.
     pub(super) fn finish(self, source: &str) -> Vec<Problem> {
         let mut problems = self.problems;
+        let literals = Literals::new(source);
         for (problem, needle) in problems.iter_mut().zip(self.needles) {
             if let Some(needle) = needle {
-                problem.position = find_nth(source, needle.field.as_deref(), &needle.value, needle.nth);
+                let (field, nth) = (needle.field.as_deref(), needle.nth);
+                problem.position = find_nth(source, &literals, field, &needle.value, nth);
             }
         }
         problems
@@ -249,11 +252,17 @@ fn field_name(at: &str) -> Option<&str> {
     (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')).then_some(name)
 }
 
-/// Line and column (1-based) of the `nth` quoted `value`, preceded by `field:` when given.
-fn find_nth(source: &str, field: Option<&str>, value: &str, nth: usize) -> Option<(usize, usize)> {
-    let quoted = format!("{value:?}");
+/// Line and column (1-based) of the `nth` string literal whose value is `value` (however it
+/// is written), preceded by `field:` when given.
+fn find_nth(
+    source: &str,
+    literals: &Literals,
+    field: Option<&str>,
+    value: &str,
+    nth: usize,
+) -> Option<(usize, usize)> {
     let mut found = 0;
-    for (offset, _) in source.match_indices(&quoted) {
+    for &offset in literals.offsets(value) {
         let before = source[..offset].trim_end();
         let matches_field = match field {
             Some(field) => before
