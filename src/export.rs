@@ -4,13 +4,14 @@
 //! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
 //! [`write_file`] as the command line does.
 
+mod markdown;
 mod mermaid;
 mod record;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value, context};
 use thiserror::Error;
 use time::{Date, Month};
 
@@ -112,9 +113,13 @@ pub fn render_template(
     let template = env
         .template_from_named_str(template_name, template_source)
         .map_err(|e| template_error(template_name, &e))?;
-    let context = RecordContext::new(decision, answers, format_date(date));
+    let record = RecordContext::new(decision, answers, format_date(date));
+    // The diagram is Mermaid source, its labels already escaped for Mermaid: it goes into
+    // its code block as it is, so it is the one value marked safe.
+    let mermaid = Value::from_safe_string(record.mermaid.clone());
+    let context = context! { mermaid => mermaid, ..Value::from_serialize(&record) };
     template
-        .render(&context)
+        .render(context)
         .map_err(|e| template_error(template_name, &e))
 }
 
@@ -128,13 +133,50 @@ fn environment() -> Environment<'static> {
     env.set_keep_trailing_newline(true);
     // A misspelt variable is an error naming the line, not a silently empty section.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.add_filter("cell", table_cell);
+    // Every `{{ value }}` is escaped for Markdown unless marked `|safe`, in users' templates
+    // as in the built-in one, so no data can open a code block or an HTML comment, or start
+    // a heading, a list or a table row.
+    env.set_auto_escape_callback(|_| AutoEscape::Custom(MARKDOWN));
+    env.set_formatter(markdown_formatter);
+    // `escape` (`e`) and `cell` (table cells, which `escape` also fits) escape at once.
+    for name in ["escape", "e", "cell"] {
+        env.add_filter(name, escape_filter);
+    }
+    env.add_filter("code", code_filter);
     env
 }
 
-/// A value made safe inside a Markdown table cell.
-fn table_cell(value: String) -> String {
-    value.replace('|', "\\|")
+/// The name of the Markdown auto-escape mode.
+const MARKDOWN: &str = "markdown";
+
+/// Writes a value as the record shows it: escaped for Markdown in [`MARKDOWN`] mode (the
+/// default), as minijinja would otherwise (`{% autoescape false %}`).
+fn markdown_formatter(out: &mut minijinja::Output, state: &State, value: &Value) -> Result<(), minijinja::Error> {
+    if value.is_safe() || state.auto_escape() != AutoEscape::Custom(MARKDOWN) {
+        // Safe values are written as they are; other modes are minijinja's.
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let escaped = match value.as_str() {
+        Some(text) => markdown::escape(text),
+        None if value.is_undefined() || value.is_none() => value.to_string(),
+        None => markdown::escape(&value.to_string()),
+    };
+    out.write_str(&escaped).map_err(minijinja::Error::from)
+}
+
+/// `|escape`, `|e`, `|cell`: the value escaped for Markdown, marked safe.
+fn escape_filter(value: &Value) -> Value {
+    if value.is_safe() {
+        return value.clone();
+    }
+    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+    Value::from_safe_string(markdown::escape(&text))
+}
+
+/// `|code`: the value as a Markdown code span, marked safe.
+fn code_filter(value: &Value) -> Value {
+    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+    Value::from_safe_string(markdown::code(&text))
 }
 
 fn template_error(name: &str, error: &minijinja::Error) -> ExportError {
@@ -314,6 +356,6 @@ mod tests {
 
     #[test]
     fn table_cells_escape_pipes() {
-        assert_eq!(table_cell("a|b".into()), "a\\|b");
+        assert_eq!(escape_filter(&Value::from("a|b")).to_string(), "a\\|b");
     }
 }
