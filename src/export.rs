@@ -151,7 +151,11 @@ const MARKDOWN: &str = "markdown";
 
 /// Writes a value as the record shows it: escaped for Markdown in [`MARKDOWN`] mode (the
 /// default), as minijinja would otherwise (`{% autoescape false %}`).
-fn markdown_formatter(out: &mut minijinja::Output, state: &State, value: &Value) -> Result<(), minijinja::Error> {
+fn markdown_formatter(
+    out: &mut minijinja::Output,
+    state: &State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
     if value.is_safe() || state.auto_escape() != AutoEscape::Custom(MARKDOWN) {
         // Safe values are written as they are; other modes are minijinja's.
         return minijinja::escape_formatter(out, state, value);

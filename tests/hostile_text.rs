@@ -16,7 +16,9 @@ const MINI: &str = include_str!("fixtures/good/mini.ron");
 /// A clear-screen, an OSC 52 clipboard write, a C1 CSI and a right-to-left override.
 const HOSTILE: &str = "x\u{1b}[2J\u{1b}]52;c;aGFjaw==\u{7}\u{9b}31m\u{202E}evil";
 /// Characters that must never be printed raw.
-const FORBIDDEN: [char; 7] = ['\u{1b}', '\u{7}', '\u{9b}', '\u{202E}', '\u{2066}', '\u{200B}', '\u{FEFF}'];
+const FORBIDDEN: [char; 7] = [
+    '\u{1b}', '\u{7}', '\u{9b}', '\u{202E}', '\u{2066}', '\u{200B}', '\u{FEFF}',
+];
 
 fn run(dir: &Path, args: &[&OsStr]) -> Output {
     cargo_bin_cmd!("stackpick")
@@ -85,16 +87,23 @@ fn hostile_ids_are_escaped_in_check_and_score_and_keep_their_position() {
         let text = printed(&output);
         assert_eq!(output.status.code(), Some(2), "{text}");
         assert!(
-            text.contains(&format!("hostile.ron:{line}:{col}: matrix[0].pick: unknown option \"x\\u{{1b}}[2J")),
+            text.contains(&format!(
+                "hostile.ron:{line}:{col}: matrix[0].pick: unknown option \"x\\u{{1b}}[2J"
+            )),
             "{text}"
         );
         assert!(text.contains("\\u{9b}31m\\u{202e}evil"), "{text}");
         assert!(
-            text.contains(&format!("hostile.ron:{id_line}:{id_col}: options[1].id: invalid id")),
+            text.contains(&format!(
+                "hostile.ron:{id_line}:{id_col}: options[1].id: invalid id"
+            )),
             "{text}"
         );
         // The list of known options quotes the hostile id too.
-        assert!(text.contains("known options: django, fl\\u{202e}ask\\u{1b}[2J"), "{text}");
+        assert!(
+            text.contains("known options: django, fl\\u{202e}ask\\u{1b}[2J"),
+            "{text}"
+        );
     }
 }
 
@@ -139,7 +148,10 @@ fn hostile_file_names_are_escaped_wherever_they_are_printed() {
     assert!(printed(&output).contains("gone\\u{1b}]52;c;eA==\\u{7}.ron: cannot read"));
 
     let target = "out\u{1b}[2J\u{202E}.md";
-    let output = run(dir.path(), &os(&["export", "--format", "md", "--data", name, "-o", target]));
+    let output = run(
+        dir.path(),
+        &os(&["export", "--format", "md", "--data", name, "-o", target]),
+    );
     assert_eq!(output.status.code(), Some(0));
     assert!(printed(&output).contains("wrote out\\u{1b}[2J\\u{202e}.md"));
     assert!(dir.path().join(target).is_file());
@@ -180,7 +192,10 @@ const ANSWERS: [&str; 4] = [
 /// The embedded decision with texts that would each break the record if inserted raw.
 fn hostile_markdown_decision() -> String {
     let replacements = [
-        ("title: \"Flask vs Django for your startup\"", "title: \"Flask <!-- vs Django\""),
+        (
+            "title: \"Flask vs Django for your startup\"",
+            "title: \"Flask <!-- vs Django\"",
+        ),
         (
             "\"Which Python web framework should the startup build on: Django, Flask, FastAPI, or a hybrid of them?\"",
             "\"```js\\n# not a heading\"",
@@ -228,7 +243,12 @@ fn export_md(dir: &Path, extra: &[&str]) -> String {
     let mut args = vec!["export", "--format", "md", "-o", "-", "--date", "2026-01-15"];
     args.extend_from_slice(extra);
     let output = run(dir, &os(&args));
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -326,11 +346,27 @@ fn user_templates_are_escaped_by_default_and_may_opt_out() {
         {{ drivers[0].text }} {{ drivers[0].id | code }}\n\n\
         RAW {{ title | safe }}\n";
     fs::write(dir.path().join("mine.j2"), template).unwrap();
-    let md = export_md(dir.path(), &["--data", "hostile.ron", "--template", "mine.j2", "--yes", ANSWERS[1]]);
-    assert!(md.starts_with("\\`\\`\\`js \\# not a heading\n\n&lt;!-- the rest"), "{md}");
+    let md = export_md(
+        dir.path(),
+        &[
+            "--data",
+            "hostile.ron",
+            "--template",
+            "mine.j2",
+            "--yes",
+            ANSWERS[1],
+        ],
+    );
+    assert!(
+        md.starts_with("\\`\\`\\`js \\# not a heading\n\n&lt;!-- the rest"),
+        "{md}"
+    );
     assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
     assert!(md.contains("| x | \\~\\~\\~ | Fl\\|ask \\#\\#\\# |"), "{md}");
-    assert!(md.contains("\\- nested --- &gt; quote `django.admin-panel`"), "{md}");
+    assert!(
+        md.contains("\\- nested --- &gt; quote `django.admin-panel`"),
+        "{md}"
+    );
     // `|safe` is the template author's explicit choice.
     assert!(md.contains("RAW Flask <!-- vs Django"), "{md}");
     // Paragraphs of text (and the one code span), nothing else.
@@ -343,4 +379,3 @@ fn user_templates_are_escaped_by_default_and_may_opt_out() {
         assert!(plain, "{event:?} in\n{md}");
     }
 }
-

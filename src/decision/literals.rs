@@ -12,6 +12,8 @@ use crate::text::clean;
 /// Where each string value occurs in a source, in document order.
 pub(super) struct Literals {
     offsets: HashMap<String, Vec<usize>>,
+    /// The byte offset of each line feed, to turn an offset into a line at once.
+    line_feeds: Vec<usize>,
 }
 
 impl Literals {
@@ -46,7 +48,16 @@ impl Literals {
                 i += rest.chars().next().map_or(1, char::len_utf8);
             }
         }
-        Literals { offsets }
+        let line_feeds = source.match_indices('\n').map(|(i, _)| i).collect();
+        Literals { offsets, line_feeds }
+    }
+
+    /// The line and column (1-based, the column in characters) of a byte offset of the
+    /// source these literals were read from.
+    pub(super) fn position(&self, source: &str, offset: usize) -> (usize, usize) {
+        let line = self.line_feeds.partition_point(|&i| i < offset);
+        let line_start = line.checked_sub(1).map_or(0, |i| self.line_feeds[i] + 1);
+        (line + 1, source[line_start..offset].chars().count() + 1)
     }
 
     /// The byte offsets (of the opening quote or `r`) of the literals whose value is
@@ -117,6 +128,15 @@ mod tests {
         assert_eq!(literals.offsets("\u{1b}[2J"), [at("b: "), at("d: ")]);
         assert_eq!(literals.offsets("q\"q"), [at("c: ")]);
         assert!(literals.offsets("nope").is_empty());
+    }
+
+    #[test]
+    fn offsets_become_lines_and_columns() {
+        let source = "(\n  a: \"é\", b: \"x\",\n\"y\")";
+        let literals = Literals::new(source);
+        assert_eq!(literals.position(source, 0), (1, 1));
+        assert_eq!(literals.position(source, literals.offsets("x")[0]), (2, 14));
+        assert_eq!(literals.position(source, literals.offsets("y")[0]), (3, 1));
     }
 
     #[test]

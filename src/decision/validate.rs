@@ -234,6 +234,10 @@ impl Checker {
     /// The problems, each placed in `source` where its value could be found.
     pub(super) fn finish(self, source: &str) -> Vec<Problem> {
         let mut problems = self.problems;
+        // A valid file (the usual case) is not scanned at all.
+        if self.needles.iter().all(Option::is_none) {
+            return problems;
+        }
         let literals = Literals::new(source);
         for (problem, needle) in problems.iter_mut().zip(self.needles) {
             if let Some(needle) = needle {
@@ -261,25 +265,19 @@ fn find_nth(
     value: &str,
     nth: usize,
 ) -> Option<(usize, usize)> {
-    let mut found = 0;
-    for &offset in literals.offsets(value) {
-        let before = source[..offset].trim_end();
-        let matches_field = match field {
-            Some(field) => before
-                .strip_suffix(':')
-                .is_some_and(|b| b.trim_end().ends_with(field)),
-            None => true,
-        };
-        if !matches_field {
-            continue;
-        }
-        if found == nth {
-            let line = source[..offset].matches('\n').count() + 1;
-            let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
-            let col = source[line_start..offset].chars().count() + 1;
-            return Some((line, col));
-        }
-        found += 1;
-    }
-    None
+    let offsets = literals.offsets(value);
+    let offset = match field {
+        None => *offsets.get(nth)?,
+        Some(field) => offsets
+            .iter()
+            .copied()
+            .filter(|&offset| {
+                source[..offset]
+                    .trim_end()
+                    .strip_suffix(':')
+                    .is_some_and(|b| b.trim_end().ends_with(field))
+            })
+            .nth(nth)?,
+    };
+    Some(literals.position(source, offset))
 }

@@ -50,11 +50,7 @@ pub fn escape(text: &str) -> String {
 pub fn code(text: &str) -> String {
     let cleaned = clean(text);
     let text = cleaned.as_ref();
-    let longest = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest + 1);
     // A space on each side keeps a backtick at either end apart from the fence.
     let pad = if text.starts_with('`') || text.ends_with('`') {
@@ -121,9 +117,15 @@ mod tests {
 
     #[test]
     fn inline_markup_is_escaped() {
-        assert_eq!(escape("a *b* _c_ `d` [e](f) g|h \\ i#"), r"a \*b\* \_c\_ \`d\` \[e\](f) g\|h \\ i\#");
+        assert_eq!(
+            escape("a *b* _c_ `d` [e](f) g|h \\ i#"),
+            r"a \*b\* \_c\_ \`d\` \[e\](f) g\|h \\ i\#"
+        );
         assert_eq!(escape("~~gone~~"), r"\~\~gone\~\~");
-        assert_eq!(escape("x <!-- y --> <script>z</script>"), "x &lt;!-- y --&gt; &lt;script&gt;z&lt;/script&gt;");
+        assert_eq!(
+            escape("x <!-- y --> <script>z</script>"),
+            "x &lt;!-- y --&gt; &lt;script&gt;z&lt;/script&gt;"
+        );
         assert_eq!(escape("&lt; &#96; & ;"), r"&amp;lt; &amp;\#96; & ;");
     }
 
