@@ -11,7 +11,7 @@ mod record;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value, context};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
 use thiserror::Error;
 use time::{Date, Month};
 
@@ -136,51 +136,14 @@ fn environment() -> Environment<'static> {
     // Every `{{ value }}` is escaped for Markdown unless marked `|safe`, in users' templates
     // as in the built-in one, so no data can open a code block or an HTML comment, or start
     // a heading, a list or a table row.
-    env.set_auto_escape_callback(|_| AutoEscape::Custom(MARKDOWN));
-    env.set_formatter(markdown_formatter);
+    env.set_auto_escape_callback(|_| AutoEscape::Custom(markdown::MODE));
+    env.set_formatter(markdown::formatter);
     // `escape` (`e`) and `cell` (table cells, which `escape` also fits) escape at once.
     for name in ["escape", "e", "cell"] {
-        env.add_filter(name, escape_filter);
+        env.add_filter(name, markdown::escape_filter);
     }
-    env.add_filter("code", code_filter);
+    env.add_filter("code", markdown::code_filter);
     env
-}
-
-/// The name of the Markdown auto-escape mode.
-const MARKDOWN: &str = "markdown";
-
-/// Writes a value as the record shows it: escaped for Markdown in [`MARKDOWN`] mode (the
-/// default), as minijinja would otherwise (`{% autoescape false %}`).
-fn markdown_formatter(
-    out: &mut minijinja::Output,
-    state: &State,
-    value: &Value,
-) -> Result<(), minijinja::Error> {
-    if value.is_safe() || state.auto_escape() != AutoEscape::Custom(MARKDOWN) {
-        // Safe values are written as they are; other modes are minijinja's.
-        return minijinja::escape_formatter(out, state, value);
-    }
-    let escaped = match value.as_str() {
-        Some(text) => markdown::escape(text),
-        None if value.is_undefined() || value.is_none() => value.to_string(),
-        None => markdown::escape(&value.to_string()),
-    };
-    out.write_str(&escaped).map_err(minijinja::Error::from)
-}
-
-/// `|escape`, `|e`, `|cell`: the value escaped for Markdown, marked safe.
-fn escape_filter(value: &Value) -> Value {
-    if value.is_safe() {
-        return value.clone();
-    }
-    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
-    Value::from_safe_string(markdown::escape(&text))
-}
-
-/// `|code`: the value as a Markdown code span, marked safe.
-fn code_filter(value: &Value) -> Value {
-    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
-    Value::from_safe_string(markdown::code(&text))
 }
 
 fn template_error(name: &str, error: &minijinja::Error) -> ExportError {
@@ -360,6 +323,6 @@ mod tests {
 
     #[test]
     fn table_cells_escape_pipes() {
-        assert_eq!(escape_filter(&Value::from("a|b")).to_string(), "a\\|b");
+        assert_eq!(markdown::escape_filter(&Value::from("a|b")).to_string(), "a\\|b");
     }
 }

@@ -9,6 +9,11 @@
 //! it would start a block there (a heading, a list, a quote, a thematic break, a fence).
 //! Characters that never mean anything in running text, such as `(`, `.`, `-`, `+` or a
 //! lone `&`, are left as they are, so ordinary text reads the same in the Markdown source.
+//!
+//! Also here: the template environment's [`formatter`] and its `escape`/`cell` and `code`
+//! filters.
+
+use minijinja::{AutoEscape, Output, State, Value};
 
 use crate::text::clean;
 
@@ -59,6 +64,39 @@ pub fn code(text: &str) -> String {
         ""
     };
     format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// The name of the Markdown auto-escape mode.
+pub(super) const MODE: &str = "markdown";
+
+/// Writes a value as the record shows it: escaped for Markdown in [`MODE`] mode (the
+/// default), as minijinja would otherwise (`{% autoescape false %}`).
+pub(super) fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), minijinja::Error> {
+    if value.is_safe() || state.auto_escape() != AutoEscape::Custom(MODE) {
+        // Safe values are written as they are; other modes are minijinja's.
+        return minijinja::escape_formatter(out, state, value);
+    }
+    let escaped = match value.as_str() {
+        Some(text) => escape(text),
+        None if value.is_undefined() || value.is_none() => value.to_string(),
+        None => escape(&value.to_string()),
+    };
+    out.write_str(&escaped).map_err(minijinja::Error::from)
+}
+
+/// `|escape`, `|e`, `|cell`: the value escaped for Markdown, marked safe.
+pub(super) fn escape_filter(value: &Value) -> Value {
+    if value.is_safe() {
+        return value.clone();
+    }
+    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+    Value::from_safe_string(escape(&text))
+}
+
+/// `|code`: the value as a Markdown code span, marked safe.
+pub(super) fn code_filter(value: &Value) -> Value {
+    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+    Value::from_safe_string(code(&text))
 }
 
 fn push_escaped(out: &mut String, c: char) {
