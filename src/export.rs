@@ -4,6 +4,7 @@
 //! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
 //! [`write_file`] as the command line does.
 
+mod markdown;
 mod mermaid;
 mod record;
 pub mod stdout;
@@ -11,7 +12,7 @@ pub mod stdout;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
 use thiserror::Error;
 use time::{Date, Month};
 
@@ -23,6 +24,7 @@ use crate::error::Failure;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
+use crate::text::escape_path;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
 pub use record::{Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo};
 
@@ -140,9 +142,13 @@ pub fn render_template(
     let template = env
         .template_from_named_str(template_name, template_source)
         .map_err(|e| template_error(template_name, &e))?;
-    let context = RecordContext::new(decision, answers, format_date(date));
+    let record = RecordContext::new(decision, answers, format_date(date));
+    // The diagram is Mermaid source, its labels already escaped for Mermaid: it goes into
+    // its code block as it is, so it is the one value marked safe.
+    let mermaid = Value::from_safe_string(record.mermaid.clone());
+    let context = context! { mermaid => mermaid, ..Value::from_serialize(&record) };
     template
-        .render(&context)
+        .render(context)
         .map_err(|e| template_error(template_name, &e))
 }
 
@@ -156,13 +162,17 @@ fn environment() -> Environment<'static> {
     env.set_keep_trailing_newline(true);
     // A misspelt variable is an error naming the line, not a silently empty section.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.add_filter("cell", table_cell);
+    // Every `{{ value }}` is escaped for Markdown unless marked `|safe`, in users' templates
+    // as in the built-in one, so no data can open a code block or an HTML comment, or start
+    // a heading, a list or a table row.
+    env.set_auto_escape_callback(|_| AutoEscape::Custom(markdown::MODE));
+    env.set_formatter(markdown::formatter);
+    // `escape` (`e`) and `cell` (table cells, which `escape` also fits) escape at once.
+    for name in ["escape", "e", "cell"] {
+        env.add_filter(name, markdown::escape_filter);
+    }
+    env.add_filter("code", markdown::code_filter);
     env
-}
-
-/// A value made safe inside a Markdown table cell.
-fn table_cell(value: String) -> String {
-    value.replace('|', "\\|")
 }
 
 fn template_error(name: &str, error: &minijinja::Error) -> ExportError {
@@ -265,7 +275,7 @@ pub fn run_export(
             .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")));
     }
     write_file(&path, &contents, options.force)?;
-    let _ = writeln!(status, "wrote {}", path.display());
+    let _ = writeln!(status, "wrote {}", escape_path(&path));
     Ok(())
 }
 
@@ -343,6 +353,6 @@ mod tests {
 
     #[test]
     fn table_cells_escape_pipes() {
-        assert_eq!(table_cell("a|b".into()), "a\\|b");
+        assert_eq!(markdown::escape_filter(&Value::from("a|b")).to_string(), "a\\|b");
     }
 }

@@ -111,8 +111,12 @@ impl StateStore {
     /// [`Merged::message`]. Without a base (nothing loaded or saved yet, or an unreadable
     /// file) the file is simply replaced.
     pub fn save(&mut self, decision: &Decision, answers: &Answers) -> Result<Option<Merged>, String> {
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| format!("cannot save answers: cannot create {}: {e}", self.dir.display()))?;
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            format!(
+                "cannot save answers: cannot create {}: {e}",
+                crate::text::escape_path(&self.dir)
+            )
+        })?;
         self.sweep_once();
         let merged = match (self.base.get(&decision.id), self.read(decision)) {
             (Some(base), Ok(Some(theirs))) => merge(base, answers, &theirs),
@@ -134,7 +138,7 @@ impl StateStore {
     /// The answers in the file now.
     fn read(&self, decision: &Decision) -> Result<Option<Answers>, String> {
         let path = self.path_for(decision);
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(&path);
         // A FIFO would block the start until someone writes to it, `/dev/zero` would fill
         // the memory: only a regular file is read.
         match std::fs::metadata(&path) {

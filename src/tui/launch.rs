@@ -13,6 +13,7 @@ use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
 use crate::state::{Merged, StateStore};
+use crate::text::{escape, escape_path};
 
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {
@@ -64,7 +65,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 saved
             }
             Some(Err(message)) => {
-                status = Some((format!("Saved answers ignored: {message}"), true));
+                status = Some((format!("Saved answers ignored: {}", escape(&message)), true));
                 Answers::default()
             }
             Some(Ok(None)) | None => Answers::default(),
@@ -78,7 +79,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let mut effects = DiskEffects { store };
     run(&mut app, !cli.no_mouse, &mut effects).map_err(|e| Failure::Other(format!("terminal error: {e}")))?;
     for path in &app.written {
-        let _ = writeln!(out, "stackpick: wrote {}", path.display());
+        let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
     }
     Ok(())
 }
