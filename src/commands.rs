@@ -9,6 +9,7 @@ use crate::error::Failure;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
+use crate::text::escape_path;
 
 /// The decision named by `--data`, or the embedded one.
 pub fn load_decision(data: Option<&Path>) -> Result<Decision, Failure> {
@@ -48,7 +49,7 @@ pub fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     }
     for file in files {
         match Decision::load(file) {
-            Ok(decision) => report_ok(out, &file.display().to_string(), &decision),
+            Ok(decision) => report_ok(out, &escape_path(file), &decision),
             Err(e) => failures.push(e.to_string()),
         }
     }

@@ -234,7 +234,7 @@ impl Decision {
 
     /// Reads, parses and validates a decision file.
     pub fn load(path: &Path) -> Result<Decision, LoadError> {
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(path);
         let syntax = |e: SyntaxError| LoadError::Syntax {
             path: name.clone(),
             line: e.line,

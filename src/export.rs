@@ -4,17 +4,19 @@
 //! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
 //! [`write_file`] as the command line does.
 
+mod markdown;
 mod mermaid;
 mod record;
+pub mod stdout;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use minijinja::{Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
 use thiserror::Error;
 use time::{Date, Month};
 
-pub use crate::atomic::write_file;
+use crate::atomic::{self, WriteError};
 use crate::cli::{Format, InputArgs};
 use crate::commands::load_input;
 use crate::decision::Decision;
@@ -22,6 +24,7 @@ use crate::error::Failure;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
+use crate::text::escape_path;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
 pub use record::{Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo};
 
@@ -36,6 +39,13 @@ pub enum ExportError {
     /// The target exists and replacing it was not allowed; it is untouched.
     #[error("{} already exists", path.display())]
     Exists { path: PathBuf },
+    /// The target is a directory; it is untouched.
+    #[error("{} is a directory", path.display())]
+    IsDirectory { path: PathBuf },
+    /// The target is something that is neither replaced nor written through, such as a
+    /// block device or a socket; it is untouched.
+    #[error("{} is {kind}, not a regular file", path.display())]
+    NotRegular { path: PathBuf, kind: &'static str },
     /// The file could not be written (missing or unwritable directory, full disk…); any
     /// previous file at the path is untouched.
     #[error("cannot write {}: {source}", path.display())]
@@ -65,6 +75,17 @@ pub enum ExportError {
     Date { input: String },
 }
 
+impl From<WriteError> for ExportError {
+    fn from(e: WriteError) -> Self {
+        match e {
+            WriteError::Exists { path } => ExportError::Exists { path },
+            WriteError::IsDirectory { path } => ExportError::IsDirectory { path },
+            WriteError::NotRegular { path, kind } => ExportError::NotRegular { path, kind },
+            WriteError::Io { path, source } => ExportError::Write { path, source },
+        }
+    }
+}
+
 impl From<ExportError> for Failure {
     fn from(e: ExportError) -> Self {
         match e {
@@ -72,12 +93,22 @@ impl From<ExportError> for Failure {
                 "{} already exists; use --force to replace it",
                 path.display()
             )),
-            ExportError::Write { .. } => Failure::Other(e.to_string()),
+            ExportError::IsDirectory { path } => Failure::Other(format!(
+                "{} is a directory; give -o the path of a file",
+                path.display()
+            )),
+            ExportError::NotRegular { .. } | ExportError::Write { .. } => Failure::Other(e.to_string()),
             ExportError::ReadTemplate { .. } | ExportError::Template { .. } | ExportError::Date { .. } => {
                 Failure::BadInput(e.to_string())
             }
         }
     }
+}
+
+/// Writes an export to `path` atomically, never replacing a file without `overwrite`; see
+/// [`atomic::write_file`] for devices, FIFOs, directories and symlinks.
+pub fn write_file(path: &Path, contents: &str, overwrite: bool) -> Result<(), ExportError> {
+    atomic::write_file(path, contents, overwrite).map_err(ExportError::from)
 }
 
 /// The default file name for a format, in the current directory: `decision.md` and so on.
@@ -111,9 +142,13 @@ pub fn render_template(
     let template = env
         .template_from_named_str(template_name, template_source)
         .map_err(|e| template_error(template_name, &e))?;
-    let context = RecordContext::new(decision, answers, format_date(date));
+    let record = RecordContext::new(decision, answers, format_date(date));
+    // The diagram is Mermaid source, its labels already escaped for Mermaid: it goes into
+    // its code block as it is, so it is the one value marked safe.
+    let mermaid = Value::from_safe_string(record.mermaid.clone());
+    let context = context! { mermaid => mermaid, ..Value::from_serialize(&record) };
     template
-        .render(&context)
+        .render(context)
         .map_err(|e| template_error(template_name, &e))
 }
 
@@ -127,13 +162,17 @@ fn environment() -> Environment<'static> {
     env.set_keep_trailing_newline(true);
     // A misspelt variable is an error naming the line, not a silently empty section.
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    env.add_filter("cell", table_cell);
+    // Every `{{ value }}` is escaped for Markdown unless marked `|safe`, in users' templates
+    // as in the built-in one, so no data can open a code block or an HTML comment, or start
+    // a heading, a list or a table row.
+    env.set_auto_escape_callback(|_| AutoEscape::Custom(markdown::MODE));
+    env.set_formatter(markdown::formatter);
+    // `escape` (`e`) and `cell` (table cells, which `escape` also fits) escape at once.
+    for name in ["escape", "e", "cell"] {
+        env.add_filter(name, markdown::escape_filter);
+    }
+    env.add_filter("code", markdown::code_filter);
     env
-}
-
-/// A value made safe inside a Markdown table cell.
-fn table_cell(value: String) -> String {
-    value.replace('|', "\\|")
 }
 
 fn template_error(name: &str, error: &minijinja::Error) -> ExportError {
@@ -229,13 +268,14 @@ pub fn run_export(
         .output
         .map_or_else(|| default_path(options.format), Path::to_path_buf);
     if path.as_os_str() == "-" {
-        return out
-            .write_all(contents.as_bytes())
+        // `out` is standard output; writes to a closed one "succeed" (see `stdout`).
+        return stdout::check_open()
+            .and_then(|()| out.write_all(contents.as_bytes()))
             .and_then(|()| out.flush())
             .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")));
     }
     write_file(&path, &contents, options.force)?;
-    let _ = writeln!(status, "wrote {}", path.display());
+    let _ = writeln!(status, "wrote {}", escape_path(&path));
     Ok(())
 }
 
@@ -313,6 +353,6 @@ mod tests {
 
     #[test]
     fn table_cells_escape_pipes() {
-        assert_eq!(table_cell("a|b".into()), "a\\|b");
+        assert_eq!(markdown::escape_filter(&Value::from("a|b")).to_string(), "a\\|b");
     }
 }

@@ -65,10 +65,25 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
             let _ = out.flush();
-            eprintln!("stackpick: {failure}");
+            // The one place every failure is printed: whatever file text or path a message
+            // quotes, no control or bidi character of it reaches the terminal.
+            eprintln!("stackpick: {}", text::escape(&failure.to_string()));
             failure.exit_code()
         }
     }
+}
+
+/// Prints a command-line error (or the help or version clap was asked for) and returns its
+/// exit code. Errors quote the arguments, which may come from file names, so they are
+/// printed plain and escaped rather than in clap's colours.
+pub fn usage_error(error: &clap::Error) -> ExitCode {
+    if !error.use_stderr() {
+        // --help and --version: only our own text, on standard output.
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    eprint!("{}", text::escape(&error.render().to_string()));
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }
 
 fn interactive(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {

@@ -3,5 +3,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    stackpick::run(stackpick::cli::Cli::parse())
+    match stackpick::cli::Cli::try_parse() {
+        Ok(cli) => stackpick::run(cli),
+        Err(error) => stackpick::usage_error(&error),
+    }
 }

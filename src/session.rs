@@ -113,7 +113,7 @@ impl Session {
 
     /// Reads and parses a session file.
     pub fn load(path: &Path) -> Result<Session, SessionError> {
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(path);
         let source = read(path, &name)?;
         Session::parse(&source, &name)
     }
@@ -166,7 +166,7 @@ impl Session {
 
     /// Reads a session file and checks its answers against the decision, each problem placed.
     pub fn load_answers(path: &Path, decision: &Decision) -> Result<Answers, SessionError> {
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(path);
         let source = read(path, &name)?;
         Session::parse_answers(&source, &name, decision)
     }

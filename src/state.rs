@@ -3,17 +3,28 @@
 //!
 //! Loading never fails loudly: a corrupt or stale file is reported as a one-line message
 //! naming the file, for the caller to show and then ignore.
+//!
+//! Two instances of the app may share the file. The store remembers the answers it last
+//! read or wrote; before saving, it reads the file again, and if another instance saved
+//! meanwhile, merges that instance's changes in (see [`merge`]) instead of overwriting them.
+//! Between that read and the rename there is a window of a few milliseconds in which a
+//! third save could still be lost; closing it would take a lock file, which a killed
+//! instance could leave behind.
 
+mod merge;
+
+use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use etcetera::BaseStrategy;
 
-use crate::atomic::write_file;
+use crate::atomic::{sweep_stale_temps, write_file};
 use crate::decision::Decision;
 use crate::score::{AnswerError, Answers};
 use crate::session::{Session, SessionError};
+pub use merge::{Merged, merge};
 
 /// The environment variable that overrides the state directory.
 pub const STATE_DIR_ENV: &str = "STACKPICK_STATE_DIR";
@@ -22,12 +33,21 @@ pub const STATE_DIR_ENV: &str = "STACKPICK_STATE_DIR";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateStore {
     dir: PathBuf,
+    /// By decision id: the answers its file held when this store last read or wrote it, the
+    /// base against which another instance's changes are told from this one's.
+    base: BTreeMap<String, Answers>,
+    /// Whether stale temporary files were swept from the directory yet.
+    swept: bool,
 }
 
 impl StateStore {
     /// A store in `dir` (created on the first save).
     pub fn new(dir: impl Into<PathBuf>) -> StateStore {
-        StateStore { dir: dir.into() }
+        StateStore {
+            dir: dir.into(),
+            base: BTreeMap::new(),
+            swept: false,
+        }
     }
 
     /// The store in `$STACKPICK_STATE_DIR`, else in the XDG state directory
@@ -53,12 +73,81 @@ impl StateStore {
         self.dir.join(format!("{}.ron", decision.id))
     }
 
+    /// Removes the temporary files that an instance killed in the middle of a save left in
+    /// the state directory, and returns how many. Done by the first load or save; only our
+    /// own temporary files, never through a symlink (see [`sweep_stale_temps`]).
+    pub fn sweep_stale_temps(&mut self) -> usize {
+        self.swept = true;
+        sweep_stale_temps(&self.dir)
+    }
+
     /// The saved answers: `Ok(None)` when none were saved; `Err` with a one-line message
     /// naming the file when it cannot be read, is corrupt, or names ids the decision no
     /// longer has.
-    pub fn load(&self, decision: &Decision) -> Result<Option<Answers>, String> {
+    ///
+    /// What is loaded (no answers when there is no file) becomes the base of the merge at
+    /// the next save; after an `Err` the next save replaces the file.
+    pub fn load(&mut self, decision: &Decision) -> Result<Option<Answers>, String> {
+        self.sweep_once();
+        let loaded = self.read(decision);
+        match &loaded {
+            Ok(answers) => {
+                let base = answers.clone().unwrap_or_default();
+                self.base.insert(decision.id.clone(), base);
+            }
+            Err(_) => {
+                self.base.remove(&decision.id);
+            }
+        }
+        loaded
+    }
+
+    /// Saves the answers, creating the directory if needed; the write is atomic, so a crash
+    /// leaves the previous answers or the new ones. `Err` is a one-line message.
+    ///
+    /// When another instance saved since this store last read or wrote the file, its
+    /// changes to questions (and the stage) these answers did not change are kept, and the
+    /// merged answers are saved and returned: the caller adopts them and shows
+    /// [`Merged::message`]. Without a base (nothing loaded or saved yet, or an unreadable
+    /// file) the file is simply replaced.
+    pub fn save(&mut self, decision: &Decision, answers: &Answers) -> Result<Option<Merged>, String> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| {
+            format!(
+                "cannot save answers: cannot create {}: {e}",
+                crate::text::escape_path(&self.dir)
+            )
+        })?;
+        self.sweep_once();
+        let merged = match (self.base.get(&decision.id), self.read(decision)) {
+            (Some(base), Ok(Some(theirs))) => merge(base, answers, &theirs),
+            _ => None,
+        };
+        let saved = merged.as_ref().map_or(answers, |m| &m.answers);
+        let text = Session::new(decision, saved).to_ron();
+        write_file(&self.path_for(decision), &text, true).map_err(|e| format!("cannot save answers: {e}"))?;
+        self.base.insert(decision.id.clone(), saved.clone());
+        Ok(merged)
+    }
+
+    fn sweep_once(&mut self) {
+        if !self.swept {
+            self.sweep_stale_temps();
+        }
+    }
+
+    /// The answers in the file now.
+    fn read(&self, decision: &Decision) -> Result<Option<Answers>, String> {
         let path = self.path_for(decision);
-        let name = path.display().to_string();
+        let name = crate::text::escape_path(&path);
+        // A FIFO would block the start until someone writes to it, `/dev/zero` would fill
+        // the memory: only a regular file is read.
+        match std::fs::metadata(&path) {
+            Ok(meta) if !meta.is_file() => {
+                return Err(format!("{name}: cannot read: it is not a regular file"));
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            _ => {}
+        }
         let source = match std::fs::read_to_string(&path) {
             Ok(source) => source,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -68,15 +157,6 @@ impl StateStore {
             .and_then(|session| session.answers(decision, &name))
             .map(Some)
             .map_err(|e| restore_error(&name, e))
-    }
-
-    /// Saves the answers, creating the directory if needed; the write is atomic, so a crash
-    /// leaves the previous answers or the new ones. `Err` is a one-line message.
-    pub fn save(&self, decision: &Decision, answers: &Answers) -> Result<(), String> {
-        std::fs::create_dir_all(&self.dir)
-            .map_err(|e| format!("cannot save answers: cannot create {}: {e}", self.dir.display()))?;
-        let text = Session::new(decision, answers).to_ron();
-        write_file(&self.path_for(decision), &text, true).map_err(|e| format!("cannot save answers: {e}"))
     }
 }
 

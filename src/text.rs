@@ -1,11 +1,30 @@
-//! `Text`: a string from a data file, stripped of control characters at load.
+//! Text that may reach the terminal: `Text`, a string from a data file cleaned at load, and
+//! the two ways of making any other string safe, [`clean`] (drop) and [`escape`] (show).
 //!
-//! A decision file must never be able to send escape sequences to the terminal, so every
-//! human-readable string in the data model is a `Text`, cleaned as it is deserialised.
+//! A file must never be able to send escape sequences to the terminal, nor reorder or hide
+//! what the user reads (Trojan Source), so every human-readable string in the data model is
+//! a `Text`, and every message that quotes file text or a path goes through [`escape`].
+//!
+//! What is unsafe ([`is_unsafe_char`]): C0 and C1 controls, every Unicode format character
+//! (general category Cf: the bidi controls U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+//! U+061C, the zero-width characters U+200B–U+200D and U+2060–U+2064, the byte-order mark,
+//! the soft hyphen, U+180E, the tag characters, the interlinear annotations…), the line and
+//! paragraph separators U+2028 and U+2029, and the letters Unicode lists as invisible
+//! (the Hangul fillers, the combining grapheme joiner, the Mongolian variation selectors
+//! and the Khmer inherent vowels). Categories come from `finl_unicode` (Unicode 17).
+//!
+//! The joiners U+200C (ZWNJ) and U+200D (ZWJ) are the one exception [`clean`] makes: they
+//! are kept between two visible non-ASCII characters, where they build emoji sequences
+//! (👩‍💻) and shape Persian and Indic words, and dropped elsewhere (between ASCII letters
+//! they only ever disguise a name, and alone they hide one). Emoji tag sequences (the
+//! flags of England or Scotland) lose their tags and show as a black flag.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::fmt::{self, Write as _};
 use std::ops::Deref;
+use std::path::Path;
 
+use finl_unicode::categories::{CharacterCategories, MinorCategory};
 use serde::{Deserialize, Serialize};
 
 /// A cleaned, human-readable string from a data or session file.
@@ -20,34 +39,111 @@ impl Text {
     }
 }
 
-/// Removes control characters; tabs and line breaks become single spaces so words stay apart.
-pub fn strip_controls(raw: &str) -> String {
+/// Whether `c` must not reach the terminal from file or typed text: a control, a format
+/// character (bidi controls, zero-width characters…), a line or paragraph separator, or an
+/// invisible letter. See the module documentation for the full list.
+pub fn is_unsafe_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
+    c.is_control()
+        || matches!(
+            c.get_minor_category(),
+            MinorCategory::Cf | MinorCategory::Zl | MinorCategory::Zp
+        )
+        || is_invisible_letter(c)
+}
+
+/// Letters and marks that Unicode lists as default-ignorable (they draw nothing) although
+/// their category is not Cf. Variation selectors are not here: emoji need U+FE0F.
+fn is_invisible_letter(c: char) -> bool {
+    matches!(
+        c,
+        '\u{034F}' // combining grapheme joiner
+            | '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' // Hangul fillers
+            | '\u{17B4}' | '\u{17B5}' // Khmer inherent vowels
+            | '\u{180B}'..='\u{180D}' | '\u{180F}' // Mongolian free variation selectors
+    )
+}
+
+/// Whether `c` breaks a line: shown as one space by [`clean`] so words stay apart.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Whether `c` is a joiner that [`clean`] keeps between two visible non-ASCII characters.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether a joiner may stand next to `c`: a visible character outside ASCII (an emoji, a
+/// Persian or Indic letter, or the variation selector of an emoji).
+fn joins(c: Option<char>) -> bool {
+    c.is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !is_unsafe_char(c))
+}
+
+/// `raw` without unsafe characters; tabs and line breaks become single spaces so words stay
+/// apart. Borrowed when `raw` is already clean, which is the usual case.
+pub fn clean(raw: &str) -> Cow<'_, str> {
+    if !raw.chars().any(is_unsafe_char) {
+        return Cow::Borrowed(raw);
+    }
     let mut out = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if matches!(c, '\t' | '\n' | '\r') {
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_unsafe_char(c) {
+            out.push(c);
+        } else if is_line_break(c) {
             if !out.ends_with(' ') {
                 out.push(' ');
             }
-        } else if !c.is_control() {
+        } else if is_joiner(c) && joins(out.chars().next_back()) && joins(chars.peek().copied()) {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// `message` with every unsafe character shown as a Rust escape (`\u{1b}`, `\u{202e}`), so
+/// a message quoting file text or a path can be printed as is. Line feeds are kept: a
+/// message may have several lines. Nothing else changes, so escaping twice is harmless.
+pub fn escape(message: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c != '\n' && is_unsafe_char(c);
+    if !message.chars().any(unsafe_char) {
+        return Cow::Borrowed(message);
+    }
+    let mut out = String::with_capacity(message.len() + 16);
+    for c in message.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A path as a message shows it: [`Path::display`], escaped, with line feeds escaped too
+/// (a file name is one line, whatever it contains).
+pub fn escape_path(path: &Path) -> String {
+    escape(&path.display().to_string()).replace('\n', "\\u{a}")
 }
 
 impl From<String> for Text {
     fn from(raw: String) -> Self {
-        if raw.chars().any(char::is_control) {
-            Text(strip_controls(&raw))
-        } else {
-            Text(raw)
+        match clean(&raw) {
+            Cow::Borrowed(_) => Text(raw),
+            Cow::Owned(cleaned) => Text(cleaned),
         }
     }
 }
 
 impl From<&str> for Text {
     fn from(raw: &str) -> Self {
-        Text::from(raw.to_owned())
+        Text(clean(raw).into_owned())
     }
 }
 
@@ -80,28 +176,133 @@ impl fmt::Display for Text {
 mod tests {
     use super::*;
 
+    /// Every character the issue names as a way to reorder or hide text.
+    const INVISIBLE: &[char] = &[
+        '\u{202A}',
+        '\u{202B}',
+        '\u{202C}',
+        '\u{202D}',
+        '\u{202E}',
+        '\u{2066}',
+        '\u{2067}',
+        '\u{2068}',
+        '\u{2069}',
+        '\u{200E}',
+        '\u{200F}',
+        '\u{061C}',
+        '\u{200B}',
+        '\u{200C}',
+        '\u{200D}',
+        '\u{2060}',
+        '\u{2061}',
+        '\u{2062}',
+        '\u{2063}',
+        '\u{2064}',
+        '\u{FEFF}',
+        '\u{00AD}',
+        '\u{180E}',
+        '\u{E0001}',
+        '\u{E0041}',
+        '\u{E007F}',
+        '\u{FFF9}',
+        '\u{FFFA}',
+        '\u{FFFB}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{3164}',
+        '\u{115F}',
+        '\u{034F}',
+        '\u{9B}',
+        '\u{85}',
+        '\u{7F}',
+        '\u{1B}',
+        '\u{0}',
+    ];
+
     #[test]
     fn escape_sequences_are_removed() {
         let text = Text::from("\u{1b}[2JDjango\u{7}");
         assert_eq!(text.as_str(), "[2JDjango");
+        assert_eq!(Text::from("a\u{9b}31mb").as_str(), "a31mb");
     }
 
     #[test]
     fn line_breaks_become_one_space() {
         assert_eq!(Text::from("a\r\n\tb").as_str(), "a b");
+        assert_eq!(Text::from("a\u{2028}b\u{2029}c").as_str(), "a b c");
     }
 
     #[test]
-    fn clean_text_is_unchanged() {
-        assert_eq!(
-            Text::from("Batteries “included” ✓").as_str(),
-            "Batteries “included” ✓"
-        );
+    fn clean_text_is_unchanged_and_borrowed() {
+        let raw = "Batteries “included” ✓ — café, 日本語, עברית, العربية, 👍🏽, ❤️";
+        assert!(matches!(clean(raw), Cow::Borrowed(_)));
+        assert_eq!(Text::from(raw).as_str(), raw);
+    }
+
+    #[test]
+    fn every_bidi_and_format_character_is_unsafe_and_removed() {
+        for &c in INVISIBLE {
+            assert!(is_unsafe_char(c), "{c:?} is not unsafe");
+            let text = Text::from(format!("a{c}b"));
+            assert!(["ab", "a b"].contains(&text.as_str()), "{c:?} gave {text:?}");
+        }
+    }
+
+    #[test]
+    fn trojan_source_cannot_reorder_a_name() {
+        let text = Text::from("Django\u{202E}ksalF\u{202C} \u{2066}x\u{2069}");
+        assert_eq!(text.as_str(), "DjangoksalF x");
+    }
+
+    #[test]
+    fn a_name_of_invisible_characters_is_empty() {
+        let all: String = INVISIBLE.iter().filter(|c| !is_line_break(**c)).collect();
+        assert_eq!(Text::from(all).as_str(), "");
+        assert_eq!(Text::from("\u{200B}\u{202E}").as_str(), "");
+        assert_eq!(Text::from("\u{200D}\u{200C}\u{200D}").as_str(), "");
+    }
+
+    #[test]
+    fn visible_characters_are_safe() {
+        for c in [
+            'a', ' ', 'é', '“', '✓', '日', 'ا', '\u{FE0F}', '\u{0301}', '👍', '\u{E000}',
+        ] {
+            assert!(!is_unsafe_char(c), "{c:?} is unsafe");
+        }
+    }
+
+    #[test]
+    fn joiners_stay_inside_emoji_and_words_only() {
+        // Woman technologist, heart on fire (with a variation selector), a Persian word.
+        for kept in ["👩\u{200D}💻", "❤\u{FE0F}\u{200D}🔥", "می\u{200C}خواهم"] {
+            assert_eq!(Text::from(kept).as_str(), kept);
+        }
+        assert_eq!(Text::from("Dj\u{200D}ango").as_str(), "Django");
+        assert_eq!(Text::from("\u{200D}👩").as_str(), "👩");
+        assert_eq!(Text::from("👩\u{200D}").as_str(), "👩");
+        assert_eq!(Text::from("👩\u{200D}\u{202E}💻").as_str(), "👩💻");
     }
 
     #[test]
     fn deserialising_strips_controls() {
-        let text: Text = ron::from_str("\"a\\u{1b}b\"").unwrap();
-        assert_eq!(text.as_str(), "ab");
+        let text: Text = ron::from_str("\"a\\u{1b}b\\u{202e}c\"").unwrap();
+        assert_eq!(text.as_str(), "abc");
+    }
+
+    #[test]
+    fn escape_shows_unsafe_characters_and_keeps_lines() {
+        assert_eq!(
+            escape("a\u{1b}]52;c;eA==\u{7}\nb\u{202E}c\u{9b}2J\td"),
+            "a\\u{1b}]52;c;eA==\\u{7}\nb\\u{202e}c\\u{9b}2J\\u{9}d"
+        );
+        assert!(matches!(escape("plain “text”\nline ✓"), Cow::Borrowed(_)));
+        let once = escape("x\u{200B}y").into_owned();
+        assert_eq!(escape(&once), once);
+    }
+
+    #[test]
+    fn escaped_paths_are_one_line() {
+        let path = Path::new("dir/a\u{1b}[2J\nb\u{202E}.ron");
+        assert_eq!(escape_path(path), "dir/a\\u{1b}[2J\\u{a}b\\u{202e}.ron");
     }
 }

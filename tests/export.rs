@@ -632,11 +632,10 @@ fn write_file_does_not_replace_a_dangling_symlink() {
 
 #[test]
 fn a_failed_rename_leaves_no_temporary_file() {
-    // Renaming a file over a directory fails after the temporary file is written.
+    // Renaming onto `FILE/` fails (not a directory) after the temporary file is written.
     let dir = tempfile::tempdir().unwrap();
-    let target = dir.path().join("taken");
-    fs::create_dir(&target).unwrap();
-    fs::write(target.join("inside"), "kept").unwrap();
+    fs::write(dir.path().join("taken"), "kept").unwrap();
+    let target = dir.path().join("taken/");
     let err = export::write_file(&target, "contents", true).unwrap_err();
     assert!(
         matches!(&err, ExportError::Write { path, .. } if *path == target),
@@ -648,7 +647,7 @@ fn a_failed_rename_leaves_no_temporary_file() {
         "{err}"
     );
     assert_eq!(names(dir.path()), BTreeSet::from(["taken".to_owned()]));
-    assert_eq!(fs::read_to_string(target.join("inside")).unwrap(), "kept");
+    assert_eq!(fs::read_to_string(dir.path().join("taken")).unwrap(), "kept");
 }
 
 #[test]

@@ -18,7 +18,7 @@ fn answers(decision: &Decision, yes: &[&str], stage: Option<&str>) -> Answers {
 #[test]
 fn saved_answers_load_back_the_same() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path());
+    let mut store = StateStore::new(dir.path());
     let decision = Decision::embedded();
     let saved = answers(
         &decision,
@@ -32,7 +32,7 @@ fn saved_answers_load_back_the_same() {
 #[test]
 fn a_later_save_replaces_the_earlier_one() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path());
+    let mut store = StateStore::new(dir.path());
     let decision = Decision::embedded();
     store
         .save(
@@ -54,7 +54,7 @@ fn a_later_save_replaces_the_earlier_one() {
 #[test]
 fn the_file_is_named_after_the_decision_and_is_a_session() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path().join("nested").join("state"));
+    let mut store = StateStore::new(dir.path().join("nested").join("state"));
     let decision = Decision::embedded();
     let path = store.path_for(&decision);
     assert_eq!(path, dir.path().join("nested/state/web-frameworks.ron"));
@@ -72,14 +72,14 @@ fn the_file_is_named_after_the_decision_and_is_a_session() {
 #[test]
 fn no_file_is_no_saved_answers() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path().join("never-created"));
+    let mut store = StateStore::new(dir.path().join("never-created"));
     assert_eq!(store.load(&Decision::embedded()), Ok(None));
 }
 
 #[test]
 fn a_corrupt_file_is_an_error_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path());
+    let mut store = StateStore::new(dir.path());
     let decision = Decision::embedded();
     let path = store.path_for(&decision);
     for corrupt in [
@@ -107,7 +107,7 @@ fn a_corrupt_file_is_an_error_naming_the_file() {
 #[test]
 fn a_stale_file_is_an_error_naming_the_unknown_ids() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path());
+    let mut store = StateStore::new(dir.path());
     let decision = Decision::embedded();
     let path = store.path_for(&decision);
     fs::write(
@@ -129,7 +129,7 @@ fn a_stale_file_is_an_error_naming_the_unknown_ids() {
 #[test]
 fn a_file_for_another_decision_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
-    let store = StateStore::new(dir.path());
+    let mut store = StateStore::new(dir.path());
     let decision = Decision::embedded();
     fs::write(
         store.path_for(&decision),
@@ -140,17 +140,205 @@ fn a_file_for_another_decision_is_an_error() {
     assert!(message.contains("\"databases\""), "{message}");
 }
 
+#[cfg(unix)]
+#[test]
+fn only_a_regular_file_is_read() {
+    // A FIFO would block the start and `/dev/zero` fill the memory; `/dev/null` stands for
+    // them all, harmlessly.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    std::os::unix::fs::symlink("/dev/null", store.path_for(&decision)).unwrap();
+    let message = store.load(&decision).unwrap_err();
+    assert!(message.contains("not a regular file"), "{message}");
+}
+
 #[test]
 fn an_unwritable_state_directory_is_an_error_not_a_panic() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("file"), "").unwrap();
-    let store = StateStore::new(dir.path().join("file").join("state"));
+    let mut store = StateStore::new(dir.path().join("file").join("state"));
     let decision = Decision::embedded();
     let message = store.save(&decision, &Answers::default()).unwrap_err();
     assert!(
         message.contains(&dir.path().join("file").join("state").display().to_string()),
         "{message}"
     );
+}
+
+#[test]
+fn two_instances_keep_each_others_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let decision = Decision::embedded();
+    let mut first = StateStore::new(dir.path());
+    let mut second = StateStore::new(dir.path());
+    let start = answers(&decision, &["django.admin-panel"], None);
+    first.save(&decision, &start).unwrap();
+    assert_eq!(first.load(&decision).unwrap(), Some(start.clone()));
+    assert_eq!(second.load(&decision).unwrap(), Some(start));
+
+    // The first ticks a question and saves: nothing to merge.
+    let mine = answers(&decision, &["django.admin-panel", "flask.rest-api"], None);
+    assert_eq!(first.save(&decision, &mine).unwrap(), None);
+
+    // The second, which never saw that, unticks another and saves: both changes are kept.
+    let merged = second
+        .save(&decision, &answers(&decision, &[], None))
+        .unwrap()
+        .expect("the first instance's change is merged in");
+    let both = answers(&decision, &["flask.rest-api"], None);
+    assert_eq!(merged.answers, both);
+    assert_eq!(merged.adopted, 1);
+    assert_eq!(
+        merged.message(),
+        "Merged answers saved by another stackpick: 1 question"
+    );
+    assert_eq!(
+        StateStore::new(dir.path()).load(&decision).unwrap(),
+        Some(both.clone())
+    );
+
+    // The first now merges the second's change in turn, at its next save.
+    let merged = first
+        .save(
+            &decision,
+            &answers(
+                &decision,
+                &["django.admin-panel", "flask.rest-api", "fastapi.ml-ai"],
+                None,
+            ),
+        )
+        .unwrap()
+        .expect("the second instance's change is merged in");
+    assert_eq!(
+        merged.answers,
+        answers(&decision, &["flask.rest-api", "fastapi.ml-ai"], None)
+    );
+    // The second, still showing its own last save, adopts that at its next save.
+    assert_eq!(
+        second.save(&decision, &both).unwrap().map(|m| m.answers),
+        Some(merged.answers)
+    );
+}
+
+#[test]
+fn a_file_created_by_another_instance_is_merged_into_a_fresh_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let decision = Decision::embedded();
+    let mut first = StateStore::new(dir.path());
+    let mut second = StateStore::new(dir.path());
+    assert_eq!(first.load(&decision).unwrap(), None);
+    assert_eq!(second.load(&decision).unwrap(), None);
+    first
+        .save(&decision, &answers(&decision, &["django.security"], None))
+        .unwrap();
+    let merged = second
+        .save(&decision, &answers(&decision, &["flask.prototype"], None))
+        .unwrap()
+        .expect("merged");
+    assert_eq!(
+        merged.answers,
+        answers(&decision, &["django.security", "flask.prototype"], None)
+    );
+}
+
+#[test]
+fn when_both_change_the_stage_the_later_save_wins_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let decision = Decision::embedded();
+    let mut first = StateStore::new(dir.path());
+    let mut second = StateStore::new(dir.path());
+    first
+        .save(&decision, &answers(&decision, &[], Some("solo")))
+        .unwrap();
+    second.load(&decision).unwrap();
+    first
+        .save(
+            &decision,
+            &answers(&decision, &["django.security"], Some("pre-pmf")),
+        )
+        .unwrap();
+    let merged = second
+        .save(&decision, &answers(&decision, &[], Some("api-first")))
+        .unwrap()
+        .expect("a conflict is reported");
+    let expected = answers(&decision, &["django.security"], Some("api-first"));
+    assert_eq!(merged.answers, expected);
+    assert!(merged.stage_kept);
+    assert!(
+        merged.message().contains("your stage replaced theirs"),
+        "{}",
+        merged.message()
+    );
+    assert_eq!(
+        StateStore::new(dir.path()).load(&decision).unwrap(),
+        Some(expected)
+    );
+}
+
+#[test]
+fn a_single_instance_never_reports_a_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let decision = Decision::embedded();
+    let mut store = StateStore::new(dir.path());
+    assert_eq!(store.load(&decision).unwrap(), None);
+    for yes in [
+        &["django.security"][..],
+        &[],
+        &["flask.prototype", "django.security"],
+    ] {
+        assert_eq!(
+            store.save(&decision, &answers(&decision, yes, None)).unwrap(),
+            None
+        );
+    }
+}
+
+/// The pid of a process that has exited.
+#[cfg(unix)]
+fn dead_pid() -> u32 {
+    let mut child = Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+#[cfg(unix)]
+#[test]
+fn stale_temporary_files_in_the_state_directory_are_swept_on_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let dead = format!(".stackpick-{}-aB3dE9.tmp", dead_pid());
+    let legacy = ".web-frameworks.ron.Q87r22.tmp";
+    let live = format!(".stackpick-{}-zZ9yY8.tmp", std::process::id());
+    let link = format!(".stackpick-{}-lInK00.tmp", dead_pid());
+    for name in [&dead, legacy, &live, "notes.tmp", ".other.txt.Q87r22.tmp"] {
+        fs::write(dir.path().join(name), "partial").unwrap();
+    }
+    let precious = outside.path().join("precious");
+    fs::write(&precious, "keep").unwrap();
+    std::os::unix::fs::symlink(&precious, dir.path().join(&link)).unwrap();
+
+    let mut store = StateStore::new(dir.path());
+    assert_eq!(store.load(&Decision::embedded()), Ok(None));
+    let left: Vec<String> = {
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    // Only our own regular files, of a dead process or an earlier version, are removed.
+    let mut expected = vec![
+        live,
+        link,
+        "notes.tmp".to_owned(),
+        ".other.txt.Q87r22.tmp".to_owned(),
+    ];
+    expected.sort();
+    assert_eq!(left, expected);
+    assert_eq!(fs::read_to_string(&precious).unwrap(), "keep");
 }
 
 /// A base strategy with fixed directories, standing in for the environment.

@@ -120,6 +120,8 @@ struct Launch<'a> {
     redirect: &'a str,
     /// Arguments to `env` before the command, e.g. `TERM=dumb` or `-u TERM`.
     env: &'a [&'a str],
+    /// `$XDG_STATE_HOME` when not the server's own, to share answers with another server.
+    state_home: Option<&'a Path>,
 }
 
 impl Default for Launch<'_> {
@@ -129,6 +131,7 @@ impl Default for Launch<'_> {
             runs: 1,
             redirect: "",
             env: &[],
+            state_home: None,
         }
     }
 }
@@ -186,7 +189,9 @@ done
 exec sleep 3600
 "#,
             work = d("work"),
-            state = d("state"),
+            state = launch
+                .state_home
+                .map_or_else(|| d("state"), |p| sh_quote(&path_str(p))),
             config = d("config"),
             dir = sh_quote(&path_str(dir.path())),
             runs = launch.runs,
@@ -730,6 +735,50 @@ fn answers_survive_a_restart() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(2), 0);
     tmux.assert_restored(2);
+}
+
+/// Issue 7: two instances on one state directory keep each other's answers, and the one
+/// that merges shows the other's answer and says so.
+#[test]
+fn two_instances_merge_their_answers() {
+    let first = Tmux::start("merge-a", Launch::default());
+    let shared = first.state();
+    let second = Tmux::start(
+        "merge-b",
+        Launch {
+            state_home: Some(&shared),
+            ..Launch::default()
+        },
+    );
+    for tmux in [&first, &second] {
+        tmux.wait_first_frame();
+        tmux.keys(&["4"]);
+        tmux.wait_for(&["Questions to Ask (0 yes)"]);
+    }
+    let saved = shared.join("stackpick").join("web-frameworks.ron");
+    first.keys(&["Space"]);
+    first.wait_for(&["Questions to Ask (1 yes)"]);
+    first.wait_file(&saved, "the first answer", |t| t.contains("django.admin-panel"));
+
+    second.keys(&["j", "Space"]);
+    let screen = second.wait_for(&[
+        "Questions to Ask (2 yes)",
+        "Merged answers saved by another stackpick: 1 question",
+    ]);
+    assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
+    assert!(line_with(&screen, "user accounts").contains("[x]"), "{screen}");
+    second.wait_file(&saved, "both answers", |t| {
+        t.contains("django.admin-panel") && t.contains("django.permissions")
+    });
+    for tmux in [&first, &second] {
+        tmux.keys(&["q"]);
+        assert_eq!(tmux.wait_exit(1), 0);
+    }
+    let text = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        text.contains("django.admin-panel") && text.contains("django.permissions"),
+        "{text}"
+    );
 }
 
 /// Ctrl-C quits cleanly; Esc on the Overview does not quit.

@@ -9,7 +9,8 @@ use crate::commands::{load_decision, load_session};
 use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
-use crate::state::StateStore;
+use crate::state::{Merged, StateStore};
+use crate::text::{escape, escape_path};
 use crate::tui::Effects;
 use crate::tui::app::{App, ExportOutcome};
 use crate::tui::config::settings_from_env;
@@ -21,10 +22,10 @@ struct DiskEffects {
 }
 
 impl Effects for DiskEffects {
-    fn save(&mut self, app: &App) -> Result<(), String> {
-        match &self.store {
+    fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
+        match &mut self.store {
             Some(store) => store.save(&app.decision, &app.answers),
-            None => Ok(()),
+            None => Ok(None),
         }
     }
 
@@ -55,17 +56,17 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let decision = load_decision(cli.data.as_deref())?;
     let settings = settings_from_env()?;
-    let store = StateStore::from_env();
+    let mut store = StateStore::from_env();
     let mut status = None;
     let answers = match &cli.session {
         Some(path) => load_session(&decision, path)?,
-        None => match store.as_ref().map(|s| s.load(&decision)) {
+        None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
                 status = Some(("Restored your saved answers".to_owned(), false));
                 saved
             }
             Some(Err(message)) => {
-                status = Some((format!("Saved answers ignored: {message}"), true));
+                status = Some((format!("Saved answers ignored: {}", escape(&message)), true));
                 Answers::default()
             }
             Some(Ok(None)) | None => Answers::default(),
@@ -79,7 +80,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let mut effects = DiskEffects { store };
     run(&mut app, !cli.no_mouse, &mut effects).map_err(|e| Failure::Other(format!("terminal error: {e}")))?;
     for path in &app.written {
-        let _ = writeln!(out, "stackpick: wrote {}", path.display());
+        let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
     }
     Ok(())
 }

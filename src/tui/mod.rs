@@ -18,8 +18,9 @@ pub use app::{App, Effect, ExportOutcome};
 
 /// What the event loop does with effects: saving answers and writing exports.
 pub trait Effects {
-    /// Saves the answers; an error message goes to the status line.
-    fn save(&mut self, app: &App) -> Result<(), String>;
+    /// Saves the answers; an error message goes to the status line. `Some` when another
+    /// instance's answers were merged in: the app adopts them.
+    fn save(&mut self, app: &App) -> Result<Option<crate::state::Merged>, String>;
     /// Writes an export.
     fn export(
         &mut self,
@@ -114,11 +115,16 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         }
         let before = app.view_state();
         match effect {
-            Effect::SaveAnswers => {
-                if let Err(message) = effects.save(app) {
-                    app.set_status(message, true);
+            Effect::SaveAnswers => match effects.save(app) {
+                Ok(None) => {}
+                // Another instance saved meanwhile: show what the file now holds.
+                Ok(Some(merged)) => {
+                    app.set_status(merged.message(), false);
+                    app.evaluation = crate::score::evaluate(&app.decision, &merged.answers);
+                    app.answers = merged.answers;
                 }
-            }
+                Err(message) => app.set_status(message, true),
+            },
             Effect::Export {
                 format,
                 path,

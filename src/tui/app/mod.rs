@@ -181,8 +181,9 @@ impl App {
 
     /// Shows a message in the status line.
     pub fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
+        // Messages quote paths and file text: escape what could drive the terminal.
         self.status = Some(Status {
-            text: text.into(),
+            text: crate::text::escape(&text.into()).into_owned(),
             is_error,
         });
     }

@@ -6,17 +6,8 @@
 /// Whether a typed character may go into a text field: not a control character (C0, DEL,
 /// C1), not a bidi control, not an invisible format character.
 pub fn is_typeable(c: char) -> bool {
-    !c.is_control()
-        && !matches!(
-            c,
-            '\u{00AD}'                  // soft hyphen
-                | '\u{061C}'            // Arabic letter mark
-                | '\u{200B}'..='\u{200F}' // zero-width space, joiners, LRM, RLM
-                | '\u{202A}'..='\u{202E}' // bidi embeddings and overrides
-                | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
-                | '\u{2066}'..='\u{2069}' // bidi isolates
-                | '\u{FEFF}' // zero-width no-break space (BOM)
-        )
+    // The same test as text loaded from files, so what can be typed can also be shown.
+    !crate::text::is_unsafe_char(c)
 }
 
 /// The typeable characters of a pasted text, on one line: line breaks and tabs become spaces

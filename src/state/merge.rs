@@ -1,0 +1,142 @@
+//! Merging the answers of two instances of the app that share a state file: a three-way
+//! merge, question by question, of what this instance read (the base), what it has now
+//! (mine) and what the file holds now (theirs, saved by another instance meanwhile).
+
+use std::collections::BTreeSet;
+
+use crate::score::Answers;
+
+/// Answers merged with another instance's changes, as saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merged {
+    /// The answers saved: this instance's changes over the other's. The app adopts them.
+    pub answers: Answers,
+    /// Questions whose answer came from the other instance.
+    pub adopted: usize,
+    /// Whether the stage came from the other instance.
+    pub stage_adopted: bool,
+    /// Whether both instances changed the stage, differently, and this one's was kept.
+    pub stage_kept: bool,
+}
+
+impl Merged {
+    /// One line for the status bar: what came from the other instance, and what of its
+    /// changes this one replaced.
+    pub fn message(&self) -> String {
+        let mut taken = Vec::new();
+        if self.adopted > 0 {
+            let plural = if self.adopted == 1 { "" } else { "s" };
+            taken.push(format!("{} question{plural}", self.adopted));
+        }
+        if self.stage_adopted {
+            taken.push("the stage".to_owned());
+        }
+        match (taken.is_empty(), self.stage_kept) {
+            (false, false) => format!(
+                "Merged answers saved by another stackpick: {}",
+                taken.join(" and ")
+            ),
+            (false, true) => format!(
+                "Merged answers saved by another stackpick: {}; your stage replaced theirs",
+                taken.join(" and ")
+            ),
+            (true, _) => "Another stackpick changed the stage too; your stage replaced theirs".to_owned(),
+        }
+    }
+}
+
+/// Merges `theirs` into `mine`, both changed from `base`: a question or the stage this
+/// instance changed keeps its value; anything else takes the other instance's. `None` when
+/// the result is simply `mine` with nothing to report.
+///
+/// A question is yes or no, so two instances that both changed it agree; only the stage can
+/// conflict, and then this instance, the later to save, wins.
+pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Option<Merged> {
+    let ids: BTreeSet<&String> = base.yes.iter().chain(&mine.yes).chain(&theirs.yes).collect();
+    let mut answers = Answers {
+        yes: BTreeSet::new(),
+        stage: mine.stage.clone(),
+    };
+    let mut adopted = 0;
+    for id in ids {
+        let yes = if mine.is_yes(id) != base.is_yes(id) {
+            mine.is_yes(id)
+        } else {
+            theirs.is_yes(id)
+        };
+        adopted += usize::from(yes != mine.is_yes(id));
+        if yes {
+            answers.yes.insert(id.clone());
+        }
+    }
+    let mine_changed_stage = mine.stage != base.stage;
+    let theirs_changed_stage = theirs.stage != base.stage;
+    let stage_adopted = !mine_changed_stage && theirs_changed_stage;
+    if stage_adopted {
+        answers.stage = theirs.stage.clone();
+    }
+    let stage_kept = mine_changed_stage && theirs_changed_stage && mine.stage != theirs.stage;
+    (adopted > 0 || stage_adopted || stage_kept).then_some(Merged {
+        answers,
+        adopted,
+        stage_adopted,
+        stage_kept,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(yes: &[&str], stage: Option<&str>) -> Answers {
+        Answers {
+            yes: yes.iter().map(|s| (*s).to_owned()).collect(),
+            stage: stage.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn changes_to_different_questions_are_both_kept() {
+        let base = answers(&["a", "b"], None);
+        let mine = answers(&["a", "b", "c"], None);
+        let theirs = answers(&["a", "d"], Some("solo"));
+        let merged = merge(&base, &mine, &theirs).unwrap();
+        assert_eq!(merged.answers, answers(&["a", "c", "d"], Some("solo")));
+        assert_eq!(
+            (merged.adopted, merged.stage_adopted, merged.stage_kept),
+            (2, true, false)
+        );
+        assert_eq!(
+            merged.message(),
+            "Merged answers saved by another stackpick: 2 questions and the stage"
+        );
+    }
+
+    #[test]
+    fn unchanged_files_and_identical_changes_merge_to_mine_silently() {
+        let base = answers(&["a"], Some("solo"));
+        let mine = answers(&["a", "b"], None);
+        assert_eq!(merge(&base, &mine, &base), None);
+        assert_eq!(merge(&base, &mine, &mine), None);
+    }
+
+    #[test]
+    fn a_stage_both_changed_keeps_mine_and_says_so() {
+        let base = answers(&[], Some("solo"));
+        let mine = answers(&[], Some("api-first"));
+        let theirs = answers(&["x"], Some("pre-pmf"));
+        let merged = merge(&base, &mine, &theirs).unwrap();
+        assert_eq!(merged.answers, answers(&["x"], Some("api-first")));
+        assert!(merged.stage_kept && !merged.stage_adopted);
+        assert_eq!(
+            merged.message(),
+            "Merged answers saved by another stackpick: 1 question; your stage replaced theirs"
+        );
+        let merged = merge(&base, &mine, &answers(&[], None)).unwrap();
+        assert_eq!(merged.answers, mine);
+        assert_eq!(
+            merged.message(),
+            "Another stackpick changed the stage too; your stage replaced theirs"
+        );
+    }
+}

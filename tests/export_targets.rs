@@ -1,0 +1,272 @@
+//! Odd export targets: nothing is destroyed that should not be. Devices and FIFOs are
+//! written through or refused, never replaced; directories are named as such at once; a
+//! replaced symlink gets an ordinary mode; a closed standard output is a failure; any legal
+//! file name can be written; and errors name the target, never a temporary file.
+
+#![cfg(unix)]
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::io::Read;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+use std::path::Path;
+use std::process::{Command, Output};
+
+use stackpick::export::{self, ExportError};
+
+fn stackpick() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_stackpick"))
+}
+
+fn export_json(target: &Path, extra: &[&str]) -> Output {
+    stackpick()
+        .args(["export", "--format", "json", "-o"])
+        .arg(target)
+        .args(extra)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[track_caller]
+fn assert_exit(output: &Output, code: i32) {
+    assert_eq!(output.status.code(), Some(code), "stderr: {}", stderr(output));
+}
+
+/// The names in a directory, to show that nothing (such as a temporary file) was left behind.
+fn names(dir: &Path) -> BTreeSet<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn mkfifo(path: &Path) {
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .expect("mkfifo");
+}
+
+fn is_fifo(path: &Path) -> bool {
+    fs::symlink_metadata(path).unwrap().file_type().is_fifo()
+}
+
+#[test]
+fn a_fifo_nobody_reads_is_refused_not_replaced_nor_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    mkfifo(&fifo);
+    let output = export_json(&fifo, &["--force"]);
+    assert_exit(&output, 1);
+    let message = stderr(&output);
+    assert!(
+        message.contains(fifo.to_str().unwrap()) && message.contains("nothing is reading"),
+        "{message}"
+    );
+    assert!(is_fifo(&fifo), "the FIFO is still a FIFO");
+    assert_eq!(names(dir.path()), BTreeSet::from(["pipe".to_owned()]));
+}
+
+#[test]
+fn a_fifo_with_a_reader_is_written_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    mkfifo(&fifo);
+    // A non-blocking open for reading succeeds at once; what the export writes waits in
+    // the pipe until it is read after the export has finished.
+    let reader = rustix::fs::open(
+        &fifo,
+        rustix::fs::OFlags::RDONLY | rustix::fs::OFlags::NONBLOCK,
+        rustix::fs::Mode::empty(),
+    )
+    .unwrap();
+    let output = export_json(&fifo, &[]);
+    assert_exit(&output, 0);
+    let mut reader = fs::File::from(reader);
+    let mut received = String::new();
+    reader.read_to_string(&mut received).unwrap();
+    let expected = stackpick()
+        .args(["export", "--format", "json", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(received.as_bytes(), expected.stdout);
+    assert!(is_fifo(&fifo));
+}
+
+#[test]
+fn a_symlink_to_a_device_is_written_through_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("sink.json");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let output = export_json(&link, extra);
+        assert_exit(&output, 0);
+        let meta = fs::symlink_metadata(&link).unwrap();
+        assert!(
+            meta.file_type().is_symlink(),
+            "the link is still a link ({extra:?})"
+        );
+        assert_eq!(fs::read_link(&link).unwrap(), Path::new("/dev/null"));
+    }
+    assert!(fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+}
+
+/// `/dev/stdout` leads to `/proc/self/fd/1`; with standard output redirected to a file it
+/// leads to a regular file, which is written through, never replaced by renaming over the link.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_link_to_standard_output_is_written_through_even_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let link = dir.path().join("stdout-link");
+    std::os::unix::fs::symlink("/proc/self/fd/1", &link).unwrap();
+    let expected = stackpick()
+        .args(["export", "--format", "json", "-o", "-"])
+        .output()
+        .unwrap()
+        .stdout;
+    for (target, extra) in [(Path::new("/dev/stdout"), &[][..]), (&link, &["--force"][..])] {
+        let output = stackpick()
+            .args(["export", "--format", "json", "-o"])
+            .arg(target)
+            .args(extra)
+            .stdout(fs::File::create(&out).unwrap())
+            .output()
+            .unwrap();
+        assert_exit(&output, 0);
+        assert_eq!(fs::read(&out).unwrap(), expected, "{}", target.display());
+    }
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+}
+
+#[test]
+fn a_socket_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sock");
+    let _listener = std::os::unix::net::UnixListener::bind(&path).unwrap();
+    let output = export_json(&path, &["--force"]);
+    assert_exit(&output, 1);
+    let message = stderr(&output);
+    assert!(message.contains("is a socket, not a regular file"), "{message}");
+    assert!(fs::symlink_metadata(&path).unwrap().file_type().is_socket());
+    let err = export::write_file(&path, "x", true).unwrap_err();
+    assert!(matches!(err, ExportError::NotRegular { .. }), "{err:?}");
+}
+
+#[test]
+fn a_directory_is_named_as_such_before_any_question_of_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("records");
+    fs::create_dir(&target).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let output = export_json(&target, extra);
+        assert_exit(&output, 1);
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!("{} is a directory", target.display())),
+            "{message}"
+        );
+        assert!(!message.contains("already exists"), "{message}");
+    }
+    // The TUI's dialog sees it on its first, non-overwriting attempt, and never asks.
+    let err = export::write_file(&target, "x", false).unwrap_err();
+    assert!(
+        matches!(&err, ExportError::IsDirectory { path } if *path == target),
+        "{err:?}"
+    );
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let err = export::write_file(&link, "x", true).unwrap_err();
+    assert!(matches!(&err, ExportError::IsDirectory { .. }), "{err:?}");
+    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(names(&target).is_empty());
+}
+
+#[test]
+fn a_replaced_symlink_gets_the_mode_of_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("fresh.md");
+    export::write_file(&fresh, "new", false).unwrap();
+    let new_mode = fs::metadata(&fresh).unwrap().permissions().mode() & 0o777;
+
+    let target = dir.path().join("target.md");
+    fs::write(&target, "old").unwrap();
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o640)).unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    export::write_file(&link, "replaced", true).unwrap();
+
+    // The link itself is replaced by a regular file; its target is untouched.
+    let meta = fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_file());
+    assert_eq!(meta.permissions().mode() & 0o777, new_mode);
+    assert_eq!(fs::read_to_string(&link).unwrap(), "replaced");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "old");
+}
+
+#[test]
+fn a_closed_standard_output_is_a_failure() {
+    let output = Command::new("sh")
+        .args(["-c", r#"exec "$0" export --format json -o - >&-"#])
+        .arg(env!("CARGO_BIN_EXE_stackpick"))
+        .output()
+        .unwrap();
+    assert_exit(&output, 1);
+    assert!(
+        stderr(&output).contains("cannot write to standard output"),
+        "{}",
+        stderr(&output)
+    );
+    // Writing to /dev/null on purpose still succeeds.
+    let output = Command::new("sh")
+        .args(["-c", r#"exec "$0" export --format json -o - >/dev/null"#])
+        .arg(env!("CARGO_BIN_EXE_stackpick"))
+        .output()
+        .unwrap();
+    assert_exit(&output, 0);
+}
+
+#[test]
+fn the_longest_legal_file_name_can_be_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("{}.json", "r".repeat(250));
+    assert_eq!(name.len(), 255);
+    let output = export_json(&dir.path().join(&name), &[]);
+    assert_exit(&output, 0);
+    assert_eq!(names(dir.path()), BTreeSet::from([name]));
+}
+
+#[test]
+fn write_errors_name_the_target_not_a_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing").join("decision.json");
+    let output = export_json(&target, &[]);
+    assert_exit(&output, 1);
+    let message = stderr(&output);
+    assert!(message.contains(target.to_str().unwrap()), "{message}");
+    // (The test's own directory is called `.tmpXXXXXX`, hence the target is taken out first.)
+    let rest = message.replace(target.to_str().unwrap(), "TARGET");
+    assert!(!rest.contains(".tmp") && !rest.contains("at path"), "{message}");
+
+    // A rename that fails after the temporary file was written: the parent is a file.
+    fs::write(dir.path().join("plain"), "kept").unwrap();
+    let target = dir.path().join("plain/");
+    let err = export::write_file(&target, "contents", true).unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.starts_with(&format!("cannot write {}: ", target.display())),
+        "{text}"
+    );
+    let rest = text.replace(target.to_str().unwrap(), "TARGET");
+    assert!(!rest.contains(".tmp"), "{text}");
+    assert_eq!(names(dir.path()), BTreeSet::from(["plain".to_owned()]));
+    assert_eq!(fs::read_to_string(dir.path().join("plain")).unwrap(), "kept");
+}

@@ -1,0 +1,381 @@
+//! Hostile text in data files, file names and arguments: nothing of it reaches the terminal as
+//! a control or bidi character, problems are still placed at `FILE:LINE:COL`, and the
+//! Markdown record keeps its structure whatever the data says.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::os::unix::ffi::OsStrExt;
+use std::path::Path;
+use std::process::Output;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
+use stackpick::decision::EMBEDDED_SOURCE;
+
+const MINI: &str = include_str!("fixtures/good/mini.ron");
+/// A clear-screen, an OSC 52 clipboard write, a C1 CSI and a right-to-left override.
+const HOSTILE: &str = "x\u{1b}[2J\u{1b}]52;c;aGFjaw==\u{7}\u{9b}31m\u{202E}evil";
+/// Characters that must never be printed raw.
+const FORBIDDEN: [char; 7] = [
+    '\u{1b}', '\u{7}', '\u{9b}', '\u{202E}', '\u{2066}', '\u{200B}', '\u{FEFF}',
+];
+
+fn run(dir: &Path, args: &[&OsStr]) -> Output {
+    cargo_bin_cmd!("stackpick")
+        .current_dir(dir)
+        .args(args)
+        .env_remove("STACKPICK_CONFIG_DIR")
+        .write_stdin("")
+        .output()
+        .expect("the binary runs")
+}
+
+fn os<'a>(args: &[&'a str]) -> Vec<&'a OsStr> {
+    args.iter().map(|a| OsStr::new(*a)).collect()
+}
+
+/// Standard output and error together, after checking that no forbidden character (nor any
+/// other control but a line feed) is in them.
+#[track_caller]
+fn printed(output: &Output) -> String {
+    let mut bytes = output.stdout.clone();
+    bytes.extend_from_slice(&output.stderr);
+    assert!(!bytes.contains(&0x1b), "a raw ESC was printed: {bytes:?}");
+    let text = String::from_utf8(bytes).expect("UTF-8 output");
+    for c in FORBIDDEN {
+        assert!(!text.contains(c), "{c:?} was printed raw:\n{text}");
+    }
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "a control character was printed:\n{text:?}"
+    );
+    text
+}
+
+/// `needle`'s line and column (1-based, in characters) in `source`.
+fn position(source: &str, needle: &str) -> (usize, usize) {
+    let offset = source.find(needle).expect("the needle is in the source");
+    let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    (
+        source[..offset].matches('\n').count() + 1,
+        source[line_start..offset].chars().count() + 1,
+    )
+}
+
+/// The mini decision with a hostile matrix pick (an unknown option) and a hostile option id.
+fn hostile_decision() -> String {
+    let source = MINI
+        .replacen(r#"pick: "flask")"#, &format!("pick: \"{HOSTILE}\")"), 1)
+        .replacen(r#"id: "flask""#, "id: \"fl\u{202E}ask\u{1b}[2J\"", 1);
+    assert_ne!(source, MINI);
+    source
+}
+
+#[test]
+fn hostile_ids_are_escaped_in_check_and_score_and_keep_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = hostile_decision();
+    fs::write(dir.path().join("hostile.ron"), &source).unwrap();
+    let (line, col) = position(&source, &format!("\"{HOSTILE}\""));
+    let (id_line, id_col) = position(&source, "\"fl\u{202E}ask");
+    for args in [["check", "hostile.ron"], ["score", "--data"]] {
+        let mut args = os(&args).to_vec();
+        if args.len() == 2 && args[1] == "--data" {
+            args.push(OsStr::new("hostile.ron"));
+        }
+        let output = run(dir.path(), &args);
+        let text = printed(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(
+            text.contains(&format!(
+                "hostile.ron:{line}:{col}: matrix[0].pick: unknown option \"x\\u{{1b}}[2J"
+            )),
+            "{text}"
+        );
+        assert!(text.contains("\\u{9b}31m\\u{202e}evil"), "{text}");
+        assert!(
+            text.contains(&format!(
+                "hostile.ron:{id_line}:{id_col}: options[1].id: invalid id"
+            )),
+            "{text}"
+        );
+        // The list of known options quotes the hostile id too.
+        assert!(
+            text.contains("known options: django, fl\\u{202e}ask\\u{1b}[2J"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_title_of_invisible_characters_is_empty_text_at_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, title) in [
+        ("raw.ron", "\u{200B}\u{202E}\u{2066}\u{FEFF}"),
+        ("escaped.ron", "\\u{200b}\\u{202e}\\u{200d}"),
+    ] {
+        let source = MINI.replacen("\"Django or Flask\"", &format!("\"{title}\""), 1);
+        fs::write(dir.path().join(name), &source).unwrap();
+        let (line, col) = position(&source, &format!("\"{title}\""));
+        let output = run(dir.path(), &os(&["check", name]));
+        let text = printed(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(
+            text.contains(&format!("{name}:{line}:{col}: title: empty text")),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn hostile_file_names_are_escaped_wherever_they_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\u{1b}[2J\u{202E}\u{9b}1m.ron";
+    fs::write(dir.path().join(name), MINI).unwrap();
+    let shown = "a\\u{1b}[2J\\u{202e}\\u{9b}1m.ron";
+
+    let output = run(dir.path(), &os(&["check", name]));
+    assert_eq!(output.status.code(), Some(0));
+    assert!(printed(&output).contains(&format!("{shown}: ok")));
+
+    let missing = "gone\u{1b}]52;c;eA==\u{7}.ron";
+    let output = run(dir.path(), &os(&["check", missing]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(printed(&output).contains("gone\\u{1b}]52;c;eA==\\u{7}.ron: cannot read"));
+
+    let output = run(dir.path(), &os(&["score", "--session", missing]));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(printed(&output).contains("gone\\u{1b}]52;c;eA==\\u{7}.ron: cannot read"));
+
+    let target = "out\u{1b}[2J\u{202E}.md";
+    let output = run(
+        dir.path(),
+        &os(&["export", "--format", "md", "--data", name, "-o", target]),
+    );
+    assert_eq!(output.status.code(), Some(0));
+    assert!(printed(&output).contains("wrote out\\u{1b}[2J\\u{202e}.md"));
+    assert!(dir.path().join(target).is_file());
+
+    // A name that is not UTF-8 at all.
+    let bytes = OsStr::from_bytes(b"bad\x1b[2J\xff.ron");
+    let output = run(dir.path(), &[OsStr::new("check"), bytes]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(printed(&output).contains("bad\\u{1b}[2J"));
+}
+
+#[test]
+fn command_line_errors_quote_arguments_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let args: [&[&str]; 3] = [
+        &["export", "--format", HOSTILE],
+        &["export", "--format", "md", "--date", HOSTILE],
+        &["score", "--yes", HOSTILE],
+    ];
+    for args in args {
+        let output = run(dir.path(), &os(args));
+        let text = printed(&output);
+        assert_eq!(output.status.code(), Some(2), "{text}");
+        assert!(text.contains("\\u{202e}evil"), "{text}");
+    }
+}
+
+// ---- the Markdown record ------------------------------------------------------------------
+
+/// Answers that fill every section of the record: drivers, a stage, a chosen option.
+const ANSWERS: [&str; 4] = [
+    "--yes",
+    "django.admin-panel,django.permissions,django.security",
+    "--stage",
+    "pre-pmf",
+];
+
+/// The embedded decision with texts that would each break the record if inserted raw.
+fn hostile_markdown_decision() -> String {
+    let replacements = [
+        (
+            "title: \"Flask vs Django for your startup\"",
+            "title: \"Flask <!-- vs Django\"",
+        ),
+        (
+            "\"Which Python web framework should the startup build on: Django, Flask, FastAPI, or a hybrid of them?\"",
+            "\"```js\\n# not a heading\"",
+        ),
+        ("\"The \\\"Batteries-Included\\\" Framework\"", "\"~~~\""),
+        ("\"The \\\"Microframework\\\"\"", "\"---\""),
+        (
+            "\"If you're building primarily APIs, FastAPI has emerged as a strong third option.\"",
+            "\"<!-- the rest is hidden\"",
+        ),
+        (
+            "\"FastAPI is now the Python web framework and is particularly popular for ML/AI backends.\"",
+            "\"<script>alert(1)</script>\"",
+        ),
+        ("\"Also consider: a strong third option for APIs\"", "\"***\""),
+        (
+            "\"Do you need an admin panel for non-technical staff?\"",
+            "\"- nested\\n---\\n> quote\"",
+        ),
+        (
+            "\"Will you have user accounts with different permission levels?\"",
+            "\"1. ordered\"",
+        ),
+        ("\"Batteries-included\"", "\"a | b | c\""),
+        ("\"Pre-product-market-fit\"", "\"**# stage**\""),
+        ("\"Instagram\"", "\"[x]: http://evil.example\""),
+        ("\"Pinterest\"", "\"![img](http://evil.example/i.png)\""),
+        ("\"Built-in admin panel\"", "\"`code` ``\""),
+        ("name: \"Flask\"", "name: \"Fl|ask ###\""),
+        ("\"Minimal footprint\"", "\"<div>html</div>\""),
+        (
+            "\"Use Flask. Ship fast, iterate faster. You can always migrate later.\"",
+            "\"=====\\n    indented\"",
+        ),
+    ];
+    let mut source = EMBEDDED_SOURCE.to_owned();
+    for (from, to) in replacements {
+        assert!(source.contains(from), "{from} is not in the embedded data");
+        source = source.replacen(from, to, 1);
+    }
+    source
+}
+
+fn export_md(dir: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["export", "--format", "md", "-o", "-", "--date", "2026-01-15"];
+    args.extend_from_slice(extra);
+    let output = run(dir, &os(&args));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn parser(md: &str) -> Parser<'_> {
+    Parser::new_ext(
+        md,
+        Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS,
+    )
+}
+
+/// The record's structure: every event but text, which the data changes.
+fn structure(md: &str) -> Vec<String> {
+    parser(md)
+        .filter(|e| !matches!(e, Event::Text(_)))
+        .map(|e| format!("{e:?}"))
+        .collect()
+}
+
+fn hostile_record(dir: &Path) -> (String, String) {
+    fs::write(dir.join("normal.ron"), EMBEDDED_SOURCE).unwrap();
+    fs::write(dir.join("hostile.ron"), hostile_markdown_decision()).unwrap();
+    let with = |data: &str| {
+        let mut args = vec!["--data", data];
+        args.extend_from_slice(&ANSWERS);
+        export_md(dir, &args)
+    };
+    (with("normal.ron"), with("hostile.ron"))
+}
+
+#[test]
+fn hostile_data_cannot_change_the_structure_of_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let (normal, hostile) = hostile_record(dir.path());
+    assert_eq!(structure(&hostile), structure(&normal), "{hostile}");
+
+    let events: Vec<Event> = parser(&hostile).collect();
+    let html = events
+        .iter()
+        .filter(|e| matches!(e, Event::Html(_) | Event::InlineHtml(_)))
+        .count();
+    assert_eq!(html, 0, "{hostile}");
+    let code_blocks: Vec<&CodeBlockKind> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::CodeBlock(kind)) => Some(kind),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        matches!(code_blocks.as_slice(), [CodeBlockKind::Fenced(info)] if info.as_ref() == "mermaid"),
+        "{hostile}"
+    );
+    let flowchart = hostile.split("```mermaid\n").nth(1).unwrap();
+    assert!(flowchart.starts_with("flowchart TB\n"), "{hostile}");
+    assert!(flowchart.trim_end().ends_with("```"), "{hostile}");
+}
+
+#[test]
+fn hostile_data_leaves_no_raw_markup_in_the_record_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let (normal, hostile) = hostile_record(dir.path());
+    for raw in ["<!--", "<script", "<div"] {
+        assert!(!hostile.contains(raw), "{raw} in\n{hostile}");
+    }
+    let headings = |md: &str| md.lines().filter(|l| l.starts_with('#')).count();
+    assert_eq!(headings(&hostile), headings(&normal), "{hostile}");
+    let fences = hostile
+        .lines()
+        .filter(|l| l.trim_start().starts_with("```") || l.trim_start().starts_with("~~~"))
+        .count();
+    assert_eq!(fences, 2, "{hostile}");
+    let breaks: Vec<usize> = hostile
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| {
+            let l = l.trim();
+            ["---", "***", "___", "==="].iter().any(|b| l.starts_with(b))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(breaks, [0, 3], "only the front matter's rules:\n{hostile}");
+}
+
+#[test]
+fn user_templates_are_escaped_by_default_and_may_opt_out() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("hostile.ron"), hostile_markdown_decision()).unwrap();
+    let template = "{{ question }}\n\n\
+        {% for o in options %}{% for n in o.notes %}{{ n }}\n\n{% endfor %}{% endfor %}\
+        | x | {{ options[0].tagline | cell }} | {{ options[1].name | e }} |\n\n\
+        {{ drivers[0].text }} {{ drivers[0].id | code }}\n\n\
+        RAW {{ title | safe }}\n";
+    fs::write(dir.path().join("mine.j2"), template).unwrap();
+    let md = export_md(
+        dir.path(),
+        &[
+            "--data",
+            "hostile.ron",
+            "--template",
+            "mine.j2",
+            "--yes",
+            ANSWERS[1],
+        ],
+    );
+    assert!(
+        md.starts_with("\\`\\`\\`js \\# not a heading\n\n&lt;!-- the rest"),
+        "{md}"
+    );
+    assert!(md.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{md}");
+    assert!(md.contains("| x | \\~\\~\\~ | Fl\\|ask \\#\\#\\# |"), "{md}");
+    assert!(
+        md.contains("\\- nested --- &gt; quote `django.admin-panel`"),
+        "{md}"
+    );
+    // `|safe` is the template author's explicit choice.
+    assert!(md.contains("RAW Flask <!-- vs Django"), "{md}");
+    // Paragraphs of text (and the one code span), nothing else.
+    for event in parser(&md) {
+        let plain = match &event {
+            Event::Start(tag) => matches!(tag, Tag::Paragraph),
+            Event::Html(_) | Event::InlineHtml(_) | Event::Rule => false,
+            _ => true,
+        };
+        assert!(plain, "{event:?} in\n{md}");
+    }
+}
