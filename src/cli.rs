@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
+
+pub use crate::export::Format;
 
 /// Choose your startup's web stack (Django, Flask, FastAPI or a hybrid) from the evidence.
 ///
@@ -90,27 +92,4 @@ pub struct InputArgs {
     /// The stage ("where are you now"), e.g. pre-pmf.
     #[arg(long, value_name = "ID")]
     pub stage: Option<String>,
-}
-
-/// An export format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, strum::Display, strum::EnumIter)]
-#[strum(serialize_all = "lowercase")]
-pub enum Format {
-    /// A Markdown decision record (MADR 4.0) with a Mermaid diagram of the stack.
-    Md,
-    /// The JSON object of `score --json`.
-    Json,
-    /// A session that `--session` loads back.
-    Ron,
-}
-
-impl Format {
-    /// The file extension, which is also the default file name's.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Md => "md",
-            Format::Json => "json",
-            Format::Ron => "ron",
-        }
-    }
 }

@@ -5,38 +5,92 @@ use std::process::ExitCode;
 use thiserror::Error;
 
 use crate::decision::LoadError;
+use crate::export::ExportError;
 use crate::score::AnswerErrors;
 use crate::session::SessionError;
+use crate::text::escape_path;
 
-/// A failed command: bad input (exit 2) or anything else (exit 1).
+/// A failed command, holding the typed error it came from. Bad input exits 2, anything
+/// else 1 (see [`Failure::exit_code`]).
 #[derive(Debug, Error)]
 pub enum Failure {
-    /// Unreadable or invalid data, an unknown id, bad arguments.
+    /// A decision file that cannot be read, parsed or validated.
+    #[error(transparent)]
+    Decision(#[from] LoadError),
+    /// Several decision files that failed `check`, each with all of its problems.
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Decisions(Vec<LoadError>),
+    /// A session file that cannot be read, parsed, or does not fit the decision.
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    /// Unknown ids given with `--yes`, `--no` or `--stage`.
+    #[error("{}", unknown_ids(.0))]
+    UnknownIds(AnswerErrors),
+    /// An export that could not be rendered or written.
+    #[error("{}", export_message(.0))]
+    Export(#[from] ExportError),
+    /// Standard output (a report, a man page, an export to `-`) could not be written.
+    #[error("cannot write {what}: {source}")]
+    Output {
+        what: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The terminal failed while the app was running.
+    #[error("terminal error: {0}")]
+    Terminal(#[source] std::io::Error),
+    /// Any other bad input: a config file, bad arguments, no usable terminal.
     #[error("{0}")]
     BadInput(String),
-    /// Anything else, such as an unwritable output path.
+    /// Any other failure.
     #[error("{0}")]
     Other(String),
 }
 
 impl Failure {
-    /// The process exit code for this failure.
+    /// The process exit code for this failure: 2 for bad input, 1 for anything else.
     pub fn exit_code(&self) -> ExitCode {
-        match self {
-            Failure::BadInput(_) => ExitCode::from(2),
-            Failure::Other(_) => ExitCode::from(1),
-        }
+        let bad_input = match self {
+            Failure::Decision(_)
+            | Failure::Decisions(_)
+            | Failure::Session(_)
+            | Failure::UnknownIds(_)
+            | Failure::BadInput(_) => true,
+            Failure::Export(e) => matches!(
+                e,
+                ExportError::ReadTemplate { .. } | ExportError::Template { .. } | ExportError::Date { .. }
+            ),
+            Failure::Output { .. } | Failure::Terminal(_) | Failure::Other(_) => false,
+        };
+        ExitCode::from(if bad_input { 2 } else { 1 })
     }
 
-    /// Unknown ids given on the command line: the first ones, one a line, then how many more
-    /// and the valid ids, once.
+    /// Unknown ids given on the command line.
     pub fn answers(errors: AnswerErrors) -> Failure {
-        let lines: Vec<String> = errors
-            .iter()
-            .map(ToString::to_string)
-            .chain(errors.trailer())
-            .collect();
-        Failure::BadInput(lines.join("\n"))
+        Failure::UnknownIds(errors)
+    }
+}
+
+/// The first unknown ids, one a line, then how many more and the valid ids, once.
+fn unknown_ids(errors: &AnswerErrors) -> String {
+    let lines: Vec<String> = errors
+        .iter()
+        .map(ToString::to_string)
+        .chain(errors.trailer())
+        .collect();
+    lines.join("\n")
+}
+
+/// An export error, with what to do about it on the command line.
+fn export_message(error: &ExportError) -> String {
+    match error {
+        ExportError::Exists { path } => {
+            format!("{} already exists; use --force to replace it", escape_path(path))
+        }
+        ExportError::IsDirectory { path } => {
+            format!("{} is a directory; give -o the path of a file", escape_path(path))
+        }
+        other => other.to_string(),
     }
 }
 
@@ -58,18 +112,6 @@ pub fn thousands(count: usize) -> String {
     out
 }
 
-impl From<LoadError> for Failure {
-    fn from(e: LoadError) -> Self {
-        Failure::BadInput(e.to_string())
-    }
-}
-
-impl From<SessionError> for Failure {
-    fn from(e: SessionError) -> Self {
-        Failure::BadInput(e.to_string())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +129,28 @@ mod tests {
             assert_eq!(thousands(count), text);
         }
         assert_eq!(and_more(999_980, "problems"), "… and 999,980 more problems");
+    }
+
+    #[test]
+    fn typed_failures_keep_their_exit_codes_and_command_line_advice() {
+        let exists = Failure::from(ExportError::Exists { path: "d.md".into() });
+        assert_eq!(exists.exit_code(), ExitCode::from(1));
+        assert_eq!(
+            exists.to_string(),
+            "d.md already exists; use --force to replace it"
+        );
+        let date = Failure::from(ExportError::Date {
+            input: "today".into(),
+        });
+        assert_eq!(date.exit_code(), ExitCode::from(2));
+        let decision = crate::decision::Decision::parse("(", "x.ron").unwrap_err();
+        let failure = Failure::from(decision);
+        assert_eq!(failure.exit_code(), ExitCode::from(2));
+        assert!(failure.to_string().starts_with("x.ron:1:"), "{failure}");
+        let output = Failure::Output {
+            what: "the report",
+            source: std::io::Error::from(std::io::ErrorKind::BrokenPipe),
+        };
+        assert_eq!(output.exit_code(), ExitCode::from(1));
     }
 }

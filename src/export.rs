@@ -4,12 +4,12 @@
 //! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
 //! [`write_file`] as the command line does.
 
+mod format;
 mod markdown;
 mod mermaid;
 mod record;
 pub mod stdout;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value, context};
@@ -17,14 +17,11 @@ use thiserror::Error;
 use time::{Date, Month};
 
 use crate::atomic::{self, WriteError};
-use crate::cli::{Format, InputArgs};
-use crate::commands::load_input;
 use crate::decision::Decision;
-use crate::error::Failure;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
-use crate::text::escape_path;
+pub use format::Format;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
 pub use record::{Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo};
 
@@ -82,25 +79,6 @@ impl From<WriteError> for ExportError {
             WriteError::IsDirectory { path } => ExportError::IsDirectory { path },
             WriteError::NotRegular { path, kind } => ExportError::NotRegular { path, kind },
             WriteError::Io { path, source } => ExportError::Write { path, source },
-        }
-    }
-}
-
-impl From<ExportError> for Failure {
-    fn from(e: ExportError) -> Self {
-        match e {
-            ExportError::Exists { path } => Failure::Other(format!(
-                "{} already exists; use --force to replace it",
-                path.display()
-            )),
-            ExportError::IsDirectory { path } => Failure::Other(format!(
-                "{} is a directory; give -o the path of a file",
-                path.display()
-            )),
-            ExportError::NotRegular { .. } | ExportError::Write { .. } => Failure::Other(e.to_string()),
-            ExportError::ReadTemplate { .. } | ExportError::Template { .. } | ExportError::Date { .. } => {
-                Failure::BadInput(e.to_string())
-            }
         }
     }
 }
@@ -220,70 +198,6 @@ pub fn parse_date(input: &str) -> Result<Date, ExportError> {
 /// Today's date, in UTC.
 pub fn today() -> Date {
     time::OffsetDateTime::now_utc().date()
-}
-
-/// The options of the `export` command besides the input.
-#[derive(Debug, Clone, Copy)]
-pub struct ExportOptions<'a> {
-    pub format: Format,
-    /// Where to write; `-` for standard output; `None` for [`default_path`].
-    pub output: Option<&'a Path>,
-    /// Replace an existing file.
-    pub force: bool,
-    /// A template to render instead of the built-in Markdown record.
-    pub template: Option<&'a Path>,
-    /// `YYYY-MM-DD`; today when `None`.
-    pub date: Option<&'a str>,
-}
-
-/// `stackpick export`: renders the answers and writes them to a file (atomically, never
-/// replacing one without `force`) or to `out` for `-o -`. The path written is reported on
-/// `status` (standard error), so standard output carries only exported content.
-pub fn run_export(
-    input: &InputArgs,
-    options: &ExportOptions<'_>,
-    out: &mut dyn Write,
-    status: &mut dyn Write,
-) -> Result<(), Failure> {
-    // Every bad-input check comes before anything is written.
-    let date = options.date.map(parse_date).transpose()?.unwrap_or_else(today);
-    let template = match options.template {
-        Some(path) if options.format != Format::Md => {
-            return Err(Failure::BadInput(format!(
-                "--template {} renders a Markdown record: use it with --format md",
-                path.display()
-            )));
-        }
-        Some(path) => Some((path, read_template(path)?)),
-        None => None,
-    };
-    let (decision, answers) = load_input(input)?;
-    let contents = match &template {
-        Some((path, source)) => {
-            render_template(source, &path.display().to_string(), &decision, &answers, date)?
-        }
-        None => render(options.format, &decision, &answers, date),
-    };
-    let path = options
-        .output
-        .map_or_else(|| default_path(options.format), Path::to_path_buf);
-    if path.as_os_str() == "-" {
-        // `out` is standard output; writes to a closed one "succeed" (see `stdout`).
-        return stdout::check_open()
-            .and_then(|()| out.write_all(contents.as_bytes()))
-            .and_then(|()| out.flush())
-            .map_err(|e| Failure::Other(format!("cannot write to standard output: {e}")));
-    }
-    write_file(&path, &contents, options.force)?;
-    let _ = writeln!(status, "wrote {}", escape_path(&path));
-    Ok(())
-}
-
-fn read_template(path: &Path) -> Result<String, ExportError> {
-    std::fs::read_to_string(path).map_err(|source| ExportError::ReadTemplate {
-        path: path.to_path_buf(),
-        source,
-    })
 }
 
 #[cfg(test)]

@@ -41,9 +41,9 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             template,
             date,
-        }) => export::run_export(
+        }) => commands::export(
             input,
-            &export::ExportOptions {
+            &commands::ExportOptions {
                 format: *format,
                 output: output.as_deref(),
                 force: *force,
@@ -59,7 +59,10 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Man) => clap_mangen::Man::new(Cli::command())
             .render(&mut out)
-            .map_err(|e| Failure::Other(format!("cannot write the man page: {e}"))),
+            .map_err(|source| Failure::Output {
+                what: "the man page",
+                source,
+            }),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

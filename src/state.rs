@@ -148,13 +148,20 @@ impl StateStore {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             _ => {}
         }
-        let source = match std::fs::read_to_string(&path) {
+        // Read through `source`, as every other file: a byte-order mark is skipped and bytes
+        // that are not UTF-8 are placed.
+        let source = match crate::source::read(&path, "a session file") {
             Ok(source) => source,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("{name}: cannot read: {e}")),
+            Err(crate::source::ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(crate::source::ReadError::Io(e)) => return Err(format!("{name}: cannot read: {e}")),
+            Err(crate::source::ReadError::Syntax(e)) => {
+                return Err(format!(
+                    "{name}:{}:{}: the file is corrupt: {}",
+                    e.line, e.col, e.message
+                ));
+            }
         };
-        Session::parse(&source, &name)
-            .and_then(|session| session.answers(decision, &name))
+        Session::parse_answers(&source, &name, decision)
             .map(Some)
             .map_err(|e| restore_error(&name, e))
     }

@@ -1,0 +1,79 @@
+//! `stackpick export`: render the decision and write it, atomically, or to standard output.
+
+use std::io::Write;
+use std::path::Path;
+
+use super::load_input;
+use crate::cli::InputArgs;
+use crate::error::Failure;
+use crate::export::{
+    ExportError, Format, default_path, parse_date, render, render_template, stdout, today, write_file,
+};
+use crate::text::escape_path;
+
+/// The options of the `export` command besides the input.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportOptions<'a> {
+    pub format: Format,
+    /// Where to write; `-` for standard output; `None` for [`default_path`].
+    pub output: Option<&'a Path>,
+    /// Replace an existing file.
+    pub force: bool,
+    /// A template to render instead of the built-in Markdown record.
+    pub template: Option<&'a Path>,
+    /// `YYYY-MM-DD`; today when `None`.
+    pub date: Option<&'a str>,
+}
+
+/// `stackpick export`: renders the answers and writes them to a file (atomically, never
+/// replacing one without `force`) or to `out` for `-o -`. The path written is reported on
+/// `status` (standard error), so standard output carries only exported content.
+pub fn export(
+    input: &InputArgs,
+    options: &ExportOptions<'_>,
+    out: &mut dyn Write,
+    status: &mut dyn Write,
+) -> Result<(), Failure> {
+    // Every bad-input check comes before anything is written.
+    let date = options.date.map(parse_date).transpose()?.unwrap_or_else(today);
+    let template = match options.template {
+        Some(path) if options.format != Format::Md => {
+            return Err(Failure::BadInput(format!(
+                "--template {} renders a Markdown record: use it with --format md",
+                path.display()
+            )));
+        }
+        Some(path) => Some((path, read_template(path)?)),
+        None => None,
+    };
+    let (decision, answers) = load_input(input)?;
+    let contents = match &template {
+        Some((path, source)) => {
+            render_template(source, &path.display().to_string(), &decision, &answers, date)?
+        }
+        None => render(options.format, &decision, &answers, date),
+    };
+    let path = options
+        .output
+        .map_or_else(|| default_path(options.format), Path::to_path_buf);
+    if path.as_os_str() == "-" {
+        // `out` is standard output; writes to a closed one "succeed" (see `stdout`).
+        return stdout::check_open()
+            .and_then(|()| out.write_all(contents.as_bytes()))
+            .and_then(|()| out.flush())
+            .map_err(|source| Failure::Output {
+                what: "to standard output",
+                source,
+            });
+    }
+    write_file(&path, &contents, options.force)?;
+    let _ = writeln!(status, "wrote {}", escape_path(&path));
+    Ok(())
+}
+
+fn read_template(path: &Path) -> Result<String, ExportError> {
+    std::fs::read_to_string(path).map_err(|source| ExportError::ReadTemplate {
+        path: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,26 @@
+//! The export formats, their extensions and the default file names.
+
+use clap::ValueEnum;
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, strum::Display, strum::EnumIter)]
+#[strum(serialize_all = "lowercase")]
+pub enum Format {
+    /// A Markdown decision record (MADR 4.0) with a Mermaid diagram of the stack.
+    Md,
+    /// The JSON object of `score --json`.
+    Json,
+    /// A session that `--session` loads back.
+    Ron,
+}
+
+impl Format {
+    /// The file extension, which is also the default file name's.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Md => "md",
+            Format::Json => "json",
+            Format::Ron => "ron",
+        }
+    }
+}
