@@ -1,6 +1,11 @@
-//! What the user can ask for: the vocabulary between the keymap and `App::update`.
+//! What the user can ask for: the vocabulary between the event path and `App::update`.
+//!
+//! Keys map to actions through the key table; clicks, the wheel and page keys are turned into
+//! meaningful actions by the runtime with what was drawn (the `FrameMap`), before `update`.
 
 use strum::{Display, EnumCount, EnumIter, FromRepr};
+
+use crate::cli::Format;
 
 /// The tabs, in order; `1`–`5` jump to them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Display, EnumIter, EnumCount, FromRepr)]
@@ -30,6 +35,20 @@ impl Tab {
     }
 }
 
+/// A scrollable or selectable pane: what a page key or the wheel acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Overview,
+    /// One framework's column on the Strengths tab.
+    Strengths(usize),
+    Compare,
+    Checklist,
+    /// The Decision tab's reasons and hints.
+    Decision,
+    Help,
+    StagePicker,
+}
+
 /// An action, produced by the keymap or the mouse, consumed by `App::update`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -44,6 +63,7 @@ pub enum Action {
     Up,
     First,
     Last,
+    /// A page key, before the runtime knows how big a page is.
     PageDown,
     PageUp,
     Left,
@@ -66,13 +86,32 @@ pub enum Action {
     /// Cycle the export format.
     NextFormat,
     PreviousFormat,
-    /// A mouse click at a terminal cell.
-    Click {
-        column: u16,
-        row: u16,
+    /// Select the question at this display index (a click on its text).
+    SelectQuestion(usize),
+    /// Select the question and tick or untick it (a click on its box, or on it when selected).
+    ToggleQuestion(usize),
+    /// Select this row among the rows the Compare filter keeps.
+    SelectCompareRow(usize),
+    /// Give this Strengths column the keys.
+    FocusStrengthsPane(usize),
+    /// Choose this stage picker entry (0 is "no stage").
+    PickStage(usize),
+    /// Choose this export format.
+    PickFormat(Format),
+    /// Close the open overlay (a click outside it).
+    CloseOverlay,
+    /// Move a list pane's selection by so many items (a page of what is visible).
+    MoveBy {
+        pane: Pane,
+        by: isize,
     },
-    ScrollDown,
-    ScrollUp,
+    /// Scroll a pane by so many lines from `top`, the first line drawn, to at most `max`.
+    ScrollPane {
+        pane: Pane,
+        by: isize,
+        top: usize,
+        max: usize,
+    },
     /// The terminal was resized.
     Resize {
         width: u16,

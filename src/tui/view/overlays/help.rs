@@ -3,12 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::StatefulWidget;
 
 use crate::tui::app::App;
+use crate::tui::app::action::Pane;
 use crate::tui::keys::keymap::Keymap;
+use crate::tui::theme::Theme;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::overlays::frame;
-use crate::tui::view::theme::Theme;
 use crate::tui::view::widgets::doc::Doc;
 
 /// The help overlay.
@@ -52,11 +54,22 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
     doc
 }
 
-impl Widget for HelpOverlay<'_> {
-    fn render(self, screen: Rect, buf: &mut Buffer) {
-        let theme = &self.app.theme;
-        let inner = frame::frame(area(screen), buf, "Keys — Esc closes", theme);
-        let doc = doc(&self.app.keymap, inner.width, theme);
-        doc.render_in(area(screen), inner, self.scroll, buf, theme.border_focus);
+impl StatefulWidget for HelpOverlay<'_> {
+    type State = FrameMap;
+
+    fn render(self, screen: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+        let theme = self.app.theme();
+        let area = area(screen);
+        let inner = frame::frame(area, buf, "Keys — Esc closes", theme);
+        let doc = doc(self.app.keymap(), inner.width, theme);
+        let extent = doc.render_in(area, inner, self.scroll, buf, theme.border_focus);
+        map.overlay = Some(area);
+        map.pane_extent(PaneExtent {
+            pane: Pane::Help,
+            rect: area,
+            top: extent.top,
+            page: extent.page,
+            max: extent.max,
+        });
     }
 }

@@ -101,25 +101,37 @@ impl Doc {
     }
 
     /// Draws the document inside a bordered `pane` (its inside is `inner`), scrolled by
-    /// `scroll` lines, with a scrollbar on the border when it is taller than the inside.
-    /// Only the visible lines go to the paragraph, so any line can be reached (a paragraph's
-    /// own scroll offset is a `u16`).
-    pub fn render_in(self, pane: Rect, inner: Rect, scroll: usize, buf: &mut Buffer, style: Style) {
+    /// `scroll` lines (at most to where the last line is at the bottom), with a scrollbar on
+    /// the border when it is taller than the inside; returns how it was drawn. Only the
+    /// visible lines go to the paragraph, so any line can be reached (a paragraph's own
+    /// scroll offset is a `u16`).
+    pub fn render_in(self, pane: Rect, inner: Rect, scroll: usize, buf: &mut Buffer, style: Style) -> Extent {
         let len = self.len();
-        let visible: Vec<Line> = self
-            .lines
-            .into_iter()
-            .skip(scroll)
-            .take(usize::from(inner.height))
-            .collect();
+        let page = usize::from(inner.height);
+        let max = len.saturating_sub(page);
+        let top = scroll.min(max);
+        let visible: Vec<Line> = self.lines.into_iter().skip(top).take(page).collect();
         Paragraph::new(visible).render(inner, buf);
-        scrollbar(pane, buf, len, scroll, style);
+        scrollbar(pane, buf, len, top, style);
+        Extent {
+            top,
+            page: page.max(1),
+            max,
+        }
     }
 
     /// Whether there are no lines.
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
+}
+
+/// How a document was drawn: the first line shown, a page of lines, the largest offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    pub top: usize,
+    pub page: usize,
+    pub max: usize,
 }
 
 /// The text cut to `width` columns, ending in `…` when cut.

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::score::{LayerView, StackView};
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
 
 /// The stack diagram widget.
