@@ -470,3 +470,235 @@ fn a_paste_goes_into_the_field_cleaned_and_never_acts_as_keys() {
     };
     assert!(!dialog.path.contains("zzz"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Pages, panes, overlays and the mouse (issue 8): targets looked up in the FrameMap
+// ---------------------------------------------------------------------------------------------
+
+use stackpick::tui::Pane;
+
+fn app_at(width: u16, height: u16) -> Screen {
+    Screen::new(
+        App::new(Decision::embedded(), Answers::default(), Theme::monochrome()),
+        width,
+        height,
+    )
+}
+
+#[test]
+fn page_keys_move_the_checklist_by_one_screen_of_questions() {
+    let mut app = app_at(80, 16);
+    app.press("4");
+    let count = app.scorecard.question_count();
+    let page = app.map.pane(Pane::Checklist).expect("the list").page;
+    assert!(page > 1 && page < count - 1, "a page of {page} out of {count}");
+    app.key(KeyCode::PageDown);
+    assert_eq!(
+        app.ui.checklist.selected, page,
+        "one screen of questions, not the last"
+    );
+    assert!(
+        app.map.target_rect(Target::Question(page)).is_some(),
+        "and in view"
+    );
+    // A page is what is visible now: up by that many.
+    let now = app.map.pane(Pane::Checklist).expect("the list").page;
+    app.key(KeyCode::PageUp);
+    assert_eq!(app.ui.checklist.selected, page.saturating_sub(now));
+    app.press("g");
+    app.ctrl('d');
+    let down = app.ui.checklist.selected;
+    assert!(down > 0 && down < count - 1, "Ctrl-D pages too: {down}");
+    app.ctrl('u');
+    assert!(app.ui.checklist.selected < down, "Ctrl-U pages back");
+}
+
+#[test]
+fn page_keys_move_compare_by_one_screen_of_rows() {
+    let mut app = app_at(80, 16);
+    app.press("3");
+    let rows = app.compare_rows().len();
+    let page = app.map.pane(Pane::Compare).expect("the table").page;
+    assert!(page < rows - 1, "a page of {page} out of {rows}");
+    app.key(KeyCode::PageDown);
+    assert_eq!(app.ui.compare.selected, page, "one screen of rows, not the last");
+    app.ctrl('d');
+    assert!(app.ui.compare.selected < rows - 1 || 2 * page >= rows - 1);
+    app.key(KeyCode::PageUp);
+    app.ctrl('u');
+    assert_eq!(app.ui.compare.selected, 0);
+}
+
+#[test]
+fn each_strengths_pane_has_its_own_offset_clamped_to_its_content() {
+    let mut app = app();
+    app.press("2G");
+    let django = app.map.pane(Pane::Strengths(0)).expect("Django's column").top;
+    assert!(django > 0, "Django's column scrolled to its end");
+    app.press("ll");
+    let fastapi = *app
+        .map
+        .pane(Pane::Strengths(2))
+        .expect("FastAPI's column is shown");
+    assert_eq!(fastapi.top, 0, "FastAPI's column has not moved");
+    assert_eq!(
+        app.ui.strengths.scroll(0),
+        django,
+        "Django's column keeps its place"
+    );
+    // FastAPI's column draws from its first line: its tagline is on screen.
+    let tagline = app.scorecard.decision().options[2].tagline.to_string();
+    let first_word = tagline.split_whitespace().next().expect("a tagline");
+    assert!(app.text().contains(first_word));
+    // Scrolled to its end, it stops at its own last line.
+    app.press("G");
+    let max = app.map.pane(Pane::Strengths(2)).expect("FastAPI").max;
+    assert_eq!(app.ui.strengths.scroll(2), max);
+}
+
+#[test]
+fn the_stage_picker_scrolls_to_keep_the_cursor_in_view_at_50x14() {
+    let mut app = app_at(50, 14);
+    app.press("sG");
+    let last = app.scorecard.decision().stages.len();
+    let rect = app.rect(Target::Stage(last));
+    let screen = app.text();
+    let row = screen.lines().nth(usize::from(rect.y)).expect("the row");
+    assert!(row.contains('▶'), "the cursor is drawn: {row}\n{screen}");
+    app.press("⏎");
+    let id = app.scorecard.decision().stages[last - 1].id.clone();
+    assert_eq!(app.scorecard.answers().stage.as_deref(), Some(id.as_str()));
+}
+
+#[test]
+fn esc_on_a_compare_filter_keeps_the_selected_row() {
+    let mut app = app();
+    app.press("3jjj/⎋");
+    assert_eq!(
+        app.ui.compare.selected, 3,
+        "an empty filter, escaped, loses nothing"
+    );
+    app.press("/auth");
+    app.press("⎋");
+    let rows = app.compare_rows();
+    let aspect = &app.scorecard.decision().comparison[rows[app.ui.compare.selected]];
+    assert_eq!(
+        aspect.name.as_str(),
+        "Authentication",
+        "the same aspect stays selected"
+    );
+    app.press("/auth⏎⎋");
+    let rows = app.compare_rows();
+    let aspect = &app.scorecard.decision().comparison[rows[app.ui.compare.selected]];
+    assert_eq!(aspect.name.as_str(), "Authentication");
+}
+
+#[test]
+fn a_click_on_a_question_selects_it_and_a_second_click_or_its_box_ticks_it() {
+    let mut app = app();
+    app.press("4");
+    assert!(
+        app.click_end(Target::Question(2)).is_empty(),
+        "the text of an unselected question"
+    );
+    assert_eq!(app.ui.checklist.selected, 2);
+    assert!(
+        app.scorecard.answers().yes.is_empty(),
+        "nothing ticked by accident"
+    );
+    assert_eq!(app.click_end(Target::Question(2)), vec![Effect::SaveAnswers]);
+    assert!(
+        app.scorecard.is_yes(2),
+        "a click on the selected question ticks it"
+    );
+    assert_eq!(app.click(Target::QuestionBox(4)), vec![Effect::SaveAnswers]);
+    assert!(app.scorecard.is_yes(4), "a click on a box ticks it");
+    assert_eq!(app.ui.checklist.selected, 4);
+}
+
+#[test]
+fn a_click_selects_a_compare_row_and_a_strengths_pane() {
+    let mut app = app();
+    app.press("3");
+    app.click(Target::CompareRow(2));
+    assert_eq!(app.ui.compare.selected, 2);
+    app.press("2");
+    app.click(Target::StrengthsPane(1));
+    assert_eq!(app.ui.strengths.focus, 1);
+    app.press("j");
+    assert_eq!(app.ui.strengths.scroll(1), 1, "the keys go to the clicked pane");
+    assert_eq!(app.ui.strengths.scroll(0), 0);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app_at(80, 16);
+    app.press("4");
+    let list = app.map.pane(Pane::Checklist).expect("the list").rect;
+    app.wheel(list.x + 10, list.y + 3, true);
+    assert_eq!(
+        app.ui.checklist.selected, 0,
+        "the wheel does not move the question cursor"
+    );
+    assert_eq!(app.map.pane(Pane::Checklist).expect("the list").top, 3);
+    app.wheel(list.x + 10, list.y + 3, false);
+    assert_eq!(app.map.pane(Pane::Checklist).expect("the list").top, 0);
+
+    let mut app = self::app();
+    app.press("2");
+    let flask = app.map.pane(Pane::Strengths(1)).expect("Flask's column").rect;
+    app.wheel(flask.x + 5, flask.y + 5, true);
+    assert_eq!(app.ui.strengths.scroll(1), 3);
+    assert_eq!(app.ui.strengths.scroll(0), 0, "not the column with the keys");
+
+    app.press("5");
+    let decision = app.map.pane(Pane::Decision).expect("the reasons").rect;
+    let max = app.map.pane(Pane::Decision).expect("the reasons").max;
+    app.wheel(decision.x + 5, decision.y + 5, true);
+    assert_eq!(app.ui.decision.scroll, 3.min(max));
+}
+
+#[test]
+fn clicks_work_in_the_export_dialog_and_a_click_outside_closes_it() {
+    let mut app = app();
+    app.press("e");
+    app.click(Target::Format(stackpick::cli::Format::Json));
+    let Mode::Export(dialog) = &app.ui.mode else {
+        panic!("the dialog is open")
+    };
+    assert_eq!(dialog.format, stackpick::cli::Format::Json);
+    assert_eq!(dialog.path, "decision.json");
+    let overlay = app.map.overlay.expect("the dialog's box");
+    app.click_at(overlay.x.saturating_sub(2), overlay.y);
+    assert_eq!(app.ui.mode, Mode::Normal);
+}
+
+#[test]
+fn text_fields_use_the_terminal_cursor() {
+    let mut app = app();
+    app.press("3/bu");
+    let cursor = app.cursor().expect("a cursor while typing");
+    let row = app
+        .text()
+        .lines()
+        .nth(usize::from(cursor.y))
+        .expect("the row")
+        .to_owned();
+    let before: String = row.chars().take(usize::from(cursor.x)).collect();
+    assert!(
+        before.ends_with("/bu"),
+        "the cursor follows the typed text: {row}"
+    );
+    app.press("⏎");
+    assert_eq!(app.cursor(), None, "no cursor when not typing");
+    app.press("e");
+    let cursor = app.cursor().expect("a cursor in the path field");
+    let row = app
+        .text()
+        .lines()
+        .nth(usize::from(cursor.y))
+        .expect("the row")
+        .to_owned();
+    let before: String = row.chars().take(usize::from(cursor.x)).collect();
+    assert!(before.ends_with("decision.md"), "{row}");
+}

@@ -67,15 +67,6 @@ impl StatefulWidget for ExportDialogView<'_> {
                 Span::styled("Path:   ", theme.heading),
                 Span::styled(dialog.path.clone(), theme.text),
             ]));
-            // The terminal's own cursor at the end of the path, on the line it wraps to.
-            let width = usize::from(inner.width.max(1));
-            let end = 8 + Line::raw(dialog.path.as_str()).width();
-            let (row, column) = (end / width, end % width);
-            let y = inner.y + 3 + u16::try_from(row).unwrap_or(u16::MAX);
-            if y < inner.bottom() {
-                let x = inner.x + u16::try_from(column).unwrap_or(0);
-                map.cursor = Some(Position::new(x, y));
-            }
             if let Some(status) = self.app.ui.status.as_ref().filter(|s| s.is_error) {
                 lines.push(Line::styled(status.text.clone(), theme.error));
             }
@@ -83,5 +74,25 @@ impl StatefulWidget for ExportDialogView<'_> {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
+        if !dialog.confirm_overwrite {
+            map.cursor = path_end(buf, inner, &dialog.path);
+        }
     }
+}
+
+/// Where the path field ends on screen: the description above it may wrap, so the field's
+/// row is found where it was drawn.
+fn path_end(buf: &Buffer, inner: Rect, path: &str) -> Option<Position> {
+    let label = "Path:";
+    let y = (inner.y..inner.bottom()).find(|&y| {
+        (0..label.len()).all(|i| {
+            let x = inner.x + u16::try_from(i).unwrap_or(0);
+            buf.cell((x, y)).map(|c| c.symbol()) == label.get(i..=i)
+        })
+    })?;
+    let width = usize::from(inner.width.max(1));
+    let end = 8 + Line::raw(path).width();
+    let y = y + u16::try_from(end / width).ok()?;
+    let x = inner.x + u16::try_from(end % width).ok()?;
+    (y < inner.bottom()).then_some(Position::new(x, y))
 }

@@ -48,7 +48,7 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
     }
     doc.blank();
     doc.para(
-        "Mouse: click a tab, a checkbox or a stage; the wheel scrolls; a click outside an overlay closes it.",
+        "Mouse: a click selects a tab, a question, a row, a column or a stage; a click on a box, or on the selected question, ticks it; the wheel scrolls the pane under the pointer; a click outside an overlay closes it.",
         theme.muted,
     );
     doc
