@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget, Wrap};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::decision::question_id;
 use crate::tui::app::App;
@@ -12,8 +12,9 @@ use crate::tui::app::action::Pane;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap};
+use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_line};
 use crate::tui::view::widgets::gauge::ScoreGauge;
+use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 /// The Checklist tab.
@@ -129,14 +130,13 @@ impl StatefulWidget for ChecklistTab<'_> {
         let [list_area, side_area] = layout::checklist_panes(area);
 
         let answered = app.scorecard.answers().yes.len();
-        let list_block = Block::bordered()
-            .title(Span::styled(
-                format!(" Questions to Ask ({answered} yes) "),
-                theme.title,
-            ))
-            .border_style(theme.border_focus);
-        let inner = list_block.inner(list_area);
-        list_block.render(list_area, buf);
+        let inner = pane(
+            list_area,
+            buf,
+            format!(" Questions to Ask ({answered} yes) "),
+            app.theme(),
+            true,
+        );
         let rows = rows(app, inner.width);
         let total: usize = rows.iter().map(|r| r.lines.len()).sum();
         let max = total.saturating_sub(usize::from(inner.height));
@@ -157,11 +157,7 @@ impl StatefulWidget for ChecklistTab<'_> {
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
         scrollbar(list_area, buf, total, skip, theme.border_focus);
 
-        let side_block = Block::bordered()
-            .title(Span::styled(" Scores ", theme.title))
-            .border_style(theme.border);
-        let side = side_block.inner(side_area);
-        side_block.render(side_area, buf);
+        let side = pane(side_area, buf, " Scores ".to_owned(), app.theme(), false);
         render_side(app, self.data, side, buf);
     }
 }
@@ -219,9 +215,9 @@ fn visible_questions(rows: &[ListRow], skip: usize, height: u16) -> usize {
 fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
     let gauges = app.scorecard.evaluation().scores.len() as u16 * 2;
-    let verdict = data.verdict.clone();
-    let verdict_height =
-        u16::try_from(wrap(&verdict.to_string(), usize::from(area.width)).len()).unwrap_or(1);
+    // Wrapped once: its height lays the column out, its lines are drawn.
+    let verdict = wrap_line(&data.verdict, usize::from(area.width));
+    let verdict_height = u16::try_from(verdict.len()).unwrap_or(1);
     let [gauge_area, _, verdict_area, _, diagram_area] = Layout::vertical([
         Constraint::Length(gauges),
         Constraint::Length(1),
@@ -242,13 +238,12 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
         };
         ScoreGauge { score, theme }.render(rect, buf);
     }
-    Paragraph::new(verdict)
-        .wrap(Wrap { trim: true })
-        .render(verdict_area, buf);
+    Paragraph::new(verdict).render(verdict_area, buf);
     let diagram = StackDiagram {
         stack: &app.scorecard.evaluation().stack,
         theme,
     };
+    let mut fitting = diagram.fitting(diagram_area.width);
     // A tall terminal has room for how close the call is: the hints go under the diagram,
     // which gives up the parts of its dimmed layers for them, never those of active ones.
     let mut hints = Doc::new(diagram_area.width);
@@ -259,22 +254,17 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
     }
     let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
     let rest = diagram_area.height.saturating_sub(hints_height);
-    if diagram.fits_active_parts(diagram_area.width, rest) {
-        let drawn = u16::try_from(diagram.lines(diagram_area.width, rest).len()).unwrap_or(rest);
-        diagram.render(
-            Rect {
-                height: drawn,
-                ..diagram_area
-            },
-            buf,
-        );
+    if diagram_area.width >= 4 && fitting.fits_active_parts(rest) {
+        let lines = fitting.fit(rest);
+        let drawn = u16::try_from(lines.len()).unwrap_or(rest);
+        Paragraph::new(lines).render(diagram_area, buf);
         let below = Rect {
             y: diagram_area.y + drawn,
             height: diagram_area.height - drawn,
             ..diagram_area
         };
         Paragraph::new(hints.lines).render(below, buf);
-    } else {
-        diagram.render(diagram_area, buf);
+    } else if diagram_area.width >= 4 {
+        Paragraph::new(fitting.fit(diagram_area.height)).render(diagram_area, buf);
     }
 }

@@ -5,12 +5,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
 use crate::tui::app::action::Pane;
 use crate::tui::app::{App, Mode};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::widgets::doc::wrap;
+use crate::tui::view::widgets::pane::pane;
 
 /// The Compare tab.
 pub struct CompareTab<'a>(pub &'a App);
@@ -73,11 +74,7 @@ impl StatefulWidget for CompareTab<'_> {
                 app.ui.compare.filter
             )
         };
-        let block = Block::bordered()
-            .title(Span::styled(title, theme.title))
-            .border_style(theme.border);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane(area, buf, title, app.theme(), false);
         let show_prompt = filtering || !app.ui.compare.filter.is_empty();
         let [table_area, prompt_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(show_prompt))]).areas(inner);

@@ -3,8 +3,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, StatefulWidget, Widget};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::tui::app::App;
 use crate::tui::app::action::{Action, Pane};
@@ -12,6 +11,7 @@ use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 /// The Decision tab.
@@ -86,17 +86,17 @@ impl StatefulWidget for DecisionTab<'_> {
         } else {
             title
         };
-        let block = Block::bordered()
-            .title(Span::styled(format!(" {title} "), theme.title))
-            .border_style(theme.border);
-        let inner = block.inner(diagram_area);
-        block.render(diagram_area, buf);
+        let inner = pane(diagram_area, buf, format!(" {title} "), app.theme(), false);
         let diagram = StackDiagram {
             stack: &app.scorecard.evaluation().stack,
             theme,
         };
-        let drawn = diagram.lines(inner.width, inner.height).len() as u16;
-        diagram.render(inner, buf);
+        // Built once: its height places the note, its lines are drawn.
+        let lines = diagram.lines(inner.width, inner.height);
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        if inner.width >= 4 {
+            Paragraph::new(lines).render(inner, buf);
+        }
         // The article's note under the diagram, when there is room for it.
         let note = app.scorecard.decision().stack.note.as_str();
         let below = Rect {
@@ -111,11 +111,7 @@ impl StatefulWidget for DecisionTab<'_> {
             Paragraph::new(doc.lines).render(below, buf);
         }
 
-        let block = Block::bordered()
-            .title(Span::styled(" Decision ", theme.title))
-            .border_style(theme.border);
-        let inner = block.inner(text_area);
-        block.render(text_area, buf);
+        let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), false);
         let doc = doc(app, inner.width);
         let extent = doc.render_in(text_area, inner, app.ui.decision.scroll, buf, theme.border_focus);
         map.pane_extent(PaneExtent {

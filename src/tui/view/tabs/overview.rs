@@ -4,12 +4,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, StatefulWidget, Widget};
+use ratatui::widgets::StatefulWidget;
 
 use crate::tui::app::App;
 use crate::tui::app::action::{Action, Pane};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
+use crate::tui::view::widgets::pane::pane;
 
 /// The Overview tab.
 pub struct OverviewTab<'a>(pub &'a App);
@@ -122,14 +123,13 @@ impl StatefulWidget for OverviewTab<'_> {
     fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let app = self.0;
         let theme = app.theme();
-        let block = Block::bordered()
-            .title(Span::styled(
-                format!(" {} ", app.scorecard.decision().title),
-                theme.title,
-            ))
-            .border_style(theme.border);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = pane(
+            area,
+            buf,
+            format!(" {} ", app.scorecard.decision().title),
+            app.theme(),
+            false,
+        );
         let doc = doc(app, inner.width);
         let extent = doc.render_in(area, inner, app.ui.overview.scroll, buf, theme.border_focus);
         map.pane_extent(PaneExtent {

@@ -3,14 +3,14 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, StatefulWidget, Widget};
+use ratatui::widgets::StatefulWidget;
 
 use crate::decision::Choice;
 use crate::tui::app::App;
 use crate::tui::app::action::Pane;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::pane::pane;
 
 /// The narrowest a framework column gets before columns are paged.
 const MIN_COLUMN: u16 = 36;
@@ -103,15 +103,7 @@ impl StatefulWidget for StrengthsTab<'_> {
                 };
                 title = format!("{left} {} ({}/{count}) {right}", option.name, index + 1);
             }
-            let block = Block::bordered()
-                .title(Span::styled(title, app.theme().title))
-                .border_style(if focused {
-                    app.theme().border_focus
-                } else {
-                    app.theme().border
-                });
-            let inner = block.inner(column);
-            block.render(column, buf);
+            let inner = pane(column, buf, title, app.theme(), focused);
             let doc = doc(app, option, inner.width);
             // Each column keeps its own offset, clamped to its own content.
             let scroll = app.ui.strengths.scroll(index);

@@ -157,6 +157,33 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Wraps a styled line to a width, each piece keeping the styles of the text it came from.
+pub fn wrap_line(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    // Each span's byte range in `text`, to style the wrapped pieces.
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for span in &line.spans {
+        ranges.push((at, at + span.content.len(), span.style));
+        at += span.content.len();
+    }
+    let mut from = 0;
+    let mut lines = Vec::new();
+    for piece in wrap(&text, width) {
+        // The pieces are the text's words in order, less the spaces at the breaks.
+        let start = text[from..].find(piece.as_str()).map_or(from, |i| from + i);
+        let end = start + piece.len();
+        from = end;
+        let spans: Vec<Span<'static>> = ranges
+            .iter()
+            .filter(|(s, e, _)| *s < end && *e > start)
+            .map(|&(s, e, style)| Span::styled(text[s.max(start)..e.min(end)].to_owned(), style))
+            .collect();
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
 /// A scrollbar over a pane's right border when its content is taller than the inside:
 /// the sign that there is more to see.
 pub fn scrollbar(
@@ -180,4 +207,25 @@ pub fn scrollbar(
         .thumb_symbol("┃")
         .style(style)
         .render(track, buf, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Stylize;
+
+    use super::*;
+
+    #[test]
+    fn a_wrapped_line_keeps_its_styles() {
+        let line = Line::from(vec![
+            "Verdict: ".bold(),
+            "hybrid — ".into(),
+            "Django + Flask".green(),
+        ]);
+        let lines = wrap_line(&line, 12);
+        let texts: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(texts, ["Verdict:", "hybrid —", "Django +", "Flask"]);
+        assert_eq!(lines[0].spans[0].style, Style::new().bold());
+        assert_eq!(lines[3].spans[0].style, Style::new().green());
+    }
 }
