@@ -6,7 +6,7 @@ use std::io;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::tui::app::action::{Action, Pane, Tab};
+use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::{App, Effect, ExportOutcome, Mode, Ui};
 use crate::tui::terminal;
 use crate::tui::view::frame_map::{FrameMap, Target};

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{App, Effect, Mode};
 use crate::cli::Format;
-use crate::tui::app::action::Action;
+use crate::tui::action::Action;
 use crate::tui::app::typed::is_typeable;
 
 /// The export dialog's fields.

@@ -12,12 +12,12 @@ use crate::cli::Format;
 use crate::decision::Decision;
 use crate::score::Answers;
 use crate::scorecard::Scorecard;
-use crate::tui::app::action::Action;
+use crate::tui::action::Action;
 use crate::tui::config::Settings;
 use crate::tui::keys::keymap::{Keymap, Scope};
 use crate::tui::theme::Theme;
 
-pub mod action;
+pub use crate::tui::action;
 mod export;
 mod overlays;
 pub mod typed;

@@ -1,7 +1,7 @@
 //! How actions change the overlays and the filter: the help, the Compare filter and the
 //! stage picker. Modes are changed in place.
 
-use crate::tui::app::action::{Action, Pane};
+use crate::tui::action::{Action, Pane};
 use crate::tui::app::typed::is_typeable;
 use crate::tui::app::{App, Effect, Mode};
 

@@ -1,7 +1,7 @@
 //! The state of the screen apart from the model: the tab, the mode, the status line and one
 //! small state struct per tab. Compared as a whole to decide whether to redraw.
 
-use crate::tui::app::action::{Pane, Tab};
+use crate::tui::action::{Pane, Tab};
 use crate::tui::app::export::ExportDialog;
 
 /// The smallest terminal the app draws into; below it, a "too small" screen.

@@ -2,7 +2,7 @@
 //! are in `overlays.rs` and `export.rs`.
 
 use crate::cli::Format;
-use crate::tui::app::action::{Action, Pane, Tab};
+use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::ui::too_small;
 use crate::tui::app::{App, Effect, ExportDialog, Mode};
 

@@ -6,7 +6,7 @@
 use ratatui::layout::{Position, Rect};
 
 use crate::cli::Format;
-use crate::tui::app::action::{Pane, Tab};
+use crate::tui::action::{Pane, Tab};
 
 /// Something a click can hit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use ratatui::layout::{Constraint, Layout, Rect};
 use strum::IntoEnumIterator;
 
-use crate::tui::app::action::Tab;
+use crate::tui::action::Tab;
 pub use crate::tui::app::ui::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The largest area the app draws into. A bigger terminal gets the app in its top-left part:

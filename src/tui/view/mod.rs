@@ -22,7 +22,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::tui::app::action::Tab;
+use crate::tui::action::Tab;
 use crate::tui::app::{App, Mode};
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
@@ -155,7 +155,7 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
             &format!(
                 "enlarge the window, or press {} to quit",
                 app.keymap()
-                    .first_key(crate::tui::app::action::Action::Quit)
+                    .first_key(crate::tui::action::Action::Quit)
                     .unwrap_or_default()
             ),
             width,

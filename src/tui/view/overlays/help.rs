@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
+use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::app::action::Pane;
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::theme::Theme;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent};

@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::score::join_names;
+use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::app::action::Pane;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
 use crate::tui::view::overlays::frame;

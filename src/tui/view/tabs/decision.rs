@@ -5,8 +5,8 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
+use crate::tui::action::{Action, Pane};
 use crate::tui::app::App;
-use crate::tui::app::action::{Action, Pane};
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::layout;

@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
+use crate::tui::action::{Action, Pane};
 use crate::tui::app::App;
-use crate::tui::app::action::{Action, Pane};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
 use crate::tui::view::widgets::pane::pane;

@@ -6,8 +6,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::StatefulWidget;
 
 use crate::decision::Choice;
+use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::app::action::Pane;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::widgets::doc::Doc;
 use crate::tui::view::widgets::pane::pane;

@@ -1,4 +1,5 @@
-//! What the user can ask for: the vocabulary between the event path and `App::update`.
+//! What the user can ask for: the vocabulary between the event path and `App::update`. It
+//! lives apart from `app/` and `keys/` so that both can use it without importing each other.
 //!
 //! Keys map to actions through the key table; clicks, the wheel and page keys are turned into
 //! meaningful actions by the runtime with what was drawn (the `FrameMap`), before `update`.
