@@ -20,7 +20,8 @@ use strum::IntoEnumIterator;
 
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, evaluate};
-use stackpick::tui::view::theme::Theme;
+use stackpick::tui::theme::Theme;
+use stackpick::tui::view::render;
 use stackpick::tui::{Action, App, Tab};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (200, 60)];
@@ -82,8 +83,10 @@ fn bench_render(c: &mut Criterion) {
             let mut term = terminal(width, height);
             group.bench_function(&id, |b| {
                 timed(b, &id, || {
-                    term.draw(|f| f.render_widget(black_box(&app), f.area()))
-                        .expect("draw");
+                    term.draw(|f| {
+                        black_box(render(black_box(&app), f));
+                    })
+                    .expect("draw");
                 })
             });
         }
@@ -113,7 +116,10 @@ fn bench_checklist(c: &mut Criterion) {
     group.bench_function(&id, |b| {
         timed(b, &id, || {
             app.update(Action::Toggle);
-            term.draw(|f| f.render_widget(&app, f.area())).expect("draw");
+            term.draw(|f| {
+                render(&app, f);
+            })
+            .expect("draw");
         })
     });
     group.finish();

@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod report;
 pub mod score;
+pub mod scorecard;
 pub mod session;
 pub mod source;
 pub mod state;

@@ -16,14 +16,14 @@ fn readme_keys_section_matches_the_key_table() {
 fn checklist_frame() -> String {
     use stackpick::decision::Decision;
     use stackpick::score::Answers;
-    use stackpick::tui::view::theme::Theme;
+    use stackpick::tui::theme::Theme;
     use stackpick::tui::{App, Tab};
 
     let decision = Decision::embedded();
     let yes = ["django.admin-panel", "django.permissions", "django.content-heavy"];
     let answers = Answers::new(&decision, yes, None).expect("valid ids");
     let mut app = App::new(decision, answers, Theme::monochrome());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     common::text(&common::render(&mut app, 80, 24))
 }
 

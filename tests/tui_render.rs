@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{render, text};
+use common::{Screen, render, text};
 use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -12,7 +12,8 @@ use ratatui::style::{Color, Modifier};
 use stackpick::decision::Decision;
 use stackpick::score::Answers;
 use stackpick::tui::app::Mode;
-use stackpick::tui::view::theme::Theme;
+use stackpick::tui::theme::Theme;
+use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
 use strum::IntoEnumIterator;
 
@@ -43,7 +44,7 @@ fn every_tab_at_80x24_and_120x40() {
     for (width, height) in [(80, 24), (120, 40)] {
         for tab in Tab::iter() {
             let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
-            app.tab = tab;
+            app.ui.tab = tab;
             let screen = text(&render(&mut app, width, height));
             assert_snapshot!(format!("{tab}_{width}x{height}").to_lowercase(), screen);
         }
@@ -53,7 +54,7 @@ fn every_tab_at_80x24_and_120x40() {
 #[test]
 fn undecided_checklist_at_80x24() {
     let mut app = app_with(&[], None, Theme::ansi());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     assert_snapshot!("checklist_undecided_80x24", text(&render(&mut app, 80, 24)));
 }
 
@@ -65,14 +66,14 @@ fn hybrid_decision_at_120x40() {
     ]
     .concat();
     let mut app = app_with(&yes, Some("pre-pmf"), Theme::ansi());
-    app.tab = Tab::Decision;
+    app.ui.tab = Tab::Decision;
     assert_snapshot!("decision_hybrid_120x40", text(&render(&mut app, 120, 40)));
 }
 
 #[test]
 fn filtered_compare_at_80x24() {
     let mut app = app_with(&[], None, Theme::ansi());
-    app.tab = Tab::Compare;
+    app.ui.tab = Tab::Compare;
     app.update(Action::StartFilter);
     for c in "built".chars() {
         app.update(Action::Input(c));
@@ -87,7 +88,7 @@ fn filtered_compare_at_80x24() {
 #[test]
 fn overlays_at_80x24() {
     let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
-    app.mode = Mode::Help { scroll: 0 };
+    app.ui.mode = Mode::Help { scroll: 0 };
     assert_snapshot!("help_80x24", text(&render(&mut app, 80, 24)));
     let mut app = app_with(THREE_DJANGO, Some("solo"), Theme::ansi());
     app.update(Action::ChooseStage);
@@ -118,7 +119,7 @@ fn every_tab_and_overlay_renders_at_every_size_without_panicking() {
         Mode::Filter,
     ];
     let mut app = app_with(THREE_DJANGO, Some("api-first"), Theme::ansi());
-    app.filter = "a".to_owned();
+    app.ui.compare.filter = "a".to_owned();
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("test backend");
     for width in 0..=120 {
         for height in 0..=50 {
@@ -128,11 +129,13 @@ fn every_tab_and_overlay_renders_at_every_size_without_panicking() {
                 .expect("resize");
             app.update(Action::Resize { width, height });
             for tab in Tab::iter() {
-                app.tab = tab;
+                app.ui.tab = tab;
                 // Overlays are drawn on every tab; one pass each keeps the sweep quick.
-                app.mode = modes[(usize::from(width) + usize::from(height)) % modes.len()].clone();
+                app.ui.mode = modes[(usize::from(width) + usize::from(height)) % modes.len()].clone();
                 terminal
-                    .draw(|frame| frame.render_widget(&app, frame.area()))
+                    .draw(|frame| {
+                        stackpick::tui::view::render(&app, frame);
+                    })
                     .expect("draw");
             }
         }
@@ -142,7 +145,7 @@ fn every_tab_and_overlay_renders_at_every_size_without_panicking() {
 #[test]
 fn checked_boxes_and_qualified_gauges_are_green_and_say_so() {
     let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     let buffer = render(&mut app, 80, 24);
     let (x, y) = find(&buffer, "[x]").expect("a ticked box");
     assert_eq!(buffer[(x, y)].fg, Color::Green);
@@ -159,7 +162,7 @@ fn checked_boxes_and_qualified_gauges_are_green_and_say_so() {
 #[test]
 fn the_selected_question_and_tab_are_reversed_or_highlighted() {
     let mut app = app_with(&[], None, Theme::ansi());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     let buffer = render(&mut app, 80, 24);
     let (x, y) = find(&buffer, "▶ [ ] Do you need an admin panel").expect("selection marker");
     assert!(buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED));
@@ -184,7 +187,7 @@ fn matrix_rows_matching_the_verdict_are_marked_and_highlighted() {
 fn no_colour_theme_uses_no_colour_anywhere() {
     for tab in Tab::iter() {
         let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
-        app.tab = tab;
+        app.ui.tab = tab;
         let buffer = render(&mut app, 120, 40);
         for cell in &buffer.content {
             assert_eq!(cell.fg, Color::Reset, "{tab}: {:?}", cell.symbol());
@@ -193,7 +196,7 @@ fn no_colour_theme_uses_no_colour_anywhere() {
     }
     // Without colour, selection is still visible by reverse video.
     let mut app = app_with(&[], None, Theme::monochrome());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     let buffer = render(&mut app, 80, 24);
     let (x, y) = find(&buffer, "▶ [ ]").expect("selection");
     assert!(buffer[(x + 6, y)].modifier.contains(Modifier::REVERSED));
@@ -202,7 +205,7 @@ fn no_colour_theme_uses_no_colour_anywhere() {
 #[test]
 fn gauge_and_verdict_move_with_each_tick() {
     let mut app = app_with(&[], None, Theme::ansi());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     let mut seen = Vec::new();
     for _ in 0..3 {
         app.update(Action::Toggle);
@@ -247,7 +250,7 @@ fn a_minimal_decision_leaves_out_the_sections_it_has_no_data_for() {
     let decision = Decision::parse(MINIMAL, "minimal.ron").expect("valid");
     for tab in Tab::iter() {
         let mut app = App::new(decision.clone(), Answers::default(), Theme::ansi());
-        app.tab = tab;
+        app.ui.tab = tab;
         let screen = text(&render(&mut app, 80, 24));
         assert!(
             !screen.contains("TL;DR") && !screen.contains("Quick Decision Matrix"),
@@ -259,19 +262,24 @@ fn a_minimal_decision_leaves_out_the_sections_it_has_no_data_for() {
 
 #[test]
 fn clicking_a_stage_in_the_picker_chooses_it_and_a_click_outside_closes_it() {
-    let mut app = app_with(&[], None, Theme::ansi());
-    app.update(Action::ChooseStage);
-    let buffer = render(&mut app, 80, 24);
-    let (x, y) = find(&buffer, "Post-validation").expect("the stage on screen");
-    app.update(Action::Click { column: x, row: y });
-    assert_eq!(app.answers.stage.as_deref(), Some("post-validation"));
-    assert_eq!(app.mode, Mode::Normal);
+    let mut app = Screen::new(app_with(&[], None, Theme::ansi()), 80, 24);
+    app.press("s");
+    let post_validation = 1 + app
+        .scorecard
+        .decision()
+        .stages
+        .iter()
+        .position(|s| s.id == "post-validation")
+        .expect("a stage");
+    app.click(Target::Stage(post_validation));
+    assert_eq!(app.scorecard.answers().stage.as_deref(), Some("post-validation"));
+    assert_eq!(app.ui.mode, Mode::Normal);
 
-    app.update(Action::ChooseStage);
-    app.update(Action::Click { column: 0, row: 12 });
-    assert_eq!(app.mode, Mode::Normal, "a click outside closes the picker");
+    app.press("s");
+    app.click_at(0, 12);
+    assert_eq!(app.ui.mode, Mode::Normal, "a click outside closes the picker");
     assert_eq!(
-        app.answers.stage.as_deref(),
+        app.scorecard.answers().stage.as_deref(),
         Some("post-validation"),
         "and chooses nothing"
     );
@@ -279,22 +287,22 @@ fn clicking_a_stage_in_the_picker_chooses_it_and_a_click_outside_closes_it() {
 
 #[test]
 fn a_click_outside_the_help_closes_it() {
-    let mut app = app_with(&[], None, Theme::ansi());
-    app.update(Action::ToggleHelp);
-    render(&mut app, 80, 24);
-    app.update(Action::Click { column: 40, row: 10 });
+    let mut app = Screen::new(app_with(&[], None, Theme::ansi()), 80, 24);
+    app.press("?");
+    let overlay = app.map.overlay.expect("the help's box");
+    app.click_at(overlay.x + overlay.width / 2, overlay.y + overlay.height / 2);
     assert!(
-        matches!(app.mode, Mode::Help { .. }),
+        matches!(app.ui.mode, Mode::Help { .. }),
         "a click inside keeps it open"
     );
-    app.update(Action::Click { column: 0, row: 12 });
-    assert_eq!(app.mode, Mode::Normal);
+    app.click_at(0, 12);
+    assert_eq!(app.ui.mode, Mode::Normal);
 }
 
 #[test]
 fn a_tall_checklist_shows_how_close_the_call_is() {
     let mut app = app_with(&["django.admin-panel", "django.permissions"], None, Theme::ansi());
-    app.tab = Tab::Checklist;
+    app.ui.tab = Tab::Checklist;
     let short = text(&render(&mut app, 120, 30));
     assert!(!short.contains("One step away"), "no room at 120x30");
     let tall = text(&render(&mut app, 120, 50));
@@ -318,23 +326,22 @@ fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
     decision.options[0].best_for.clear();
     decision.options[0].users.clear();
     decision.options[0].example = None;
-    let mut app = App::new(decision, Answers::default(), Theme::monochrome());
-    app.tab = Tab::Strengths;
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    app.update(Action::Last);
+    let mut app = Screen::new(
+        App::new(decision, Answers::default(), Theme::monochrome()),
+        80,
+        24,
+    );
+    app.press("2G");
     assert!(
-        app.strengths_scroll > usize::from(u16::MAX),
+        app.ui.strengths.scroll(0) > usize::from(u16::MAX),
         "scrolled past 65,535"
     );
     let last = format!("point-{}", count - 1);
-    let screen = text(&render(&mut app, 80, 24));
+    let screen = app.text();
     assert!(screen.contains(&last), "{last} on screen:\n{screen}");
     // One line up, the last is gone and the one before it is at the bottom.
-    app.update(Action::Up);
-    let screen = text(&render(&mut app, 80, 24));
+    app.press("k");
+    let screen = app.text();
     assert!(!screen.contains(&last) && screen.contains(&format!("point-{}", count - 2)));
 }
 
@@ -349,13 +356,14 @@ fn an_absurd_terminal_size_is_drawn_in_a_clamped_area() {
         width: u16::MAX,
         height: u16::MAX,
     });
-    assert_eq!((app.area.width, app.area.height), (MAX_WIDTH, MAX_HEIGHT));
     // The backend reports the clamped size, so ratatui's buffers are no bigger.
     let mut terminal = Terminal::new(Clamped(TestBackend::new(MAX_WIDTH, MAX_HEIGHT))).expect("test backend");
+    let mut map = None;
     let frame = terminal
-        .draw(|frame| frame.render_widget(&app, frame.area()))
+        .draw(|frame| map = Some(stackpick::tui::view::render(&app, frame)))
         .expect("draw");
-    assert_eq!(frame.area, app.area);
+    assert_eq!((frame.area.width, frame.area.height), (MAX_WIDTH, MAX_HEIGHT));
+    assert_eq!(map.expect("a frame map").area, frame.area);
     let screen = text(frame.buffer);
     assert!(
         screen.lines().next().unwrap_or("").contains("1 Overview"),

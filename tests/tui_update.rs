@@ -1,71 +1,42 @@
-//! `App::update` driven by key scripts, through the real key table.
+//! `App::update` driven by key scripts and the mouse, through the real key table and the
+//! `FrameMap` the real render records, as the runtime does.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+mod common;
+
+use common::Screen;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, VerdictKind};
-use stackpick::tui::app::{Effect, ExportOutcome, Mode};
-use stackpick::tui::view::theme::Theme;
+use stackpick::tui::app::{Effect, ExportOutcome, Mode, Ui};
+use stackpick::tui::theme::Theme;
+use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
 
-fn app() -> App {
-    App::new(Decision::embedded(), Answers::default(), Theme::monochrome())
+fn app() -> Screen {
+    Screen::new(
+        App::new(Decision::embedded(), Answers::default(), Theme::monochrome()),
+        80,
+        24,
+    )
 }
 
-/// Presses keys through the key table, as the event loop does; returns the effects.
-trait Press {
-    fn press(&mut self, keys: &str) -> Vec<Effect>;
-    fn key(&mut self, code: KeyCode) -> Vec<Effect>;
-}
-
-impl Press for App {
-    /// Each character is a key; `⏎` is Enter, `⎋` Esc, `⇥` Tab, `⌫` Backspace.
-    fn press(&mut self, keys: &str) -> Vec<Effect> {
-        let mut effects = Vec::new();
-        for c in keys.chars() {
-            let code = match c {
-                '⏎' => KeyCode::Enter,
-                '⎋' => KeyCode::Esc,
-                '⇥' => KeyCode::Tab,
-                '⌫' => KeyCode::Backspace,
-                c => KeyCode::Char(c),
-            };
-            effects.extend(self.key(code));
-        }
-        effects
-    }
-
-    fn key(&mut self, code: KeyCode) -> Vec<Effect> {
-        let modifiers = match code {
-            KeyCode::Char(c) if c.is_ascii_uppercase() => KeyModifiers::SHIFT,
-            KeyCode::BackTab => KeyModifiers::SHIFT,
-            _ => KeyModifiers::NONE,
-        };
-        let event = KeyEvent {
-            code,
-            modifiers,
-            kind: KeyEventKind::Press,
-            state: KeyEventState::NONE,
-        };
-        self.keymap
-            .action_for(&self.scopes(), &event)
-            .and_then(|action| self.update(action))
-            .into_iter()
-            .collect()
-    }
+/// What decides a redraw: the UI state and the answers' revision.
+fn shown(app: &App) -> (Ui, u64) {
+    (app.ui.clone(), app.scorecard.revision())
 }
 
 #[test]
 fn digits_and_tab_switch_tabs() {
     let mut app = app();
     app.press("3");
-    assert_eq!(app.tab, Tab::Compare);
+    assert_eq!(app.ui.tab, Tab::Compare);
     app.press("⇥");
-    assert_eq!(app.tab, Tab::Checklist);
+    assert_eq!(app.ui.tab, Tab::Checklist);
     app.key(KeyCode::BackTab);
     app.key(KeyCode::BackTab);
-    assert_eq!(app.tab, Tab::Strengths);
+    assert_eq!(app.ui.tab, Tab::Strengths);
     app.press("5⇥");
-    assert_eq!(app.tab, Tab::Overview, "Tab wraps around");
+    assert_eq!(app.ui.tab, Tab::Overview, "Tab wraps around");
 }
 
 #[test]
@@ -77,12 +48,15 @@ fn ticking_three_django_questions_makes_django_the_single_verdict() {
         vec![Effect::SaveAnswers; 3],
         "each tick asks for an autosave"
     );
-    assert_eq!(app.evaluation.scores[0].score, 3);
-    assert!(app.evaluation.scores[0].qualified);
-    assert_eq!(app.evaluation.verdict.kind, VerdictKind::Single);
-    assert_eq!(app.evaluation.verdict.options, vec!["django".to_owned()]);
-    assert!(app.answers.is_yes("django.admin-panel"));
-    assert!(app.answers.is_yes("django.content-heavy"));
+    assert_eq!(app.scorecard.evaluation().scores[0].score, 3);
+    assert!(app.scorecard.evaluation().scores[0].qualified);
+    assert_eq!(app.scorecard.evaluation().verdict.kind, VerdictKind::Single);
+    assert_eq!(
+        app.scorecard.evaluation().verdict.options,
+        vec!["django".to_owned()]
+    );
+    assert!(app.scorecard.answers().is_yes("django.admin-panel"));
+    assert!(app.scorecard.answers().is_yes("django.content-heavy"));
 }
 
 #[test]
@@ -90,8 +64,8 @@ fn untick_lowers_the_score_again() {
     let mut app = app();
     app.press("4 j j ");
     app.press(" ");
-    assert_eq!(app.evaluation.scores[0].score, 2);
-    assert_eq!(app.evaluation.verdict.kind, VerdictKind::Leaning);
+    assert_eq!(app.scorecard.evaluation().scores[0].score, 2);
+    assert_eq!(app.scorecard.evaluation().verdict.kind, VerdictKind::Leaning);
 }
 
 #[test]
@@ -99,7 +73,7 @@ fn x_and_enter_tick_too() {
     let mut app = app();
     app.press("4x");
     app.press("j⏎");
-    assert_eq!(app.answers.yes.len(), 2);
+    assert_eq!(app.scorecard.answers().yes.len(), 2);
 }
 
 #[test]
@@ -107,35 +81,39 @@ fn l_jumps_to_the_next_framework_and_h_back() {
     let mut app = app();
     app.press("4l");
     assert_eq!(
-        app.question_id_at(app.question).as_deref(),
+        app.scorecard.question_id(app.ui.checklist.selected),
         Some("flask.rest-api")
     );
     app.press("l ");
-    assert!(app.answers.is_yes("fastapi.api-first"));
+    assert!(app.scorecard.answers().is_yes("fastapi.api-first"));
     app.press("h");
     assert_eq!(
-        app.question_id_at(app.question).as_deref(),
+        app.scorecard.question_id(app.ui.checklist.selected),
         Some("flask.rest-api")
     );
     app.press("jh");
     assert_eq!(
-        app.question_id_at(app.question).as_deref(),
+        app.scorecard.question_id(app.ui.checklist.selected),
         Some("flask.rest-api"),
         "h inside a group goes to its first question"
     );
     app.press("G");
-    assert_eq!(app.question_id_at(app.question).as_deref(), Some("fastapi.ml-ai"));
+    assert_eq!(
+        app.scorecard.question_id(app.ui.checklist.selected),
+        Some("fastapi.ml-ai")
+    );
     app.press("g");
-    assert_eq!(app.question, 0);
+    assert_eq!(app.ui.checklist.selected, 0);
 }
 
 #[test]
 fn hybrid_when_django_and_flask_both_qualify() {
     let mut app = app();
     app.press("4 j j l j j ");
-    assert_eq!(app.evaluation.verdict.kind, VerdictKind::Hybrid);
+    assert_eq!(app.scorecard.evaluation().verdict.kind, VerdictKind::Hybrid);
     let shared = app
-        .evaluation
+        .scorecard
+        .evaluation()
         .stack
         .layers
         .iter()
@@ -151,23 +129,26 @@ fn space_does_nothing_outside_the_checklist() {
         let effects = app.press(&format!("{tab} x"));
         assert!(effects.is_empty());
     }
-    assert!(app.answers.yes.is_empty());
+    assert!(app.scorecard.answers().yes.is_empty());
 }
 
 #[test]
 fn filter_narrows_the_comparison_and_esc_clears_it() {
     let mut app = app();
     app.press("3/auth");
-    assert_eq!(app.mode, Mode::Filter);
-    assert_eq!(app.filter, "auth");
+    assert_eq!(app.ui.mode, Mode::Filter);
+    assert_eq!(app.ui.compare.filter, "auth");
     let rows = app.compare_rows();
     assert_eq!(rows.len(), 1);
-    assert_eq!(app.decision.comparison[rows[0]].name.as_str(), "Authentication");
+    assert_eq!(
+        app.scorecard.decision().comparison[rows[0]].name.as_str(),
+        "Authentication"
+    );
     app.press("⏎");
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.filter, "auth", "Enter keeps the filter");
+    assert_eq!(app.ui.mode, Mode::Normal);
+    assert_eq!(app.ui.compare.filter, "auth", "Enter keeps the filter");
     app.press("⎋");
-    assert!(app.filter.is_empty());
+    assert!(app.ui.compare.filter.is_empty());
     assert_eq!(app.compare_rows().len(), 12);
 }
 
@@ -175,10 +156,10 @@ fn filter_narrows_the_comparison_and_esc_clears_it() {
 fn typing_a_filter_takes_letters_that_are_keys_elsewhere() {
     let mut app = app();
     app.press("3/qs?");
-    assert_eq!(app.filter, "qs?");
+    assert_eq!(app.ui.compare.filter, "qs?");
     assert!(!app.quit);
     app.press("⌫⌫⌫⌫");
-    assert!(app.filter.is_empty());
+    assert!(app.ui.compare.filter.is_empty());
 }
 
 #[test]
@@ -187,14 +168,14 @@ fn n_and_shift_n_step_through_the_matches_and_wrap() {
     app.press("3/built⏎");
     let count = app.compare_rows().len();
     assert!(count >= 3, "several aspects say built-in");
-    assert_eq!(app.compare_row, 0);
+    assert_eq!(app.ui.compare.selected, 0);
     app.press("n");
-    assert_eq!(app.compare_row, 1);
+    assert_eq!(app.ui.compare.selected, 1);
     app.press("N");
     app.press("N");
-    assert_eq!(app.compare_row, count - 1, "N wraps to the last match");
+    assert_eq!(app.ui.compare.selected, count - 1, "N wraps to the last match");
     app.press("n");
-    assert_eq!(app.compare_row, 0, "n wraps to the first match");
+    assert_eq!(app.ui.compare.selected, 0, "n wraps to the first match");
 }
 
 #[test]
@@ -202,35 +183,38 @@ fn choosing_a_stage_breaks_the_tie() {
     let mut app = app();
     let effects = app.press("sjj⏎");
     assert_eq!(effects, vec![Effect::SaveAnswers]);
-    assert_eq!(app.answers.stage.as_deref(), Some("post-validation"));
-    assert_eq!(app.evaluation.verdict.kind, VerdictKind::Stage);
-    assert_eq!(app.evaluation.verdict.options, vec!["django".to_owned()]);
+    assert_eq!(app.scorecard.answers().stage.as_deref(), Some("post-validation"));
+    assert_eq!(app.scorecard.evaluation().verdict.kind, VerdictKind::Stage);
+    assert_eq!(
+        app.scorecard.evaluation().verdict.options,
+        vec!["django".to_owned()]
+    );
     // Row 0 of the picker is "no stage".
     app.press("sgk⏎");
-    assert_eq!(app.answers.stage, None);
-    assert_eq!(app.evaluation.verdict.kind, VerdictKind::Undecided);
+    assert_eq!(app.scorecard.answers().stage, None);
+    assert_eq!(app.scorecard.evaluation().verdict.kind, VerdictKind::Undecided);
 }
 
 #[test]
 fn esc_closes_the_stage_picker_without_choosing() {
     let mut app = app();
     app.press("sj⎋");
-    assert_eq!(app.mode, Mode::Normal);
-    assert_eq!(app.answers.stage, None);
+    assert_eq!(app.ui.mode, Mode::Normal);
+    assert_eq!(app.scorecard.answers().stage, None);
 }
 
 #[test]
 fn help_opens_and_esc_closes_it_without_quitting() {
     let mut app = app();
     app.press("?");
-    assert!(matches!(app.mode, Mode::Help { .. }));
+    assert!(matches!(app.ui.mode, Mode::Help { .. }));
     app.press("⎋");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.ui.mode, Mode::Normal);
     app.press("⎋⎋");
     assert!(!app.quit, "Esc never quits");
     app.press("?q");
     assert!(!app.quit, "q closes the help first");
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.ui.mode, Mode::Normal);
     assert!(
         app.press("q").is_empty(),
         "quitting leaves no work for the event loop"
@@ -243,7 +227,7 @@ fn ctrl_c_quits_from_a_text_field() {
     let mut app = app();
     app.press("3/");
     let event = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    let action = app.keymap.action_for(&app.scopes(), &event);
+    let action = app.keymap().action_for(&app.scopes(), &event);
     assert_eq!(action, Some(Action::Quit));
     app.update(Action::Quit);
     assert!(app.quit);
@@ -253,12 +237,14 @@ fn ctrl_c_quits_from_a_text_field() {
 fn export_dialog_edits_the_path_and_cycles_formats() {
     let mut app = app();
     app.press("e");
-    let Mode::Export(dialog) = &app.mode else {
+    let Mode::Export(dialog) = &app.ui.mode else {
         panic!("export dialog open")
     };
     assert_eq!(dialog.path, "decision.md");
     app.press("⇥");
-    let Mode::Export(dialog) = &app.mode else { panic!() };
+    let Mode::Export(dialog) = &app.ui.mode else {
+        panic!()
+    };
     assert_eq!(dialog.path, "decision.json", "a default path follows the format");
     app.press("⌫⌫⌫⌫xyz");
     let effects = app.press("⏎");
@@ -277,9 +263,9 @@ fn export_asks_before_overwriting_and_n_keeps_the_file() {
     let mut app = app();
     app.press("e⏎");
     app.export_done(ExportOutcome::Exists);
-    assert!(matches!(&app.mode, Mode::Export(d) if d.confirm_overwrite));
+    assert!(matches!(&app.ui.mode, Mode::Export(d) if d.confirm_overwrite));
     assert!(app.press("n").is_empty());
-    assert!(matches!(&app.mode, Mode::Export(d) if !d.confirm_overwrite));
+    assert!(matches!(&app.ui.mode, Mode::Export(d) if !d.confirm_overwrite));
     app.press("⏎");
     app.export_done(ExportOutcome::Exists);
     let effects = app.press("y");
@@ -292,7 +278,7 @@ fn export_asks_before_overwriting_and_n_keeps_the_file() {
         }]
     );
     app.export_done(ExportOutcome::Written("decision.md".into()));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.ui.mode, Mode::Normal);
     assert_eq!(app.written, vec![std::path::PathBuf::from("decision.md")]);
 }
 
@@ -303,67 +289,48 @@ fn a_failed_export_keeps_the_dialog_and_the_answers() {
     app.export_done(ExportOutcome::Failed(
         "cannot write /nope/decision.md: denied".into(),
     ));
-    assert!(matches!(app.mode, Mode::Export(_)));
+    assert!(matches!(app.ui.mode, Mode::Export(_)));
     assert!(
-        app.status
+        app.ui
+            .status
             .as_ref()
             .is_some_and(|s| s.is_error && s.text.contains("denied"))
     );
-    assert!(app.answers.is_yes("django.admin-panel"));
+    assert!(app.scorecard.answers().is_yes("django.admin-panel"));
 }
 
 #[test]
 fn clicking_a_tab_and_a_checkbox() {
     let mut app = app();
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
-    // Find the Checklist tab's title on the first row.
-    let (_, titles) = stackpick::tui::view::layout::tab_titles(80);
-    let (_, _, x, _) = titles.iter().find(|(t, ..)| *t == Tab::Checklist).unwrap();
-    app.update(Action::Click {
-        column: *x + 1,
-        row: 0,
-    });
-    assert_eq!(app.tab, Tab::Checklist);
-    // The first question is drawn on the row below the Django heading, inside the border.
-    let effect = app.update(Action::Click { column: 5, row: 3 });
-    assert_eq!(effect, Some(Effect::SaveAnswers));
-    assert!(app.answers.is_yes("django.admin-panel"));
-    // A click on the heading ticks nothing.
-    assert_eq!(app.update(Action::Click { column: 5, row: 2 }), None);
+    app.click(Target::Tab(Tab::Checklist));
+    assert_eq!(app.ui.tab, Tab::Checklist);
+    let effects = app.click(Target::QuestionBox(0));
+    assert_eq!(effects, vec![Effect::SaveAnswers]);
+    assert!(app.scorecard.answers().is_yes("django.admin-panel"));
 }
 
 #[test]
 fn scrolling_documents_stops_at_the_end() {
     let mut app = app();
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
     app.press("G");
-    let end = app.overview_scroll;
+    let end = app.ui.overview.scroll;
     assert!(end > 0, "the overview is longer than one screen at 80x24");
     app.press("j");
-    assert_eq!(app.overview_scroll, end);
+    assert_eq!(app.ui.overview.scroll, end);
     app.press("k");
-    assert_eq!(app.overview_scroll, end - 1);
+    assert_eq!(app.ui.overview.scroll, end - 1);
     app.press("g");
-    assert_eq!(app.overview_scroll, 0);
+    assert_eq!(app.ui.overview.scroll, 0);
 }
 
 #[test]
 fn only_actions_that_change_the_view_change_the_view_state() {
     let mut app = app();
-    let before = app.view_state();
+    let before = shown(&app);
     app.press("1kgh");
-    assert!(
-        app.view_state() == before,
-        "nothing to change on the first tab's top"
-    );
+    assert!(shown(&app) == before, "nothing to change on the first tab's top");
     app.press("2");
-    assert!(app.view_state() != before);
+    assert!(shown(&app) != before);
 }
 
 #[test]
@@ -378,25 +345,24 @@ fn exporting_the_same_path_twice_lists_it_once() {
 fn a_status_message_lasts_until_the_next_key() {
     let mut app = app();
     app.press("sj⏎");
-    assert!(app.status.as_ref().is_some_and(|s| s.text.starts_with("Stage: ")));
-    app.update(Action::Resize {
-        width: 100,
-        height: 30,
-    });
-    assert!(app.status.is_some(), "a resize keeps the message");
+    assert!(
+        app.ui
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Stage: "))
+    );
+    app.resize(100, 30);
+    assert!(app.ui.status.is_some(), "a resize keeps the message");
     app.press("j");
-    assert_eq!(app.status, None);
+    assert_eq!(app.ui.status, None);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Nothing acts unseen (issue 7.8), and typed text is only text (issue 7.2)
 // ---------------------------------------------------------------------------------------------
 
-fn shrink(app: &mut App) {
-    app.update(Action::Resize {
-        width: 30,
-        height: 10,
-    });
+fn shrink(app: &mut Screen) {
+    app.resize(30, 10);
 }
 
 #[test]
@@ -407,7 +373,7 @@ fn q_quits_from_the_too_small_screen_even_over_the_export_dialog() {
     let effects = app.press("q");
     assert!(effects.is_empty());
     assert!(app.quit, "q quits: the hidden export field must not take it");
-    let Mode::Export(dialog) = &app.mode else {
+    let Mode::Export(dialog) = &app.ui.mode else {
         panic!("the dialog is still the mode underneath")
     };
     assert_eq!(
@@ -421,29 +387,26 @@ fn keys_that_would_act_unseen_do_nothing_while_the_terminal_is_too_small() {
     let mut app = app();
     app.press("4");
     shrink(&mut app);
-    let before = app.view_state();
+    let before = shown(&app);
     let effects = app.press(" x⏎jjlG3se/⇥2");
     assert!(effects.is_empty(), "no tick, no export: {effects:?}");
     assert!(
-        app.answers.yes.is_empty(),
+        app.scorecard.answers().yes.is_empty(),
         "Space ticked a question nobody could see"
     );
-    assert!(app.view_state() == before, "nothing changed while too small");
-    assert_eq!(app.tab, Tab::Checklist);
-    assert_eq!(app.mode, Mode::Normal);
+    assert!(shown(&app) == before, "nothing changed while too small");
+    assert_eq!(app.ui.tab, Tab::Checklist);
+    assert_eq!(app.ui.mode, Mode::Normal);
     // The mouse neither: a click where the first checkbox would be, the wheel.
-    assert_eq!(app.update(Action::Click { column: 5, row: 3 }), None);
-    app.update(Action::ScrollDown);
-    assert!(app.view_state() == before);
+    assert!(app.click_at(5, 3).is_empty());
+    app.wheel(5, 3, true);
+    assert!(shown(&app) == before);
     // The help opens and closes; back at a usable size the keys act again.
     app.press("?");
-    assert!(matches!(app.mode, Mode::Help { .. }));
+    assert!(matches!(app.ui.mode, Mode::Help { .. }));
     app.press("?");
-    assert_eq!(app.mode, Mode::Normal);
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
+    assert_eq!(app.ui.mode, Mode::Normal);
+    app.resize(80, 24);
     assert_eq!(app.press(" "), vec![Effect::SaveAnswers]);
 }
 
@@ -451,12 +414,13 @@ fn keys_that_would_act_unseen_do_nothing_while_the_terminal_is_too_small() {
 fn a_rebound_quit_key_is_the_one_that_quits_while_too_small() {
     let mut app = app();
     let overrides = [("quit".to_owned(), vec!["ctrl-q".to_owned()])].into();
-    app.keymap = stackpick::tui::keys::keymap::Keymap::with_overrides(&overrides).expect("valid keys");
+    app.settings.keymap =
+        stackpick::tui::keys::keymap::Keymap::with_overrides(&overrides).expect("valid keys");
     shrink(&mut app);
     app.press("q");
     assert!(!app.quit, "q is not bound to quit any more");
     let event = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::CONTROL);
-    assert_eq!(app.keymap.action_for(&app.scopes(), &event), Some(Action::Quit));
+    assert_eq!(app.keymap().action_for(&app.scopes(), &event), Some(Action::Quit));
 }
 
 #[test]
@@ -470,14 +434,14 @@ fn typed_controls_bidi_and_invisible_characters_are_refused() {
         app.update(Action::Input(c));
     }
     app.press("bu");
-    assert_eq!(app.filter, "bu");
+    assert_eq!(app.ui.compare.filter, "bu");
 
     let mut app = self::app();
     app.press("e⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫");
     for c in "out/".chars().chain(hostile).chain("x.md".chars()) {
         app.update(Action::Input(c));
     }
-    let Mode::Export(dialog) = &app.mode else {
+    let Mode::Export(dialog) = &app.ui.mode else {
         panic!("dialog open")
     };
     assert_eq!(dialog.path, "out/x.md");
@@ -489,20 +453,252 @@ fn a_paste_goes_into_the_field_cleaned_and_never_acts_as_keys() {
     // On a tab, a paste of "q4 " neither quits, switches tab nor ticks.
     app.paste("q4 ");
     assert!(!app.quit);
-    assert_eq!(app.tab, Tab::Overview);
-    assert!(app.answers.yes.is_empty());
+    assert_eq!(app.ui.tab, Tab::Overview);
+    assert!(app.scorecard.answers().yes.is_empty());
     // In the export field it is typed, on one line, without controls.
     app.press("e⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫");
     app.paste("out/\u{202e}dm.x\u{1b}[2J\r\nv2.md");
-    let Mode::Export(dialog) = &app.mode else {
+    let Mode::Export(dialog) = &app.ui.mode else {
         panic!("dialog open")
     };
     assert_eq!(dialog.path, "out/dm.x[2J  v2.md");
     // Too small: nothing is typed unseen.
     shrink(&mut app);
     app.paste("zzz");
-    let Mode::Export(dialog) = &app.mode else {
+    let Mode::Export(dialog) = &app.ui.mode else {
         panic!("dialog open")
     };
     assert!(!dialog.path.contains("zzz"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages, panes, overlays and the mouse (issue 8): targets looked up in the FrameMap
+// ---------------------------------------------------------------------------------------------
+
+use stackpick::tui::Pane;
+
+fn app_at(width: u16, height: u16) -> Screen {
+    Screen::new(
+        App::new(Decision::embedded(), Answers::default(), Theme::monochrome()),
+        width,
+        height,
+    )
+}
+
+#[test]
+fn page_keys_move_the_checklist_by_one_screen_of_questions() {
+    let mut app = app_at(80, 16);
+    app.press("4");
+    let count = app.scorecard.question_count();
+    let page = app.map.pane(Pane::Checklist).expect("the list").page;
+    assert!(page > 1 && page < count - 1, "a page of {page} out of {count}");
+    app.key(KeyCode::PageDown);
+    assert_eq!(
+        app.ui.checklist.selected, page,
+        "one screen of questions, not the last"
+    );
+    assert!(
+        app.map.target_rect(Target::Question(page)).is_some(),
+        "and in view"
+    );
+    // A page is what is visible now: up by that many.
+    let now = app.map.pane(Pane::Checklist).expect("the list").page;
+    app.key(KeyCode::PageUp);
+    assert_eq!(app.ui.checklist.selected, page.saturating_sub(now));
+    app.press("g");
+    app.ctrl('d');
+    let down = app.ui.checklist.selected;
+    assert!(down > 0 && down < count - 1, "Ctrl-D pages too: {down}");
+    app.ctrl('u');
+    assert!(app.ui.checklist.selected < down, "Ctrl-U pages back");
+}
+
+#[test]
+fn page_keys_move_compare_by_one_screen_of_rows() {
+    let mut app = app_at(80, 16);
+    app.press("3");
+    let rows = app.compare_rows().len();
+    let page = app.map.pane(Pane::Compare).expect("the table").page;
+    assert!(page < rows - 1, "a page of {page} out of {rows}");
+    app.key(KeyCode::PageDown);
+    assert_eq!(app.ui.compare.selected, page, "one screen of rows, not the last");
+    app.ctrl('d');
+    assert!(app.ui.compare.selected < rows - 1 || 2 * page >= rows - 1);
+    app.key(KeyCode::PageUp);
+    app.ctrl('u');
+    assert_eq!(app.ui.compare.selected, 0);
+}
+
+#[test]
+fn each_strengths_pane_has_its_own_offset_clamped_to_its_content() {
+    let mut app = app();
+    app.press("2G");
+    let django = app.map.pane(Pane::Strengths(0)).expect("Django's column").top;
+    assert!(django > 0, "Django's column scrolled to its end");
+    app.press("ll");
+    let fastapi = *app
+        .map
+        .pane(Pane::Strengths(2))
+        .expect("FastAPI's column is shown");
+    assert_eq!(fastapi.top, 0, "FastAPI's column has not moved");
+    assert_eq!(
+        app.ui.strengths.scroll(0),
+        django,
+        "Django's column keeps its place"
+    );
+    // FastAPI's column draws from its first line: its tagline is on screen.
+    let tagline = app.scorecard.decision().options[2].tagline.to_string();
+    let first_word = tagline.split_whitespace().next().expect("a tagline");
+    assert!(app.text().contains(first_word));
+    // Scrolled to its end, it stops at its own last line.
+    app.press("G");
+    let max = app.map.pane(Pane::Strengths(2)).expect("FastAPI").max;
+    assert_eq!(app.ui.strengths.scroll(2), max);
+}
+
+#[test]
+fn the_stage_picker_scrolls_to_keep_the_cursor_in_view_at_50x14() {
+    let mut app = app_at(50, 14);
+    app.press("sG");
+    let last = app.scorecard.decision().stages.len();
+    let rect = app.rect(Target::Stage(last));
+    let screen = app.text();
+    let row = screen.lines().nth(usize::from(rect.y)).expect("the row");
+    assert!(row.contains('▶'), "the cursor is drawn: {row}\n{screen}");
+    app.press("⏎");
+    let id = app.scorecard.decision().stages[last - 1].id.clone();
+    assert_eq!(app.scorecard.answers().stage.as_deref(), Some(id.as_str()));
+}
+
+#[test]
+fn esc_on_a_compare_filter_keeps_the_selected_row() {
+    let mut app = app();
+    app.press("3jjj/⎋");
+    assert_eq!(
+        app.ui.compare.selected, 3,
+        "an empty filter, escaped, loses nothing"
+    );
+    app.press("/auth");
+    app.press("⎋");
+    let rows = app.compare_rows();
+    let aspect = &app.scorecard.decision().comparison[rows[app.ui.compare.selected]];
+    assert_eq!(
+        aspect.name.as_str(),
+        "Authentication",
+        "the same aspect stays selected"
+    );
+    app.press("/auth⏎⎋");
+    let rows = app.compare_rows();
+    let aspect = &app.scorecard.decision().comparison[rows[app.ui.compare.selected]];
+    assert_eq!(aspect.name.as_str(), "Authentication");
+}
+
+#[test]
+fn a_click_on_a_question_selects_it_and_a_second_click_or_its_box_ticks_it() {
+    let mut app = app();
+    app.press("4");
+    assert!(
+        app.click_end(Target::Question(2)).is_empty(),
+        "the text of an unselected question"
+    );
+    assert_eq!(app.ui.checklist.selected, 2);
+    assert!(
+        app.scorecard.answers().yes.is_empty(),
+        "nothing ticked by accident"
+    );
+    assert_eq!(app.click_end(Target::Question(2)), vec![Effect::SaveAnswers]);
+    assert!(
+        app.scorecard.is_yes(2),
+        "a click on the selected question ticks it"
+    );
+    assert_eq!(app.click(Target::QuestionBox(4)), vec![Effect::SaveAnswers]);
+    assert!(app.scorecard.is_yes(4), "a click on a box ticks it");
+    assert_eq!(app.ui.checklist.selected, 4);
+}
+
+#[test]
+fn a_click_selects_a_compare_row_and_a_strengths_pane() {
+    let mut app = app();
+    app.press("3");
+    app.click(Target::CompareRow(2));
+    assert_eq!(app.ui.compare.selected, 2);
+    app.press("2");
+    app.click(Target::StrengthsPane(1));
+    assert_eq!(app.ui.strengths.focus, 1);
+    app.press("j");
+    assert_eq!(app.ui.strengths.scroll(1), 1, "the keys go to the clicked pane");
+    assert_eq!(app.ui.strengths.scroll(0), 0);
+}
+
+#[test]
+fn the_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut app = app_at(80, 16);
+    app.press("4");
+    let list = app.map.pane(Pane::Checklist).expect("the list").rect;
+    app.wheel(list.x + 10, list.y + 3, true);
+    assert_eq!(
+        app.ui.checklist.selected, 0,
+        "the wheel does not move the question cursor"
+    );
+    assert_eq!(app.map.pane(Pane::Checklist).expect("the list").top, 3);
+    app.wheel(list.x + 10, list.y + 3, false);
+    assert_eq!(app.map.pane(Pane::Checklist).expect("the list").top, 0);
+
+    let mut app = self::app();
+    app.press("2");
+    let flask = app.map.pane(Pane::Strengths(1)).expect("Flask's column").rect;
+    app.wheel(flask.x + 5, flask.y + 5, true);
+    assert_eq!(app.ui.strengths.scroll(1), 3);
+    assert_eq!(app.ui.strengths.scroll(0), 0, "not the column with the keys");
+
+    app.press("5");
+    let decision = app.map.pane(Pane::Decision).expect("the reasons").rect;
+    let max = app.map.pane(Pane::Decision).expect("the reasons").max;
+    app.wheel(decision.x + 5, decision.y + 5, true);
+    assert_eq!(app.ui.decision.scroll, 3.min(max));
+}
+
+#[test]
+fn clicks_work_in_the_export_dialog_and_a_click_outside_closes_it() {
+    let mut app = app();
+    app.press("e");
+    app.click(Target::Format(stackpick::cli::Format::Json));
+    let Mode::Export(dialog) = &app.ui.mode else {
+        panic!("the dialog is open")
+    };
+    assert_eq!(dialog.format, stackpick::cli::Format::Json);
+    assert_eq!(dialog.path, "decision.json");
+    let overlay = app.map.overlay.expect("the dialog's box");
+    app.click_at(overlay.x.saturating_sub(2), overlay.y);
+    assert_eq!(app.ui.mode, Mode::Normal);
+}
+
+#[test]
+fn text_fields_use_the_terminal_cursor() {
+    let mut app = app();
+    app.press("3/bu");
+    let cursor = app.cursor().expect("a cursor while typing");
+    let row = app
+        .text()
+        .lines()
+        .nth(usize::from(cursor.y))
+        .expect("the row")
+        .to_owned();
+    let before: String = row.chars().take(usize::from(cursor.x)).collect();
+    assert!(
+        before.ends_with("/bu"),
+        "the cursor follows the typed text: {row}"
+    );
+    app.press("⏎");
+    assert_eq!(app.cursor(), None, "no cursor when not typing");
+    app.press("e");
+    let cursor = app.cursor().expect("a cursor in the path field");
+    let row = app
+        .text()
+        .lines()
+        .nth(usize::from(cursor.y))
+        .expect("the row")
+        .to_owned();
+    let before: String = row.chars().take(usize::from(cursor.x)).collect();
+    assert!(before.ends_with("decision.md"), "{row}");
 }

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::error::Failure;
 use crate::source::{self, ReadError, Target};
 use crate::tui::keys::keymap::Keymap;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";

@@ -24,13 +24,18 @@ struct DiskEffects {
 impl Effects for DiskEffects {
     fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
         match &mut self.store {
-            Some(store) => store.save(&app.decision, &app.answers),
+            Some(store) => store.save(app.scorecard.decision(), app.scorecard.answers()),
             None => Ok(None),
         }
     }
 
     fn export(&mut self, app: &App, format: Format, path: &Path, overwrite: bool) -> ExportOutcome {
-        let text = export::render(format, &app.decision, &app.answers, export::today());
+        let text = export::render(
+            format,
+            app.scorecard.decision(),
+            app.scorecard.answers(),
+            export::today(),
+        );
         match export::write_file(path, &text, overwrite) {
             Ok(()) => ExportOutcome::Written(path.to_path_buf()),
             Err(ExportError::Exists { .. }) => ExportOutcome::Exists,
@@ -73,7 +78,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         },
     };
     let mut app = App::new(decision, answers, settings.theme);
-    app.keymap = settings.keymap;
+    app.settings.keymap = settings.keymap;
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use super::{App, Effect, Mode};
 use crate::cli::Format;
-use crate::tui::app::action::Action;
+use crate::tui::action::Action;
 use crate::tui::app::typed::is_typeable;
 
 /// The export dialog's fields.
@@ -24,7 +24,18 @@ impl ExportDialog {
             confirm_overwrite: false,
         }
     }
+
+    /// Switches the format; a path the user typed stays, a default one follows the format.
+    fn set_format(&mut self, format: Format) {
+        if self.path == default_export_path(self.format) || self.path.is_empty() {
+            self.path = default_export_path(format);
+        }
+        self.format = format;
+    }
 }
+
+/// The export formats, in the order the dialog shows and cycles them.
+pub const FORMATS: [Format; 3] = [Format::Md, Format::Json, Format::Ron];
 
 /// The default export path for a format: `decision.<ext>` in the current directory.
 pub fn default_export_path(format: Format) -> String {
@@ -41,22 +52,26 @@ pub enum ExportOutcome {
 }
 
 impl App {
-    pub(super) fn update_export(&mut self, action: Action, mut dialog: ExportDialog) -> Option<Effect> {
+    pub(super) fn update_export(&mut self, action: Action) -> Option<Effect> {
+        let Mode::Export(dialog) = &mut self.ui.mode else {
+            return None;
+        };
         if dialog.confirm_overwrite {
             return match action {
                 Action::Confirm => {
-                    let effect = Effect::Export {
+                    dialog.confirm_overwrite = false;
+                    Some(Effect::Export {
                         format: dialog.format,
                         path: PathBuf::from(&dialog.path),
                         overwrite: true,
-                    };
-                    dialog.confirm_overwrite = false;
-                    self.mode = Mode::Export(dialog);
-                    Some(effect)
+                    })
                 }
                 Action::Close => {
                     dialog.confirm_overwrite = false;
-                    self.mode = Mode::Export(dialog);
+                    None
+                }
+                Action::CloseOverlay => {
+                    self.ui.mode = Mode::Normal;
                     None
                 }
                 _ => None,
@@ -64,44 +79,34 @@ impl App {
         }
         match action {
             Action::NextFormat | Action::PreviousFormat => {
-                let formats = [Format::Md, Format::Json, Format::Ron];
-                let index = formats.iter().position(|f| *f == dialog.format).unwrap_or(0);
+                let index = FORMATS.iter().position(|f| *f == dialog.format).unwrap_or(0);
                 let next = if action == Action::NextFormat {
-                    (index + 1) % formats.len()
+                    (index + 1) % FORMATS.len()
                 } else {
-                    (index + formats.len() - 1) % formats.len()
+                    (index + FORMATS.len() - 1) % FORMATS.len()
                 };
-                // Keep a path the user typed; follow the format only while it is a default.
-                if dialog.path == default_export_path(dialog.format) || dialog.path.is_empty() {
-                    dialog.path = default_export_path(formats[next]);
-                }
-                dialog.format = formats[next];
+                dialog.set_format(FORMATS[next]);
             }
+            Action::PickFormat(format) => dialog.set_format(format),
             Action::Input(c) if is_typeable(c) => dialog.path.push(c),
             Action::Backspace => {
                 dialog.path.pop();
             }
-            Action::Close => {
-                self.mode = Mode::Normal;
-                return None;
-            }
+            Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
                 if dialog.path.trim().is_empty() {
                     self.set_status("Export: type a file name first", true);
                 } else {
                     // The dialog stays open until the event loop reports the outcome.
-                    let effect = Effect::Export {
+                    return Some(Effect::Export {
                         format: dialog.format,
                         path: PathBuf::from(&dialog.path),
                         overwrite: false,
-                    };
-                    self.mode = Mode::Export(dialog);
-                    return Some(effect);
+                    });
                 }
             }
             _ => {}
         }
-        self.mode = Mode::Export(dialog);
         None
     }
 
@@ -109,14 +114,14 @@ impl App {
     pub fn export_done(&mut self, outcome: ExportOutcome) {
         match outcome {
             ExportOutcome::Written(path) => {
-                self.mode = Mode::Normal;
+                self.ui.mode = Mode::Normal;
                 self.set_status(format!("Wrote {}", path.display()), false);
                 if !self.written.contains(&path) {
                     self.written.push(path);
                 }
             }
             ExportOutcome::Exists => {
-                if let Mode::Export(dialog) = &mut self.mode {
+                if let Mode::Export(dialog) = &mut self.ui.mode {
                     dialog.confirm_overwrite = true;
                 }
             }

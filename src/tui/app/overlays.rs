@@ -1,92 +1,92 @@
 //! How actions change the overlays and the filter: the help, the Compare filter and the
-//! stage picker.
+//! stage picker. Modes are changed in place.
 
-use super::{App, Effect, Mode};
-use crate::score::evaluate;
-use crate::tui::app::action::Action;
+use crate::tui::action::{Action, Pane};
 use crate::tui::app::typed::is_typeable;
-use crate::tui::view::layout;
+use crate::tui::app::{App, Effect, Mode};
 
 impl App {
-    pub(super) fn update_help(&mut self, action: Action, scroll: usize) {
-        let max = layout::help_max_scroll(self);
-        let page = usize::from(layout::body(self.area).height.saturating_sub(4).max(1));
-        let scroll = match action {
-            Action::Close | Action::ToggleHelp => {
-                self.mode = Mode::Normal;
-                return;
+    pub(super) fn update_help(&mut self, action: Action) {
+        match action {
+            Action::Close | Action::ToggleHelp | Action::CloseOverlay => self.ui.mode = Mode::Normal,
+            // Moving down needs the help's length: the runtime sends `ScrollPane` for it.
+            Action::Up | Action::First => {
+                let by = if action == Action::Up { -1 } else { isize::MIN };
+                if let Mode::Help { scroll } = &mut self.ui.mode {
+                    *scroll = scroll.saturating_add_signed(by);
+                }
             }
-            Action::Down | Action::ScrollDown => scroll.saturating_add(1),
-            Action::Up | Action::ScrollUp => scroll.saturating_sub(1),
-            Action::First => 0,
-            Action::Last => max,
-            Action::PageDown => scroll.saturating_add(page),
-            Action::PageUp => scroll.saturating_sub(page),
-            _ => scroll,
-        };
-        self.mode = Mode::Help {
-            scroll: scroll.min(max),
-        };
+            _ => {}
+        }
     }
 
     pub(super) fn update_filter(&mut self, action: Action) {
         match action {
             Action::Input(c) if is_typeable(c) => {
-                self.filter.push(c);
-                self.compare_row = 0;
+                // Each key shows the first match, as incremental search does.
+                self.ui.compare.filter.push(c);
+                self.ui.compare.selected = 0;
             }
             Action::Backspace => {
-                self.filter.pop();
-                self.compare_row = 0;
+                self.ui.compare.filter.pop();
+                self.ui.compare.selected = 0;
             }
-            Action::Confirm => self.mode = Mode::Normal,
+            Action::Confirm => self.ui.mode = Mode::Normal,
             Action::Close => {
-                self.filter.clear();
-                self.compare_row = 0;
-                self.mode = Mode::Normal;
+                self.set_filter(String::new());
+                self.ui.mode = Mode::Normal;
             }
             Action::Down | Action::Up => {
                 let last = self.compare_rows().len().saturating_sub(1);
-                self.compare_row = if action == Action::Down {
-                    (self.compare_row + 1).min(last)
+                let selected = &mut self.ui.compare.selected;
+                *selected = if action == Action::Down {
+                    (*selected + 1).min(last)
                 } else {
-                    self.compare_row.saturating_sub(1)
+                    selected.saturating_sub(1)
                 };
             }
             _ => {}
         }
     }
 
-    pub(super) fn update_stage(&mut self, action: Action, cursor: usize) -> Option<Effect> {
-        let last = self.decision.stages.len();
+    pub(super) fn update_stage(&mut self, action: Action) -> Option<Effect> {
+        let Mode::Stage { cursor } = &mut self.ui.mode else {
+            return None;
+        };
+        let last = self.scorecard.decision().stages.len();
         match action {
-            Action::Down | Action::ScrollDown => {
-                self.mode = Mode::Stage {
-                    cursor: (cursor + 1).min(last),
-                }
-            }
-            Action::Up | Action::ScrollUp => {
-                self.mode = Mode::Stage {
-                    cursor: cursor.saturating_sub(1),
-                }
-            }
-            Action::First => self.mode = Mode::Stage { cursor: 0 },
-            Action::Last => self.mode = Mode::Stage { cursor: last },
-            Action::Close => self.mode = Mode::Normal,
+            Action::Down => *cursor = (*cursor + 1).min(last),
+            Action::Up => *cursor = cursor.saturating_sub(1),
+            Action::First => *cursor = 0,
+            Action::Last => *cursor = last,
+            Action::MoveBy {
+                pane: Pane::StagePicker,
+                by,
+            } => *cursor = cursor.saturating_add_signed(by).min(last),
+            Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
-                self.mode = Mode::Normal;
-                let stage = cursor.checked_sub(1).and_then(|i| self.decision.stages.get(i));
-                self.answers.stage = stage.map(|s| s.id.clone());
-                self.evaluation = evaluate(&self.decision, &self.answers);
-                let text = match stage {
-                    Some(stage) => format!("Stage: {}", stage.label),
-                    None => "Stage cleared".to_owned(),
-                };
-                self.set_status(text, false);
-                return Some(Effect::SaveAnswers);
+                let entry = *cursor;
+                return self.pick_stage(entry);
             }
+            Action::PickStage(entry) if entry <= last => return self.pick_stage(entry),
             _ => {}
         }
         None
+    }
+
+    /// Chooses the stage picker's entry (0 is "no stage") and closes the picker.
+    fn pick_stage(&mut self, entry: usize) -> Option<Effect> {
+        self.ui.mode = Mode::Normal;
+        let stage = entry
+            .checked_sub(1)
+            .and_then(|i| self.scorecard.decision().stages.get(i))
+            .map(|s| (s.id.clone(), s.label.to_string()));
+        let text = match &stage {
+            Some((_, label)) => format!("Stage: {label}"),
+            None => "Stage cleared".to_owned(),
+        };
+        self.scorecard.set_stage(stage.map(|(id, _)| id));
+        self.set_status(text, false);
+        Some(Effect::SaveAnswers)
     }
 }

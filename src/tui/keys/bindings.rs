@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::app::action::{Action, Tab};
+use crate::tui::action::{Action, Tab};
 use crate::tui::keys::key::{Key, ch, ctrl, key};
 
 /// Where a binding applies.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 
 use crate::source::Target;
-use crate::tui::app::action::{Action, Tab};
+use crate::tui::action::{Action, Tab};
 pub use crate::tui::keys::bindings::Scope;
 use crate::tui::keys::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
 use crate::tui::keys::key::Key;

@@ -1,20 +1,11 @@
-//! Where things go on screen. Rendering and mouse hit-testing both use these functions, so a
-//! click always lands on what was drawn there.
+//! Where things go on screen: pure geometry of rectangles, used by render. What was drawn
+//! where is recorded in the `FrameMap`, which the event path reads.
 
 use ratatui::layout::{Constraint, Layout, Rect};
-
-use crate::tui::app::App;
-use crate::tui::app::action::Tab;
-use crate::tui::view::overlays::help;
-use crate::tui::view::tabs::checklist;
-use crate::tui::view::tabs::decision;
-use crate::tui::view::tabs::overview;
-use crate::tui::view::tabs::strengths;
 use strum::IntoEnumIterator;
 
-/// The smallest terminal the app draws into; below it, a "too small" screen.
-pub const MIN_WIDTH: u16 = 50;
-pub const MIN_HEIGHT: u16 = 14;
+use crate::tui::action::Tab;
+pub use crate::tui::app::ui::{MIN_HEIGHT, MIN_WIDTH};
 
 /// The largest area the app draws into. A bigger terminal gets the app in its top-left part:
 /// the frame buffers hold a cell per position, and an absurd size (65535×65535, four billion
@@ -29,7 +20,7 @@ pub fn drawable(width: u16, height: u16) -> Rect {
 
 /// Whether the terminal is below the minimum size.
 pub fn too_small(area: Rect) -> bool {
-    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+    crate::tui::app::ui::too_small(area.width, area.height)
 }
 
 /// The tab bar: the first row.
@@ -81,18 +72,6 @@ pub fn tab_titles(width: u16) -> (bool, Vec<(Tab, String, u16, u16)>) {
     (show_name, titles)
 }
 
-/// The tab under a click on the tab bar.
-pub fn tab_at(area: Rect, column: u16, row: u16) -> Option<Tab> {
-    if too_small(area) || row != area.y {
-        return None;
-    }
-    let (_, titles) = tab_titles(area.width);
-    titles
-        .into_iter()
-        .find(|(_, _, x, w)| column >= area.x + x && column < area.x + x + w)
-        .map(|(tab, ..)| tab)
-}
-
 /// The Checklist tab's two panes: the questions, and the scores with the diagram.
 pub fn checklist_panes(body: Rect) -> [Rect; 2] {
     let left = if body.width >= 120 {
@@ -112,41 +91,6 @@ pub fn decision_panes(body: Rect) -> [Rect; 2] {
 /// The inside of a bordered pane.
 pub fn inner(area: Rect) -> Rect {
     area.inner(ratatui::layout::Margin::new(1, 1))
-}
-
-/// How far the current document tab can scroll.
-pub fn max_scroll(app: &App) -> usize {
-    let body = body(app.area);
-    let (lines, height) = match app.tab {
-        Tab::Overview => {
-            let inner = inner(body);
-            (overview::doc(app, inner.width).len(), inner.height)
-        }
-        Tab::Strengths => strengths::content_height(app, body),
-        Tab::Decision => {
-            let inner = inner(decision_panes(body)[1]);
-            (decision::doc(app, inner.width).len(), inner.height)
-        }
-        Tab::Compare | Tab::Checklist => (0, 0),
-    };
-    lines.saturating_sub(usize::from(height))
-}
-
-/// How far the help overlay can scroll.
-pub fn help_max_scroll(app: &App) -> usize {
-    let inner = inner(help::area(body(app.area)));
-    let lines = help::doc(&app.keymap, inner.width, &app.theme).len();
-    lines.saturating_sub(usize::from(inner.height))
-}
-
-/// The question under a click on the Checklist tab.
-pub fn question_at(app: &App, column: u16, row: u16) -> Option<usize> {
-    let [list, _] = checklist_panes(body(app.area));
-    let inner = inner(list);
-    if !inner.contains(ratatui::layout::Position::new(column, row)) {
-        return None;
-    }
-    checklist::question_at_row(app, inner, row - inner.y)
 }
 
 /// The first visible line that keeps lines `start..end` of `total` in a viewport of `height`,

@@ -1,71 +1,97 @@
-//! `impl Widget for &App`: the tab bar, the selected tab, the footer, and any overlay.
-//! A pure function of the model.
+//! The view: a pure function of the model that draws a frame and records what it drew.
+//!
+//! [`render`] draws the tab bar, the selected tab, the footer and any overlay, and returns the
+//! [`FrameMap`](frame_map::FrameMap): where each tab title, question, row and overlay entry
+//! went, each pane's scroll extent, the overlay's box and the text cursor. The runtime reads
+//! it to turn clicks and page keys into actions. `tabs/` holds one widget per tab,
+//! `overlays/` what opens over them, `widgets/` the pieces they are built from, and
+//! `layout.rs` the geometry. The view reads `app/` types; `app/` never reads the view.
 
+pub mod frame_data;
+pub mod frame_map;
 pub mod layout;
 pub mod overlays;
 pub mod tabs;
-pub mod theme;
 pub mod widgets;
 
+pub use crate::tui::theme;
+
+use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::tui::app::action::Tab;
+use crate::tui::action::Tab;
 use crate::tui::app::{App, Mode};
+use crate::tui::view::frame_data::FrameData;
+use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout::{MIN_HEIGHT, MIN_WIDTH};
-use crate::tui::view::overlays::export_dialog::ExportOverlay;
+use crate::tui::view::overlays::export_dialog::ExportDialogView;
 use crate::tui::view::overlays::help::HelpOverlay;
 use crate::tui::view::overlays::stage_picker::StagePicker;
-use crate::tui::view::tabs::checklist::ChecklistPane;
-use crate::tui::view::tabs::compare::ComparePane;
-use crate::tui::view::tabs::decision::DecisionPane;
-use crate::tui::view::tabs::overview::OverviewPane;
-use crate::tui::view::tabs::strengths::StrengthsPane;
+use crate::tui::view::tabs::checklist::ChecklistTab;
+use crate::tui::view::tabs::compare::CompareTab;
+use crate::tui::view::tabs::decision::DecisionTab;
+use crate::tui::view::tabs::overview::OverviewTab;
+use crate::tui::view::tabs::strengths::StrengthsTab;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
 
-impl Widget for &App {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+/// Draws one frame of the app and returns the record of what was drawn where. The terminal's
+/// cursor is placed at the end of the text being typed, or hidden.
+pub fn render(app: &App, frame: &mut Frame) -> FrameMap {
+    let mut map = FrameMap::new(frame.area());
+    AppView(app).render(frame.area(), frame.buffer_mut(), &mut map);
+    if let Some(cursor) = map.cursor {
+        frame.set_cursor_position(cursor);
+    }
+    map
+}
+
+/// The whole screen, drawn from the model into a buffer, recording into a `FrameMap`.
+pub struct AppView<'a>(pub &'a App);
+
+impl StatefulWidget for AppView<'_> {
+    type State = FrameMap;
+
+    fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+        let app = self.0;
         if layout::too_small(area) {
-            render_too_small(self, area, buf);
+            map.too_small = true;
+            render_too_small(app, area, buf);
             return;
         }
-        render_tab_bar(self, layout::tabs_row(area), buf);
+        render_tab_bar(app, layout::tabs_row(area), buf, map);
         let body = layout::body(area);
-        match self.tab {
-            Tab::Overview => OverviewPane(self).render(body, buf),
-            Tab::Strengths => StrengthsPane(self).render(body, buf),
-            Tab::Compare => ComparePane(self).render(body, buf),
-            Tab::Checklist => ChecklistPane(self).render(body, buf),
-            Tab::Decision => DecisionPane(self).render(body, buf),
+        // What several widgets draw from is built once here, for this frame.
+        let data = FrameData::new(app);
+        match app.ui.tab {
+            Tab::Overview => OverviewTab(app).render(body, buf, map),
+            Tab::Strengths => StrengthsTab(app).render(body, buf, map),
+            Tab::Compare => CompareTab(app).render(body, buf, map),
+            Tab::Checklist => ChecklistTab { app, data: &data }.render(body, buf, map),
+            Tab::Decision => DecisionTab { app, data: &data }.render(body, buf, map),
         }
-        render_footer(self, layout::footer(area), buf);
-        match &self.mode {
-            Mode::Help { scroll } => HelpOverlay {
-                app: self,
-                scroll: *scroll,
-            }
-            .render(body, buf),
-            Mode::Stage { cursor } => StagePicker {
-                app: self,
-                cursor: *cursor,
-            }
-            .render(body, buf),
-            Mode::Export(dialog) => ExportOverlay { app: self, dialog }.render(body, buf),
+        render_footer(app, layout::footer(area), buf);
+        match &app.ui.mode {
+            Mode::Help { scroll } => HelpOverlay { app, scroll: *scroll }.render(body, buf, map),
+            Mode::Stage { cursor } => StagePicker { app, cursor: *cursor }.render(body, buf, map),
+            Mode::Export(dialog) => ExportDialogView { app, dialog }.render(body, buf, map),
             Mode::Normal | Mode::Filter => {}
         }
     }
 }
 
-fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
+fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+    let theme = app.theme();
     let (show_name, titles) = layout::tab_titles(area.width);
     if show_name {
         buf.set_string(area.x, area.y, "stackpick", theme.title);
     }
-    for (tab, label, x, _) in titles {
-        let style = if tab == app.tab {
+    for (tab, label, x, width) in titles {
+        map.tabs
+            .push((Rect::new(area.x + x, area.y, width, 1).intersection(area), tab));
+        let style = if tab == app.ui.tab {
             theme.tab_active
         } else {
             theme.tab
@@ -75,8 +101,8 @@ fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let mut hints = app.keymap.footer_hints(&app.scopes());
+    let theme = app.theme();
+    let mut hints = app.keymap().footer_hints(&app.scopes());
     let width = |hints: &[(String, &str)]| -> usize {
         hints
             .iter()
@@ -84,7 +110,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
             .sum()
     };
     let available = usize::from(area.width);
-    let status = app.status.as_ref().map(|s| {
+    let status = app.ui.status.as_ref().map(|s| {
         let style = if s.is_error { theme.error } else { theme.status };
         (format!(" {} ", s.text), style)
     });
@@ -122,20 +148,20 @@ fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {
     let width = usize::from(area.width);
     let mut lines: Vec<Line> = wrap(&message, width)
         .into_iter()
-        .map(|l| Line::styled(l, app.theme.error))
+        .map(|l| Line::styled(l, app.theme().error))
         .collect();
     lines.extend(
         wrap(
             &format!(
                 "enlarge the window, or press {} to quit",
-                app.keymap
-                    .first_key(crate::tui::app::action::Action::Quit)
+                app.keymap()
+                    .first_key(crate::tui::action::Action::Quit)
                     .unwrap_or_default()
             ),
             width,
         )
         .into_iter()
-        .map(|l| Line::styled(l, app.theme.muted)),
+        .map(|l| Line::styled(l, app.theme().muted)),
     );
     let height = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
     let [row] = Layout::vertical([Constraint::Length(height)])

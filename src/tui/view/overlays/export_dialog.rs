@@ -1,16 +1,17 @@
 //! The export dialog: pick the format, edit the path, confirm before overwriting.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::cli::Format;
-use crate::tui::app::{App, ExportDialog};
+use crate::tui::app::{App, ExportDialog, FORMATS};
+use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::overlays::frame;
 
 /// The export dialog overlay.
-pub struct ExportOverlay<'a> {
+pub struct ExportDialogView<'a> {
     pub app: &'a App,
     pub dialog: &'a ExportDialog,
 }
@@ -23,16 +24,26 @@ fn describe(format: Format) -> &'static str {
     }
 }
 
-impl Widget for ExportOverlay<'_> {
-    fn render(self, screen: Rect, buf: &mut Buffer) {
-        let theme = &self.app.theme;
+impl StatefulWidget for ExportDialogView<'_> {
+    type State = FrameMap;
+
+    fn render(self, screen: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+        let theme = self.app.theme();
         let dialog = self.dialog;
         let area = frame::centred(screen, screen.width.saturating_sub(4).min(64), 8);
         let inner = frame::frame(area, buf, "Export the decision", theme);
 
+        map.overlay = Some(area);
         let mut formats = vec![Span::styled("Format: ", theme.heading)];
-        for format in [Format::Md, Format::Json, Format::Ron] {
+        let mut x = inner.x + 8;
+        for format in FORMATS {
             let name = format.to_string();
+            let width = u16::try_from(name.chars().count() + 2).unwrap_or(u16::MAX);
+            map.target(
+                Rect::new(x, inner.y, width, 1).intersection(inner),
+                Target::Format(format),
+            );
+            x = x.saturating_add(width + 1);
             if format == dialog.format {
                 formats.push(Span::styled(format!("[{name}]"), theme.selected));
             } else {
@@ -55,14 +66,33 @@ impl Widget for ExportOverlay<'_> {
             lines.push(Line::from(vec![
                 Span::styled("Path:   ", theme.heading),
                 Span::styled(dialog.path.clone(), theme.text),
-                Span::styled("▏", theme.key),
             ]));
-            if let Some(status) = self.app.status.as_ref().filter(|s| s.is_error) {
+            if let Some(status) = self.app.ui.status.as_ref().filter(|s| s.is_error) {
                 lines.push(Line::styled(status.text.clone(), theme.error));
             }
         }
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
+        if !dialog.confirm_overwrite {
+            map.cursor = path_end(buf, inner, &dialog.path);
+        }
     }
+}
+
+/// Where the path field ends on screen: the description above it may wrap, so the field's
+/// row is found where it was drawn.
+fn path_end(buf: &Buffer, inner: Rect, path: &str) -> Option<Position> {
+    let label = "Path:";
+    let y = (inner.y..inner.bottom()).find(|&y| {
+        (0..label.len()).all(|i| {
+            let x = inner.x + u16::try_from(i).unwrap_or(0);
+            buf.cell((x, y)).map(|c| c.symbol()) == label.get(i..=i)
+        })
+    })?;
+    let width = usize::from(inner.width.max(1));
+    let end = 8 + Line::raw(path).width();
+    let y = y + u16::try_from(end / width).ok()?;
+    let x = inner.x + u16::try_from(end % width).ok()?;
+    (y < inner.bottom()).then_some(Position::new(x, y))
 }

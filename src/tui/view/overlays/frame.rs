@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear, Widget};
 
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// The box of `width`×`height` centred in `screen` (shrunk to fit).
 pub fn centred(screen: Rect, width: u16, height: u16) -> Rect {

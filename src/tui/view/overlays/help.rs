@@ -3,12 +3,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::StatefulWidget;
 
+use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::keys::keymap::Keymap;
+use crate::tui::theme::Theme;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::overlays::frame;
-use crate::tui::view::theme::Theme;
 use crate::tui::view::widgets::doc::Doc;
 
 /// The help overlay.
@@ -46,17 +48,28 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
     }
     doc.blank();
     doc.para(
-        "Mouse: click a tab, a checkbox or a stage; the wheel scrolls; a click outside an overlay closes it.",
+        "Mouse: a click selects a tab, a question, a row, a column or a stage; a click on a box, or on the selected question, ticks it; the wheel scrolls the pane under the pointer; a click outside an overlay closes it.",
         theme.muted,
     );
     doc
 }
 
-impl Widget for HelpOverlay<'_> {
-    fn render(self, screen: Rect, buf: &mut Buffer) {
-        let theme = &self.app.theme;
-        let inner = frame::frame(area(screen), buf, "Keys — Esc closes", theme);
-        let doc = doc(&self.app.keymap, inner.width, theme);
-        doc.render_in(area(screen), inner, self.scroll, buf, theme.border_focus);
+impl StatefulWidget for HelpOverlay<'_> {
+    type State = FrameMap;
+
+    fn render(self, screen: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+        let theme = self.app.theme();
+        let area = area(screen);
+        let inner = frame::frame(area, buf, "Keys — Esc closes", theme);
+        let doc = doc(self.app.keymap(), inner.width, theme);
+        let extent = doc.render_in(area, inner, self.scroll, buf, theme.border_focus);
+        map.overlay = Some(area);
+        map.pane_extent(PaneExtent {
+            pane: Pane::Help,
+            rect: area,
+            top: extent.top,
+            page: extent.page,
+            max: extent.max,
+        });
     }
 }

@@ -1,11 +1,13 @@
 //! The stage picker: "where are you now", whose advice breaks ties.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::score::join_names;
+use crate::tui::action::Pane;
 use crate::tui::app::App;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
 use crate::tui::view::overlays::frame;
 use crate::tui::view::widgets::doc::Doc;
@@ -26,22 +28,26 @@ pub struct PickerLayout {
 
 /// Lays the picker out in the panes' area (`body`), the cursor on entry `cursor`.
 pub fn picker_layout(app: &App, body: Rect, cursor: usize) -> PickerLayout {
-    let theme = &app.theme;
+    let theme = app.theme();
     let width = body.width.saturating_sub(4).min(70);
     let mut doc = Doc::new(width.saturating_sub(2));
-    if !app.decision.stage_intro.is_empty() {
-        doc.para(&app.decision.stage_intro, theme.muted);
+    if !app.scorecard.decision().stage_intro.is_empty() {
+        doc.para(&app.scorecard.decision().stage_intro, theme.muted);
         doc.blank();
     }
     let mut entry_of_line = vec![None; doc.len()];
-    let current = app.answers.stage.as_deref();
+    let current = app.scorecard.answers().stage.as_deref();
     let mut entries = vec![(
         "No stage".to_owned(),
         "— let the checklist decide".to_owned(),
         current.is_none(),
     )];
-    for stage in &app.decision.stages {
-        let picks: Vec<&str> = stage.picks.iter().map(|p| app.decision.option_name(p)).collect();
+    for stage in &app.scorecard.decision().stages {
+        let picks: Vec<&str> = stage
+            .picks
+            .iter()
+            .map(|p| app.scorecard.decision().option_name(p))
+            .collect();
         let label = if stage.when.is_empty() {
             stage.label.to_string()
         } else {
@@ -66,24 +72,44 @@ pub fn picker_layout(app: &App, body: Rect, cursor: usize) -> PickerLayout {
     }
 }
 
-/// The entry under a click, or `None` (with `false`) when the click is outside the picker.
-pub fn entry_at(app: &App, cursor: usize, column: u16, row: u16) -> (bool, Option<usize>) {
-    let picker = picker_layout(app, layout::body(app.area), cursor);
-    let inner = layout::inner(picker.area);
-    if !picker.area.contains(Position::new(column, row)) {
-        return (false, None);
-    }
-    if !inner.contains(Position::new(column, row)) {
-        return (true, None);
-    }
-    let line = usize::from(row - inner.y);
-    (true, picker.entry_of_line.get(line).copied().flatten())
-}
+impl StatefulWidget for StagePicker<'_> {
+    type State = FrameMap;
 
-impl Widget for StagePicker<'_> {
-    fn render(self, body: Rect, buf: &mut Buffer) {
+    fn render(self, body: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let picker = picker_layout(self.app, body, self.cursor);
-        let inner = frame::frame(picker.area, buf, "Where are you now?", &self.app.theme);
-        Paragraph::new(picker.doc.lines).render(inner, buf);
+        let inner = frame::frame(picker.area, buf, "Where are you now?", self.app.theme());
+        // Scrolled to keep the cursor's entry in view when the box is shorter than the list.
+        let lines_of = |entry: usize| {
+            let start = picker.entry_of_line.iter().position(|&e| e == Some(entry));
+            let end = picker.entry_of_line.iter().rposition(|&e| e == Some(entry));
+            start.zip(end).map_or((0, 0), |(s, e)| (s, e + 1))
+        };
+        let (start, end) = lines_of(self.cursor);
+        let total = picker.doc.len();
+        let height = usize::from(inner.height);
+        let top = layout::centred_offset(start, end, total, height);
+        for (line, entry) in picker.entry_of_line.iter().enumerate().skip(top).take(height) {
+            if let Some(entry) = *entry {
+                let y = inner.y + u16::try_from(line - top).unwrap_or(u16::MAX);
+                map.target(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    Target::Stage(entry),
+                );
+            }
+        }
+        map.overlay = Some(picker.area);
+        map.pane_extent(PaneExtent {
+            pane: Pane::StagePicker,
+            rect: picker.area,
+            top,
+            page: height.max(1),
+            max: total.saturating_sub(height),
+        });
+        let visible: Vec<_> = picker.doc.lines.into_iter().skip(top).take(height).collect();
+        Paragraph::new(visible).render(inner, buf);
     }
 }

@@ -4,17 +4,24 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::decision::question_id;
+use crate::tui::action::Pane;
 use crate::tui::app::App;
+use crate::tui::view::frame_data::FrameData;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap};
+use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_line};
 use crate::tui::view::widgets::gauge::ScoreGauge;
+use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
-/// The Checklist pane.
-pub struct ChecklistPane<'a>(pub &'a App);
+/// The Checklist tab.
+pub struct ChecklistTab<'a> {
+    pub app: &'a App,
+    pub data: &'a FrameData,
+}
 
 /// One entry of the question list: a framework heading or a question, with its lines.
 pub struct ListRow {
@@ -24,11 +31,11 @@ pub struct ListRow {
 
 /// The list's rows at this width.
 pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
-    let theme = &app.theme;
+    let theme = app.theme();
     let mut rows = Vec::new();
     let mut index = 0;
-    for (o, option) in app.decision.options.iter().enumerate() {
-        let score = &app.evaluation.scores[o];
+    for (o, option) in app.scorecard.decision().options.iter().enumerate() {
+        let score = &app.scorecard.evaluation().scores[o];
         let state = if score.qualified { "✓" } else { " " };
         let heading = format!(
             "{} — yes to {}+ of {}  {}/{} {state}",
@@ -52,8 +59,8 @@ pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
             lines: heading_lines,
         });
         for question in &option.questions {
-            let yes = app.answers.is_yes(&question_id(option, question));
-            let selected = index == app.question;
+            let yes = app.scorecard.answers().is_yes(&question_id(option, question));
+            let selected = index == app.ui.checklist.selected;
             let pointer = if selected { "▶" } else { " " };
             let boxed = if yes { "[x]" } else { "[ ]" };
             let weight = if question.weight > 1 {
@@ -114,57 +121,103 @@ fn offset(rows: &[ListRow], selected: usize, height: u16) -> usize {
     layout::centred_offset(start, end, total, usize::from(height))
 }
 
-/// The question drawn at a row of the list's inner area.
-pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
-    let rows = rows(app, inner.width);
-    let mut line = offset(&rows, app.question, inner.height) + usize::from(row);
-    for entry in &rows {
-        if line < entry.lines.len() {
-            return entry.question;
-        }
-        line -= entry.lines.len();
-    }
-    None
-}
+impl StatefulWidget for ChecklistTab<'_> {
+    type State = FrameMap;
 
-impl Widget for ChecklistPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
-        let theme = &app.theme;
+    fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+        let app = self.app;
+        let theme = app.theme();
         let [list_area, side_area] = layout::checklist_panes(area);
 
-        let answered = app.answers.yes.len();
-        let list_block = Block::bordered()
-            .title(Span::styled(
-                format!(" Questions to Ask ({answered} yes) "),
-                theme.title,
-            ))
-            .border_style(theme.border_focus);
-        let inner = list_block.inner(list_area);
-        list_block.render(list_area, buf);
+        let answered = app.scorecard.answers().yes.len();
+        let inner = pane(
+            list_area,
+            buf,
+            format!(" Questions to Ask ({answered} yes) "),
+            app.theme(),
+            true,
+        );
         let rows = rows(app, inner.width);
-        let skip = offset(&rows, app.question, inner.height);
+        let total: usize = rows.iter().map(|r| r.lines.len()).sum();
+        let max = total.saturating_sub(usize::from(inner.height));
+        // The list follows the selection until the wheel scrolls it.
+        let skip = match app.ui.checklist.scroll {
+            Some(scroll) => scroll.min(max),
+            None => offset(&rows, app.ui.checklist.selected, inner.height),
+        };
+        record_rows(&rows, inner, skip, map);
+        map.pane_extent(PaneExtent {
+            pane: Pane::Checklist,
+            rect: list_area,
+            top: skip,
+            page: visible_questions(&rows, skip, inner.height),
+            max,
+        });
         let lines: Vec<Line> = rows.into_iter().flat_map(|r| r.lines).collect();
-        let total = lines.len();
         Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
         scrollbar(list_area, buf, total, skip, theme.border_focus);
 
-        let side_block = Block::bordered()
-            .title(Span::styled(" Scores ", theme.title))
-            .border_style(theme.border);
-        let side = side_block.inner(side_area);
-        side_block.render(side_area, buf);
-        render_side(app, side, buf);
+        let side = pane(side_area, buf, " Scores ".to_owned(), app.theme(), false);
+        render_side(app, self.data, side, buf);
     }
 }
 
+/// Records each visible question's row and box, from the list's lines scrolled by `skip`.
+fn record_rows(rows: &[ListRow], inner: Rect, skip: usize, map: &mut FrameMap) {
+    let height = usize::from(inner.height);
+    let mut line = 0;
+    for row in rows {
+        let (start, end) = (line, line + row.lines.len());
+        line = end;
+        let Some(question) = row.question else { continue };
+        let first = start.max(skip);
+        let last = end.min(skip + height);
+        if first >= last {
+            continue;
+        }
+        let y = inner.y + u16::try_from(first - skip).unwrap_or(u16::MAX);
+        let rows_drawn = u16::try_from(last - first).unwrap_or(u16::MAX);
+        map.target(
+            Rect {
+                y,
+                height: rows_drawn,
+                ..inner
+            },
+            Target::Question(question),
+        );
+        if start >= skip {
+            // `▶ [ ] text`: the box is columns 2 to 4 of the question's first line.
+            let boxed = Rect::new(inner.x + 2, y, 3, 1).intersection(inner);
+            map.target(boxed, Target::QuestionBox(question));
+        }
+        if end >= skip + height {
+            break;
+        }
+    }
+}
+
+/// How many questions are wholly visible from line `skip`: a page, for the page keys.
+fn visible_questions(rows: &[ListRow], skip: usize, height: u16) -> usize {
+    let bottom = skip + usize::from(height);
+    let mut line = 0;
+    let mut count = 0;
+    for row in rows {
+        let end = line + row.lines.len();
+        if row.question.is_some() && line >= skip && end <= bottom {
+            count += 1;
+        }
+        line = end;
+    }
+    count.max(1)
+}
+
 /// The gauges, the verdict line and the diagram, top to bottom.
-fn render_side(app: &App, area: Rect, buf: &mut Buffer) {
-    let theme = &app.theme;
-    let gauges = app.evaluation.scores.len() as u16 * 2;
-    let verdict = verdict_line(app);
-    let verdict_height =
-        u16::try_from(wrap(&verdict.to_string(), usize::from(area.width)).len()).unwrap_or(1);
+fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
+    let theme = app.theme();
+    let gauges = app.scorecard.evaluation().scores.len() as u16 * 2;
+    // Wrapped once: its height lays the column out, its lines are drawn.
+    let verdict = wrap_line(&data.verdict, usize::from(area.width));
+    let verdict_height = u16::try_from(verdict.len()).unwrap_or(1);
     let [gauge_area, _, verdict_area, _, diagram_area] = Layout::vertical([
         Constraint::Length(gauges),
         Constraint::Length(1),
@@ -173,7 +226,7 @@ fn render_side(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    for (i, score) in app.evaluation.scores.iter().enumerate() {
+    for (i, score) in app.scorecard.evaluation().scores.iter().enumerate() {
         let y = gauge_area.y + i as u16 * 2;
         if y >= gauge_area.bottom() {
             break;
@@ -185,60 +238,33 @@ fn render_side(app: &App, area: Rect, buf: &mut Buffer) {
         };
         ScoreGauge { score, theme }.render(rect, buf);
     }
-    Paragraph::new(verdict)
-        .wrap(Wrap { trim: true })
-        .render(verdict_area, buf);
+    Paragraph::new(verdict).render(verdict_area, buf);
     let diagram = StackDiagram {
-        stack: &app.evaluation.stack,
+        stack: &app.scorecard.evaluation().stack,
         theme,
     };
+    let mut fitting = diagram.fitting(diagram_area.width);
     // A tall terminal has room for how close the call is: the hints go under the diagram,
     // which gives up the parts of its dimmed layers for them, never those of active ones.
     let mut hints = Doc::new(diagram_area.width);
     hints.line(Line::default());
     hints.heading("One step away", theme.heading);
-    for hint in &app.evaluation.hints {
+    for hint in &app.scorecard.evaluation().hints {
         hints.bullet("→", "", hint, theme.text, theme.text);
     }
     let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
     let rest = diagram_area.height.saturating_sub(hints_height);
-    if diagram.fits_active_parts(diagram_area.width, rest) {
-        let drawn = u16::try_from(diagram.lines(diagram_area.width, rest).len()).unwrap_or(rest);
-        diagram.render(
-            Rect {
-                height: drawn,
-                ..diagram_area
-            },
-            buf,
-        );
+    if diagram_area.width >= 4 && fitting.fits_active_parts(rest) {
+        let lines = fitting.fit(rest);
+        let drawn = u16::try_from(lines.len()).unwrap_or(rest);
+        Paragraph::new(lines).render(diagram_area, buf);
         let below = Rect {
             y: diagram_area.y + drawn,
             height: diagram_area.height - drawn,
             ..diagram_area
         };
         Paragraph::new(hints.lines).render(below, buf);
-    } else {
-        diagram.render(diagram_area, buf);
+    } else if diagram_area.width >= 4 {
+        Paragraph::new(fitting.fit(diagram_area.height)).render(diagram_area, buf);
     }
-}
-
-/// `Verdict: hybrid — Django + Flask`, the kind and the options in words.
-pub fn verdict_line(app: &App) -> Line<'static> {
-    let theme = &app.theme;
-    let verdict = &app.evaluation.verdict;
-    let names: Vec<&str> = verdict
-        .options
-        .iter()
-        .map(|id| app.decision.option_name(id))
-        .collect();
-    let what = if names.is_empty() {
-        "no pick yet".to_owned()
-    } else {
-        names.join(" + ")
-    };
-    Line::from(vec![
-        Span::styled("Verdict: ", theme.heading),
-        Span::styled(format!("{} — ", verdict.kind), theme.text),
-        Span::styled(what, theme.qualified),
-    ])
 }

@@ -2,16 +2,19 @@
 //! highlighted and stepped through with `n`/`N`.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
+use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
+use crate::tui::action::Pane;
 use crate::tui::app::{App, Mode};
+use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::widgets::doc::wrap;
+use crate::tui::view::widgets::pane::pane;
 
-/// The Compare pane.
-pub struct ComparePane<'a>(pub &'a App);
+/// The Compare tab.
+pub struct CompareTab<'a>(pub &'a App);
 
 /// A cell's text, wrapped, with every occurrence of the filter highlighted.
 fn cell_text(text: &str, width: u16, needle: &str, style: Style, match_style: Style) -> Text<'static> {
@@ -52,29 +55,27 @@ pub fn highlight(line: &str, needle: &str, style: Style, match_style: Style) -> 
     Line::from(spans)
 }
 
-impl Widget for ComparePane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for CompareTab<'_> {
+    type State = FrameMap;
+
+    fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let app = self.0;
-        let theme = &app.theme;
-        let decision = &app.decision;
+        let theme = app.theme();
+        let decision = &app.scorecard.decision();
         let rows = app.compare_rows();
         let total = decision.comparison.len();
-        let filtering = app.mode == Mode::Filter;
-        let title = if app.filter.is_empty() {
+        let filtering = app.ui.mode == Mode::Filter;
+        let title = if app.ui.compare.filter.is_empty() {
             format!(" Detailed Comparison ({total} aspects) ")
         } else {
             format!(
                 " Detailed Comparison: {} of {total} match “{}” ",
                 rows.len(),
-                app.filter
+                app.ui.compare.filter
             )
         };
-        let block = Block::bordered()
-            .title(Span::styled(title, theme.title))
-            .border_style(theme.border);
-        let inner = block.inner(area);
-        block.render(area, buf);
-        let show_prompt = filtering || !app.filter.is_empty();
+        let inner = pane(area, buf, title, app.theme(), false);
+        let show_prompt = filtering || !app.ui.compare.filter.is_empty();
         let [table_area, prompt_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(show_prompt))]).areas(inner);
 
@@ -91,14 +92,14 @@ impl Widget for ComparePane<'_> {
                 .chain(decision.options.iter().map(|o| Cell::from(o.name.to_string()))),
         )
         .style(theme.heading);
-        let table_rows: Vec<Row> = rows
+        let (table_rows, heights): (Vec<Row>, Vec<u16>) = rows
             .iter()
             .map(|&index| {
                 let aspect = &decision.comparison[index];
                 let mut cells = vec![cell_text(
                     &aspect.name,
                     aspect_width,
-                    &app.filter,
+                    &app.ui.compare.filter,
                     theme.highlight,
                     theme.match_text,
                 )];
@@ -112,28 +113,30 @@ impl Widget for ComparePane<'_> {
                     cells.push(cell_text(
                         value,
                         value_width,
-                        &app.filter,
+                        &app.ui.compare.filter,
                         style,
                         theme.match_text,
                     ));
                 }
                 let height = cells.iter().map(|c| c.height()).max().unwrap_or(1);
-                Row::new(cells.into_iter().map(Cell::from)).height(u16::try_from(height).unwrap_or(1))
+                let height = u16::try_from(height).unwrap_or(1);
+                (Row::new(cells.into_iter().map(Cell::from)).height(height), height)
             })
-            .collect();
+            .unzip();
         let empty = table_rows.is_empty();
         let table = Table::new(table_rows, widths)
             .header(header)
             .column_spacing(1)
             .row_highlight_style(theme.selected)
             .highlight_symbol("▶ ");
-        let mut state = TableState::default().with_selected((!empty).then_some(app.compare_row));
+        let mut state = TableState::default().with_selected((!empty).then_some(app.ui.compare.selected));
         StatefulWidget::render(table, table_area, buf, &mut state);
+        record_rows(&heights, table_area, state.offset(), map);
         if empty {
             let message = if total == 0 {
                 "This decision has no comparison table.".to_owned()
             } else {
-                format!("No aspect matches “{}”.", app.filter)
+                format!("No aspect matches “{}”.", app.ui.compare.filter)
             };
             let y = table_area
                 .y
@@ -149,14 +152,55 @@ impl Widget for ComparePane<'_> {
             );
         }
         if show_prompt {
-            let cursor = if filtering { "▏" } else { "" };
             let count = format!("  {} of {total} rows", rows.len());
+            if filtering {
+                // The terminal's own cursor, after the typed text.
+                let typed =
+                    u16::try_from(Line::raw(app.ui.compare.filter.as_str()).width()).unwrap_or(u16::MAX);
+                let x = prompt_area.x.saturating_add(1).saturating_add(typed);
+                map.cursor = Some(Position::new(
+                    x.min(prompt_area.right().saturating_sub(1)),
+                    prompt_area.y,
+                ));
+            }
             Paragraph::new(Line::from(vec![
                 Span::styled("/", theme.key),
-                Span::styled(format!("{}{cursor}", app.filter), theme.text),
+                Span::styled(app.ui.compare.filter.clone(), theme.text),
                 Span::styled(count, theme.muted),
             ]))
             .render(prompt_area, buf);
         }
     }
+}
+
+/// Records each visible table row (below the one-line header) from the first drawn, and the
+/// table's extent: a page is as many rows as were wholly visible.
+fn record_rows(heights: &[u16], area: Rect, offset: usize, map: &mut FrameMap) {
+    let mut y = area.y.saturating_add(1);
+    let mut whole = 0;
+    for (row, &height) in heights.iter().enumerate().skip(offset) {
+        if y >= area.bottom() {
+            break;
+        }
+        let drawn = height.min(area.bottom() - y);
+        if drawn == height {
+            whole += 1;
+        }
+        map.target(
+            Rect {
+                y,
+                height: drawn,
+                ..area
+            },
+            Target::CompareRow(row),
+        );
+        y = y.saturating_add(height);
+    }
+    map.pane_extent(PaneExtent {
+        pane: Pane::Compare,
+        rect: area,
+        top: offset,
+        page: whole.max(1),
+        max: heights.len().saturating_sub(1),
+    });
 }

@@ -3,22 +3,27 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
+use crate::tui::action::{Action, Pane};
 use crate::tui::app::App;
-use crate::tui::app::action::Action;
+use crate::tui::view::frame_data::FrameData;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
-/// The Decision pane.
-pub struct DecisionPane<'a>(pub &'a App);
+/// The Decision tab.
+pub struct DecisionTab<'a> {
+    pub app: &'a App,
+    pub data: &'a FrameData,
+}
 
 /// The right-hand document at this width.
 pub fn doc(app: &App, width: u16) -> Doc {
-    let theme = &app.theme;
-    let evaluation = &app.evaluation;
+    let theme = app.theme();
+    let evaluation = &app.scorecard.evaluation();
     let mut doc = Doc::new(width);
     doc.heading(&format!("Verdict: {}", evaluation.verdict.kind), theme.heading);
     doc.para(&evaluation.verdict.summary, theme.qualified);
@@ -36,21 +41,26 @@ pub fn doc(app: &App, width: u16) -> Doc {
             doc.bullet("→", "", hint, theme.text, theme.text);
         }
     }
-    if !app.decision.stages.is_empty() {
+    if !app.scorecard.decision().stages.is_empty() {
         doc.blank();
         doc.heading("Where are you now?", theme.heading);
-        let stage = app.answers.stage.as_deref().and_then(|id| app.decision.stage(id));
+        let stage = app
+            .scorecard
+            .answers()
+            .stage
+            .as_deref()
+            .and_then(|id| app.scorecard.decision().stage(id));
         match stage {
             Some(stage) => doc.para(&format!("● {}: {}", stage.label, stage.advice), theme.highlight),
             None => doc.para("○ No stage chosen.", theme.muted),
         }
-        if let Some(key) = app.keymap.first_key(Action::ChooseStage) {
+        if let Some(key) = app.keymap().first_key(Action::ChooseStage) {
             doc.para(&format!("Press {key} to choose a stage."), theme.muted);
         }
     }
     doc.blank();
     doc.heading("Export", theme.heading);
-    if let Some(key) = app.keymap.first_key(Action::Export) {
+    if let Some(key) = app.keymap().first_key(Action::Export) {
         doc.para(
             &format!(
                 "Press {key} to write a Markdown decision record, the JSON report, or a session to reload."
@@ -61,12 +71,14 @@ pub fn doc(app: &App, width: u16) -> Doc {
     doc
 }
 
-impl Widget for DecisionPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let app = self.0;
-        let theme = &app.theme;
+impl StatefulWidget for DecisionTab<'_> {
+    type State = FrameMap;
+
+    fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
+        let app = self.app;
+        let theme = app.theme();
         let [diagram_area, text_area] = layout::decision_panes(area);
-        let title = app.decision.stack.heading.to_string();
+        let title = app.scorecard.decision().stack.heading.to_string();
         // The article's heading when it fits the pane's border, a short one otherwise.
         let fits = title.chars().count() + 4 <= usize::from(diagram_area.width);
         let title = if title.is_empty() || !fits {
@@ -74,19 +86,19 @@ impl Widget for DecisionPane<'_> {
         } else {
             title
         };
-        let block = Block::bordered()
-            .title(Span::styled(format!(" {title} "), theme.title))
-            .border_style(theme.border);
-        let inner = block.inner(diagram_area);
-        block.render(diagram_area, buf);
+        let inner = pane(diagram_area, buf, format!(" {title} "), app.theme(), false);
         let diagram = StackDiagram {
-            stack: &app.evaluation.stack,
+            stack: &app.scorecard.evaluation().stack,
             theme,
         };
-        let drawn = diagram.lines(inner.width, inner.height).len() as u16;
-        diagram.render(inner, buf);
+        // Built once: its height places the note, its lines are drawn.
+        let lines = diagram.lines(inner.width, inner.height);
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        if inner.width >= 4 {
+            Paragraph::new(lines).render(inner, buf);
+        }
         // The article's note under the diagram, when there is room for it.
-        let note = app.decision.stack.note.as_str();
+        let note = app.scorecard.decision().stack.note.as_str();
         let below = Rect {
             y: inner.y + drawn.min(inner.height),
             height: inner.height.saturating_sub(drawn),
@@ -99,12 +111,15 @@ impl Widget for DecisionPane<'_> {
             Paragraph::new(doc.lines).render(below, buf);
         }
 
-        let block = Block::bordered()
-            .title(Span::styled(" Decision ", theme.title))
-            .border_style(theme.border);
-        let inner = block.inner(text_area);
-        block.render(text_area, buf);
+        let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), false);
         let doc = doc(app, inner.width);
-        doc.render_in(text_area, inner, app.decision_scroll, buf, theme.border_focus);
+        let extent = doc.render_in(text_area, inner, app.ui.decision.scroll, buf, theme.border_focus);
+        map.pane_extent(PaneExtent {
+            pane: Pane::Decision,
+            rect: text_area,
+            top: extent.top,
+            page: extent.page,
+            max: extent.max,
+        });
     }
 }

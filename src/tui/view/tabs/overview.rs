@@ -4,19 +4,21 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::StatefulWidget;
 
+use crate::tui::action::{Action, Pane};
 use crate::tui::app::App;
-use crate::tui::app::action::Action;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent};
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
+use crate::tui::view::widgets::pane::pane;
 
-/// The Overview pane.
-pub struct OverviewPane<'a>(pub &'a App);
+/// The Overview tab.
+pub struct OverviewTab<'a>(pub &'a App);
 
 /// The Overview's lines at this width. Sections the decision has no data for are left out.
 pub fn doc(app: &App, width: u16) -> Doc {
     let mut doc = Doc::new(width);
-    doc.para(&app.decision.question, app.theme.text);
+    doc.para(&app.scorecard.decision().question, app.theme().text);
     summary(app, &mut doc);
     matrix(app, &mut doc);
     stages(app, &mut doc);
@@ -24,27 +26,27 @@ pub fn doc(app: &App, width: u16) -> Doc {
 }
 
 fn summary(app: &App, doc: &mut Doc) {
-    if app.decision.summary.is_empty() {
+    if app.scorecard.decision().summary.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme();
     doc.blank();
     doc.heading("TL;DR", theme.heading);
-    for summary in &app.decision.summary {
+    for summary in &app.scorecard.decision().summary {
         let heading = format!("{}:", summary.heading);
         doc.bullet("•", &heading, &summary.text, theme.highlight, theme.text);
     }
 }
 
 fn matrix(app: &App, doc: &mut Doc) {
-    let decision = &app.decision;
+    let decision = &app.scorecard.decision();
     if decision.matrix.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme();
     doc.blank();
     doc.heading("Quick Decision Matrix", theme.heading);
-    let verdict = &app.evaluation.verdict;
+    let verdict = &app.scorecard.evaluation().verdict;
     let pick_width = decision
         .options
         .iter()
@@ -84,11 +86,11 @@ fn matrix(app: &App, doc: &mut Doc) {
 }
 
 fn stages(app: &App, doc: &mut Doc) {
-    let decision = &app.decision;
+    let decision = &app.scorecard.decision();
     if decision.stages.is_empty() {
         return;
     }
-    let theme = &app.theme;
+    let theme = app.theme();
     doc.blank();
     doc.heading("My Recommendation for You", theme.heading);
     if !decision.stage_intro.is_empty() {
@@ -98,7 +100,7 @@ fn stages(app: &App, doc: &mut Doc) {
         .heading
         .remove_modifier(ratatui::style::Modifier::UNDERLINED);
     for stage in &decision.stages {
-        let chosen = app.answers.stage.as_deref() == Some(stage.id.as_str());
+        let chosen = app.scorecard.answers().stage.as_deref() == Some(stage.id.as_str());
         let marker = if chosen { "●" } else { "○" };
         let mut title = stage.label.to_string();
         if !stage.when.is_empty() {
@@ -110,20 +112,32 @@ fn stages(app: &App, doc: &mut Doc) {
         let style = if chosen { theme.highlight } else { plain_heading };
         doc.bullet(marker, &format!("{title}:"), &stage.advice, style, theme.text);
     }
-    if let Some(key) = app.keymap.first_key(Action::ChooseStage) {
+    if let Some(key) = app.keymap().first_key(Action::ChooseStage) {
         doc.para(&format!("Press {key} to choose where you are now."), theme.muted);
     }
 }
 
-impl Widget for OverviewPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for OverviewTab<'_> {
+    type State = FrameMap;
+
+    fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let app = self.0;
-        let block = Block::bordered()
-            .title(Span::styled(format!(" {} ", app.decision.title), app.theme.title))
-            .border_style(app.theme.border);
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let theme = app.theme();
+        let inner = pane(
+            area,
+            buf,
+            format!(" {} ", app.scorecard.decision().title),
+            app.theme(),
+            false,
+        );
         let doc = doc(app, inner.width);
-        doc.render_in(area, inner, app.overview_scroll, buf, app.theme.border_focus);
+        let extent = doc.render_in(area, inner, app.ui.overview.scroll, buf, theme.border_focus);
+        map.pane_extent(PaneExtent {
+            pane: Pane::Overview,
+            rect: area,
+            top: extent.top,
+            page: extent.page,
+            max: extent.max,
+        });
     }
 }

@@ -3,25 +3,26 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::Span;
-use ratatui::widgets::{Block, Widget};
+use ratatui::widgets::StatefulWidget;
 
 use crate::decision::Choice;
+use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::view::layout;
+use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::pane::pane;
 
 /// The narrowest a framework column gets before columns are paged.
 const MIN_COLUMN: u16 = 36;
 
-/// The Strengths pane.
-pub struct StrengthsPane<'a>(pub &'a App);
+/// The Strengths tab.
+pub struct StrengthsTab<'a>(pub &'a App);
 
 /// The indexes of the frameworks shown side by side, keeping the focused one visible.
 pub fn visible_columns(app: &App, width: u16) -> std::ops::Range<usize> {
-    let count = app.decision.options.len();
+    let count = app.scorecard.decision().options.len();
     let fit = usize::from(width / MIN_COLUMN).clamp(1, count.max(1));
-    let focus = app.framework.min(count.saturating_sub(1));
+    let focus = app.ui.strengths.focus.min(count.saturating_sub(1));
     let start = focus.saturating_sub(fit - 1).min(count.saturating_sub(fit));
     start..(start + fit).min(count)
 }
@@ -32,19 +33,9 @@ fn column_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
     columns.zip(areas.iter().copied()).collect()
 }
 
-/// The tallest visible column's line count and the columns' inner height.
-pub fn content_height(app: &App, body: Rect) -> (usize, u16) {
-    let lines = column_areas(app, body)
-        .into_iter()
-        .map(|(i, area)| doc(app, &app.decision.options[i], layout::inner(area).width).len())
-        .max()
-        .unwrap_or(0);
-    (lines, layout::inner(body).height)
-}
-
 /// One framework's column.
 pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
-    let theme = &app.theme;
+    let theme = app.theme();
     let mut doc = Doc::new(width);
     if !option.tagline.is_empty() {
         doc.para(&option.tagline, theme.muted);
@@ -86,15 +77,18 @@ pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
     doc
 }
 
-impl Widget for StrengthsPane<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
+impl StatefulWidget for StrengthsTab<'_> {
+    type State = FrameMap;
+
+    fn render(self, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let app = self.0;
-        let count = app.decision.options.len();
+        let count = app.scorecard.decision().options.len();
         let columns = visible_columns(app, area.width);
         let paged = columns.len() < count;
         for (index, column) in column_areas(app, area) {
-            let option = &app.decision.options[index];
-            let focused = paged && index == app.framework.min(count - 1);
+            let option = &app.scorecard.decision().options[index];
+            // The column with the keys has the bright border, as in lazygit.
+            let focused = index == app.ui.strengths.focus.min(count - 1);
             let mut title = format!(" {} ", option.name);
             if paged {
                 let left = if index == columns.start && index > 0 {
@@ -109,17 +103,19 @@ impl Widget for StrengthsPane<'_> {
                 };
                 title = format!("{left} {} ({}/{count}) {right}", option.name, index + 1);
             }
-            let block = Block::bordered()
-                .title(Span::styled(title, app.theme.title))
-                .border_style(if focused {
-                    app.theme.border_focus
-                } else {
-                    app.theme.border
-                });
-            let inner = block.inner(column);
-            block.render(column, buf);
+            let inner = pane(column, buf, title, app.theme(), focused);
             let doc = doc(app, option, inner.width);
-            doc.render_in(column, inner, app.strengths_scroll, buf, app.theme.border_focus);
+            // Each column keeps its own offset, clamped to its own content.
+            let scroll = app.ui.strengths.scroll(index);
+            let extent = doc.render_in(column, inner, scroll, buf, app.theme().border_focus);
+            map.target(column, Target::StrengthsPane(index));
+            map.pane_extent(PaneExtent {
+                pane: Pane::Strengths(index),
+                rect: column,
+                top: extent.top,
+                page: extent.page,
+                max: extent.max,
+            });
         }
     }
 }

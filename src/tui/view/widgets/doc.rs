@@ -101,25 +101,37 @@ impl Doc {
     }
 
     /// Draws the document inside a bordered `pane` (its inside is `inner`), scrolled by
-    /// `scroll` lines, with a scrollbar on the border when it is taller than the inside.
-    /// Only the visible lines go to the paragraph, so any line can be reached (a paragraph's
-    /// own scroll offset is a `u16`).
-    pub fn render_in(self, pane: Rect, inner: Rect, scroll: usize, buf: &mut Buffer, style: Style) {
+    /// `scroll` lines (at most to where the last line is at the bottom), with a scrollbar on
+    /// the border when it is taller than the inside; returns how it was drawn. Only the
+    /// visible lines go to the paragraph, so any line can be reached (a paragraph's own
+    /// scroll offset is a `u16`).
+    pub fn render_in(self, pane: Rect, inner: Rect, scroll: usize, buf: &mut Buffer, style: Style) -> Extent {
         let len = self.len();
-        let visible: Vec<Line> = self
-            .lines
-            .into_iter()
-            .skip(scroll)
-            .take(usize::from(inner.height))
-            .collect();
+        let page = usize::from(inner.height);
+        let max = len.saturating_sub(page);
+        let top = scroll.min(max);
+        let visible: Vec<Line> = self.lines.into_iter().skip(top).take(page).collect();
         Paragraph::new(visible).render(inner, buf);
-        scrollbar(pane, buf, len, scroll, style);
+        scrollbar(pane, buf, len, top, style);
+        Extent {
+            top,
+            page: page.max(1),
+            max,
+        }
     }
 
     /// Whether there are no lines.
     pub fn is_empty(&self) -> bool {
         self.lines.is_empty()
     }
+}
+
+/// How a document was drawn: the first line shown, a page of lines, the largest offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Extent {
+    pub top: usize,
+    pub page: usize,
+    pub max: usize,
 }
 
 /// The text cut to `width` columns, ending in `…` when cut.
@@ -145,6 +157,33 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Wraps a styled line to a width, each piece keeping the styles of the text it came from.
+pub fn wrap_line(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+    // Each span's byte range in `text`, to style the wrapped pieces.
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for span in &line.spans {
+        ranges.push((at, at + span.content.len(), span.style));
+        at += span.content.len();
+    }
+    let mut from = 0;
+    let mut lines = Vec::new();
+    for piece in wrap(&text, width) {
+        // The pieces are the text's words in order, less the spaces at the breaks.
+        let start = text[from..].find(piece.as_str()).map_or(from, |i| from + i);
+        let end = start + piece.len();
+        from = end;
+        let spans: Vec<Span<'static>> = ranges
+            .iter()
+            .filter(|(s, e, _)| *s < end && *e > start)
+            .map(|&(s, e, style)| Span::styled(text[s.max(start)..e.min(end)].to_owned(), style))
+            .collect();
+        lines.push(Line::from(spans));
+    }
+    lines
+}
+
 /// A scrollbar over a pane's right border when its content is taller than the inside:
 /// the sign that there is more to see.
 pub fn scrollbar(
@@ -168,4 +207,25 @@ pub fn scrollbar(
         .thumb_symbol("┃")
         .style(style)
         .render(track, buf, &mut state);
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::style::Stylize;
+
+    use super::*;
+
+    #[test]
+    fn a_wrapped_line_keeps_its_styles() {
+        let line = Line::from(vec![
+            "Verdict: ".bold(),
+            "hybrid — ".into(),
+            "Django + Flask".green(),
+        ]);
+        let lines = wrap_line(&line, 12);
+        let texts: Vec<String> = lines.iter().map(ToString::to_string).collect();
+        assert_eq!(texts, ["Verdict:", "hybrid —", "Django +", "Flask"]);
+        assert_eq!(lines[0].spans[0].style, Style::new().bold());
+        assert_eq!(lines[3].spans[0].style, Style::new().green());
+    }
 }

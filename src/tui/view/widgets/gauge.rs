@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::score::Score;
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 
 /// Two lines: `Django 3/6 ✓ qualifies` and `███████┃░░░░░░`.
 pub struct ScoreGauge<'a> {

@@ -2,4 +2,5 @@
 
 pub mod doc;
 pub mod gauge;
+pub mod pane;
 pub mod stack_diagram;

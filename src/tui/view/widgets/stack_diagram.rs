@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::score::{LayerView, StackView};
-use crate::tui::view::theme::Theme;
+use crate::tui::theme::Theme;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
 
 /// The stack diagram widget.
@@ -31,20 +31,17 @@ enum Detail {
 impl StackDiagram<'_> {
     /// The diagram's lines for a width and a height.
     pub fn lines(&self, width: u16, height: u16) -> Vec<Line<'static>> {
-        for detail in [Detail::All, Detail::ActiveParts, Detail::Titles] {
-            let lines = self.build(width, detail);
-            if lines.len() <= usize::from(height) {
-                return lines;
-            }
+        self.fitting(width).fit(height)
+    }
+
+    /// The diagram at one width, each level of detail built at most once.
+    pub fn fitting(&self, width: u16) -> Fitting<'_> {
+        Fitting {
+            diagram: self,
+            width,
+            built: Default::default(),
         }
-        self.build(width, Detail::Compact)
     }
-
-    /// Whether the diagram, with the parts of its active layers, fits this height.
-    pub fn fits_active_parts(&self, width: u16, height: u16) -> bool {
-        self.build(width, Detail::ActiveParts).len() <= usize::from(height)
-    }
-
     fn build(&self, width: u16, detail: Detail) -> Vec<Line<'static>> {
         let inner = usize::from(width.saturating_sub(2));
         let border = self.theme.border;
@@ -100,6 +97,42 @@ impl StackDiagram<'_> {
         }
         lines.push(rule("└", "┘"));
         lines
+    }
+}
+
+/// The diagram at one width, its levels of detail built on demand and kept, so a frame
+/// that tries several heights builds each at most once.
+pub struct Fitting<'a> {
+    diagram: &'a StackDiagram<'a>,
+    width: u16,
+    built: [Option<Vec<Line<'static>>>; 4],
+}
+
+impl Fitting<'_> {
+    fn detail(&mut self, detail: Detail) -> &Vec<Line<'static>> {
+        let slot = match detail {
+            Detail::All => 0,
+            Detail::ActiveParts => 1,
+            Detail::Titles => 2,
+            Detail::Compact => 3,
+        };
+        let (diagram, width) = (self.diagram, self.width);
+        self.built[slot].get_or_insert_with(|| diagram.build(width, detail))
+    }
+
+    /// Whether the diagram, with the parts of its active layers, fits this height.
+    pub fn fits_active_parts(&mut self, height: u16) -> bool {
+        self.detail(Detail::ActiveParts).len() <= usize::from(height)
+    }
+
+    /// The most detailed lines that fit this height (the most compact when none does).
+    pub fn fit(&mut self, height: u16) -> Vec<Line<'static>> {
+        for detail in [Detail::All, Detail::ActiveParts, Detail::Titles] {
+            if self.detail(detail).len() <= usize::from(height) {
+                return self.detail(detail).clone();
+            }
+        }
+        self.detail(Detail::Compact).clone()
     }
 }
 

@@ -1,0 +1,191 @@
+//! A decision with its answers and their evaluation, kept consistent: every mutator
+//! re-evaluates, so the evaluation shown can never be stale. No terminal code here.
+
+use std::collections::HashMap;
+
+use crate::decision::{Choice, Decision, Question, question_id};
+use crate::score::{Answers, Evaluation, evaluate};
+
+/// The decision, what the user answered, and what the engine makes of it.
+#[derive(Debug, Clone)]
+pub struct Scorecard {
+    decision: Decision,
+    answers: Answers,
+    evaluation: Evaluation,
+    /// Each question's full id, in display order; built once, as the decision never changes.
+    ids: Vec<String>,
+    /// The display index of each full question id.
+    index_of: HashMap<String, usize>,
+    /// For each display index, the option's and the question's positions in the decision.
+    positions: Vec<(usize, usize)>,
+    /// Bumped by every mutation: equal revisions show the same answers.
+    revision: u64,
+}
+
+impl Scorecard {
+    /// Evaluates the answers on the decision.
+    pub fn new(decision: Decision, answers: Answers) -> Scorecard {
+        let evaluation = evaluate(&decision, &answers);
+        let mut ids = Vec::new();
+        let mut positions = Vec::new();
+        for (o, option) in decision.options.iter().enumerate() {
+            for (q, question) in option.questions.iter().enumerate() {
+                ids.push(question_id(option, question));
+                positions.push((o, q));
+            }
+        }
+        let index_of = ids.iter().enumerate().map(|(i, id)| (id.clone(), i)).collect();
+        Scorecard {
+            decision,
+            answers,
+            evaluation,
+            ids,
+            index_of,
+            positions,
+            revision: 0,
+        }
+    }
+
+    /// The decision.
+    pub fn decision(&self) -> &Decision {
+        &self.decision
+    }
+
+    /// The answers.
+    pub fn answers(&self) -> &Answers {
+        &self.answers
+    }
+
+    /// The evaluation of the answers, always current.
+    pub fn evaluation(&self) -> &Evaluation {
+        &self.evaluation
+    }
+
+    /// A number that changes whenever the answers do.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The number of questions, over all frameworks.
+    pub fn question_count(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The full id of the question at this display index.
+    pub fn question_id(&self, index: usize) -> Option<&str> {
+        self.ids.get(index).map(String::as_str)
+    }
+
+    /// The display index of a full question id.
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.index_of.get(id).copied()
+    }
+
+    /// The question at this display index, with its option.
+    pub fn question(&self, index: usize) -> Option<(&Choice, &Question)> {
+        let &(o, q) = self.positions.get(index)?;
+        let option = &self.decision.options[o];
+        Some((option, &option.questions[q]))
+    }
+
+    /// Whether the question at this display index is answered yes.
+    pub fn is_yes(&self, index: usize) -> bool {
+        self.question_id(index).is_some_and(|id| self.answers.is_yes(id))
+    }
+
+    /// The display index of each framework's first question.
+    pub fn framework_starts(&self) -> Vec<usize> {
+        let mut starts = Vec::new();
+        let mut index = 0;
+        for option in &self.decision.options {
+            starts.push(index);
+            index += option.questions.len();
+        }
+        starts
+    }
+
+    /// Ticks the question if it was not, unticks it if it was; `false` when there is no such
+    /// question.
+    pub fn toggle(&mut self, index: usize) -> bool {
+        let Some(id) = self.ids.get(index) else {
+            return false;
+        };
+        self.answers.toggle(id);
+        self.changed();
+        true
+    }
+
+    /// Sets the answer to the question at this display index.
+    pub fn set_answer(&mut self, index: usize, yes: bool) {
+        if self.is_yes(index) != yes {
+            self.toggle(index);
+        }
+    }
+
+    /// Chooses the stage (by id), or clears it.
+    pub fn set_stage(&mut self, stage: Option<String>) {
+        self.answers.stage = stage;
+        self.changed();
+    }
+
+    /// Replaces all the answers, e.g. with what another instance saved merged in.
+    pub fn replace_answers(&mut self, answers: Answers) {
+        self.answers = answers;
+        self.changed();
+    }
+
+    fn changed(&mut self) {
+        self.evaluation = evaluate(&self.decision, &self.answers);
+        self.revision += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card() -> Scorecard {
+        Scorecard::new(Decision::embedded(), Answers::default())
+    }
+
+    #[test]
+    fn the_index_follows_the_display_order() {
+        let card = card();
+        let ids = card.decision().question_ids();
+        assert_eq!(card.question_count(), ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(card.question_id(i), Some(id.as_str()));
+            assert_eq!(card.question_index(id), Some(i));
+            let (option, question) = card.question(i).expect("a question");
+            assert_eq!(&question_id(option, question), id);
+        }
+        assert_eq!(card.question_id(ids.len()), None);
+    }
+
+    #[test]
+    fn every_mutator_re_evaluates() {
+        let mut card = card();
+        for i in 0..3 {
+            assert!(card.toggle(i));
+        }
+        assert_eq!(card.evaluation().scores[0].score, 3);
+        assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
+        card.set_answer(0, false);
+        assert_eq!(card.evaluation().scores[0].score, 2);
+        card.set_stage(Some("post-validation".to_owned()));
+        assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
+        card.replace_answers(Answers::default());
+        assert_eq!(card.evaluation().scores[0].score, 0);
+        assert!(!card.toggle(10_000), "no such question");
+    }
+
+    #[test]
+    fn the_revision_changes_with_the_answers() {
+        let mut card = card();
+        let before = card.revision();
+        card.set_answer(0, false);
+        assert_eq!(card.revision(), before, "nothing changed");
+        card.toggle(0);
+        assert_ne!(card.revision(), before);
+    }
+}

@@ -1,0 +1,121 @@
+//! What the user can ask for: the vocabulary between the event path and `App::update`. It
+//! lives apart from `app/` and `keys/` so that both can use it without importing each other.
+//!
+//! Keys map to actions through the key table; clicks, the wheel and page keys are turned into
+//! meaningful actions by the runtime with what was drawn (the `FrameMap`), before `update`.
+
+use strum::{Display, EnumCount, EnumIter, FromRepr};
+
+use crate::cli::Format;
+
+/// The tabs, in order; `1`–`5` jump to them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Display, EnumIter, EnumCount, FromRepr)]
+pub enum Tab {
+    #[default]
+    Overview,
+    Strengths,
+    Compare,
+    Checklist,
+    Decision,
+}
+
+impl Tab {
+    /// The next tab, wrapping around.
+    pub fn next(self) -> Tab {
+        Tab::from_repr((self as usize + 1) % Tab::COUNT).unwrap_or_default()
+    }
+
+    /// The previous tab, wrapping around.
+    pub fn previous(self) -> Tab {
+        Tab::from_repr((self as usize + Tab::COUNT - 1) % Tab::COUNT).unwrap_or_default()
+    }
+
+    /// The tab's number, as shown and typed (1-based).
+    pub fn number(self) -> usize {
+        self as usize + 1
+    }
+}
+
+/// A scrollable or selectable pane: what a page key or the wheel acts on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Overview,
+    /// One framework's column on the Strengths tab.
+    Strengths(usize),
+    Compare,
+    Checklist,
+    /// The Decision tab's reasons and hints.
+    Decision,
+    Help,
+    StagePicker,
+}
+
+/// An action, produced by the keymap or the mouse, consumed by `App::update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ToggleHelp,
+    /// Esc: close the overlay, or clear the filter; never quits.
+    Close,
+    NextTab,
+    PreviousTab,
+    GoTab(Tab),
+    Down,
+    Up,
+    First,
+    Last,
+    /// A page key, before the runtime knows how big a page is.
+    PageDown,
+    PageUp,
+    Left,
+    Right,
+    /// Tick or untick the selected question.
+    Toggle,
+    /// Open the "where are you now" stage picker.
+    ChooseStage,
+    /// Start typing a filter for the comparison table.
+    StartFilter,
+    NextMatch,
+    PreviousMatch,
+    /// A character typed into a text field.
+    Input(char),
+    Backspace,
+    /// Enter in a dialog or a text field.
+    Confirm,
+    /// Open the export dialog.
+    Export,
+    /// Cycle the export format.
+    NextFormat,
+    PreviousFormat,
+    /// Select the question at this display index (a click on its text).
+    SelectQuestion(usize),
+    /// Select the question and tick or untick it (a click on its box, or on it when selected).
+    ToggleQuestion(usize),
+    /// Select this row among the rows the Compare filter keeps.
+    SelectCompareRow(usize),
+    /// Give this Strengths column the keys.
+    FocusStrengthsPane(usize),
+    /// Choose this stage picker entry (0 is "no stage").
+    PickStage(usize),
+    /// Choose this export format.
+    PickFormat(Format),
+    /// Close the open overlay (a click outside it).
+    CloseOverlay,
+    /// Move a list pane's selection by so many items (a page of what is visible).
+    MoveBy {
+        pane: Pane,
+        by: isize,
+    },
+    /// Scroll a pane by so many lines from `top`, the first line drawn, to at most `max`.
+    ScrollPane {
+        pane: Pane,
+        by: isize,
+        top: usize,
+        max: usize,
+    },
+    /// The terminal was resized.
+    Resize {
+        width: u16,
+        height: u16,
+    },
+}

@@ -1,0 +1,149 @@
+//! The state of the screen apart from the model: the tab, the mode, the status line and one
+//! small state struct per tab. Compared as a whole to decide whether to redraw.
+
+use crate::tui::action::{Pane, Tab};
+use crate::tui::app::export::ExportDialog;
+
+/// The smallest terminal the app draws into; below it, a "too small" screen.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 14;
+
+/// Whether a terminal of this size is below the minimum.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+/// What is open over the tabs.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    /// The help overlay, scrolled by so many lines.
+    Help { scroll: usize },
+    /// Typing the Compare filter.
+    Filter,
+    /// The stage picker; 0 is "no stage", then the stages in order.
+    Stage { cursor: usize },
+    /// The export dialog.
+    Export(ExportDialog),
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+/// A document pane's scroll offset, in lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DocState {
+    pub scroll: usize,
+}
+
+/// The Strengths tab: the framework with the keys, and each column's own scroll offset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StrengthsState {
+    pub focus: usize,
+    /// One offset per framework, so scrolling one column leaves the others where they were.
+    pub scroll: Vec<usize>,
+}
+
+impl StrengthsState {
+    /// The scroll offset of a framework's column.
+    pub fn scroll(&self, index: usize) -> usize {
+        self.scroll.get(index).copied().unwrap_or(0)
+    }
+
+    fn set_scroll(&mut self, index: usize, value: usize) {
+        if self.scroll.len() <= index {
+            self.scroll.resize(index + 1, 0);
+        }
+        self.scroll[index] = value;
+    }
+}
+
+/// The Checklist tab: the selected question, and the list's offset once the wheel moved it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ChecklistState {
+    /// A display index into the decision's questions.
+    pub selected: usize,
+    /// `None` while the list follows the selection; the wheel scrolls it away from it.
+    pub scroll: Option<usize>,
+}
+
+impl ChecklistState {
+    /// Selects a question; the list follows the selection again.
+    pub fn select(&mut self, index: usize) {
+        self.selected = index;
+        self.scroll = None;
+    }
+}
+
+/// The Compare tab: the selected row (among the rows the filter keeps) and the filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CompareState {
+    pub selected: usize,
+    pub filter: String,
+}
+
+/// Everything on screen that is not the model.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ui {
+    pub tab: Tab,
+    pub mode: Mode,
+    pub status: Option<Status>,
+    /// Set from the last resize: below the minimum size only a "too small" screen is drawn.
+    pub too_small: bool,
+    pub overview: DocState,
+    pub strengths: StrengthsState,
+    pub compare: CompareState,
+    pub checklist: ChecklistState,
+    pub decision: DocState,
+}
+
+impl Ui {
+    /// The pane that page keys act on now.
+    pub fn focused_pane(&self) -> Pane {
+        match self.tab {
+            Tab::Overview => Pane::Overview,
+            Tab::Strengths => Pane::Strengths(self.strengths.focus),
+            Tab::Compare => Pane::Compare,
+            Tab::Checklist => Pane::Checklist,
+            Tab::Decision => Pane::Decision,
+        }
+    }
+
+    /// Scrolls a pane by `by` lines from `top` (what is on screen), within `0..=max`.
+    pub fn scroll_pane(&mut self, pane: Pane, by: isize, top: usize, max: usize) {
+        let value = top.saturating_add_signed(by).min(max);
+        match pane {
+            Pane::Overview => self.overview.scroll = value,
+            Pane::Decision => self.decision.scroll = value,
+            Pane::Strengths(index) => self.strengths.set_scroll(index, value),
+            Pane::Checklist => self.checklist.scroll = Some(value),
+            Pane::Help => {
+                if let Mode::Help { scroll } = &mut self.mode {
+                    *scroll = value;
+                }
+            }
+            Pane::Compare | Pane::StagePicker => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_strengths_column_scrolls_on_its_own() {
+        let mut ui = Ui::default();
+        ui.scroll_pane(Pane::Strengths(2), 5, 0, 10);
+        ui.scroll_pane(Pane::Strengths(2), 100, 5, 10);
+        assert_eq!(ui.strengths.scroll(2), 10, "clamped to the column's content");
+        assert_eq!(ui.strengths.scroll(0), 0);
+        ui.scroll_pane(Pane::Strengths(2), isize::MIN, 10, 10);
+        assert_eq!(ui.strengths.scroll(2), 0);
+    }
+}

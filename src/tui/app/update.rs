@@ -1,0 +1,202 @@
+//! `App::update`: how an action changes the model on the tabs. The overlays and the filter
+//! are in `overlays.rs` and `export.rs`.
+
+use crate::cli::Format;
+use crate::tui::action::{Action, Pane, Tab};
+use crate::tui::app::ui::too_small;
+use crate::tui::app::{App, Effect, ExportDialog, Mode};
+
+impl App {
+    /// Changes the model for an action; returns the work left for the event loop.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // While the terminal is too small, what would change is not on screen: only quitting,
+        // the help and a resize act (the key table maps nothing else; this covers the mouse).
+        let visible = matches!(action, Action::Quit | Action::ToggleHelp | Action::Resize { .. });
+        if self.ui.too_small && !visible {
+            return None;
+        }
+        // A message lasts until the next key or click, like a message line in any editor.
+        if !matches!(action, Action::Resize { .. }) {
+            self.ui.status = None;
+        }
+        match action {
+            Action::Quit => {
+                self.quit = true;
+                return None;
+            }
+            Action::Resize { width, height } => {
+                self.ui.too_small = too_small(width, height);
+                return None;
+            }
+            Action::ScrollPane { pane, by, top, max } => {
+                self.ui.scroll_pane(pane, by, top, max);
+                return None;
+            }
+            _ => {}
+        }
+        match self.ui.mode {
+            Mode::Normal => self.update_normal(action),
+            Mode::Help { .. } => {
+                self.update_help(action);
+                None
+            }
+            Mode::Filter => {
+                self.update_filter(action);
+                None
+            }
+            Mode::Stage { .. } => self.update_stage(action),
+            Mode::Export(_) => self.update_export(action),
+        }
+    }
+
+    fn update_normal(&mut self, action: Action) -> Option<Effect> {
+        let ui = &mut self.ui;
+        match action {
+            Action::ToggleHelp => ui.mode = Mode::Help { scroll: 0 },
+            Action::NextTab => ui.tab = ui.tab.next(),
+            Action::PreviousTab => ui.tab = ui.tab.previous(),
+            Action::GoTab(tab) => ui.tab = tab,
+            Action::ChooseStage => {
+                let cursor = self
+                    .scorecard
+                    .answers()
+                    .stage
+                    .as_deref()
+                    .and_then(|id| self.scorecard.decision().stages.iter().position(|s| s.id == id))
+                    .map_or(0, |i| i + 1);
+                self.ui.mode = Mode::Stage { cursor };
+            }
+            Action::Export => ui.mode = Mode::Export(ExportDialog::new(Format::Md)),
+            Action::Close if ui.tab == Tab::Compare => self.set_filter(String::new()),
+            Action::Toggle if ui.tab == Tab::Checklist => {
+                let selected = ui.checklist.selected;
+                return self.toggle(selected);
+            }
+            Action::SelectQuestion(index) if index < self.scorecard.question_count() => {
+                ui.tab = Tab::Checklist;
+                ui.checklist.select(index);
+            }
+            Action::ToggleQuestion(index) => {
+                ui.tab = Tab::Checklist;
+                return self.toggle(index);
+            }
+            Action::SelectCompareRow(row) => {
+                ui.tab = Tab::Compare;
+                ui.compare.selected = row;
+            }
+            Action::FocusStrengthsPane(index) if index < self.scorecard.decision().options.len() => {
+                ui.strengths.focus = index;
+            }
+            Action::StartFilter if ui.tab == Tab::Compare => ui.mode = Mode::Filter,
+            Action::NextMatch | Action::PreviousMatch if ui.tab == Tab::Compare => {
+                let count = self.compare_rows().len();
+                let selected = &mut self.ui.compare.selected;
+                if count > 0 {
+                    *selected = if action == Action::NextMatch {
+                        (*selected + 1) % count
+                    } else {
+                        (*selected + count - 1) % count
+                    };
+                }
+            }
+            Action::Left | Action::Right => self.move_sideways(action == Action::Right),
+            Action::Down | Action::Up | Action::First | Action::Last => {
+                let by = match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::First => isize::MIN,
+                    _ => isize::MAX,
+                };
+                self.move_selection(self.ui.focused_pane(), by);
+            }
+            Action::MoveBy { pane, by } => self.move_selection(pane, by),
+            _ => {}
+        }
+        None
+    }
+
+    /// Ticks or unticks a question, which becomes the selected one.
+    fn toggle(&mut self, index: usize) -> Option<Effect> {
+        if !self.scorecard.toggle(index) {
+            return None;
+        }
+        self.ui.checklist.select(index);
+        Some(Effect::SaveAnswers)
+    }
+
+    /// Moves a list's selection by `by` items, within the list. Documents scroll only through
+    /// `Action::ScrollPane`, which carries how far they can go.
+    fn move_selection(&mut self, pane: Pane, by: isize) {
+        let step =
+            |current: usize, count: usize| current.saturating_add_signed(by).min(count.saturating_sub(1));
+        match pane {
+            Pane::Checklist => {
+                let next = step(self.ui.checklist.selected, self.scorecard.question_count());
+                self.ui.checklist.select(next);
+            }
+            Pane::Compare => {
+                let count = self.compare_rows().len();
+                self.ui.compare.selected = step(self.ui.compare.selected, count);
+            }
+            Pane::StagePicker => {
+                let count = self.scorecard.decision().stages.len() + 1;
+                if let Mode::Stage { cursor } = &mut self.ui.mode {
+                    *cursor = step(*cursor, count);
+                }
+            }
+            // Up and Home need no extent: the top is 0 whatever the document.
+            Pane::Overview | Pane::Decision | Pane::Strengths(_) | Pane::Help if by < 0 => {
+                let top = match pane {
+                    Pane::Overview => self.ui.overview.scroll,
+                    Pane::Decision => self.ui.decision.scroll,
+                    Pane::Strengths(i) => self.ui.strengths.scroll(i),
+                    _ => match self.ui.mode {
+                        Mode::Help { scroll } => scroll,
+                        _ => 0,
+                    },
+                };
+                self.ui.scroll_pane(pane, by, top, top);
+            }
+            Pane::Overview | Pane::Decision | Pane::Strengths(_) | Pane::Help => {}
+        }
+    }
+
+    fn move_sideways(&mut self, right: bool) {
+        match self.ui.tab {
+            Tab::Checklist => {
+                // Jump to the first question of the previous or next framework.
+                let starts = self.scorecard.framework_starts();
+                let question = self.ui.checklist.selected;
+                let current = starts.iter().rposition(|&s| s <= question).unwrap_or(0);
+                let target = if right {
+                    (current + 1).min(starts.len().saturating_sub(1))
+                } else if question > starts[current] {
+                    current
+                } else {
+                    current.saturating_sub(1)
+                };
+                self.ui.checklist.select(starts.get(target).copied().unwrap_or(0));
+            }
+            Tab::Strengths => {
+                let count = self.scorecard.decision().options.len();
+                let focus = &mut self.ui.strengths.focus;
+                *focus = if right {
+                    (*focus + 1).min(count.saturating_sub(1))
+                } else {
+                    focus.saturating_sub(1)
+                };
+            }
+            _ => {}
+        }
+    }
+
+    /// Sets the Compare filter, keeping the selected aspect selected when it still matches.
+    pub(super) fn set_filter(&mut self, filter: String) {
+        let aspect = self.compare_rows().get(self.ui.compare.selected).copied();
+        let rows = self.compare_rows_for(&filter);
+        self.ui.compare.selected = aspect
+            .and_then(|a| rows.iter().position(|&r| r == a))
+            .unwrap_or(0);
+        self.ui.compare.filter = filter;
+    }
+}

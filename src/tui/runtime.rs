@@ -1,0 +1,237 @@
+//! The event loop: events become actions (with the `FrameMap` of the last frame), `update`
+//! changes the model, and the frame is drawn again only when what it shows changed.
+
+use std::io;
+
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use crate::tui::action::{Action, Pane, Tab};
+use crate::tui::app::{App, Effect, ExportOutcome, Mode, Ui};
+use crate::tui::terminal;
+use crate::tui::view::frame_map::{FrameMap, Target};
+use crate::tui::view::render;
+
+/// The wheel scrolls three lines, like a list in any terminal app.
+const WHEEL_LINES: isize = 3;
+
+/// What the event loop does with effects: saving answers and writing exports.
+pub trait Effects {
+    /// Saves the answers; an error message goes to the status line. `Some` when another
+    /// instance's answers were merged in: the app adopts them.
+    fn save(&mut self, app: &App) -> Result<Option<crate::state::Merged>, String>;
+    /// Writes an export.
+    fn export(
+        &mut self,
+        app: &App,
+        format: crate::cli::Format,
+        path: &std::path::Path,
+        overwrite: bool,
+    ) -> ExportOutcome;
+}
+
+/// The action an input event asks for, if any, given what the last frame drew.
+pub fn action_for_event(app: &App, map: &FrameMap, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => {
+            let action = app.keymap().action_for(&app.scopes(), key)?;
+            Some(with_extent(app, map, action))
+        }
+        Event::Mouse(mouse) => action_for_mouse(app, map, mouse),
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// Gives the keys that move in a pane the size of what was drawn: a page key moves by what
+/// fits on screen, and a document scrolls no further than its last line.
+pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
+    let pane = match app.ui.mode {
+        Mode::Normal => app.ui.focused_pane(),
+        Mode::Help { .. } => Pane::Help,
+        _ => return action,
+    };
+    let Some(extent) = map.pane(pane) else {
+        return action;
+    };
+    let page = isize::try_from(extent.page).unwrap_or(isize::MAX);
+    let by = match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::First => isize::MIN,
+        Action::Last => isize::MAX,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        _ => return action,
+    };
+    match pane {
+        // Lists move their selection; a page is the number of items that were visible.
+        Pane::Checklist | Pane::Compare | Pane::StagePicker => match action {
+            Action::PageDown | Action::PageUp => Action::MoveBy { pane, by },
+            _ => action,
+        },
+        _ => Action::ScrollPane {
+            pane,
+            by,
+            top: extent.top,
+            max: extent.max,
+        },
+    }
+}
+
+/// A click selects or ticks what was drawn under it; the wheel scrolls the pane under it.
+fn action_for_mouse(app: &App, map: &FrameMap, mouse: &MouseEvent) -> Option<Action> {
+    if map.too_small {
+        return None;
+    }
+    let position = Position::new(mouse.column, mouse.row);
+    let down = match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => return click(&app.ui, map, position),
+        MouseEventKind::ScrollDown => true,
+        MouseEventKind::ScrollUp => false,
+        _ => return None,
+    };
+    let extent = map.pane_at(position)?;
+    // Over an overlay, only the overlay scrolls.
+    if map.overlay.is_some_and(|o| !o.contains(position)) {
+        return None;
+    }
+    let sign = if down { 1 } else { -1 };
+    Some(match extent.pane {
+        Pane::Compare => Action::MoveBy {
+            pane: Pane::Compare,
+            by: sign * WHEEL_LINES,
+        },
+        Pane::StagePicker => Action::MoveBy {
+            pane: Pane::StagePicker,
+            by: sign,
+        },
+        pane => Action::ScrollPane {
+            pane,
+            by: sign * WHEEL_LINES,
+            top: extent.top,
+            max: extent.max,
+        },
+    })
+}
+
+fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
+    let target = map.target_at(position);
+    match &ui.mode {
+        Mode::Normal => {}
+        Mode::Filter => return None,
+        // Over an overlay: its entries, or a click outside closes it.
+        Mode::Help { .. } | Mode::Stage { .. } | Mode::Export(_) => {
+            if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
+                return Some(Action::CloseOverlay);
+            }
+            return match target? {
+                Target::Stage(entry) => Some(Action::PickStage(entry)),
+                Target::Format(format) => Some(Action::PickFormat(format)),
+                _ => None,
+            };
+        }
+    }
+    Some(match target? {
+        Target::Tab(tab) => Action::GoTab(tab),
+        Target::QuestionBox(index) => Action::ToggleQuestion(index),
+        // A click on the selected question ticks it; on another one, selects it.
+        Target::Question(index) if ui.tab == Tab::Checklist && ui.checklist.selected == index => {
+            Action::ToggleQuestion(index)
+        }
+        Target::Question(index) => Action::SelectQuestion(index),
+        Target::CompareRow(row) => Action::SelectCompareRow(row),
+        Target::StrengthsPane(index) => Action::FocusStrengthsPane(index),
+        Target::Stage(_) | Target::Format(_) => return None,
+    })
+}
+
+/// What decides whether the screen must be drawn again.
+fn shown(app: &App) -> (Ui, u64) {
+    (app.ui.clone(), app.scorecard.revision())
+}
+
+/// Runs the app until the user quits. The terminal is restored before this returns, and by
+/// the signal thread if a signal ends the app instead (see `signals.rs`).
+pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
+    terminal::signals::install()?;
+    let mut session = terminal::Session::start(mouse)?;
+    let mut work = terminal::signals::hold();
+    let size = session.terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut map = FrameMap::default();
+    let mut dirty = true;
+    while !app.quit {
+        if dirty {
+            session.terminal.draw(|frame| map = render(app, frame))?;
+            dirty = false;
+        }
+        // Block until something happens: an idle app draws nothing and uses no CPU. Only
+        // while it waits may a signal end it: nothing is half drawn or unsaved then.
+        drop(work);
+        let event = event::read();
+        work = terminal::signals::hold();
+        let event = event?;
+        let before = shown(app);
+        if let Event::Paste(text) = &event {
+            app.paste(text);
+            dirty |= shown(app) != before;
+            continue;
+        }
+        let Some(action) = action_for_event(app, &map, &event) else {
+            continue;
+        };
+        if let Action::Resize { .. } = action {
+            session.terminal.autoresize()?;
+            if terminal::signals::take_redraw() {
+                // Back from a stop: the screen was the shell's; draw every cell again.
+                let size = session.terminal.size()?;
+                session
+                    .terminal
+                    .resize(Rect::new(0, 0, size.width, size.height))?;
+            }
+            dirty = true;
+        }
+        let effect = app.update(action);
+        // A key that changes nothing draws nothing.
+        dirty |= shown(app) != before;
+        let Some(effect) = effect else {
+            continue;
+        };
+        // Show the change before the work: a save's fsync must not delay the tick on screen.
+        if dirty {
+            session.terminal.draw(|frame| map = render(app, frame))?;
+            dirty = false;
+        }
+        let before = shown(app);
+        match effect {
+            Effect::SaveAnswers => match effects.save(app) {
+                Ok(None) => {}
+                // Another instance saved meanwhile: show what the file now holds.
+                Ok(Some(merged)) => {
+                    app.set_status(merged.message(), false);
+                    app.scorecard.replace_answers(merged.answers);
+                }
+                Err(message) => app.set_status(message, true),
+            },
+            Effect::Export {
+                format,
+                path,
+                overwrite,
+            } => {
+                let outcome = effects.export(app, format, &path, overwrite);
+                app.export_done(outcome);
+            }
+        }
+        dirty |= shown(app) != before;
+    }
+    drop(session);
+    drop(work);
+    Ok(())
+}
