@@ -1,6 +1,8 @@
 //! The Checklist tab: the questions grouped by framework with `[ ]`/`[x]` boxes, and beside
 //! them a gauge per framework, the verdict and the stack diagram, all live.
 
+use std::collections::HashMap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -22,12 +24,224 @@ pub struct ListRow {
     pub lines: Vec<Line<'static>>,
 }
 
-/// The list's rows at this width.
+/// Every row of the list at this width. Wraps every question: for small lists and tests;
+/// drawing and hit-testing use [`visible_rows`], which wraps only what is on screen.
 pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
-    let theme = &app.theme;
+    let list = List::new(app, width);
+    (0..list.len()).map(|row| list.row(row)).collect()
+}
+
+/// Lists of up to this many rows are measured exactly for the scrollbar (every row wrapped);
+/// longer ones get an estimate from the rows on screen, so a key costs what is visible.
+const EXACT_SCROLLBAR_ROWS: usize = 400;
+
+/// A row of the list as drawn: a framework heading (`question` is `None`) or a question, at
+/// screen line `y`, `height` lines tall. A row cut by the top or the bottom of the list holds
+/// only its visible lines.
+#[derive(Debug, Clone)]
+pub struct VisibleRow {
+    pub question: Option<usize>,
+    pub y: u16,
+    pub height: u16,
+    pub lines: Vec<Line<'static>>,
+}
+
+/// What the list shows in an area: its visible rows, top to bottom, and the scrollbar's
+/// figures in lines (`content` is exact for short lists, estimated for long ones).
+#[derive(Debug, Clone, Default)]
+pub struct ListWindow {
+    pub rows: Vec<VisibleRow>,
+    pub content: usize,
+    pub position: usize,
+}
+
+/// The rows of the list visible in `area` (the list pane's inside), with their screen lines.
+/// Render and hit-testing both use it, so a click lands on what was drawn.
+pub fn visible_rows(app: &App, area: Rect) -> Vec<VisibleRow> {
+    window(app, area).rows
+}
+
+/// The list's window in `area`: the selected question centred when it can be, its framework
+/// heading kept with it when it is the framework's first (and both fit), and no blank space after the last
+/// question (the view `layout::centred_offset` gives over every line, found from the
+/// selection outwards, so only the rows on screen are wrapped).
+pub fn window(app: &App, area: Rect) -> ListWindow {
+    let list = List::new(app, area.width);
+    let height = usize::from(area.height);
+    if height == 0 || list.len() == 0 {
+        return ListWindow::default();
+    }
+    let mut built: HashMap<usize, Vec<Line<'static>>> = HashMap::new();
+    let mut lines_of = |row: usize| -> usize { built.entry(row).or_insert_with(|| list.row(row).lines).len() };
+    let selected = list.row_of_question(app.question);
+    // The heading goes with its first question when both fit: the question itself comes first.
+    let first = if selected > 0
+        && list.is_heading(selected - 1)
+        && lines_of(selected - 1) + lines_of(selected) <= height
+    {
+        selected - 1
+    } else {
+        selected
+    };
+    let selection: usize = (first..=selected).map(&mut lines_of).sum();
+    let above = height.saturating_sub(selection) / 2;
+    // Up from the selection by `above` lines: the top row, and how many of its lines are cut.
+    let (mut top, mut got) = (first, 0);
+    while got < above && top > 0 {
+        top -= 1;
+        got += lines_of(top);
+    }
+    let mut cut = got.saturating_sub(above);
+    // Down from there, a screenful; at the end of the list, back up to fill what is left.
+    let mut filled = lines_of(top) - cut;
+    let mut bottom = top;
+    while filled < height && bottom + 1 < list.len() {
+        bottom += 1;
+        filled += lines_of(bottom);
+    }
+    while filled < height && (cut > 0 || top > 0) {
+        if cut > 0 {
+            let back = cut.min(height - filled);
+            cut -= back;
+            filled += back;
+        } else {
+            top -= 1;
+            let lines = lines_of(top);
+            let back = lines.min(height - filled);
+            cut = lines - back;
+            filled += back;
+        }
+    }
+    let (content, position) = if list.len() <= EXACT_SCROLLBAR_ROWS {
+        let lines: Vec<usize> = (0..list.len()).map(&mut lines_of).collect();
+        (lines.iter().sum(), lines[..top].iter().sum::<usize>() + cut)
+    } else {
+        // The rows on screen stand for the others: their lines per row, times the rows.
+        let shown: usize = (top..=bottom).map(&mut lines_of).sum();
+        let per_row = shown as f64 / (bottom - top + 1) as f64;
+        let content = (list.len() as f64 * per_row).round() as usize;
+        let position = (top as f64 * per_row).round() as usize + cut;
+        (content.max(height), position.min(content.saturating_sub(height)))
+    };
     let mut rows = Vec::new();
-    let mut index = 0;
-    for (o, option) in app.decision.options.iter().enumerate() {
+    let mut y = area.y;
+    let mut left = height;
+    for row in top..=bottom {
+        let lines = built.remove(&row).unwrap_or_else(|| list.row(row).lines);
+        let skip = if row == top { cut } else { 0 };
+        let lines: Vec<Line<'static>> = lines.into_iter().skip(skip).take(left).collect();
+        if lines.is_empty() {
+            break;
+        }
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        left -= lines.len();
+        rows.push(VisibleRow {
+            question: list.question(row),
+            y,
+            height: drawn,
+            lines,
+        });
+        y = y.saturating_add(drawn);
+    }
+    ListWindow {
+        rows,
+        content,
+        position,
+    }
+}
+
+/// The question drawn at a row of the list's inner area.
+pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
+    let y = inner.y.saturating_add(row);
+    visible_rows(app, inner)
+        .into_iter()
+        .find(|r| (r.y..r.y.saturating_add(r.height)).contains(&y))
+        .and_then(|r| r.question)
+}
+
+/// The list as rows that can be built one at a time: for each framework a heading row, then
+/// a row per question. Row `heads[o]` is framework `o`'s heading.
+struct List<'a> {
+    app: &'a App,
+    width: u16,
+    /// The row of each framework's heading.
+    heads: Vec<usize>,
+    /// The index of each framework's first question.
+    firsts: Vec<usize>,
+    len: usize,
+}
+
+impl<'a> List<'a> {
+    fn new(app: &'a App, width: u16) -> List<'a> {
+        let (mut heads, mut firsts) = (Vec::new(), Vec::new());
+        let (mut row, mut question) = (0, 0);
+        for option in &app.decision.options {
+            heads.push(row);
+            firsts.push(question);
+            row += 1 + option.questions.len();
+            question += option.questions.len();
+        }
+        List {
+            app,
+            width,
+            heads,
+            firsts,
+            len: row,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The framework a row belongs to.
+    fn option_of(&self, row: usize) -> usize {
+        self.heads.partition_point(|&head| head <= row).saturating_sub(1)
+    }
+
+    fn is_heading(&self, row: usize) -> bool {
+        self.heads.get(self.option_of(row)) == Some(&row)
+    }
+
+    /// The question on a row; `None` on a heading.
+    fn question(&self, row: usize) -> Option<usize> {
+        let o = self.option_of(row);
+        (row > self.heads[o]).then(|| self.firsts[o] + row - self.heads[o] - 1)
+    }
+
+    /// The row of a question (the last question's for one past the end; the first row when
+    /// there are no questions).
+    fn row_of_question(&self, question: usize) -> usize {
+        let o = self.firsts.partition_point(|&first| first <= question).saturating_sub(1);
+        let Some(option) = self.app.decision.options.get(o) else {
+            return 0;
+        };
+        let within = (question - self.firsts[o]).min(option.questions.len().saturating_sub(1));
+        if option.questions.is_empty() {
+            self.heads[o]
+        } else {
+            self.heads[o] + 1 + within
+        }
+    }
+
+    /// A row's lines.
+    fn row(&self, row: usize) -> ListRow {
+        let o = self.option_of(row);
+        match self.question(row) {
+            None => ListRow {
+                question: None,
+                lines: self.heading(o),
+            },
+            Some(index) => ListRow {
+                question: Some(index),
+                lines: self.question_lines(o, index),
+            },
+        }
+    }
+
+    fn heading(&self, o: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let option = &app.decision.options[o];
         let score = &app.evaluation.scores[o];
         let state = if score.qualified { "✓" } else { " " };
         let heading = format!(
@@ -38,93 +252,55 @@ pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
             score.score,
             score.max
         );
-        let mut heading_lines: Vec<Line<'static>> = Vec::new();
+        let mut lines: Vec<Line<'static>> = Vec::new();
         if o > 0 {
-            heading_lines.push(Line::default());
+            lines.push(Line::default());
         }
-        heading_lines.extend(
-            wrap(&heading, usize::from(width))
+        lines.extend(
+            wrap(&heading, usize::from(self.width))
                 .into_iter()
-                .map(|l| Line::styled(l, theme.heading)),
+                .map(|l| Line::styled(l, app.theme.heading)),
         );
-        rows.push(ListRow {
-            question: None,
-            lines: heading_lines,
-        });
-        for question in &option.questions {
-            let yes = app.answers.is_yes(&question_id(option, question));
-            let selected = index == app.question;
-            let pointer = if selected { "▶" } else { " " };
-            let boxed = if yes { "[x]" } else { "[ ]" };
-            let weight = if question.weight > 1 {
-                format!(" (×{})", question.weight)
+        lines
+    }
+
+    fn question_lines(&self, o: usize, index: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let theme = &app.theme;
+        let option = &app.decision.options[o];
+        let question = &option.questions[index - self.firsts[o]];
+        let yes = app.answers.is_yes(&question_id(option, question));
+        let selected = index == app.question;
+        let pointer = if selected { "▶" } else { " " };
+        let boxed = if yes { "[x]" } else { "[ ]" };
+        let weight = if question.weight > 1 {
+            format!(" (×{})", question.weight)
+        } else {
+            String::new()
+        };
+        let text = format!("{}{weight}", question.text);
+        let body_width = usize::from(self.width).saturating_sub(6).max(1);
+        let style = if selected { theme.selected } else { theme.text };
+        let mut lines = Vec::new();
+        for (i, part) in wrap(&text, body_width).into_iter().enumerate() {
+            let mut spans = if i == 0 {
+                vec![
+                    Span::styled(format!("{pointer} "), style),
+                    Span::styled(boxed, if yes { theme.checked.patch(style) } else { style }),
+                    Span::styled(" ", style),
+                ]
             } else {
-                String::new()
+                vec![Span::styled("      ", style)]
             };
-            let text = format!("{}{weight}", question.text);
-            let body_width = usize::from(width).saturating_sub(6).max(1);
-            let mut lines = Vec::new();
-            for (i, part) in wrap(&text, body_width).into_iter().enumerate() {
-                let style = if selected { theme.selected } else { theme.text };
-                let lead = if i == 0 {
-                    vec![
-                        Span::styled(format!("{pointer} "), style),
-                        Span::styled(boxed, if yes { theme.checked.patch(style) } else { style }),
-                        Span::styled(" ", style),
-                    ]
-                } else {
-                    vec![Span::styled("      ", style)]
-                };
-                let mut spans = lead;
-                let pad = body_width.saturating_sub(part.chars().count());
-                spans.push(Span::styled(part, style));
-                if selected {
-                    spans.push(Span::styled(" ".repeat(pad), style));
-                }
-                lines.push(Line::from(spans));
+            let pad = body_width.saturating_sub(part.chars().count());
+            spans.push(Span::styled(part, style));
+            if selected {
+                spans.push(Span::styled(" ".repeat(pad), style));
             }
-            rows.push(ListRow {
-                question: Some(index),
-                lines,
-            });
-            index += 1;
+            lines.push(Line::from(spans));
         }
+        lines
     }
-    rows
-}
-
-/// The first visible line of the list, derived from the selection.
-fn offset(rows: &[ListRow], selected: usize, height: u16) -> usize {
-    let mut start = 0;
-    let mut end = 0;
-    let mut total = 0;
-    for (i, row) in rows.iter().enumerate() {
-        if row.question == Some(selected) {
-            // Keep the framework heading in view with its first question.
-            let heading = if i > 0 && rows[i - 1].question.is_none() {
-                rows[i - 1].lines.len()
-            } else {
-                0
-            };
-            start = total - heading;
-            end = total + row.lines.len();
-        }
-        total += row.lines.len();
-    }
-    layout::centred_offset(start, end, total, usize::from(height))
-}
-
-/// The question drawn at a row of the list's inner area.
-pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
-    let rows = rows(app, inner.width);
-    let mut line = offset(&rows, app.question, inner.height) + usize::from(row);
-    for entry in &rows {
-        if line < entry.lines.len() {
-            return entry.question;
-        }
-        line -= entry.lines.len();
-    }
-    None
 }
 
 impl Widget for ChecklistPane<'_> {
@@ -142,12 +318,10 @@ impl Widget for ChecklistPane<'_> {
             .border_style(theme.border_focus);
         let inner = list_block.inner(list_area);
         list_block.render(list_area, buf);
-        let rows = rows(app, inner.width);
-        let skip = offset(&rows, app.question, inner.height);
-        let lines: Vec<Line> = rows.into_iter().flat_map(|r| r.lines).collect();
-        let total = lines.len();
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
-        scrollbar(list_area, buf, total, skip, theme.border_focus);
+        let window = window(app, inner);
+        let lines: Vec<Line> = window.rows.into_iter().flat_map(|r| r.lines).collect();
+        Paragraph::new(lines).render(inner, buf);
+        scrollbar(list_area, buf, window.content, window.position, theme.border_focus);
 
         let side_block = Block::bordered()
             .title(Span::styled(" Scores ", theme.title))
@@ -194,15 +368,34 @@ fn render_side(app: &App, area: Rect, buf: &mut Buffer) {
     };
     // A tall terminal has room for how close the call is: the hints go under the diagram,
     // which gives up the parts of its dimmed layers for them, never those of active ones.
-    let mut hints = Doc::new(diagram_area.width);
-    hints.line(Line::default());
-    hints.heading("One step away", theme.heading);
-    for hint in &app.evaluation.hints {
-        hints.bullet("→", "", hint, theme.text, theme.text);
-    }
-    let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
-    let rest = diagram_area.height.saturating_sub(hints_height);
+    // Hints too long for the pane (a checklist of thousands lists thousands of ids) cannot
+    // fit whatever their wrapping: a line holds at most `width` characters. They are then
+    // not wrapped at all, so a frame costs what the pane can show.
+    let width = usize::from(diagram_area.width).max(1);
+    let least_lines: usize = 2 + app
+        .evaluation
+        .hints
+        .iter()
+        .map(|hint| (hint.chars().count() + 2).div_ceil(width))
+        .sum::<usize>();
+    let hints_doc = || {
+        let mut hints = Doc::new(diagram_area.width);
+        hints.line(Line::default());
+        hints.heading("One step away", theme.heading);
+        for hint in &app.evaluation.hints {
+            hints.bullet("→", "", hint, theme.text, theme.text);
+        }
+        hints
+    };
+    let (hints, rest) = if least_lines <= usize::from(diagram_area.height) {
+        let hints = hints_doc();
+        let height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
+        (Some(hints), diagram_area.height.saturating_sub(height))
+    } else {
+        (None, 0)
+    };
     if diagram.fits_active_parts(diagram_area.width, rest) {
+        let hints = hints.unwrap_or_else(hints_doc);
         let drawn = u16::try_from(diagram.lines(diagram_area.width, rest).len()).unwrap_or(rest);
         diagram.render(
             Rect {
@@ -242,3 +435,6 @@ pub fn verdict_line(app: &App) -> Line<'static> {
         Span::styled(what, theme.qualified),
     ])
 }
+
+#[cfg(test)]
+mod tests;
