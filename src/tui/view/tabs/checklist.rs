@@ -8,7 +8,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use crate::decision::question_id;
 use crate::tui::app::App;
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap};
@@ -269,7 +268,7 @@ impl<'a> List<'a> {
         let theme = &app.theme;
         let option = &app.decision.options[o];
         let question = &option.questions[index - self.firsts[o]];
-        let yes = app.answers.is_yes(&question_id(option, question));
+        let yes = app.answers.is_yes_to(option, question);
         let selected = index == app.question;
         let pointer = if selected { "▶" } else { " " };
         let boxed = if yes { "[x]" } else { "[ ]" };
