@@ -409,7 +409,12 @@ fn the_last_of_2000_questions_is_drawn_after_g() {
     assert_eq!(app.question, 1999);
     let buffer = render(&mut app, 80, 24);
     let screen = text(&buffer);
-    let last = app.decision.options[3].questions.last().expect("questions").text.to_string();
+    let last = app.decision.options[3]
+        .questions
+        .last()
+        .expect("questions")
+        .text
+        .to_string();
     let first_words: String = last.split(' ').take(3).collect::<Vec<_>>().join(" ");
     let selected = screen
         .lines()
@@ -420,7 +425,10 @@ fn the_last_of_2000_questions_is_drawn_after_g() {
     let lines: Vec<&str> = screen.lines().collect();
     let bottom = lines[lines.len() - 3];
     let list: String = bottom.chars().skip(1).take(40).collect();
-    assert!(!list.trim().is_empty(), "blank space after the last question:\n{screen}");
+    assert!(
+        !list.trim().is_empty(),
+        "blank space after the last question:\n{screen}"
+    );
     // A tick re-scores; the window is the same.
     app.update(Action::Toggle);
     assert!(text(&render(&mut app, 80, 24)).contains("[x]"));

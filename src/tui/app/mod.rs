@@ -436,9 +436,12 @@ fn contains_folded(text: &str, needle: &str) -> bool {
     }
     let (text, needle) = (text.as_bytes(), needle.as_bytes());
     needle.is_empty()
-        || text
-            .windows(needle.len())
-            .any(|window| window.iter().zip(needle).all(|(a, b)| a.to_ascii_lowercase() == *b))
+        || text.windows(needle.len()).any(|window| {
+            window
+                .iter()
+                .zip(needle)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        })
 }
 
 #[cfg(test)]
@@ -447,7 +450,15 @@ mod filter_tests {
 
     #[test]
     fn folded_matching_agrees_with_lower_casing() {
-        let texts = ["Async ORM", "ASYNC", "Straße", "İstanbul", "plain", "", "KELVIN \u{212a}"];
+        let texts = [
+            "Async ORM",
+            "ASYNC",
+            "Straße",
+            "İstanbul",
+            "plain",
+            "",
+            "KELVIN \u{212a}",
+        ];
         let needles = ["async", "orm", "straße", "i̇stanbul", "k", "xyz", "", "s o"];
         for text in texts {
             for needle in needles {

@@ -71,7 +71,8 @@ pub fn window(app: &App, area: Rect) -> ListWindow {
         return ListWindow::default();
     }
     let mut built: HashMap<usize, Vec<Line<'static>>> = HashMap::new();
-    let mut lines_of = |row: usize| -> usize { built.entry(row).or_insert_with(|| list.row(row).lines).len() };
+    let mut lines_of =
+        |row: usize| -> usize { built.entry(row).or_insert_with(|| list.row(row).lines).len() };
     let selected = list.row_of_question(app.question);
     // The heading goes with its first question when both fit: the question itself comes first.
     let first = if selected > 0
@@ -211,7 +212,10 @@ impl<'a> List<'a> {
     /// The row of a question (the last question's for one past the end; the first row when
     /// there are no questions).
     fn row_of_question(&self, question: usize) -> usize {
-        let o = self.firsts.partition_point(|&first| first <= question).saturating_sub(1);
+        let o = self
+            .firsts
+            .partition_point(|&first| first <= question)
+            .saturating_sub(1);
         let Some(option) = self.app.decision.options.get(o) else {
             return 0;
         };
@@ -320,7 +324,13 @@ impl Widget for ChecklistPane<'_> {
         let window = window(app, inner);
         let lines: Vec<Line> = window.rows.into_iter().flat_map(|r| r.lines).collect();
         Paragraph::new(lines).render(inner, buf);
-        scrollbar(list_area, buf, window.content, window.position, theme.border_focus);
+        scrollbar(
+            list_area,
+            buf,
+            window.content,
+            window.position,
+            theme.border_focus,
+        );
 
         let side_block = Block::bordered()
             .title(Span::styled(" Scores ", theme.title))

@@ -60,9 +60,15 @@ fn the_window_draws_what_the_whole_list_drew_for_every_selection_and_height() {
                     .flat_map(|row| row.lines.iter().map(|line| (row.question, line.clone())))
                     .collect();
                 let (expected, offset) = every_line(&app, area);
-                assert_eq!(drawn, expected, "width {width}, height {height}, question {question}");
+                assert_eq!(
+                    drawn, expected,
+                    "width {width}, height {height}, question {question}"
+                );
                 assert_eq!(window.position, offset, "width {width}, height {height}");
-                assert_eq!(window.content, rows(&app, width).iter().map(|r| r.lines.len()).sum::<usize>());
+                assert_eq!(
+                    window.content,
+                    rows(&app, width).iter().map(|r| r.lines.len()).sum::<usize>()
+                );
             }
         }
     }
