@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use crate::tui::app::App;
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap};
+use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_cached};
 use crate::tui::view::widgets::gauge::ScoreGauge;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
@@ -285,7 +285,7 @@ impl<'a> List<'a> {
         let body_width = usize::from(self.width).saturating_sub(6).max(1);
         let style = if selected { theme.selected } else { theme.text };
         let mut lines = Vec::new();
-        for (i, part) in wrap(&text, body_width).into_iter().enumerate() {
+        for (i, part) in wrap_cached(&text, body_width).into_iter().enumerate() {
             let mut spans = if i == 0 {
                 vec![
                     Span::styled(format!("{pointer} "), style),

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
 use crate::tui::app::{App, Mode};
-use crate::tui::view::widgets::doc::wrap;
+use crate::tui::view::widgets::doc::wrap_cached;
 
 /// The Compare pane.
 pub struct ComparePane<'a>(pub &'a App);
@@ -89,10 +89,10 @@ impl Widget for ComparePane<'_> {
         let mut wrapped: HashMap<usize, Vec<Vec<String>>> = HashMap::new();
         let cells_of = |position: usize| -> Vec<Vec<String>> {
             let aspect = &decision.comparison[rows[position]];
-            std::iter::once(wrap(&aspect.name, usize::from(aspect_width)))
+            std::iter::once(wrap_cached(&aspect.name, usize::from(aspect_width)))
                 .chain(decision.options.iter().map(|option| {
                     let value = aspect.values.get(&option.id).map_or("—", |v| v.as_str());
-                    wrap(value, usize::from(value_width))
+                    wrap_cached(value, usize::from(value_width))
                 }))
                 .collect()
         };
