@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::decision::{Choice, Decision, question_id};
+use crate::decision::{Choice, Decision, Question, question_id};
 
 /// What the user said: the questions answered yes and the stage chosen.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -88,8 +88,11 @@ impl Answers {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let valid: Vec<String> = decision.question_ids();
-        let known: std::collections::HashSet<&str> = valid.iter().map(String::as_str).collect();
+        // Borrowed (option, question) pairs: no id is written out unless one is unknown.
+        let known: std::collections::HashSet<(&str, &str)> = decision
+            .questions()
+            .map(|(o, q)| (o.id.as_str(), q.id.as_str()))
+            .collect();
         let mut errors = AnswerErrors {
             listed: Vec::new(),
             total: 0,
@@ -102,7 +105,7 @@ impl Answers {
             if id.is_empty() {
                 continue;
             }
-            if known.contains(id) {
+            if id.split_once('.').is_some_and(|pair| known.contains(&pair)) {
                 answers.yes.insert(id.to_owned());
             } else {
                 errors.push(AnswerError::UnknownQuestion {
@@ -114,7 +117,7 @@ impl Answers {
         let questions_unknown = errors.total > 0;
         drop(known);
         if questions_unknown {
-            errors.valid_questions = valid;
+            errors.valid_questions = decision.question_ids();
         }
         if let Some(stage) = stage {
             if decision.stage(stage).is_some() {
@@ -138,6 +141,21 @@ impl Answers {
     /// Whether the question is answered yes.
     pub fn is_yes(&self, id: &str) -> bool {
         self.yes.contains(id)
+    }
+
+    /// Whether this option's question is answered yes: [`Answers::is_yes`] on its full id,
+    /// without writing the id out (scoring asks this of every question on every tick).
+    pub fn is_yes_to(&self, option: &Choice, question: &Question) -> bool {
+        thread_local! {
+            static ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        ID.with_borrow_mut(|id| {
+            id.clear();
+            id.push_str(&option.id);
+            id.push('.');
+            id.push_str(&question.id);
+            self.yes.contains(id.as_str())
+        })
     }
 
     /// Ticks the question if it was not, unticks it if it was.
@@ -255,7 +273,7 @@ fn score_option(option: &Choice, answers: &Answers) -> Score {
     for question in &option.questions {
         // Saturating: 2^32 questions of weight u32::MAX would be needed to reach the limit.
         max = max.saturating_add(u64::from(question.weight));
-        if answers.is_yes(&question_id(option, question)) {
+        if answers.is_yes_to(option, question) {
             score = score.saturating_add(u64::from(question.weight));
         }
     }
@@ -400,7 +418,7 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         let yes: Vec<String> = option
             .questions
             .iter()
-            .filter(|q| answers.is_yes(&question_id(option, q)))
+            .filter(|q| answers.is_yes_to(option, q))
             .map(|q| format!("“{}”", q.text))
             .collect();
         reasons.push(format!(
@@ -462,7 +480,7 @@ fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String
             let droppers: Vec<String> = option
                 .questions
                 .iter()
-                .filter(|q| answers.is_yes(&question_id(option, q)) && u64::from(q.weight) > slack)
+                .filter(|q| answers.is_yes_to(option, q) && u64::from(q.weight) > slack)
                 .map(|q| question_id(option, q))
                 .collect();
             if droppers.is_empty() {
@@ -482,7 +500,7 @@ fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String
             let open: Vec<_> = option
                 .questions
                 .iter()
-                .filter(|q| !answers.is_yes(&question_id(option, q)))
+                .filter(|q| !answers.is_yes_to(option, q))
                 .collect();
             let single: Vec<String> = open
                 .iter()

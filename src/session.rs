@@ -90,9 +90,9 @@ impl Session {
         Session {
             decision: decision.id.clone(),
             answers: decision
-                .question_ids()
-                .into_iter()
-                .filter(|id| answers.is_yes(id))
+                .questions()
+                .filter(|(o, q)| answers.is_yes_to(o, q))
+                .map(|(o, q)| crate::decision::question_id(o, q))
                 .collect(),
             stage: answers.stage.clone(),
         }

@@ -88,7 +88,9 @@ fn joins(c: Option<char>) -> bool {
 /// `raw` without unsafe characters; tabs and line breaks become single spaces so words stay
 /// apart. Borrowed when `raw` is already clean, which is the usual case.
 pub fn clean(raw: &str) -> Cow<'_, str> {
-    if !raw.chars().any(is_unsafe_char) {
+    // Printable ASCII, most of any data file, holds nothing unsafe: one pass over the bytes
+    // instead of a test per character (a large decision is cleaned at every start).
+    if raw.bytes().all(|b| (0x20..0x7f).contains(&b)) || !raw.chars().any(is_unsafe_char) {
         return Cow::Borrowed(raw);
     }
     let mut out = String::with_capacity(raw.len());

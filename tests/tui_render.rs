@@ -3,6 +3,9 @@
 
 mod common;
 
+#[path = "support/big_decision.rs"]
+mod big_decision;
+
 use common::{Screen, render, text};
 use insta::assert_snapshot;
 use ratatui::Terminal;
@@ -370,4 +373,71 @@ fn an_absurd_terminal_size_is_drawn_in_a_clamped_area() {
         "the tab bar is drawn"
     );
     assert!(screen.contains("TL;DR"));
+}
+
+/// The bench's decision of 2,000 questions and a 5,000-row comparison, at 80×24.
+fn big_app(tab: Tab) -> App {
+    let source = big_decision::big_decision_ron(2000, 5000);
+    let decision = Decision::parse(&source, "big.ron").unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(decision, Answers::default(), Theme::ansi());
+    app.ui.tab = tab;
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    app
+}
+
+/// Issue 8.6: only the rows on screen are built, and `G` still shows the last one, selected.
+#[test]
+fn the_last_of_5000_compare_rows_is_drawn_after_g() {
+    let mut app = big_app(Tab::Compare);
+    app.update(Action::Last);
+    assert_eq!(app.ui.compare.selected, 4999);
+    let screen = text(&render(&mut app, 80, 24));
+    let selected = screen
+        .lines()
+        .find(|line| line.contains('▶'))
+        .unwrap_or_else(|| panic!("a selected row:\n{screen}"));
+    assert!(selected.contains("Aspect 4999:"), "{screen}");
+    assert!(!screen.contains("Aspect 4998:") || screen.find("Aspect 4998:") < screen.find("Aspect 4999:"));
+    // One row up, the selection moves and the last row stays where it was drawn.
+    app.update(Action::Up);
+    let up = text(&render(&mut app, 80, 24));
+    let selected = up.lines().find(|line| line.contains('▶')).unwrap_or_default();
+    assert!(selected.contains("Aspect 4998:"), "{up}");
+}
+
+/// Issue 8.6: the Checklist wraps only what is on screen, and `G` shows the last question,
+/// selected, with the list ending at the pane's bottom (no blank space after it).
+#[test]
+fn the_last_of_2000_questions_is_drawn_after_g() {
+    let mut app = big_app(Tab::Checklist);
+    app.update(Action::Last);
+    assert_eq!(app.ui.checklist.selected, 1999);
+    let buffer = render(&mut app, 80, 24);
+    let screen = text(&buffer);
+    let last = app.scorecard.decision().options[3]
+        .questions
+        .last()
+        .expect("questions")
+        .text
+        .to_string();
+    let first_words: String = last.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    let selected = screen
+        .lines()
+        .find(|line| line.contains('▶'))
+        .unwrap_or_else(|| panic!("a selected question:\n{screen}"));
+    assert!(selected.contains(&first_words), "{first_words:?} in\n{screen}");
+    // The list's last inner row (above the bottom border and the footer) holds text.
+    let lines: Vec<&str> = screen.lines().collect();
+    let bottom = lines[lines.len() - 3];
+    let list: String = bottom.chars().skip(1).take(40).collect();
+    assert!(
+        !list.trim().is_empty(),
+        "blank space after the last question:\n{screen}"
+    );
+    // A tick re-scores; the window is the same.
+    app.update(Action::Toggle);
+    assert!(text(&render(&mut app, 80, 24)).contains("[x]"));
 }

@@ -54,13 +54,21 @@ pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
             &known,
         );
     }
+    // The comparison can hold thousands of cells: their paths are written out only for a
+    // cell with a problem, so a valid file costs no string per cell.
     for (i, aspect) in decision.comparison.iter().enumerate() {
-        let at = format!("comparison[{i}]");
-        check.text(&format!("{at}.name"), &aspect.name);
+        let at = || format!("comparison[{i}]");
+        if aspect.name.trim().is_empty() {
+            check.text(&format!("{}.name", at()), &aspect.name);
+        }
         for (option, value) in &aspect.values {
-            let key = Target::Key(format!("{at}.values[{option:?}]"));
-            check.known(&format!("{at}.values"), key, option, &known);
-            check.text(&format!("{at}.values[{option:?}]"), value);
+            if !known.contains(option.as_str()) {
+                let key = Target::Key(format!("{}.values[{option:?}]", at()));
+                check.known(&format!("{}.values", at()), key, option, &known);
+            }
+            if value.trim().is_empty() {
+                check.text(&format!("{}.values[{option:?}]", at()), value);
+            }
         }
     }
     check.text("stack.title", &decision.stack.title);
@@ -116,17 +124,22 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     let mut total: u64 = 0;
     for (j, question) in option.questions.iter().enumerate() {
-        let qat = format!("{at}.questions[{j}]");
-        check.slug(&format!("{qat}.id"), &question.id);
+        // Written out only for a question with a problem (see the comparison's cells).
+        let qat = || format!("{at}.questions[{j}]");
+        if !is_slug(&question.id) {
+            check.slug(&format!("{}.id", qat()), &question.id);
+        }
         let earlier = ids.entry(question.id.as_str()).or_insert(0);
         if *earlier > 0 {
             let full = format!("{}.{}", option.id, question.id);
-            check.dup(&format!("{qat}.id"), "question", &full);
+            check.dup(&format!("{}.id", qat()), "question", &full);
         }
         *earlier += 1;
-        check.text(&format!("{qat}.text"), &question.text);
+        if question.text.trim().is_empty() {
+            check.text(&format!("{}.text", qat()), &question.text);
+        }
         if question.weight == 0 {
-            check.push(&format!("{qat}.weight"), || {
+            check.push(&format!("{}.weight", qat()), || {
                 format!("question \"{}.{}\" has weight 0", option.id, question.id)
             });
         }
@@ -151,6 +164,14 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     for (j, point) in option.best_for.iter().enumerate() {
         check.text(&format!("{at}.best_for[{j}].title"), &point.title);
     }
+}
+
+/// Whether an id is made of lowercase letters, digits, '-' and '_' (and is not empty).
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 /// Collects problems, each with the document path of its value, to place it in the source.
@@ -208,11 +229,7 @@ impl Checker {
     }
 
     fn slug(&mut self, at: &str, id: &str) {
-        let valid = !id.is_empty()
-            && id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
-        if !valid {
+        if !is_slug(id) {
             self.push(at, || {
                 format!("invalid id {id:?}: use lowercase letters, digits, '-' or '_'")
             });
@@ -250,6 +267,10 @@ impl Checker {
     /// The problems kept, each placed in `source`, and how many there are in all.
     pub(super) fn finish(self, source: &str) -> (Vec<Problem>, usize) {
         let mut problems = self.problems;
+        // A valid file is not scanned for positions at all.
+        if problems.is_empty() {
+            return (problems, self.total);
+        }
         let positions = source::locate(source, &self.places);
         for (problem, position) in problems.iter_mut().zip(positions) {
             problem.position = position;

@@ -646,3 +646,24 @@ fn embedded_has_three_options_with_the_articles_threshold() {
         .collect();
     assert_eq!(shape, [("django", 6, 3), ("flask", 6, 3), ("fastapi", 6, 3)]);
 }
+
+#[test]
+fn is_yes_to_agrees_with_is_yes_on_the_full_id() {
+    let decision = Decision::embedded();
+    let ids = decision.question_ids();
+    let answers = Answers::new(&decision, ids.iter().step_by(3), None).expect("valid ids");
+    for (option, question) in decision.questions() {
+        let id = question_id(option, question);
+        assert_eq!(answers.is_yes_to(option, question), answers.is_yes(&id), "{id}");
+    }
+}
+
+#[test]
+fn an_id_with_a_dot_too_many_is_unknown() {
+    let decision = Decision::embedded();
+    let first = &decision.question_ids()[0];
+    let errors = Answers::new(&decision, [format!("{first}.x"), format!("x.{first}")], None)
+        .expect_err("neither id is a question");
+    assert_eq!(errors.total, 2);
+    assert!(!errors.valid_questions.is_empty(), "the valid ids are listed");
+}

@@ -88,16 +88,19 @@ impl App {
 
     /// The Compare rows a filter keeps, as indexes into the comparison.
     pub fn compare_rows_for(&self, filter: &str) -> Vec<usize> {
+        // Called on every key and frame on the Compare tab, so it allocates nothing per cell:
+        // no filter keeps every row, and a filter is matched without lower-casing the cells.
+        let comparison = &self.scorecard.decision().comparison;
+        if filter.is_empty() {
+            return (0..comparison.len()).collect();
+        }
         let needle = filter.to_lowercase();
-        self.scorecard
-            .decision()
-            .comparison
+        comparison
             .iter()
             .enumerate()
             .filter(|(_, aspect)| {
-                needle.is_empty()
-                    || aspect.name.to_lowercase().contains(&needle)
-                    || aspect.values.values().any(|v| v.to_lowercase().contains(&needle))
+                contains_folded(&aspect.name, &needle)
+                    || aspect.values.values().any(|v| contains_folded(v, &needle))
             })
             .map(|(i, _)| i)
             .collect()
@@ -136,5 +139,51 @@ impl App {
     /// The colours in force.
     pub fn theme(&self) -> &Theme {
         &self.settings.theme
+    }
+}
+
+/// Whether `text`, lower-cased, contains `needle` (already lower-cased). ASCII text, the
+/// common case, is compared byte by byte without a lower-cased copy; other text is lower-cased
+/// as `str::to_lowercase` does, so the two agree everywhere.
+fn contains_folded(text: &str, needle: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(needle);
+    }
+    // Lower-cased ASCII is ASCII: it cannot contain a needle that is not.
+    if !needle.is_ascii() {
+        return false;
+    }
+    let (text, needle) = (text.as_bytes(), needle.as_bytes());
+    needle.is_empty()
+        || text.windows(needle.len()).any(|window| {
+            window
+                .iter()
+                .zip(needle)
+                .all(|(a, b)| a.to_ascii_lowercase() == *b)
+        })
+}
+
+#[cfg(test)]
+mod filter_tests {
+    use super::contains_folded;
+
+    #[test]
+    fn folded_matching_agrees_with_lower_casing() {
+        let texts = [
+            "Async ORM",
+            "ASYNC",
+            "Straße",
+            "İstanbul",
+            "plain",
+            "",
+            "KELVIN \u{212a}",
+        ];
+        let needles = ["async", "orm", "straße", "i̇stanbul", "k", "xyz", "", "s o"];
+        for text in texts {
+            for needle in needles {
+                let expected = text.to_lowercase().contains(needle);
+                assert_eq!(contains_folded(text, needle), expected, "{text:?} {needle:?}");
+            }
+        }
     }
 }

@@ -1,18 +1,19 @@
 //! The Checklist tab: the questions grouped by framework with `[ ]`/`[x]` boxes, and beside
 //! them a gauge per framework, the verdict and the stack diagram, all live.
 
+use std::collections::HashMap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::decision::question_id;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_line};
+use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_cached, wrap_line};
 use crate::tui::view::widgets::gauge::ScoreGauge;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
@@ -29,12 +30,246 @@ pub struct ListRow {
     pub lines: Vec<Line<'static>>,
 }
 
-/// The list's rows at this width.
+/// Every row of the list at this width. Wraps every question: for small lists and tests;
+/// drawing and hit-testing use [`visible_rows`], which wraps only what is on screen.
 pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
-    let theme = app.theme();
+    let list = List::new(app, width);
+    (0..list.len()).map(|row| list.row(row)).collect()
+}
+
+/// Lists of up to this many rows are measured exactly for the scrollbar (every row wrapped);
+/// longer ones get an estimate from the rows on screen, so a key costs what is visible.
+const EXACT_SCROLLBAR_ROWS: usize = 400;
+
+/// A row of the list as drawn: a framework heading (`question` is `None`) or a question, at
+/// screen line `y`, `height` lines tall. A row cut by the top or the bottom of the list holds
+/// only its visible lines.
+#[derive(Debug, Clone)]
+pub struct VisibleRow {
+    pub question: Option<usize>,
+    /// Whether the row's first line is drawn (not cut off by the top of the list).
+    pub starts: bool,
+    pub y: u16,
+    pub height: u16,
+    pub lines: Vec<Line<'static>>,
+}
+
+/// What the list shows in an area: its visible rows, top to bottom, and the scrollbar's
+/// figures in lines (`content` is exact for short lists, estimated for long ones).
+#[derive(Debug, Clone, Default)]
+pub struct ListWindow {
+    pub rows: Vec<VisibleRow>,
+    pub content: usize,
+    pub position: usize,
+}
+
+/// The rows of the list visible in `area` (the list pane's inside), with their screen lines.
+/// Render and hit-testing both use it, so a click lands on what was drawn.
+pub fn visible_rows(app: &App, area: Rect) -> Vec<VisibleRow> {
+    window(app, area).rows
+}
+
+/// The list's window in `area`: the selected question centred when it can be, its framework
+/// heading kept with it when it is the framework's first (and both fit), and no blank space after the last
+/// question (the view `layout::centred_offset` gives over every line, found from the
+/// selection outwards, so only the rows on screen are wrapped).
+pub fn window(app: &App, area: Rect) -> ListWindow {
+    let list = List::new(app, area.width);
+    let height = usize::from(area.height);
+    if height == 0 || list.len() == 0 {
+        return ListWindow::default();
+    }
+    let mut built: HashMap<usize, Vec<Line<'static>>> = HashMap::new();
+    let mut lines_of =
+        |row: usize| -> usize { built.entry(row).or_insert_with(|| list.row(row).lines).len() };
+    let selected = list.row_of_question(app.ui.checklist.selected);
+    // The heading goes with its first question when both fit: the question itself comes first.
+    let first = if selected > 0
+        && list.is_heading(selected - 1)
+        && lines_of(selected - 1) + lines_of(selected) <= height
+    {
+        selected - 1
+    } else {
+        selected
+    };
+    let selection: usize = (first..=selected).map(&mut lines_of).sum();
+    let above = height.saturating_sub(selection) / 2;
+    // Up from the selection by `above` lines: the top row, and how many of its lines are cut.
+    let (mut top, mut got) = (first, 0);
+    while got < above && top > 0 {
+        top -= 1;
+        got += lines_of(top);
+    }
+    let mut cut = got.saturating_sub(above);
+    // Once the wheel has scrolled the list, it shows from that line instead (short lists,
+    // whose lines are all counted anyway; a long one keeps following the selection).
+    if let Some(scroll) = app.ui.checklist.scroll
+        && list.len() <= EXACT_SCROLLBAR_ROWS
+    {
+        let lines: Vec<usize> = (0..list.len()).map(&mut lines_of).collect();
+        let total: usize = lines.iter().sum();
+        let mut left = scroll.min(total.saturating_sub(height));
+        top = 0;
+        while top + 1 < list.len() && left >= lines[top] {
+            left -= lines[top];
+            top += 1;
+        }
+        cut = left;
+    }
+    // Down from there, a screenful; at the end of the list, back up to fill what is left.
+    let mut filled = lines_of(top) - cut;
+    let mut bottom = top;
+    while filled < height && bottom + 1 < list.len() {
+        bottom += 1;
+        filled += lines_of(bottom);
+    }
+    while filled < height && (cut > 0 || top > 0) {
+        if cut > 0 {
+            let back = cut.min(height - filled);
+            cut -= back;
+            filled += back;
+        } else {
+            top -= 1;
+            let lines = lines_of(top);
+            let back = lines.min(height - filled);
+            cut = lines - back;
+            filled += back;
+        }
+    }
+    let (content, position) = if list.len() <= EXACT_SCROLLBAR_ROWS {
+        let lines: Vec<usize> = (0..list.len()).map(&mut lines_of).collect();
+        (lines.iter().sum(), lines[..top].iter().sum::<usize>() + cut)
+    } else {
+        // The rows on screen stand for the others: their lines per row, times the rows.
+        let shown: usize = (top..=bottom).map(&mut lines_of).sum();
+        let per_row = shown as f64 / (bottom - top + 1) as f64;
+        let content = (list.len() as f64 * per_row).round() as usize;
+        let position = (top as f64 * per_row).round() as usize + cut;
+        (content.max(height), position.min(content.saturating_sub(height)))
+    };
     let mut rows = Vec::new();
-    let mut index = 0;
-    for (o, option) in app.scorecard.decision().options.iter().enumerate() {
+    let mut y = area.y;
+    let mut left = height;
+    for row in top..=bottom {
+        let lines = built.remove(&row).unwrap_or_else(|| list.row(row).lines);
+        let skip = if row == top { cut } else { 0 };
+        let lines: Vec<Line<'static>> = lines.into_iter().skip(skip).take(left).collect();
+        if lines.is_empty() {
+            break;
+        }
+        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        left -= lines.len();
+        rows.push(VisibleRow {
+            question: list.question(row),
+            starts: skip == 0,
+            y,
+            height: drawn,
+            lines,
+        });
+        y = y.saturating_add(drawn);
+    }
+    ListWindow {
+        rows,
+        content,
+        position,
+    }
+}
+
+/// The question drawn at a row of the list's inner area.
+pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
+    let y = inner.y.saturating_add(row);
+    visible_rows(app, inner)
+        .into_iter()
+        .find(|r| (r.y..r.y.saturating_add(r.height)).contains(&y))
+        .and_then(|r| r.question)
+}
+
+/// The list as rows that can be built one at a time: for each framework a heading row, then
+/// a row per question. Row `heads[o]` is framework `o`'s heading.
+struct List<'a> {
+    app: &'a App,
+    width: u16,
+    /// The row of each framework's heading.
+    heads: Vec<usize>,
+    /// The index of each framework's first question.
+    firsts: Vec<usize>,
+    len: usize,
+}
+
+impl<'a> List<'a> {
+    fn new(app: &'a App, width: u16) -> List<'a> {
+        let (mut heads, mut firsts) = (Vec::new(), Vec::new());
+        let (mut row, mut question) = (0, 0);
+        for option in &app.scorecard.decision().options {
+            heads.push(row);
+            firsts.push(question);
+            row += 1 + option.questions.len();
+            question += option.questions.len();
+        }
+        List {
+            app,
+            width,
+            heads,
+            firsts,
+            len: row,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The framework a row belongs to.
+    fn option_of(&self, row: usize) -> usize {
+        self.heads.partition_point(|&head| head <= row).saturating_sub(1)
+    }
+
+    fn is_heading(&self, row: usize) -> bool {
+        self.heads.get(self.option_of(row)) == Some(&row)
+    }
+
+    /// The question on a row; `None` on a heading.
+    fn question(&self, row: usize) -> Option<usize> {
+        let o = self.option_of(row);
+        (row > self.heads[o]).then(|| self.firsts[o] + row - self.heads[o] - 1)
+    }
+
+    /// The row of a question (the last question's for one past the end; the first row when
+    /// there are no questions).
+    fn row_of_question(&self, question: usize) -> usize {
+        let o = self
+            .firsts
+            .partition_point(|&first| first <= question)
+            .saturating_sub(1);
+        let Some(option) = self.app.scorecard.decision().options.get(o) else {
+            return 0;
+        };
+        let within = (question - self.firsts[o]).min(option.questions.len().saturating_sub(1));
+        if option.questions.is_empty() {
+            self.heads[o]
+        } else {
+            self.heads[o] + 1 + within
+        }
+    }
+
+    /// A row's lines.
+    fn row(&self, row: usize) -> ListRow {
+        let o = self.option_of(row);
+        match self.question(row) {
+            None => ListRow {
+                question: None,
+                lines: self.heading(o),
+            },
+            Some(index) => ListRow {
+                question: Some(index),
+                lines: self.question_lines(o, index),
+            },
+        }
+    }
+
+    fn heading(&self, o: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let option = &app.scorecard.decision().options[o];
         let score = &app.scorecard.evaluation().scores[o];
         let state = if score.qualified { "✓" } else { " " };
         let heading = format!(
@@ -45,80 +280,55 @@ pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
             score.score,
             score.max
         );
-        let mut heading_lines: Vec<Line<'static>> = Vec::new();
+        let mut lines: Vec<Line<'static>> = Vec::new();
         if o > 0 {
-            heading_lines.push(Line::default());
+            lines.push(Line::default());
         }
-        heading_lines.extend(
-            wrap(&heading, usize::from(width))
+        lines.extend(
+            wrap(&heading, usize::from(self.width))
                 .into_iter()
-                .map(|l| Line::styled(l, theme.heading)),
+                .map(|l| Line::styled(l, app.theme().heading)),
         );
-        rows.push(ListRow {
-            question: None,
-            lines: heading_lines,
-        });
-        for question in &option.questions {
-            let yes = app.scorecard.answers().is_yes(&question_id(option, question));
-            let selected = index == app.ui.checklist.selected;
-            let pointer = if selected { "▶" } else { " " };
-            let boxed = if yes { "[x]" } else { "[ ]" };
-            let weight = if question.weight > 1 {
-                format!(" (×{})", question.weight)
-            } else {
-                String::new()
-            };
-            let text = format!("{}{weight}", question.text);
-            let body_width = usize::from(width).saturating_sub(6).max(1);
-            let mut lines = Vec::new();
-            for (i, part) in wrap(&text, body_width).into_iter().enumerate() {
-                let style = if selected { theme.selected } else { theme.text };
-                let lead = if i == 0 {
-                    vec![
-                        Span::styled(format!("{pointer} "), style),
-                        Span::styled(boxed, if yes { theme.checked.patch(style) } else { style }),
-                        Span::styled(" ", style),
-                    ]
-                } else {
-                    vec![Span::styled("      ", style)]
-                };
-                let mut spans = lead;
-                let pad = body_width.saturating_sub(part.chars().count());
-                spans.push(Span::styled(part, style));
-                if selected {
-                    spans.push(Span::styled(" ".repeat(pad), style));
-                }
-                lines.push(Line::from(spans));
-            }
-            rows.push(ListRow {
-                question: Some(index),
-                lines,
-            });
-            index += 1;
-        }
+        lines
     }
-    rows
-}
 
-/// The first visible line of the list, derived from the selection.
-fn offset(rows: &[ListRow], selected: usize, height: u16) -> usize {
-    let mut start = 0;
-    let mut end = 0;
-    let mut total = 0;
-    for (i, row) in rows.iter().enumerate() {
-        if row.question == Some(selected) {
-            // Keep the framework heading in view with its first question.
-            let heading = if i > 0 && rows[i - 1].question.is_none() {
-                rows[i - 1].lines.len()
+    fn question_lines(&self, o: usize, index: usize) -> Vec<Line<'static>> {
+        let app = self.app;
+        let theme = app.theme();
+        let option = &app.scorecard.decision().options[o];
+        let question = &option.questions[index - self.firsts[o]];
+        let yes = app.scorecard.answers().is_yes_to(option, question);
+        let selected = index == app.ui.checklist.selected;
+        let pointer = if selected { "▶" } else { " " };
+        let boxed = if yes { "[x]" } else { "[ ]" };
+        let weight = if question.weight > 1 {
+            format!(" (×{})", question.weight)
+        } else {
+            String::new()
+        };
+        let text = format!("{}{weight}", question.text);
+        let body_width = usize::from(self.width).saturating_sub(6).max(1);
+        let style = if selected { theme.selected } else { theme.text };
+        let mut lines = Vec::new();
+        for (i, part) in wrap_cached(&text, body_width).into_iter().enumerate() {
+            let mut spans = if i == 0 {
+                vec![
+                    Span::styled(format!("{pointer} "), style),
+                    Span::styled(boxed, if yes { theme.checked.patch(style) } else { style }),
+                    Span::styled(" ", style),
+                ]
             } else {
-                0
+                vec![Span::styled("      ", style)]
             };
-            start = total - heading;
-            end = total + row.lines.len();
+            let pad = body_width.saturating_sub(part.chars().count());
+            spans.push(Span::styled(part, style));
+            if selected {
+                spans.push(Span::styled(" ".repeat(pad), style));
+            }
+            lines.push(Line::from(spans));
         }
-        total += row.lines.len();
+        lines
     }
-    layout::centred_offset(start, end, total, usize::from(height))
 }
 
 impl StatefulWidget for ChecklistTab<'_> {
@@ -137,78 +347,56 @@ impl StatefulWidget for ChecklistTab<'_> {
             app.theme(),
             true,
         );
-        let rows = rows(app, inner.width);
-        let total: usize = rows.iter().map(|r| r.lines.len()).sum();
-        let max = total.saturating_sub(usize::from(inner.height));
-        // The list follows the selection until the wheel scrolls it.
-        let skip = match app.ui.checklist.scroll {
-            Some(scroll) => scroll.min(max),
-            None => offset(&rows, app.ui.checklist.selected, inner.height),
-        };
-        record_rows(&rows, inner, skip, map);
+        // Only the rows on screen are built (see `window`).
+        let window = window(app, inner);
+        let max = window.content.saturating_sub(usize::from(inner.height));
+        record_rows(&window.rows, inner, map);
         map.pane_extent(PaneExtent {
             pane: Pane::Checklist,
             rect: list_area,
-            top: skip,
-            page: visible_questions(&rows, skip, inner.height),
+            top: window.position,
+            page: visible_questions(&window.rows, inner),
             max,
         });
-        let lines: Vec<Line> = rows.into_iter().flat_map(|r| r.lines).collect();
-        Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
-        scrollbar(list_area, buf, total, skip, theme.border_focus);
+        scrollbar(
+            list_area,
+            buf,
+            window.content,
+            window.position,
+            theme.border_focus,
+        );
+        let lines: Vec<Line> = window.rows.into_iter().flat_map(|r| r.lines).collect();
+        Paragraph::new(lines).render(inner, buf);
 
         let side = pane(side_area, buf, " Scores ".to_owned(), app.theme(), false);
         render_side(app, self.data, side, buf);
     }
 }
 
-/// Records each visible question's row and box, from the list's lines scrolled by `skip`.
-fn record_rows(rows: &[ListRow], inner: Rect, skip: usize, map: &mut FrameMap) {
-    let height = usize::from(inner.height);
-    let mut line = 0;
+/// Records each visible question's row and, when its first line is drawn, its box.
+fn record_rows(rows: &[VisibleRow], inner: Rect, map: &mut FrameMap) {
     for row in rows {
-        let (start, end) = (line, line + row.lines.len());
-        line = end;
         let Some(question) = row.question else { continue };
-        let first = start.max(skip);
-        let last = end.min(skip + height);
-        if first >= last {
-            continue;
-        }
-        let y = inner.y + u16::try_from(first - skip).unwrap_or(u16::MAX);
-        let rows_drawn = u16::try_from(last - first).unwrap_or(u16::MAX);
         map.target(
             Rect {
-                y,
-                height: rows_drawn,
+                y: row.y,
+                height: row.height,
                 ..inner
             },
             Target::Question(question),
         );
-        if start >= skip {
+        if row.starts {
             // `▶ [ ] text`: the box is columns 2 to 4 of the question's first line.
-            let boxed = Rect::new(inner.x + 2, y, 3, 1).intersection(inner);
+            let boxed = Rect::new(inner.x + 2, row.y, 3, 1).intersection(inner);
             map.target(boxed, Target::QuestionBox(question));
-        }
-        if end >= skip + height {
-            break;
         }
     }
 }
 
-/// How many questions are wholly visible from line `skip`: a page, for the page keys.
-fn visible_questions(rows: &[ListRow], skip: usize, height: u16) -> usize {
-    let bottom = skip + usize::from(height);
-    let mut line = 0;
-    let mut count = 0;
-    for row in rows {
-        let end = line + row.lines.len();
-        if row.question.is_some() && line >= skip && end <= bottom {
-            count += 1;
-        }
-        line = end;
-    }
-    count.max(1)
+/// How many questions are wholly visible: a page, for the page keys.
+fn visible_questions(rows: &[VisibleRow], inner: Rect) -> usize {
+    let whole = |r: &&VisibleRow| r.question.is_some() && r.y >= inner.y && r.y + r.height <= inner.bottom();
+    rows.iter().filter(whole).count().max(1)
 }
 
 /// The gauges, the verdict line and the diagram, top to bottom.
@@ -246,14 +434,28 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
     let mut fitting = diagram.fitting(diagram_area.width);
     // A tall terminal has room for how close the call is: the hints go under the diagram,
     // which gives up the parts of its dimmed layers for them, never those of active ones.
+    // Hints too long for the pane (a checklist of thousands lists thousands of ids) cannot
+    // fit whatever their wrapping: a line holds at most `width` characters. They are then
+    // not wrapped at all, so a frame costs what the pane can show.
+    let evaluation = app.scorecard.evaluation();
+    let width = usize::from(diagram_area.width).max(1);
+    let least_lines: usize = 2 + evaluation
+        .hints
+        .iter()
+        .map(|hint| (hint.chars().count() + 2).div_ceil(width))
+        .sum::<usize>();
     let mut hints = Doc::new(diagram_area.width);
-    hints.line(Line::default());
-    hints.heading("One step away", theme.heading);
-    for hint in &app.scorecard.evaluation().hints {
-        hints.bullet("→", "", hint, theme.text, theme.text);
-    }
-    let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
-    let rest = diagram_area.height.saturating_sub(hints_height);
+    let rest = if least_lines <= usize::from(diagram_area.height) {
+        hints.line(Line::default());
+        hints.heading("One step away", theme.heading);
+        for hint in &evaluation.hints {
+            hints.bullet("→", "", hint, theme.text, theme.text);
+        }
+        let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
+        diagram_area.height.saturating_sub(hints_height)
+    } else {
+        0
+    };
     if diagram_area.width >= 4 && fitting.fits_active_parts(rest) {
         let lines = fitting.fit(rest);
         let drawn = u16::try_from(lines.len()).unwrap_or(rest);
@@ -268,3 +470,6 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
         Paragraph::new(fitting.fit(diagram_area.height)).render(diagram_area, buf);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,6 +1,9 @@
 //! The Compare tab: the side-by-side table of aspects, with a `/` filter whose matches are
 //! highlighted and stepped through with `n`/`N`.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -10,22 +13,11 @@ use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, 
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mode};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
-use crate::tui::view::widgets::doc::wrap;
+use crate::tui::view::widgets::doc::wrap_cached;
 use crate::tui::view::widgets::pane::pane;
 
 /// The Compare tab.
 pub struct CompareTab<'a>(pub &'a App);
-
-/// A cell's text, wrapped, with every occurrence of the filter highlighted.
-fn cell_text(text: &str, width: u16, needle: &str, style: Style, match_style: Style) -> Text<'static> {
-    let lines = wrap(text, usize::from(width));
-    Text::from(
-        lines
-            .into_iter()
-            .map(|line| highlight(&line, needle, style, match_style))
-            .collect::<Vec<_>>(),
-    )
-}
 
 /// Splits a line into spans, the case-insensitive matches of `needle` in `match_style`.
 pub fn highlight(line: &str, needle: &str, style: Style, match_style: Style) -> Line<'static> {
@@ -92,46 +84,69 @@ impl StatefulWidget for CompareTab<'_> {
                 .chain(decision.options.iter().map(|o| Cell::from(o.name.to_string()))),
         )
         .style(theme.heading);
-        let (table_rows, heights): (Vec<Row>, Vec<u16>) = rows
-            .iter()
-            .map(|&index| {
-                let aspect = &decision.comparison[index];
-                let mut cells = vec![cell_text(
-                    &aspect.name,
-                    aspect_width,
-                    &app.ui.compare.filter,
-                    theme.highlight,
-                    theme.match_text,
-                )];
-                for option in &decision.options {
+        // Only the rows on screen are wrapped and built: a comparison of thousands of rows
+        // costs what a screenful costs. The header takes one line of the table's area.
+        let rows_height = table_area.height.saturating_sub(1);
+        let mut wrapped: HashMap<usize, Vec<Vec<String>>> = HashMap::new();
+        let cells_of = |position: usize| -> Vec<Vec<String>> {
+            let aspect = &decision.comparison[rows[position]];
+            std::iter::once(wrap_cached(&aspect.name, usize::from(aspect_width)))
+                .chain(decision.options.iter().map(|option| {
                     let value = aspect.values.get(&option.id).map_or("—", |v| v.as_str());
-                    let style = if aspect.values.contains_key(&option.id) {
+                    wrap_cached(value, usize::from(value_width))
+                }))
+                .collect()
+        };
+        let window = table_window(rows.len(), app.ui.compare.selected, rows_height, |position| {
+            let cells = wrapped.entry(position).or_insert_with(|| cells_of(position));
+            let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
+            u16::try_from(lines).unwrap_or(u16::MAX)
+        });
+        let (table_rows, heights): (Vec<Row>, Vec<u16>) = window
+            .clone()
+            .map(|position| {
+                let aspect = &decision.comparison[rows[position]];
+                let cells = wrapped.remove(&position).unwrap_or_else(|| cells_of(position));
+                let height = cells.iter().map(Vec::len).max().unwrap_or(1);
+                let styles = std::iter::once(theme.highlight).chain(decision.options.iter().map(|option| {
+                    if aspect.values.contains_key(&option.id) {
                         theme.text
                     } else {
                         theme.muted
-                    };
-                    cells.push(cell_text(
-                        value,
-                        value_width,
-                        &app.ui.compare.filter,
-                        style,
-                        theme.match_text,
-                    ));
-                }
-                let height = cells.iter().map(|c| c.height()).max().unwrap_or(1);
-                let height = u16::try_from(height).unwrap_or(1);
-                (Row::new(cells.into_iter().map(Cell::from)).height(height), height)
+                    }
+                }));
+                let cells = cells.into_iter().zip(styles).map(|(lines, style)| {
+                    Cell::from(Text::from(
+                        lines
+                            .iter()
+                            .map(|line| highlight(line, &app.ui.compare.filter, style, theme.match_text))
+                            .collect::<Vec<_>>(),
+                    ))
+                });
+                // A row taller than the table is cut to it, so that it is still drawn.
+                let height = u16::try_from(height).unwrap_or(u16::MAX).min(rows_height.max(1));
+                (Row::new(cells).height(height), height)
             })
             .unzip();
-        let empty = table_rows.is_empty();
+        let empty = rows.is_empty();
         let table = Table::new(table_rows, widths)
             .header(header)
             .column_spacing(1)
             .row_highlight_style(theme.selected)
             .highlight_symbol("▶ ");
-        let mut state = TableState::default().with_selected((!empty).then_some(app.ui.compare.selected));
+        // The selection, as an index into the rows built: none when it is past the last row,
+        // as a table given every row would highlight none.
+        let selected = (app.ui.compare.selected < rows.len()).then(|| app.ui.compare.selected - window.start);
+        let mut state = TableState::default().with_selected(selected);
         StatefulWidget::render(table, table_area, buf, &mut state);
-        record_rows(&heights, table_area, state.offset(), map);
+        record_rows(
+            &heights,
+            window.start,
+            rows.len(),
+            table_area,
+            state.offset(),
+            map,
+        );
         if empty {
             let message = if total == 0 {
                 "This decision has no comparison table.".to_owned()
@@ -174,8 +189,9 @@ impl StatefulWidget for CompareTab<'_> {
 }
 
 /// Records each visible table row (below the one-line header) from the first drawn, and the
-/// table's extent: a page is as many rows as were wholly visible.
-fn record_rows(heights: &[u16], area: Rect, offset: usize, map: &mut FrameMap) {
+/// table's extent: a page is as many rows as were wholly visible. `heights` are those of the
+/// rows built, the first of which is row `first` of `count`.
+fn record_rows(heights: &[u16], first: usize, count: usize, area: Rect, offset: usize, map: &mut FrameMap) {
     let mut y = area.y.saturating_add(1);
     let mut whole = 0;
     for (row, &height) in heights.iter().enumerate().skip(offset) {
@@ -192,15 +208,78 @@ fn record_rows(heights: &[u16], area: Rect, offset: usize, map: &mut FrameMap) {
                 height: drawn,
                 ..area
             },
-            Target::CompareRow(row),
+            Target::CompareRow(first + row),
         );
         y = y.saturating_add(height);
     }
     map.pane_extent(PaneExtent {
         pane: Pane::Compare,
         rect: area,
-        top: offset,
+        top: first + offset,
         page: whole.max(1),
-        max: heights.len().saturating_sub(1),
+        max: count.saturating_sub(1),
     });
 }
+
+/// The rows `start..end` of a table of `count` rows that are drawn in `height` lines with row
+/// `selected` selected: the rows ratatui's `Table` would draw from a zero offset (as many as
+/// fit from the top; once the selection is below them, the rows that end with it; then one
+/// more, cut, if a line is left), found by asking `row_height` only for the rows near the
+/// selection. Heights are taken as at least 1 and at most `height`, so a row taller than the
+/// table is still drawn (cut). Empty when there are no rows or no lines.
+pub fn table_window(
+    count: usize,
+    selected: usize,
+    height: u16,
+    mut row_height: impl FnMut(usize) -> u16,
+) -> Range<usize> {
+    if count == 0 || height == 0 {
+        return 0..0;
+    }
+    let mut row_height = move |row: usize| row_height(row).clamp(1, height);
+    let selected = selected.min(count - 1);
+    // As many rows as fit from the top: at most `height` of them, each at least a line.
+    let mut end = 0;
+    let mut used = 0;
+    while end < count && end <= selected {
+        let next = row_height(end);
+        if used + next > height {
+            break;
+        }
+        used += next;
+        end += 1;
+    }
+    let mut start = 0;
+    if selected >= end {
+        // The selection is below: the rows that end with it, going up while they fit.
+        start = selected;
+        used = row_height(selected);
+        while start > 0 {
+            let next = row_height(start - 1);
+            if used + next > height {
+                break;
+            }
+            used += next;
+            start -= 1;
+        }
+        end = selected + 1;
+    } else {
+        // The selection is among the top rows: fill the rest of the height below it.
+        while end < count {
+            let next = row_height(end);
+            if used + next > height {
+                break;
+            }
+            used += next;
+            end += 1;
+        }
+    }
+    // A partial row when a line is left.
+    if used < height && end < count {
+        end += 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests;

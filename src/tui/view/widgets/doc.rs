@@ -1,6 +1,10 @@
 //! A small builder of wrapped, styled lines for the document-like panes (Overview, Strengths,
 //! Decision, help), so their height is known before rendering (for scrolling).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
@@ -184,6 +188,38 @@ pub fn wrap_line(line: &Line<'static>, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
+/// How many wrapped texts [`wrap_cached`] keeps: a few screens' worth of cells, so its memory
+/// stays small whatever the size of the decision.
+const WRAP_CACHE_ENTRIES: usize = 1024;
+
+/// [`wrap`], remembered for the texts of the last few frames: the rows on screen are wrapped
+/// again on every key otherwise (Compare, Checklist), and line breaking is the dearest part of
+/// a frame. Keyed by the text itself and the width, so a hit is always what `wrap` would give.
+pub fn wrap_cached(text: &str, width: usize) -> Vec<String> {
+    /// Entries by a hash of `(width, text)`; each keeps its text to confirm a hit.
+    type Cache = HashMap<u64, (usize, Box<str>, Vec<String>)>;
+    thread_local! {
+        static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
+    }
+    let mut hasher = DefaultHasher::new();
+    (width, text).hash(&mut hasher);
+    let key = hasher.finish();
+    CACHE.with_borrow_mut(|cache| {
+        if let Some((w, t, lines)) = cache.get(&key)
+            && *w == width
+            && **t == *text
+        {
+            return lines.clone();
+        }
+        let lines = wrap(text, width);
+        if cache.len() >= WRAP_CACHE_ENTRIES {
+            cache.clear();
+        }
+        cache.insert(key, (width, text.into(), lines.clone()));
+        lines
+    })
+}
+
 /// A scrollbar over a pane's right border when its content is taller than the inside:
 /// the sign that there is more to see.
 pub fn scrollbar(
@@ -227,5 +263,23 @@ mod tests {
         assert_eq!(texts, ["Verdict:", "hybrid —", "Django +", "Flask"]);
         assert_eq!(lines[0].spans[0].style, Style::new().bold());
         assert_eq!(lines[3].spans[0].style, Style::new().green());
+    }
+
+    #[test]
+    fn cached_wrapping_is_wrapping_for_every_text_and_width() {
+        let texts = [
+            "",
+            "one",
+            "a few words that wrap",
+            "a few words that wrap",
+            "émoji 👩‍💻 text",
+        ];
+        for _ in 0..2 {
+            for text in texts {
+                for width in [1, 3, 8, 20] {
+                    assert_eq!(wrap_cached(text, width), wrap(text, width), "{text:?} at {width}");
+                }
+            }
+        }
     }
 }
