@@ -5,6 +5,7 @@
 //! binary is a thin layer over [`run`].
 
 pub mod atomic;
+pub mod choice;
 pub mod cli;
 pub mod commands;
 pub mod decision;

@@ -679,7 +679,7 @@ fn a_custom_template_renders_the_record_context() {
     assert_exit(&output, 0);
     assert_eq!(
         stdout(&output),
-        "Flask vs Django for your startup: Django (accepted, 2026-01-15)\ndjango=3/6 flask=0/6 fastapi=0/6\nsingle\n"
+        "Flask vs Django for your startup: Django (accepted, 2026-01-15)\ndjango=3/6 flask=0/6\nsingle\n"
     );
 }
 

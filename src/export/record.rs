@@ -73,6 +73,10 @@ pub struct OptionInfo {
     pub notes: Vec<String>,
     pub strengths: Vec<PointInfo>,
     pub best_for: Vec<PointInfo>,
+    /// When to consider an also-consider option.
+    pub consider_when: Vec<PointInfo>,
+    /// Whether the option is scored (has a checklist) rather than also-consider.
+    pub scored: bool,
     /// Real-world users.
     pub users: Vec<String>,
     /// A startup example.
@@ -206,6 +210,8 @@ fn option_info(decision: &Decision, option: &Choice, chosen: bool) -> OptionInfo
         notes: option.notes.iter().map(ToString::to_string).collect(),
         strengths: points(&option.strengths),
         best_for: points(&option.best_for),
+        consider_when: points(&option.consider_when),
+        scored: option.is_scored(),
         users: option.users.iter().map(ToString::to_string).collect(),
         example: option.example.as_ref().map(ToString::to_string),
         facts: decision

@@ -325,7 +325,8 @@ impl App {
     fn framework_starts(&self) -> Vec<usize> {
         let mut starts = Vec::new();
         let mut index = 0;
-        for option in &self.decision.options {
+        // Only scored options have questions to jump to.
+        for option in self.decision.scored() {
             starts.push(index);
             index += option.questions.len();
         }

@@ -27,8 +27,11 @@ pub fn rows(app: &App, width: u16) -> Vec<ListRow> {
     let theme = &app.theme;
     let mut rows = Vec::new();
     let mut index = 0;
-    for (o, option) in app.decision.options.iter().enumerate() {
-        let score = &app.evaluation.scores[o];
+    // Also-consider options have no checklist, hence no rows.
+    for (o, option) in app.decision.scored().enumerate() {
+        let Some(score) = app.evaluation.score(&option.id) else {
+            continue;
+        };
         let state = if score.qualified { "✓" } else { " " };
         let heading = format!(
             "{} — yes to {}+ of {}  {}/{} {state}",
@@ -198,7 +201,7 @@ fn render_side(app: &App, area: Rect, buf: &mut Buffer) {
     hints.line(Line::default());
     hints.heading("One step away", theme.heading);
     for hint in &app.evaluation.hints {
-        hints.bullet("→", "", hint, theme.text, theme.text);
+        hints.bullet("→", "", &hint.text, theme.text, theme.text);
     }
     let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
     let rest = diagram_area.height.saturating_sub(hints_height);

@@ -33,7 +33,7 @@ pub fn doc(app: &App, width: u16) -> Doc {
         doc.blank();
         doc.heading("One step away", theme.heading);
         for hint in &evaluation.hints {
-            doc.bullet("→", "", hint, theme.text, theme.text);
+            doc.bullet("→", "", &hint.text, theme.text, theme.text);
         }
     }
     if !app.decision.stages.is_empty() {
