@@ -42,6 +42,8 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             template,
             date,
+            status,
+            deciders,
         }) => commands::export(
             input,
             &commands::ExportOptions {
@@ -50,6 +52,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 force: *force,
                 template: template.as_deref(),
                 date: date.as_deref(),
+                status: *status,
+                deciders,
             },
             &mut out,
             &mut std::io::stderr(),

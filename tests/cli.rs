@@ -981,3 +981,179 @@ fn the_readme_example_decision_is_valid() {
     let report = score_json(&["--data", path, "--yes", "postgres.json,postgres.gis"]);
     assert_eq!(verdict(&report), ("single", vec!["postgres"]));
 }
+
+// ---- yes, no, notes and the user's choice (issue 9) -----------------------------------------
+
+#[test]
+fn no_answers_and_notes_reach_the_json_and_a_no_is_not_a_way_forward() {
+    let report = score_json(&[
+        "--yes",
+        "django.admin-panel,django.permissions",
+        "--no",
+        "django.content-heavy,django.convention",
+        "--note",
+        "django.convention=we pick our tools",
+    ]);
+    assert_eq!(
+        strings(&report["no"]),
+        ["django.content-heavy", "django.convention"]
+    );
+    let question = |id: &str| {
+        report["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(question("django.admin-panel")["answer"], "yes");
+    assert_eq!(question("django.convention")["answer"], "no");
+    assert_eq!(question("django.convention")["note"], "we pick our tools");
+    assert!(question("django.security")["answer"].is_null());
+    let django = &report["hints"][0];
+    assert_eq!(django["needs"], 1);
+    assert_eq!(
+        strings(&django["questions"]),
+        ["django.large-monolith", "django.security"]
+    );
+    let text = django["text"].as_str().unwrap();
+    assert!(
+        !text.contains("content-heavy") && !text.contains("convention"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_question_answered_both_ways_or_a_bad_note_is_refused() {
+    let run = run_bad(&["score", "--yes", "django.security", "--no", "django.security"]);
+    assert!(run.stderr.contains("answered both yes and no"), "{run:?}");
+    let run = run_bad(&["score", "--note", "django.security"]);
+    assert!(run.stderr.contains("ID=TEXT"), "{run:?}");
+    let run = run_bad(&["score", "--note", "django.nope=x"]);
+    assert!(run.stderr.contains("\"django.nope\""), "{run:?}");
+}
+
+#[test]
+fn choose_and_because_make_the_users_choice() {
+    let report = score_json(&["--yes", DJANGO3, "--choose", "fastapi", "--because", "async\nML"]);
+    assert_eq!(
+        report["choice"],
+        serde_json::json!({"option": "fastapi", "follow_checklist": false, "because": "async ML",
+                           "status": "accepted", "deciders": []})
+    );
+    assert_eq!(verdict(&report), ("single", vec!["django"]));
+    let run = run_ok(&[
+        "score",
+        "--yes",
+        DJANGO3,
+        "--choose",
+        "fastapi",
+        "--because",
+        "async",
+    ]);
+    assert!(
+        run.stdout
+            .contains("Your choice: FastAPI (the checklist suggests Django), because async"),
+        "{run:?}"
+    );
+    assert_eq!(score_json(&["--choose", "hybrid"])["choice"]["option"], "hybrid");
+    assert!(score_json(&["--choose", "none"])["choice"]["option"].is_null());
+    let run = run_bad(&["score", "--choose", "rails"]);
+    assert!(
+        run.stderr.contains("django, flask, fastapi, hybrid, none"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_session_written_before_no_answers_existed_still_loads() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "old.ron",
+        "Session(decision: \"web-frameworks\", answers: [\"flask.rest-api\"], stage: Some(\"solo\"))",
+    );
+    let report = score_json(&["--session", path.to_str().unwrap()]);
+    assert_eq!(strings(&report["answers"]), ["flask.rest-api"]);
+    assert!(strings(&report["no"]).is_empty());
+    assert_eq!(report["verdict"]["also_consider"][0]["option"], "fastapi");
+}
+
+#[test]
+fn a_stale_id_in_a_sessions_no_list_is_placed() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "stale.ron",
+        "Session(\n    decision: \"web-frameworks\",\n    no: [\"django.security\", \"django.gone\"],\n)",
+    );
+    let run = run_bad(&["score", "--session", path.to_str().unwrap()]);
+    assert!(
+        run.stderr
+            .contains(":3:29: no[1]: unknown question id \"django.gone\""),
+        "{run:?}"
+    );
+}
+
+/// `stackpick ARGS` with the state directory set.
+fn run_with_state(state: &Path, args: &[&str]) -> Run {
+    let output = cargo_bin_cmd!("stackpick")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env("STACKPICK_STATE_DIR", state)
+        .env("USER", "ada")
+        .write_stdin("")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: output.status.code().expect("an exit code"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        raw: output.stdout,
+    }
+}
+
+#[test]
+fn saved_starts_from_the_autosaved_answers() {
+    let state = tempdir();
+    let run = run_with_state(state.path(), &["score", "--saved"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("no saved answers"), "{run:?}");
+    write(
+        state.path(),
+        "web-frameworks.ron",
+        "Session(decision: \"web-frameworks\", answers: [\"django.admin-panel\", \"django.gone\"], \
+         no: [\"flask.rest-api\"], notes: {\"flask.rest-api\": \"HTML only\"})",
+    );
+    let run = run_with_state(
+        state.path(),
+        &["score", "--json", "--saved", "--yes", "django.security"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        strings(&report["answers"]),
+        ["django.admin-panel", "django.security"]
+    );
+    assert_eq!(strings(&report["no"]), ["flask.rest-api"]);
+    assert!(run.stderr.contains("dropped question \"django.gone\""), "{run:?}");
+    // `--saved` only reads: the file and its directory are as they were.
+    assert!(!state.path().join("web-frameworks.ron.bak").exists());
+    let run = run_with_state(
+        state.path(),
+        &[
+            "export", "--saved", "--format", "md", "-o", "-", "--status", "rejected",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("status: rejected\n"), "{run:?}");
+    assert!(run.stdout.contains("decision-makers: ada\n"), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("* Are you building primarily a REST API? — no: HTML only\n"),
+        "{run:?}"
+    );
+    let both = run_with_state(state.path(), &["score", "--saved", "--session", "x.ron"]);
+    assert_eq!(both.code, 2, "{both:?}");
+}

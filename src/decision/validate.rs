@@ -169,18 +169,18 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     if !option.is_scored() {
         // An also-consider option is suggested, never scored: a checklist or a threshold
         // would be a rule nobody applies.
-        if !option.questions.is_empty() {
-            check.push(&format!("{at}.questions"), || {
-                format!(
-                    "option {:?} has a trigger and a checklist: an also-consider option has no checklist",
-                    option.id
-                )
-            });
-        }
         if option.threshold != 0 {
             check.push(&format!("{at}.threshold"), || {
                 format!(
                     "option {:?} has a trigger and a threshold: an also-consider option is not scored",
+                    option.id
+                )
+            });
+        }
+        if !option.questions.is_empty() {
+            check.push(&format!("{at}.questions"), || {
+                format!(
+                    "option {:?} has a trigger and a checklist: an also-consider option has no checklist",
                     option.id
                 )
             });
