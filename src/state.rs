@@ -31,7 +31,7 @@ pub use merge::{Merged, merge};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restored {
     pub answers: Answers,
-    /// "…: dropped question "x" (the decision no longer has it); the old file is kept as …".
+    /// "dropped question "x" (the decision no longer has it) from …; the old file is kept as …".
     pub notice: Option<String>,
 }
 
@@ -272,17 +272,18 @@ fn describe(error: &AnswerError) -> String {
     }
 }
 
-/// "FILE: dropped question "x" (the decision no longer has it); KEPT".
+/// "dropped question "x" (the decision no longer has it) from FILE; KEPT".
 fn dropped_notice(path: &Path, state: &ReadState, kept: &str) -> String {
     let more = state.dropped_total - state.dropped.len();
     let mut ids = state.dropped.join(", ");
     if more > 0 {
         ids.push_str(&format!(" {}", crate::error::and_more(more, "")));
     }
+    // The ids first: a status line may be cut at the right.
     format!(
-        "{}: dropped {} (the decision no longer has {}); {kept}",
-        crate::text::escape_path(path),
+        "dropped {} (the decision no longer has {}) from {}; {kept}",
         ids.trim_end(),
-        if state.dropped_total == 1 { "it" } else { "them" }
+        if state.dropped_total == 1 { "it" } else { "them" },
+        crate::text::escape_path(path),
     )
 }

@@ -63,7 +63,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
                 status = Some(match saved.notice {
-                    Some(notice) => (format!("Restored your saved answers; {}", escape(&notice)), true),
+                    Some(notice) => (format!("Restored saved answers; {}", escape(&notice)), true),
                     None => ("Restored your saved answers".to_owned(), false),
                 });
                 saved.answers
