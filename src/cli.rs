@@ -64,6 +64,12 @@ pub enum Command {
         /// The date written in the record (YYYY-MM-DD; default: today).
         #[arg(long, value_name = "DATE")]
         date: Option<String>,
+        /// The record's status (default: accepted when an option is chosen, else proposed).
+        #[arg(long, value_enum, value_name = "STATUS")]
+        status: Option<crate::choice::Status>,
+        /// Who decided (may repeat; default: the saved deciders, else $USER).
+        #[arg(long = "decider", value_name = "NAME")]
+        deciders: Vec<String>,
     },
     /// Print a shell completion script.
     Completions {
@@ -82,14 +88,34 @@ pub struct InputArgs {
     pub data: Option<PathBuf>,
 
     /// A saved session (answers and stage) to start from.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "saved")]
     pub session: Option<PathBuf>,
+
+    /// Start from the answers the app autosaved for this decision.
+    #[arg(long)]
+    pub saved: bool,
 
     /// Question ids answered yes, e.g. django.admin-panel (comma-separated, may repeat).
     #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
     pub yes: Vec<String>,
 
+    /// Question ids answered no (comma-separated, may repeat).
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    pub no: Vec<String>,
+
+    /// A note on a question, e.g. --note 'django.security=patient data' (may repeat).
+    #[arg(long = "note", value_name = "ID=TEXT")]
+    pub notes: Vec<String>,
+
     /// The stage ("where are you now"), e.g. pre-pmf.
     #[arg(long, value_name = "ID")]
     pub stage: Option<String>,
+
+    /// Your choice: an option id, `hybrid`, `none` (not decided) or `checklist` (follow it).
+    #[arg(long, value_name = "OPTION")]
+    pub choose: Option<String>,
+
+    /// Why you chose so (one line).
+    #[arg(long, value_name = "TEXT")]
+    pub because: Option<String>,
 }

@@ -61,7 +61,8 @@ pub struct Summary {
     pub picks: Vec<String>,
 }
 
-/// One option (a framework): its evidence and its checklist.
+/// One option (a framework): its evidence, and either a checklist (a **scored** option) or a
+/// trigger (an **also-consider** option, suggested beside the verdict; design.md §2).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
@@ -72,19 +73,51 @@ pub struct Choice {
     /// Free-standing remarks about the option.
     #[serde(default)]
     pub notes: Vec<Text>,
-    /// How many yes answers (by weight) make the option qualify.
+    /// How many yes answers (by weight) make a scored option qualify; absent (0) for an
+    /// also-consider option.
+    #[serde(default)]
     pub threshold: u32,
     #[serde(default)]
     pub strengths: Vec<Point>,
     #[serde(default)]
     pub best_for: Vec<Point>,
+    /// When to consider the option ("Consider it when"), for an also-consider option.
+    #[serde(default)]
+    pub consider_when: Vec<Point>,
     /// Real-world users.
     #[serde(default)]
     pub users: Vec<Text>,
     /// A startup example.
     #[serde(default)]
     pub example: Option<Text>,
+    /// The checklist of a scored option; empty for an also-consider option.
+    #[serde(default)]
     pub questions: Vec<Question>,
+    /// What makes an also-consider option worth suggesting; `None` for a scored option.
+    #[serde(default)]
+    pub trigger: Option<Trigger>,
+}
+
+impl Choice {
+    /// Whether the option is scored (has a checklist) rather than also-consider.
+    pub fn is_scored(&self) -> bool {
+        self.trigger.is_none()
+    }
+}
+
+/// When an also-consider option is suggested: any of these questions answered yes, or any of
+/// these stages chosen; `note` says why, in the source's words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Trigger {
+    /// Full question ids (`<option>.<question>`) whose yes triggers the option.
+    #[serde(default)]
+    pub questions: Vec<String>,
+    /// Stage ids whose choice triggers the option.
+    #[serde(default)]
+    pub stages: Vec<String>,
+    /// Why the option is suggested, e.g. "Flask for simplicity, FastAPI for async performance."
+    pub note: Text,
 }
 
 /// A titled list item with an optional detail.
@@ -280,6 +313,27 @@ impl Decision {
     /// The option with this id.
     pub fn option(&self, id: &str) -> Option<&Choice> {
         self.options.iter().find(|o| o.id == id)
+    }
+
+    /// The scored options (those with a checklist), in order.
+    pub fn scored(&self) -> impl Iterator<Item = &Choice> {
+        self.options.iter().filter(|o| o.is_scored())
+    }
+
+    /// The question with this full id, with its option.
+    pub fn question(&self, id: &str) -> Option<(&Choice, &Question)> {
+        let (option, question) = id.split_once('.')?;
+        let option = self.option(option)?;
+        option
+            .questions
+            .iter()
+            .find(|q| q.id == question)
+            .map(|q| (option, q))
+    }
+
+    /// The text of the question with this full id, or the id itself when unknown.
+    pub fn question_text<'a>(&'a self, id: &'a str) -> &'a str {
+        self.question(id).map_or(id, |(_, q)| q.text.as_str())
     }
 
     /// The stage with this id.

@@ -23,7 +23,9 @@ use crate::score::Answers;
 use crate::session::Session;
 pub use format::Format;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
-pub use record::{Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo};
+pub use record::{
+    ChoiceInfo, Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo,
+};
 
 /// The built-in Markdown decision record (MADR 4.0), a minijinja template.
 pub const RECORD_TEMPLATE: &str = include_str!("../assets/templates/decision.md.j2");

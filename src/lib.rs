@@ -5,6 +5,7 @@
 //! binary is a thin layer over [`run`].
 
 pub mod atomic;
+pub mod choice;
 pub mod cli;
 pub mod commands;
 pub mod decision;
@@ -42,6 +43,8 @@ pub fn run(cli: Cli) -> ExitCode {
             force,
             template,
             date,
+            status,
+            deciders,
         }) => commands::export(
             input,
             &commands::ExportOptions {
@@ -50,6 +53,8 @@ pub fn run(cli: Cli) -> ExitCode {
                 force: *force,
                 template: template.as_deref(),
                 date: date.as_deref(),
+                status: *status,
+                deciders,
             },
             &mut out,
             &mut std::io::stderr(),

@@ -6,31 +6,45 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
+use crate::choice::Resolved;
 use crate::decision::{Decision, question_id};
-use crate::score::{Answers, Evaluation, LayerView, Score, StackView, Verdict, evaluate};
+use crate::score::{Answer, Answers, Evaluation, Hint, LayerView, Score, StackView, Verdict, evaluate};
 
 /// The whole decision as one serialisable object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub decision: String,
+    /// The question ids answered yes.
     pub answers: Vec<String>,
+    /// The question ids answered no.
+    pub no: Vec<String>,
     pub stage: Option<String>,
+    /// The decision-wide note (empty when none).
+    pub note: String,
     pub questions: Vec<QuestionRow>,
+    /// The scored options' scores.
     pub scores: Vec<Score>,
     pub verdict: Verdict,
+    /// The user's decision, resolved against the verdict.
+    pub choice: Resolved,
     pub stack: StackView,
     pub reasons: Vec<String>,
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
     pub stages: Vec<StageRow>,
 }
 
-/// A question and whether it is answered yes.
+/// A question, its answer and its note.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct QuestionRow {
     pub id: String,
     pub option: String,
     pub text: String,
+    /// Whether it is answered yes (kept for readers of the first JSON shape).
     pub yes: bool,
+    /// `"yes"`, `"no"` or `null` (unanswered).
+    pub answer: Option<Answer>,
+    /// The question's note, `null` when none.
+    pub note: Option<String>,
 }
 
 /// A stage and the options it picks.
@@ -55,6 +69,8 @@ impl Report {
                 let id = question_id(option, question);
                 QuestionRow {
                     yes: answers.is_yes(&id),
+                    answer: answers.answer(&id),
+                    note: answers.note_for(&id).map(str::to_owned),
                     id,
                     option: option.id.clone(),
                     text: question.text.to_string(),
@@ -62,6 +78,12 @@ impl Report {
             })
             .collect::<Vec<_>>();
         let answered = questions.iter().filter(|q| q.yes).map(|q| q.id.clone()).collect();
+        let no = questions
+            .iter()
+            .filter(|q| q.answer == Some(Answer::No))
+            .map(|q| q.id.clone())
+            .collect();
+        let choice = answers.choice.resolve(decision, &evaluation.verdict);
         let stages = decision
             .stages
             .iter()
@@ -74,10 +96,13 @@ impl Report {
         Report {
             decision: decision.title.to_string(),
             answers: answered,
+            no,
             stage: answers.stage.clone(),
+            note: answers.note.clone(),
             questions,
             scores: evaluation.scores,
             verdict: evaluation.verdict,
+            choice,
             stack: evaluation.stack,
             reasons: evaluation.reasons,
             hints: evaluation.hints,
@@ -114,7 +139,16 @@ impl Report {
                 score.threshold,
             );
         }
-        let _ = writeln!(out, "\nVerdict ({}): {}", self.verdict.kind, self.verdict.summary);
+        let _ = writeln!(out, "\nVerdict: {}", self.verdict.summary);
+        for also in &self.verdict.also_consider {
+            let _ = writeln!(out, "  {also}");
+        }
+        if let Some(line) = choice_line(&self.choice) {
+            let _ = writeln!(out, "{line}");
+        }
+        if !self.note.is_empty() {
+            let _ = writeln!(out, "Note: {}", self.note);
+        }
         let _ = writeln!(out, "\n{}", self.stack.title);
         for layer in &self.stack.layers {
             let _ = writeln!(out, "{}", layer_line(layer));
@@ -128,15 +162,39 @@ impl Report {
             }
         }
         section(&mut out, "Reasons", &self.reasons);
-        section(&mut out, "One step away", &self.hints);
+        let hints: Vec<String> = self.hints.iter().map(ToString::to_string).collect();
+        section(&mut out, "One step away", &hints);
         out
     }
 }
 
 fn layer_line(layer: &LayerView) -> String {
-    let state = if layer.active { "[active]" } else { "[dimmed]" };
     let mark = if layer.active { "●" } else { "○" };
-    format!("  {mark} {} {state}", layer.title)
+    format!("  {mark} {}", layer.title)
+}
+
+/// "Your choice: FastAPI (not the checklist's suggestion, Django), because …"; `None` when
+/// the user follows the checklist and gave no reason.
+pub fn choice_line(choice: &Resolved) -> Option<String> {
+    if choice.follow_checklist && choice.because.is_empty() {
+        return None;
+    }
+    let what = match (&choice.name, choice.follow_checklist) {
+        (_, true) => "follow the checklist".to_owned(),
+        (Some(name), false) => name.clone(),
+        (None, false) => "not decided".to_owned(),
+    };
+    let mut line = format!("Your choice: {what}");
+    if choice.differs {
+        match &choice.suggested {
+            Some(suggested) => line.push_str(&format!(" (the checklist suggests {suggested})")),
+            None => line.push_str(" (the checklist suggests nothing yet)"),
+        }
+    }
+    if !choice.because.is_empty() {
+        line.push_str(&format!(", because {}", choice.because));
+    }
+    Some(line)
 }
 
 fn section(out: &mut String, title: &str, lines: &[String]) {

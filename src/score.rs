@@ -2,169 +2,16 @@
 //!
 //! Pure: no terminal, no files. The rules are those of design.md §2.
 
-use std::collections::BTreeSet;
+mod answers;
+mod hints;
 
-use serde::{Deserialize, Serialize};
-use thiserror::Error;
+use std::fmt;
 
-use crate::decision::{Choice, Decision, Question, question_id};
+use serde::Serialize;
 
-/// What the user said: the questions answered yes and the stage chosen.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Answers {
-    /// Full question ids (`<option>.<question>`) answered yes.
-    pub yes: BTreeSet<String>,
-    /// The chosen stage id, if any.
-    pub stage: Option<String>,
-}
-
-/// One id of an answer set that the decision does not have.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum AnswerError {
-    /// `index` is the id's place among the ids given (a session's `answers[index]`).
-    #[error("unknown question id {id:?}")]
-    UnknownQuestion { id: String, index: usize },
-    #[error("unknown stage id {id:?}")]
-    UnknownStage { id: String },
-}
-
-/// Every unknown id of an answer set: the first [`AnswerErrors::LISTED`] of them, how many
-/// there are in all, and the valid ids once, so that a file of a million unknown ids costs
-/// neither a million copies of the valid ids nor a million messages.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnswerErrors {
-    /// The first unknown ids, in the order given (the stage last).
-    pub listed: Vec<AnswerError>,
-    /// How many unknown ids there are in all (listed or not).
-    pub total: usize,
-    /// The valid question ids, when a question id is unknown (else empty).
-    pub valid_questions: Vec<String>,
-    /// The valid stage ids, when the stage is unknown (else empty).
-    pub valid_stages: Vec<String>,
-}
-
-impl AnswerErrors {
-    /// How many unknown ids are kept and shown; the others are only counted.
-    pub const LISTED: usize = 20;
-
-    /// The listed errors.
-    pub fn iter(&self) -> std::slice::Iter<'_, AnswerError> {
-        self.listed.iter()
-    }
-
-    /// How many unknown ids are not listed.
-    pub fn unlisted(&self) -> usize {
-        self.total - self.listed.len()
-    }
-
-    fn push(&mut self, error: AnswerError) {
-        self.total += 1;
-        if self.listed.len() < Self::LISTED {
-            self.listed.push(error);
-        }
-    }
-
-    /// The lines after the listed errors: "… and N more", then the valid ids, once each.
-    pub fn trailer(&self) -> Vec<String> {
-        let mut lines = Vec::new();
-        if self.unlisted() > 0 {
-            lines.push(crate::error::and_more(self.unlisted(), "unknown ids"));
-        }
-        if !self.valid_questions.is_empty() {
-            lines.push(format!("valid ids: {}", self.valid_questions.join(", ")));
-        }
-        if !self.valid_stages.is_empty() {
-            lines.push(format!("valid stages: {}", self.valid_stages.join(", ")));
-        }
-        lines
-    }
-}
-
-impl Answers {
-    /// Answers from ids, checked against the decision; every unknown id is counted, and the
-    /// first ones are kept for the message.
-    pub fn new<I, S>(decision: &Decision, yes: I, stage: Option<&str>) -> Result<Answers, AnswerErrors>
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        // Borrowed (option, question) pairs: no id is written out unless one is unknown.
-        let known: std::collections::HashSet<(&str, &str)> = decision
-            .questions()
-            .map(|(o, q)| (o.id.as_str(), q.id.as_str()))
-            .collect();
-        let mut errors = AnswerErrors {
-            listed: Vec::new(),
-            total: 0,
-            valid_questions: Vec::new(),
-            valid_stages: Vec::new(),
-        };
-        let mut answers = Answers::default();
-        for (index, id) in yes.into_iter().enumerate() {
-            let id = id.as_ref().trim();
-            if id.is_empty() {
-                continue;
-            }
-            if id.split_once('.').is_some_and(|pair| known.contains(&pair)) {
-                answers.yes.insert(id.to_owned());
-            } else {
-                errors.push(AnswerError::UnknownQuestion {
-                    id: id.to_owned(),
-                    index,
-                });
-            }
-        }
-        let questions_unknown = errors.total > 0;
-        drop(known);
-        if questions_unknown {
-            errors.valid_questions = decision.question_ids();
-        }
-        if let Some(stage) = stage {
-            if decision.stage(stage).is_some() {
-                answers.stage = Some(stage.to_owned());
-            } else {
-                // Always listed: there is only one, and it is easily missed after many ids.
-                errors.total += 1;
-                errors
-                    .listed
-                    .push(AnswerError::UnknownStage { id: stage.to_owned() });
-                errors.valid_stages = decision.stages.iter().map(|s| s.id.clone()).collect();
-            }
-        }
-        if errors.total == 0 {
-            Ok(answers)
-        } else {
-            Err(errors)
-        }
-    }
-
-    /// Whether the question is answered yes.
-    pub fn is_yes(&self, id: &str) -> bool {
-        self.yes.contains(id)
-    }
-
-    /// Whether this option's question is answered yes: [`Answers::is_yes`] on its full id,
-    /// without writing the id out (scoring asks this of every question on every tick).
-    pub fn is_yes_to(&self, option: &Choice, question: &Question) -> bool {
-        thread_local! {
-            static ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
-        ID.with_borrow_mut(|id| {
-            id.clear();
-            id.push_str(&option.id);
-            id.push('.');
-            id.push_str(&question.id);
-            self.yes.contains(id.as_str())
-        })
-    }
-
-    /// Ticks the question if it was not, unticks it if it was.
-    pub fn toggle(&mut self, id: &str) {
-        if !self.yes.remove(id) {
-            self.yes.insert(id.to_owned());
-        }
-    }
-}
+use crate::decision::{Choice, Decision, question_id};
+pub use answers::{Answer, AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers, one_line};
+pub use hints::Hint;
 
 /// One option's score.
 ///
@@ -194,31 +41,50 @@ impl Score {
     }
 }
 
-/// The kind of verdict (design.md §2).
+/// The kind of verdict (design.md §2). The kind names appear only in JSON; a reader sees the
+/// summary.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::Display, strum::EnumString, strum::EnumIter,
 )]
 #[serde(rename_all = "lowercase")]
 #[strum(serialize_all = "lowercase")]
 pub enum VerdictKind {
-    /// Exactly one option qualifies.
+    /// Exactly one scored option qualifies.
     Single,
     /// Two or more qualify: the hybrid approach.
     Hybrid,
-    /// None qualifies and a stage is chosen: the stage's pick.
+    /// None qualifies and a stage is chosen: the stage's picks, as alternatives.
     Stage,
-    /// None qualifies, some answers given: the highest score ratio.
+    /// None qualifies, some yes answers: the highest score ratio (all of them on a tie).
     Leaning,
-    /// No answers and no stage.
+    /// No yes answers and no stage.
     Undecided,
 }
 
-/// The verdict: its kind, the options it names, and a one-line summary.
+/// The verdict: its kind, the options it names, a one-line summary for a reader ("Choose
+/// Django"), and the also-consider options its answers trigger.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     pub kind: VerdictKind,
     pub options: Vec<String>,
     pub summary: String,
+    pub also_consider: Vec<AlsoConsider>,
+}
+
+/// An also-consider option suggested beside the verdict, and why, in the source's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AlsoConsider {
+    pub option: String,
+    pub name: String,
+    /// What triggered it and its note: "Yes to “Are you building primarily a REST API?”:
+    /// Flask for simplicity, FastAPI for async performance."
+    pub why: String,
+}
+
+impl fmt::Display for AlsoConsider {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Also consider {}. {}", self.name, self.why)
+    }
 }
 
 /// The suggested stack, each layer active or dimmed.
@@ -240,24 +106,29 @@ pub struct LayerView {
 /// Everything the engine derives from the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {
+    /// The scored options' scores, in order (also-consider options have none).
     pub scores: Vec<Score>,
     pub verdict: Verdict,
     pub stack: StackView,
     pub reasons: Vec<String>,
-    pub hints: Vec<String>,
+    pub hints: Vec<Hint>,
 }
 
-/// Scores every option, decides the verdict, and explains it.
+impl Evaluation {
+    /// The score of the option with this id; `None` for an also-consider or unknown option.
+    pub fn score(&self, option: &str) -> Option<&Score> {
+        self.scores.iter().find(|s| s.option == option)
+    }
+}
+
+/// Scores every scored option, decides the verdict, and explains it.
 pub fn evaluate(decision: &Decision, answers: &Answers) -> Evaluation {
-    let scores: Vec<Score> = decision
-        .options
-        .iter()
-        .map(|o| score_option(o, answers))
-        .collect();
-    let verdict = verdict(decision, answers, &scores);
+    let scores: Vec<Score> = decision.scored().map(|o| score_option(o, answers)).collect();
+    let mut verdict = verdict(decision, answers, &scores);
+    verdict.also_consider = also_consider(decision, answers);
     let stack = stack(decision, &verdict);
     let reasons = reasons(decision, answers, &scores, &verdict);
-    let hints = hints(decision, answers, &scores);
+    let hints = hints::hints(decision, answers, &scores);
     Evaluation {
         scores,
         verdict,
@@ -273,7 +144,7 @@ fn score_option(option: &Choice, answers: &Answers) -> Score {
     for question in &option.questions {
         // Saturating: 2^32 questions of weight u32::MAX would be needed to reach the limit.
         max = max.saturating_add(u64::from(question.weight));
-        if answers.is_yes_to(option, question) {
+        if answers.is_yes(&question_id(option, question)) {
             score = score.saturating_add(u64::from(question.weight));
         }
     }
@@ -288,9 +159,10 @@ fn score_option(option: &Choice, answers: &Answers) -> Score {
     }
 }
 
-fn names(decision: &Decision, ids: &[String]) -> String {
+/// The options' names joined: "A and B", "A or B".
+fn names(decision: &Decision, ids: &[String], last: &str) -> String {
     let names: Vec<&str> = ids.iter().map(|id| decision.option_name(id)).collect();
-    join_names(&names, "and")
+    join_names(&names, last)
 }
 
 /// "A", "A and B", "A, B and C".
@@ -302,6 +174,11 @@ pub fn join_names(names: &[&str], last: &str) -> String {
     }
 }
 
+/// A question's text in quotes, the way sentences name questions.
+pub fn quoted(text: &str) -> String {
+    format!("“{text}”")
+}
+
 fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict {
     let qualified: Vec<String> = scores
         .iter()
@@ -311,56 +188,23 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
     let stage = answers.stage.as_deref().and_then(|id| decision.stage(id));
     let (kind, options, summary) = match (qualified.len(), stage) {
         (1, _) => {
-            let s = scores.iter().find(|s| s.qualified).expect("one qualifies");
-            let summary = format!(
-                "Choose {}: it qualifies with {} of {} (needs {}).",
-                s.name, s.score, s.max, s.threshold
-            );
+            let summary = format!("Choose {}", names(decision, &qualified, "and"));
             (VerdictKind::Single, qualified, summary)
         }
         (n, _) if n >= 2 => {
-            let all = if qualified.len() == 2 { "both" } else { "all" };
-            let summary = format!(
-                "Hybrid: {} {all} qualify; use them together in one stack.",
-                names(decision, &qualified)
-            );
+            let names: Vec<&str> = qualified.iter().map(|id| decision.option_name(id)).collect();
+            let summary = format!("Hybrid: {}", names.join(" + "));
             (VerdictKind::Hybrid, qualified, summary)
         }
         (_, Some(stage)) => {
-            let summary = format!(
-                "No option qualifies yet; as {}, the advice is: {}",
-                stage.label.to_lowercase(),
-                stage.advice
-            );
+            // A stage's picks are alternatives ("Flask or FastAPI"), never a hybrid.
+            let summary = format!("Stage advice: {}", names(decision, &stage.picks, "or"));
             (VerdictKind::Stage, stage.picks.clone(), summary)
         }
-        _ if answers.yes.is_empty() => (
-            VerdictKind::Undecided,
-            Vec::new(),
-            if decision.stages.is_empty() {
-                "Undecided: answer the questions that apply.".to_owned()
-            } else {
-                "Undecided: answer the questions that apply, or choose a stage.".to_owned()
-            },
-        ),
+        _ if answers.yes.is_empty() => (VerdictKind::Undecided, Vec::new(), "Not decided yet".to_owned()),
         _ => {
             let leaders = leaders(scores);
-            let detail: Vec<String> = scores
-                .iter()
-                .filter(|s| leaders.contains(&s.option))
-                .map(|s| format!("{} {}/{}, needs {}", s.name, s.score, s.max, s.threshold))
-                .collect();
-            let summary = format!(
-                "Leaning {} ({}); nothing qualifies yet.",
-                join_names(
-                    &leaders
-                        .iter()
-                        .map(|id| decision.option_name(id))
-                        .collect::<Vec<_>>(),
-                    "or"
-                ),
-                detail.join("; ")
-            );
+            let summary = format!("Leaning towards {}", names(decision, &leaders, "or"));
             (VerdictKind::Leaning, leaders, summary)
         }
     };
@@ -368,7 +212,47 @@ fn verdict(decision: &Decision, answers: &Answers, scores: &[Score]) -> Verdict 
         kind,
         options,
         summary,
+        also_consider: Vec::new(),
     }
+}
+
+/// The also-consider options whose trigger holds, each with why.
+fn also_consider(decision: &Decision, answers: &Answers) -> Vec<AlsoConsider> {
+    decision
+        .options
+        .iter()
+        .filter_map(|option| {
+            let trigger = option.trigger.as_ref()?;
+            let questions: Vec<String> = trigger
+                .questions
+                .iter()
+                .filter(|id| answers.is_yes(id))
+                .map(|id| quoted(decision.question_text(id)))
+                .collect();
+            let stage = answers
+                .stage
+                .as_deref()
+                .filter(|id| trigger.stages.iter().any(|s| s == id))
+                .and_then(|id| decision.stage(id));
+            let mut causes = Vec::new();
+            if !questions.is_empty() {
+                let questions: Vec<&str> = questions.iter().map(String::as_str).collect();
+                causes.push(format!("Yes to {}", join_names(&questions, "and")));
+            }
+            if let Some(stage) = stage {
+                let lead = if causes.is_empty() { "Stage" } else { "stage" };
+                causes.push(format!("{lead} {}", quoted(&stage.label)));
+            }
+            if causes.is_empty() {
+                return None;
+            }
+            Some(AlsoConsider {
+                option: option.id.clone(),
+                name: option.name.to_string(),
+                why: format!("{}: {}", causes.join(" and "), trigger.note),
+            })
+        })
+        .collect()
 }
 
 /// The options with the highest score ratio (score / max), all of them on a tie.
@@ -390,8 +274,11 @@ fn leaders(scores: &[Score]) -> Vec<String> {
         .collect()
 }
 
+/// The stack: each option's layer is active when the verdict names it; the shared layers only
+/// for a hybrid (a tie of a leaning, or a stage's alternatives, are not one).
 fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
-    let mut layers: Vec<LayerView> = decision
+    let hybrid = verdict.kind == VerdictKind::Hybrid;
+    let layers: Vec<LayerView> = decision
         .stack
         .layers
         .iter()
@@ -399,13 +286,12 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
             title: layer.title.to_string(),
             option: layer.option.clone(),
             parts: layer.parts.iter().map(ToString::to_string).collect(),
-            active: layer.option.as_ref().is_some_and(|o| verdict.options.contains(o)),
+            active: match &layer.option {
+                Some(option) => verdict.options.contains(option),
+                None => hybrid,
+            },
         })
         .collect();
-    let active_options = layers.iter().filter(|l| l.option.is_some() && l.active).count();
-    for layer in layers.iter_mut().filter(|l| l.option.is_none()) {
-        layer.active = active_options >= 2;
-    }
     StackView {
         title: decision.stack.title.to_string(),
         layers,
@@ -414,15 +300,15 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
 
 fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &Verdict) -> Vec<String> {
     let mut reasons = Vec::new();
-    for (option, score) in decision.options.iter().zip(scores).filter(|(_, s)| s.qualified) {
+    for (option, score) in decision.scored().zip(scores).filter(|(_, s)| s.qualified) {
         let yes: Vec<String> = option
             .questions
             .iter()
-            .filter(|q| answers.is_yes_to(option, q))
-            .map(|q| format!("“{}”", q.text))
+            .filter(|q| answers.is_yes(&question_id(option, q)))
+            .map(|q| quoted(&q.text))
             .collect();
         reasons.push(format!(
-            "{} qualifies with {} of {} (needs {}): yes to {}",
+            "{} qualifies with {} of {} (needs {}): yes to {}.",
             score.name,
             score.score,
             score.max,
@@ -456,83 +342,22 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         }
     }
     if let Some(stage) = answers.stage.as_deref().and_then(|id| decision.stage(id)) {
-        let picks = names(decision, &stage.picks);
-        let applied = match verdict.kind {
-            VerdictKind::Stage => "applied, since no option qualifies".to_owned(),
+        let picks = names(decision, &stage.picks, "or");
+        let label = quoted(&stage.label);
+        let advice = stage.advice.trim_end();
+        let reason = match verdict.kind {
+            VerdictKind::Stage => format!("No checklist qualifies, so the stage {label} decides: {advice}"),
             _ if stage.picks.iter().all(|p| verdict.options.contains(p)) => {
-                "it agrees with the checklist".to_owned()
+                format!("The stage {label} agrees with the checklist: {advice}")
             }
-            _ => "kept as a reason, not applied: the checklist decides".to_owned(),
+            _ => format!("The checklist decides; the stage {label} would point to {picks} instead: {advice}"),
         };
-        reasons.push(format!(
-            "Stage “{}” points to {picks} ({applied}): {}",
-            stage.label, stage.advice
-        ));
+        reasons.push(reason);
+    }
+    for also in &verdict.also_consider {
+        reasons.push(also.to_string());
     }
     reasons
-}
-
-fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<String> {
-    let mut hints = Vec::new();
-    for (option, score) in decision.options.iter().zip(scores) {
-        if score.qualified {
-            let slack = score.score.saturating_sub(score.threshold);
-            let droppers: Vec<String> = option
-                .questions
-                .iter()
-                .filter(|q| answers.is_yes_to(option, q) && u64::from(q.weight) > slack)
-                .map(|q| question_id(option, q))
-                .collect();
-            if droppers.is_empty() {
-                hints.push(format!(
-                    "{} stays qualified if any one answer is unticked ({}/{}, needs {}).",
-                    score.name, score.score, score.max, score.threshold
-                ));
-            } else {
-                hints.push(format!(
-                    "{} drops out if you untick any one of: {}.",
-                    score.name,
-                    droppers.join(", ")
-                ));
-            }
-        } else {
-            let needed = score.threshold.saturating_sub(score.score);
-            let open: Vec<_> = option
-                .questions
-                .iter()
-                .filter(|q| !answers.is_yes_to(option, q))
-                .collect();
-            let single: Vec<String> = open
-                .iter()
-                .filter(|q| u64::from(q.weight) >= needed)
-                .map(|q| question_id(option, q))
-                .collect();
-            let plural = if needed == 1 { "" } else { "es" };
-            if !single.is_empty() {
-                let lead = if needed == 1 {
-                    "1 yes away"
-                } else {
-                    "one heavy yes away"
-                };
-                hints.push(format!(
-                    "{} is {lead}: any one of {}.",
-                    score.name,
-                    single.join(", ")
-                ));
-            } else {
-                let ids: Vec<String> = open.iter().map(|q| question_id(option, q)).collect();
-                hints.push(format!(
-                    "{} needs {needed} more yes{plural} ({}/{}, needs {}) from: {}.",
-                    score.name,
-                    score.score,
-                    score.max,
-                    score.threshold,
-                    ids.join(", ")
-                ));
-            }
-        }
-    }
-    hints
 }
 
 #[cfg(test)]

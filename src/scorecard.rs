@@ -97,7 +97,8 @@ impl Scorecard {
     pub fn framework_starts(&self) -> Vec<usize> {
         let mut starts = Vec::new();
         let mut index = 0;
-        for option in &self.decision.options {
+        // Options without a checklist (also-consider ones) have no place in the list.
+        for option in self.decision.options.iter().filter(|o| !o.questions.is_empty()) {
             starts.push(index);
             index += option.questions.len();
         }

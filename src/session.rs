@@ -1,16 +1,19 @@
 //! A session: which decision, the answers and the stage. Saved as RON, loaded back by
 //! `--session FILE`, and autosaved to the state directory.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::choice::{Pick, Status, UserChoice};
 use crate::decision::Decision;
-use crate::score::{AnswerError, AnswerErrors, Answers};
+use crate::score::{AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers};
 use crate::source::{self, Position, ReadError, SyntaxError, Target};
 
-/// The saved form of the answers.
+/// The saved form of the answers. Every field but `decision` may be left out, so sessions
+/// written before "no" answers, notes and choices existed still load (their answers are yes).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
@@ -19,9 +22,30 @@ pub struct Session {
     /// Full question ids answered yes.
     #[serde(default)]
     pub answers: Vec<String>,
+    /// Full question ids answered no.
+    #[serde(default)]
+    pub no: Vec<String>,
+    /// A note per question: full id → one line.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub notes: BTreeMap<String, String>,
     /// The chosen stage id.
     #[serde(default)]
     pub stage: Option<String>,
+    /// The decision-wide note (its context).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The user's choice: an option id, `hybrid` or `none`; absent to follow the checklist.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choose: Option<String>,
+    /// Why the user chose so.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub because: String,
+    /// The record's status; absent to follow the choice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Who decided.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub deciders: Vec<String>,
 }
 
 /// Why a session could not be loaded.
@@ -70,8 +94,35 @@ fn place(path: &str, position: Option<Position>) -> String {
 /// The document path of an unknown id in a session.
 fn document_path(error: &AnswerError) -> String {
     match error {
-        AnswerError::UnknownQuestion { index, .. } => format!("answers[{index}]"),
+        AnswerError::UnknownQuestion {
+            index,
+            list: AnswerList::Yes,
+            ..
+        } => format!("answers[{index}]"),
+        AnswerError::UnknownQuestion {
+            index,
+            list: AnswerList::No,
+            ..
+        }
+        | AnswerError::Both { index, .. } => format!("no[{index}]"),
+        AnswerError::UnknownQuestion {
+            id,
+            list: AnswerList::Notes,
+            ..
+        } => format!("notes[{id:?}]"),
         AnswerError::UnknownStage { .. } => "stage".to_owned(),
+        AnswerError::UnknownChoice { .. } => "choose".to_owned(),
+    }
+}
+
+/// Where in the source an unknown id is: a note's key, any other id's value.
+fn target(error: &AnswerError) -> Target {
+    match error {
+        AnswerError::UnknownQuestion {
+            list: AnswerList::Notes,
+            ..
+        } => Target::Key(document_path(error)),
+        _ => Target::Value(document_path(error)),
     }
 }
 
@@ -87,14 +138,18 @@ fn stale_lines(path: &str, errors: &AnswerErrors, positions: &[Option<Position>]
 impl Session {
     /// The session of these answers to this decision.
     pub fn new(decision: &Decision, answers: &Answers) -> Session {
+        let ids = decision.question_ids();
         Session {
             decision: decision.id.clone(),
-            answers: decision
-                .questions()
-                .filter(|(o, q)| answers.is_yes_to(o, q))
-                .map(|(o, q)| crate::decision::question_id(o, q))
-                .collect(),
+            answers: ids.iter().filter(|id| answers.is_yes(id)).cloned().collect(),
+            no: ids.iter().filter(|id| answers.is_no(id)).cloned().collect(),
+            notes: answers.notes.clone().into_iter().collect(),
             stage: answers.stage.clone(),
+            note: answers.note.clone(),
+            choose: answers.choice.pick.to_word(),
+            because: answers.choice.because.clone(),
+            status: answers.choice.status,
+            deciders: answers.choice.deciders.clone(),
         }
     }
 
@@ -129,11 +184,43 @@ impl Session {
                 position: None,
             });
         }
-        Answers::new(decision, &self.answers, self.stage.as_deref()).map_err(|errors| SessionError::Stale {
+        let (answers, errors) = self.answers_lenient(decision);
+        if errors.total == 0 {
+            return Ok(answers);
+        }
+        Err(SessionError::Stale {
             path: name.to_owned(),
             errors: Box::new(errors),
             positions: Vec::new(),
         })
+    }
+
+    /// Every valid answer, note and choice of the session, and the problems of the others
+    /// (`total` 0 when none): a stale id costs only itself. The decision id is not checked.
+    pub fn answers_lenient(&self, decision: &Decision) -> (Answers, AnswerErrors) {
+        let notes: Vec<(String, String)> = self.notes.clone().into_iter().collect();
+        let ids = AnswerIds {
+            yes: &self.answers,
+            no: &self.no,
+            notes: &notes,
+            stage: self.stage.as_deref(),
+        };
+        let (mut answers, mut errors) = Answers::from_ids_lenient(decision, &ids);
+        answers.note = crate::score::one_line(&self.note);
+        let pick = match self.choose.as_deref() {
+            None => Pick::Checklist,
+            Some(word) => Pick::parse(decision, word).unwrap_or_else(|| {
+                errors.push_listed(AnswerError::UnknownChoice { id: word.to_owned() });
+                Pick::Checklist
+            }),
+        };
+        answers.choice = UserChoice {
+            pick,
+            because: crate::score::one_line(&self.because),
+            status: self.status,
+            deciders: self.deciders.clone(),
+        };
+        (answers, errors)
     }
 
     /// Parses session text and checks its answers against the decision, each problem placed
@@ -153,7 +240,7 @@ impl Session {
                 expected,
             },
             SessionError::Stale { path, errors, .. } => {
-                let targets: Vec<Target> = errors.iter().map(|e| Target::Value(document_path(e))).collect();
+                let targets: Vec<Target> = errors.iter().map(target).collect();
                 SessionError::Stale {
                     positions: source::locate(source, &targets),
                     path,

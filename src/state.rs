@@ -26,6 +26,24 @@ use crate::score::{AnswerError, Answers};
 use crate::session::{Session, SessionError};
 pub use merge::{Merged, merge};
 
+/// Saved answers as restored: the answers, and a one-line notice when ids the decision no
+/// longer has were dropped from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    pub answers: Answers,
+    /// "dropped question "x" (the decision no longer has it) from …; the old file is kept as …".
+    pub notice: Option<String>,
+}
+
+/// The saved file as read: the valid answers, what was dropped, and the text.
+struct ReadState {
+    answers: Answers,
+    /// The dropped ids, described (`question "x"`), and how many in all.
+    dropped: Vec<String>,
+    dropped_total: usize,
+    source: String,
+}
+
 /// The environment variable that overrides the state directory.
 pub const STATE_DIR_ENV: &str = "STACKPICK_STATE_DIR";
 
@@ -82,24 +100,49 @@ impl StateStore {
     }
 
     /// The saved answers: `Ok(None)` when none were saved; `Err` with a one-line message
-    /// naming the file when it cannot be read, is corrupt, or names ids the decision no
-    /// longer has.
+    /// naming the file when it cannot be read or is corrupt. Ids the decision no longer has
+    /// are dropped, every other answer and note kept, and the notice says which; the old file
+    /// is first copied to `<id>.ron.bak`, since the next save will replace it.
     ///
     /// What is loaded (no answers when there is no file) becomes the base of the merge at
     /// the next save; after an `Err` the next save replaces the file.
-    pub fn load(&mut self, decision: &Decision) -> Result<Option<Answers>, String> {
+    pub fn load(&mut self, decision: &Decision) -> Result<Option<Restored>, String> {
         self.sweep_once();
         let loaded = self.read(decision);
-        match &loaded {
-            Ok(answers) => {
-                let base = answers.clone().unwrap_or_default();
-                self.base.insert(decision.id.clone(), base);
-            }
-            Err(_) => {
-                self.base.remove(&decision.id);
-            }
-        }
-        loaded
+        let Ok(state) = loaded else {
+            self.base.remove(&decision.id);
+            return loaded.map(|_| None);
+        };
+        let base = state.as_ref().map(|s| s.answers.clone()).unwrap_or_default();
+        self.base.insert(decision.id.clone(), base);
+        let Some(state) = state else {
+            return Ok(None);
+        };
+        let notice = if state.dropped_total == 0 {
+            None
+        } else {
+            let path = self.path_for(decision);
+            let backup = backup_path(&path);
+            let kept = match write_file(&backup, &state.source, true) {
+                Ok(()) => format!("the old file is kept as {}", crate::text::escape_path(&backup)),
+                Err(e) => format!("no copy of the old file could be kept: {e}"),
+            };
+            Some(dropped_notice(&path, &state, &kept))
+        };
+        Ok(Some(Restored {
+            answers: state.answers,
+            notice,
+        }))
+    }
+
+    /// The saved answers without touching the store or the directory (for `--saved`): as
+    /// [`StateStore::load`], but no copy of the file is made.
+    pub fn peek(&self, decision: &Decision) -> Result<Option<Restored>, String> {
+        let path = self.path_for(decision);
+        Ok(self.read(decision)?.map(|state| Restored {
+            notice: (state.dropped_total > 0).then(|| dropped_notice(&path, &state, "the file is unchanged")),
+            answers: state.answers,
+        }))
     }
 
     /// Saves the answers, creating the directory if needed; the write is atomic, so a crash
@@ -119,7 +162,7 @@ impl StateStore {
         })?;
         self.sweep_once();
         let merged = match (self.base.get(&decision.id), self.read(decision)) {
-            (Some(base), Ok(Some(theirs))) => merge(base, answers, &theirs),
+            (Some(base), Ok(Some(theirs))) => merge(base, answers, &theirs.answers),
             _ => None,
         };
         let saved = merged.as_ref().map_or(answers, |m| &m.answers);
@@ -135,8 +178,8 @@ impl StateStore {
         }
     }
 
-    /// The answers in the file now.
-    fn read(&self, decision: &Decision) -> Result<Option<Answers>, String> {
+    /// The answers in the file now, without the ids the decision no longer has.
+    fn read(&self, decision: &Decision) -> Result<Option<ReadState>, String> {
         let path = self.path_for(decision);
         let name = crate::text::escape_path(&path);
         // A FIFO would block the start until someone writes to it, `/dev/zero` would fill
@@ -161,9 +204,20 @@ impl StateStore {
                 ));
             }
         };
-        Session::parse_answers(&source, &name, decision)
-            .map(Some)
-            .map_err(|e| restore_error(&name, e))
+        let session = Session::parse(&source, &name).map_err(|e| restore_error(&name, e))?;
+        if session.decision != decision.id {
+            return Err(format!(
+                "{name}: it is for decision {:?}, not {:?}",
+                session.decision, decision.id
+            ));
+        }
+        let (answers, errors) = session.answers_lenient(decision);
+        Ok(Some(ReadState {
+            answers,
+            dropped: errors.iter().map(describe).collect(),
+            dropped_total: errors.total,
+            source,
+        }))
     }
 }
 
@@ -194,16 +248,42 @@ fn restore_error(name: &str, error: SessionError) -> String {
             format!("{name}: it is for decision {found:?}, not {expected:?}")
         }
         SessionError::Stale { errors, .. } => {
-            // Only the unknown ids: the full list of valid ids would not fit a status line.
-            let ids: Vec<String> = errors
-                .iter()
-                .map(|e| match e {
-                    AnswerError::UnknownQuestion { id, .. } => format!("question {id:?}"),
-                    AnswerError::UnknownStage { id, .. } => format!("stage {id:?}"),
-                })
-                .collect();
+            let ids: Vec<String> = errors.iter().map(describe).collect();
             format!("{name}: the decision no longer has {}", ids.join(", "))
         }
         SessionError::Read { source, .. } => format!("{name}: cannot read: {source}"),
     }
+}
+
+/// `<file>.bak`: where the old state file is copied before ids are dropped from it.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(".bak");
+    PathBuf::from(name)
+}
+
+/// A dropped id for a status line: `question "x"`, `stage "y"`.
+fn describe(error: &AnswerError) -> String {
+    match error {
+        AnswerError::UnknownQuestion { id, .. } => format!("question {id:?}"),
+        AnswerError::UnknownStage { id } => format!("stage {id:?}"),
+        AnswerError::UnknownChoice { id } => format!("option {id:?}"),
+        AnswerError::Both { id, .. } => format!("the no answer of {id:?} (also answered yes)"),
+    }
+}
+
+/// "dropped question "x" (the decision no longer has it) from FILE; KEPT".
+fn dropped_notice(path: &Path, state: &ReadState, kept: &str) -> String {
+    let more = state.dropped_total - state.dropped.len();
+    let mut ids = state.dropped.join(", ");
+    if more > 0 {
+        ids.push_str(&format!(" {}", crate::error::and_more(more, "")));
+    }
+    // The ids first: a status line may be cut at the right.
+    format!(
+        "dropped {} (the decision no longer has {}) from {}; {kept}",
+        ids.trim_end(),
+        if state.dropped_total == 1 { "it" } else { "them" },
+        crate::text::escape_path(path),
+    )
 }

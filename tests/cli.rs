@@ -126,7 +126,7 @@ fn check_passes_on_the_embedded_decision() {
     let run = run_ok(&["check"]);
     assert_eq!(
         run.stdout,
-        "<embedded>/web-frameworks.ron: ok (3 options, 18 questions, 4 stages)\n"
+        "<embedded>/web-frameworks.ron: ok (3 options, 12 questions, 4 stages)\n"
     );
     assert_eq!(run.stderr, "");
 }
@@ -137,7 +137,7 @@ fn check_passes_on_the_shipped_data_file_and_a_custom_one() {
     assert_eq!(
         run.stdout,
         format!(
-            "data/web-frameworks.ron: ok (3 options, 18 questions, 4 stages)\n\
+            "data/web-frameworks.ron: ok (3 options, 12 questions, 4 stages)\n\
              {MINI}: ok (2 options, 6 questions, 2 stages)\n"
         )
     );
@@ -275,7 +275,7 @@ fn check_reports_every_file_given() {
         run.stdout,
         format!(
             "{MINI}: ok (2 options, 6 questions, 2 stages)\n\
-             data/web-frameworks.ron: ok (3 options, 18 questions, 4 stages)\n"
+             data/web-frameworks.ron: ok (3 options, 12 questions, 4 stages)\n"
         )
     );
     // Every line each bad file must produce, in the order the files were given.
@@ -310,18 +310,29 @@ fn score_prints_gauges_verdict_stack_reasons_and_hints() {
     let out = &run.stdout;
     for want in [
         "Flask vs Django for your startup",
-        "Django   [██████|░░░░░░]  3/6 (needs 3) ✓ qualifies",
-        "Flask    [░░░░░░|░░░░░░]  0/6 (needs 3)",
-        "FastAPI  [░░░░░░|░░░░░░]  0/6 (needs 3)",
-        "Verdict (single): Choose Django",
-        "● Django Monolith [active]",
-        "○ Flask Microservices [dimmed]",
-        "○ Shared [dimmed]",
+        "Django  [██████|░░░░░░]  3/6 (needs 3) ✓ qualifies",
+        "Flask   [░░░░░░|░░░░░░]  0/6 (needs 3)",
+        "Verdict: Choose Django\n",
+        "● Django Monolith\n",
+        "○ Flask Microservices\n",
+        "○ Shared\n",
         "Reasons:",
         "One step away:",
-        "Django drops out if you untick any one of: django.admin-panel, django.permissions, django.content-heavy.",
+        "Django drops out if any one of these is no longer yes: “Do you need an admin panel for \
+         non-technical staff?”, “Will you have user accounts with different permission levels?” or \
+         “Are you building a content-heavy site (blog, CMS, e-commerce)?”.",
     ] {
         assert!(out.contains(want), "missing {want:?} in\n{out}");
+    }
+    // Kind names and ids belong in JSON only; FastAPI has no gauge.
+    for unwanted in [
+        "single",
+        "django.admin-panel",
+        "FastAPI  [",
+        "[active]",
+        "[dimmed]",
+    ] {
+        assert!(!out.contains(unwanted), "{unwanted:?} in\n{out}");
     }
     assert_eq!(run.stderr, "");
 }
@@ -329,8 +340,8 @@ fn score_prints_gauges_verdict_stack_reasons_and_hints() {
 #[test]
 fn score_without_answers_is_undecided() {
     let run = run_ok(&["score"]);
-    assert!(run.stdout.contains("Verdict (undecided)"), "{run:?}");
-    assert!(!run.stdout.contains("[active]"), "{run:?}");
+    assert!(run.stdout.contains("Verdict: Not decided yet"), "{run:?}");
+    assert!(!run.stdout.contains('●'), "{run:?}");
 }
 
 #[test]
@@ -356,8 +367,11 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
         sorted(&[
             "decision",
             "answers",
+            "no",
             "stage",
+            "note",
             "questions",
+            "choice",
             "scores",
             "verdict",
             "stack",
@@ -374,9 +388,19 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
     assert_eq!(report["stage"], "pre-pmf");
 
     let questions = report["questions"].as_array().unwrap();
-    assert_eq!(questions.len(), 18);
+    assert_eq!(questions.len(), 12);
     for q in questions {
-        assert_eq!(keys(q), sorted(&["id", "option", "text", "yes"]));
+        assert_eq!(
+            keys(q),
+            sorted(&["id", "option", "text", "yes", "answer", "note"])
+        );
+        assert!(q["note"].is_null(), "{q}");
+        let answer = if q["yes"].as_bool().unwrap() {
+            Value::from("yes")
+        } else {
+            Value::Null
+        };
+        assert_eq!(q["answer"], answer, "{q}");
         let id = q["id"].as_str().unwrap();
         assert!(
             id.starts_with(&format!("{}.", q["option"].as_str().unwrap())),
@@ -413,18 +437,26 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
         [
             ("django", "Django", 3, 6, 3, true),
             ("flask", "Flask", 0, 6, 3, false),
-            ("fastapi", "FastAPI", 0, 6, 3, false),
         ]
     );
 
-    assert_eq!(keys(&report["verdict"]), sorted(&["kind", "options", "summary"]));
+    assert_eq!(
+        keys(&report["verdict"]),
+        sorted(&["kind", "options", "summary", "also_consider"])
+    );
     assert_eq!(verdict(&report), ("single", vec!["django"]));
-    assert!(report["verdict"]["summary"].as_str().unwrap().contains("Django"));
+    assert_eq!(report["verdict"]["summary"], "Choose Django");
+    assert_eq!(report["verdict"]["also_consider"], serde_json::json!([]));
+    assert_eq!(
+        report["choice"],
+        serde_json::json!({"option": "django", "follow_checklist": true, "because": "",
+                           "status": "accepted", "deciders": []})
+    );
 
     assert_eq!(keys(&report["stack"]), sorted(&["title", "layers"]));
     assert_eq!(report["stack"]["title"], "Your Startup Stack");
     let layers = report["stack"]["layers"].as_array().unwrap();
-    assert_eq!(layers.len(), 4);
+    assert_eq!(layers.len(), 3);
     for layer in layers {
         assert_eq!(keys(layer), sorted(&["title", "option", "parts", "active"]));
         assert!(layer["title"].is_string());
@@ -446,10 +478,20 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
     assert!(
         reasons
             .iter()
-            .any(|r| r.contains("Pre-product-market-fit") && r.contains("not applied")),
+            .any(|r| r.contains("Pre-product-market-fit") && r.starts_with("The checklist decides")),
         "{reasons:?}"
     );
-    assert_eq!(strings(&report["hints"]).len(), 3);
+    let hints = report["hints"].as_array().unwrap();
+    assert_eq!(hints.len(), 2);
+    for hint in hints {
+        assert_eq!(keys(hint), sorted(&["text", "option", "needs", "questions"]));
+    }
+    assert_eq!(hints[0]["needs"], 0);
+    assert_eq!(
+        strings(&hints[0]["questions"]),
+        ["django.admin-panel", "django.permissions", "django.content-heavy"]
+    );
+    assert_eq!(hints[1]["needs"], 3);
 
     let stages = report["stages"].as_array().unwrap();
     let stage_rows: Vec<(&str, Vec<&str>)> = stages
@@ -489,7 +531,8 @@ fn done_when_table() {
         (&[], "undecided", &[], false),
         (&["--stage", "pre-pmf"], "stage", &["flask"], false),
         (&["--stage", "post-validation"], "stage", &["django"], false),
-        (&["--stage", "api-first"], "stage", &["flask", "fastapi"], true),
+        // The API-first stage's picks are alternatives, not a hybrid: no shared layer.
+        (&["--stage", "api-first"], "stage", &["flask", "fastapi"], false),
         (&["--stage", "solo"], "stage", &["django"], false),
         // Answers that qualify nothing leave the stage in charge.
         (
@@ -514,8 +557,11 @@ fn done_when_table() {
 #[test]
 fn hybrid_text_report_shows_the_shared_auth_layer_active() {
     let run = run_ok(&["score", "--yes", DJANGO3, "--yes", FLASK3]);
-    assert!(run.stdout.contains("Verdict (hybrid)"), "{run:?}");
-    assert!(run.stdout.contains("● Shared [active]"), "{run:?}");
+    assert!(
+        run.stdout.contains("Verdict: Hybrid: Django + Flask\n"),
+        "{run:?}"
+    );
+    assert!(run.stdout.contains("● Shared\n"), "{run:?}");
     assert!(run.stdout.contains("JWT/OpenID Connect auth"), "{run:?}");
 }
 
@@ -523,28 +569,28 @@ fn hybrid_text_report_shows_the_shared_auth_layer_active() {
 
 #[test]
 fn yes_may_repeat_or_be_comma_separated() {
-    let comma = score_json(&["--yes", "flask.rest-api,flask.prototype,fastapi.ml-ai"]);
+    let comma = score_json(&["--yes", "flask.rest-api,flask.prototype,flask.own-tools"]);
     let repeated = score_json(&[
         "--yes",
         "flask.rest-api",
         "--yes",
         "flask.prototype",
         "--yes",
-        "fastapi.ml-ai",
+        "flask.own-tools",
     ]);
     let mixed = score_json(&[
         "--yes",
         "flask.rest-api,flask.prototype",
         "--yes",
-        "fastapi.ml-ai",
+        "flask.own-tools",
     ]);
     assert_eq!(
         strings(&comma["answers"]),
-        ["flask.rest-api", "flask.prototype", "fastapi.ml-ai"]
+        ["flask.rest-api", "flask.own-tools", "flask.prototype"]
     );
     assert_eq!(comma, repeated);
     assert_eq!(comma, mixed);
-    assert_eq!(verdict(&comma), ("leaning", vec!["flask"]));
+    assert_eq!(verdict(&comma), ("single", vec!["flask"]));
 }
 
 #[test]
@@ -556,8 +602,7 @@ fn unknown_question_id_lists_the_valid_ids() {
         "django.security",
         "flask.rest-api",
         "flask.prototype",
-        "fastapi.api-first",
-        "fastapi.ml-ai",
+        "flask.own-tools",
     ] {
         assert!(run.stderr.contains(id), "{id} not listed: {run:?}");
     }
@@ -601,7 +646,7 @@ fn data_loads_a_custom_decision() {
     );
     assert_eq!(report["questions"].as_array().unwrap().len(), 6);
     // The embedded decision's ids are unknown here.
-    let run = run_bad(&["score", "--data", MINI, "--yes", "fastapi.ml-ai"]);
+    let run = run_bad(&["score", "--data", MINI, "--yes", "flask.own-tools"]);
     assert!(run.stderr.contains("valid ids: django.admin-panel"), "{run:?}");
 }
 
@@ -649,7 +694,7 @@ fn a_session_written_by_the_library_loads_in_the_binary() {
     let decision = Decision::embedded();
     let answers = Answers::new(
         &decision,
-        ["fastapi.api-first", "django.security"],
+        ["flask.rest-api", "django.security"],
         Some("api-first"),
     )
     .unwrap();
@@ -660,10 +705,7 @@ fn a_session_written_by_the_library_loads_in_the_binary() {
         Session::new(&decision, &answers).to_ron(),
     );
     let report = score_json(&["--session", path.to_str().unwrap()]);
-    assert_eq!(
-        strings(&report["answers"]),
-        ["django.security", "fastapi.api-first"]
-    );
+    assert_eq!(strings(&report["answers"]), ["django.security", "flask.rest-api"]);
     assert_eq!(report["stage"], "api-first");
 }
 
@@ -938,4 +980,180 @@ fn the_readme_example_decision_is_valid() {
     run_ok(&["check", path]);
     let report = score_json(&["--data", path, "--yes", "postgres.json,postgres.gis"]);
     assert_eq!(verdict(&report), ("single", vec!["postgres"]));
+}
+
+// ---- yes, no, notes and the user's choice (issue 9) -----------------------------------------
+
+#[test]
+fn no_answers_and_notes_reach_the_json_and_a_no_is_not_a_way_forward() {
+    let report = score_json(&[
+        "--yes",
+        "django.admin-panel,django.permissions",
+        "--no",
+        "django.content-heavy,django.convention",
+        "--note",
+        "django.convention=we pick our tools",
+    ]);
+    assert_eq!(
+        strings(&report["no"]),
+        ["django.content-heavy", "django.convention"]
+    );
+    let question = |id: &str| {
+        report["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|q| q["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(question("django.admin-panel")["answer"], "yes");
+    assert_eq!(question("django.convention")["answer"], "no");
+    assert_eq!(question("django.convention")["note"], "we pick our tools");
+    assert!(question("django.security")["answer"].is_null());
+    let django = &report["hints"][0];
+    assert_eq!(django["needs"], 1);
+    assert_eq!(
+        strings(&django["questions"]),
+        ["django.large-monolith", "django.security"]
+    );
+    let text = django["text"].as_str().unwrap();
+    assert!(
+        !text.contains("content-heavy") && !text.contains("convention"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_question_answered_both_ways_or_a_bad_note_is_refused() {
+    let run = run_bad(&["score", "--yes", "django.security", "--no", "django.security"]);
+    assert!(run.stderr.contains("answered both yes and no"), "{run:?}");
+    let run = run_bad(&["score", "--note", "django.security"]);
+    assert!(run.stderr.contains("ID=TEXT"), "{run:?}");
+    let run = run_bad(&["score", "--note", "django.nope=x"]);
+    assert!(run.stderr.contains("\"django.nope\""), "{run:?}");
+}
+
+#[test]
+fn choose_and_because_make_the_users_choice() {
+    let report = score_json(&["--yes", DJANGO3, "--choose", "fastapi", "--because", "async\nML"]);
+    assert_eq!(
+        report["choice"],
+        serde_json::json!({"option": "fastapi", "follow_checklist": false, "because": "async ML",
+                           "status": "accepted", "deciders": []})
+    );
+    assert_eq!(verdict(&report), ("single", vec!["django"]));
+    let run = run_ok(&[
+        "score",
+        "--yes",
+        DJANGO3,
+        "--choose",
+        "fastapi",
+        "--because",
+        "async",
+    ]);
+    assert!(
+        run.stdout
+            .contains("Your choice: FastAPI (the checklist suggests Django), because async"),
+        "{run:?}"
+    );
+    assert_eq!(score_json(&["--choose", "hybrid"])["choice"]["option"], "hybrid");
+    assert!(score_json(&["--choose", "none"])["choice"]["option"].is_null());
+    let run = run_bad(&["score", "--choose", "rails"]);
+    assert!(
+        run.stderr.contains("django, flask, fastapi, hybrid, none"),
+        "{run:?}"
+    );
+}
+
+#[test]
+fn a_session_written_before_no_answers_existed_still_loads() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "old.ron",
+        "Session(decision: \"web-frameworks\", answers: [\"flask.rest-api\"], stage: Some(\"solo\"))",
+    );
+    let report = score_json(&["--session", path.to_str().unwrap()]);
+    assert_eq!(strings(&report["answers"]), ["flask.rest-api"]);
+    assert!(strings(&report["no"]).is_empty());
+    assert_eq!(report["verdict"]["also_consider"][0]["option"], "fastapi");
+}
+
+#[test]
+fn a_stale_id_in_a_sessions_no_list_is_placed() {
+    let dir = tempdir();
+    let path = write(
+        dir.path(),
+        "stale.ron",
+        "Session(\n    decision: \"web-frameworks\",\n    no: [\"django.security\", \"django.gone\"],\n)",
+    );
+    let run = run_bad(&["score", "--session", path.to_str().unwrap()]);
+    assert!(
+        run.stderr
+            .contains(":3:29: no[1]: unknown question id \"django.gone\""),
+        "{run:?}"
+    );
+}
+
+/// `stackpick ARGS` with the state directory set.
+fn run_with_state(state: &Path, args: &[&str]) -> Run {
+    let output = cargo_bin_cmd!("stackpick")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(args)
+        .env("STACKPICK_STATE_DIR", state)
+        .env("USER", "ada")
+        .write_stdin("")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: output.status.code().expect("an exit code"),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        raw: output.stdout,
+    }
+}
+
+#[test]
+fn saved_starts_from_the_autosaved_answers() {
+    let state = tempdir();
+    let run = run_with_state(state.path(), &["score", "--saved"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("no saved answers"), "{run:?}");
+    write(
+        state.path(),
+        "web-frameworks.ron",
+        "Session(decision: \"web-frameworks\", answers: [\"django.admin-panel\", \"django.gone\"], \
+         no: [\"flask.rest-api\"], notes: {\"flask.rest-api\": \"HTML only\"})",
+    );
+    let run = run_with_state(
+        state.path(),
+        &["score", "--json", "--saved", "--yes", "django.security"],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    let report: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        strings(&report["answers"]),
+        ["django.admin-panel", "django.security"]
+    );
+    assert_eq!(strings(&report["no"]), ["flask.rest-api"]);
+    assert!(run.stderr.contains("dropped question \"django.gone\""), "{run:?}");
+    // `--saved` only reads: the file and its directory are as they were.
+    assert!(!state.path().join("web-frameworks.ron.bak").exists());
+    let run = run_with_state(
+        state.path(),
+        &[
+            "export", "--saved", "--format", "md", "-o", "-", "--status", "rejected",
+        ],
+    );
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(run.stdout.contains("status: rejected\n"), "{run:?}");
+    assert!(run.stdout.contains("decision-makers: ada\n"), "{run:?}");
+    assert!(
+        run.stdout
+            .contains("* Are you building primarily a REST API? — no: HTML only\n"),
+        "{run:?}"
+    );
+    let both = run_with_state(state.path(), &["score", "--saved", "--session", "x.ron"]);
+    assert_eq!(both.code, 2, "{both:?}");
 }

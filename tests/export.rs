@@ -21,15 +21,23 @@ const DATE: &str = "2026-01-15";
 struct Case {
     name: &'static str,
     args: &'static [&'static str],
+    /// Arguments only `export` takes (`--status`, `--decider`).
+    export_args: &'static [&'static str],
+    /// The deciders the export records: those given, else the login name.
+    deciders: &'static [&'static str],
 }
 
 const NONE: Case = Case {
     name: "none",
     args: &[],
+    export_args: &[],
+    deciders: &["ada"],
 };
 const SINGLE_DJANGO: Case = Case {
     name: "single-django",
     args: &["--yes", "django.admin-panel,django.permissions,django.security"],
+    export_args: &[],
+    deciders: &["ada"],
 };
 const HYBRID: Case = Case {
     name: "hybrid-django-flask",
@@ -39,20 +47,57 @@ const HYBRID: Case = Case {
         "--yes",
         "flask.rest-api,flask.microservices,flask.prototype",
     ],
+    export_args: &[],
+    deciders: &["ada"],
 };
 const STAGE_API_FIRST: Case = Case {
     name: "stage-api-first",
     args: &["--stage", "api-first"],
+    export_args: &[],
+    deciders: &["ada"],
 };
 const LEANING: Case = Case {
     name: "leaning",
     args: &["--yes", "django.admin-panel,django.convention,flask.rest-api"],
+    export_args: &[],
+    deciders: &["ada"],
 };
-const CASES: [&Case; 5] = [&NONE, &SINGLE_DJANGO, &HYBRID, &STAGE_API_FIRST, &LEANING];
+/// The user's own decision over the checklist's: yes and no answers with notes, a chosen
+/// option that differs from the suggestion, a reason, a status and two deciders.
+const CHOICE_FASTAPI: Case = Case {
+    name: "choice-fastapi",
+    args: &[
+        "--yes",
+        "django.admin-panel,django.permissions,django.security,flask.rest-api",
+        "--no",
+        "flask.serverless-edge,django.convention",
+        "--note",
+        "flask.rest-api=a mobile app talks to it",
+        "--note",
+        "django.convention=we like to pick",
+        "--choose",
+        "fastapi",
+        "--because",
+        "async performance for the ML backend",
+    ],
+    export_args: &["--status", "accepted", "--decider", "Ada", "--decider", "Grace"],
+    deciders: &["Ada", "Grace"],
+};
+const CASES: [&Case; 6] = [
+    &NONE,
+    &SINGLE_DJANGO,
+    &HYBRID,
+    &STAGE_API_FIRST,
+    &LEANING,
+    &CHOICE_FASTAPI,
+];
 const FORMATS: [&str; 3] = ["md", "json", "ron"];
 
+/// The binary, with a fixed login name: it is the record's default decision-maker.
 fn stackpick() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_stackpick"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_stackpick"));
+    command.env("USER", "ada").env_remove("USERNAME");
+    command
 }
 
 fn run(args: &[&str]) -> Output {
@@ -90,6 +135,7 @@ fn assert_exit(output: &Output, code: i32) {
 fn export_stdout(case: &Case, format: &str) -> String {
     let mut args = vec!["export", "--format", format, "-o", "-", "--date", DATE];
     args.extend_from_slice(case.args);
+    args.extend_from_slice(case.export_args);
     let output = run(&args);
     assert_exit(&output, 0);
     assert!(
@@ -174,14 +220,19 @@ fn golden_leaning() {
 }
 
 #[test]
+fn golden_choice_fastapi() {
+    golden_case(&CHOICE_FASTAPI);
+}
+
+#[test]
 fn json_export_equals_score_json() {
+    // The same object, but for what only `export` sets: the deciders (and the status).
     for case in CASES {
-        assert_eq!(
-            export_stdout(case, "json"),
-            score_json(case.args),
-            "case {}",
-            case.name
-        );
+        let exported: serde_json::Value = serde_json::from_str(&export_stdout(case, "json")).unwrap();
+        let mut scored: serde_json::Value = serde_json::from_str(&score_json(case.args)).unwrap();
+        scored["choice"]["deciders"] = serde_json::json!(case.deciders);
+        scored["choice"]["status"] = exported["choice"]["status"].clone();
+        assert_eq!(exported, scored, "case {}", case.name);
     }
 }
 
@@ -192,7 +243,13 @@ fn ron_export_loads_back_to_the_same_answers_and_stage() {
         let path = dir.path().join(format!("{}.ron", case.name));
         fs::write(&path, export_stdout(case, "ron")).unwrap();
         let reloaded = score_json(&["--session", path.to_str().unwrap()]);
-        assert_eq!(reloaded, score_json(case.args), "case {}", case.name);
+        let exported: serde_json::Value = serde_json::from_str(&export_stdout(case, "json")).unwrap();
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&reloaded).unwrap(),
+            exported,
+            "case {}",
+            case.name
+        );
     }
 }
 
@@ -206,6 +263,9 @@ fn library_render_matches_the_command_line() {
     )
     .unwrap();
     let date = export::parse_date(DATE).unwrap();
+    // The command line records the login name as the decider; the library what it is given.
+    let mut answers = answers;
+    answers.choice.deciders = vec!["ada".to_owned()];
     for (format, name) in [(Format::Md, "md"), (Format::Json, "json"), (Format::Ron, "ron")] {
         assert_eq!(
             export::render(format, &decision, &answers, date),
@@ -679,7 +739,7 @@ fn a_custom_template_renders_the_record_context() {
     assert_exit(&output, 0);
     assert_eq!(
         stdout(&output),
-        "Flask vs Django for your startup: Django (accepted, 2026-01-15)\ndjango=3/6 flask=0/6 fastapi=0/6\nsingle\n"
+        "Flask vs Django for your startup: Django (accepted, 2026-01-15)\ndjango=3/6 flask=0/6\nsingle\n"
     );
 }
 

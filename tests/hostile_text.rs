@@ -197,20 +197,20 @@ fn hostile_markdown_decision() -> String {
             "title: \"Flask <!-- vs Django\"",
         ),
         (
-            "\"Which Python web framework should the startup build on: Django, Flask, FastAPI, or a hybrid of them?\"",
+            "\"Which Python web framework should the startup build on: Django, Flask, a hybrid of both, or FastAPI?\"",
             "\"```js\\n# not a heading\"",
         ),
         ("\"The \\\"Batteries-Included\\\" Framework\"", "\"~~~\""),
         ("\"The \\\"Microframework\\\"\"", "\"---\""),
         (
-            "\"If you're building primarily APIs, FastAPI has emerged as a strong third option.\"",
+            "\"FastAPI has emerged as a strong third option\"",
             "\"<!-- the rest is hidden\"",
         ),
         (
             "\"FastAPI is now the Python web framework and is particularly popular for ML/AI backends.\"",
             "\"<script>alert(1)</script>\"",
         ),
-        ("\"Also consider: a strong third option for APIs\"", "\"***\""),
+        ("\"Also consider: a strong third option\"", "\"***\""),
         (
             "\"Do you need an admin panel for non-technical staff?\"",
             "\"- nested\\n---\\n> quote\"",
@@ -341,7 +341,7 @@ fn user_templates_are_escaped_by_default_and_may_opt_out() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("hostile.ron"), hostile_markdown_decision()).unwrap();
     let template = "{{ question }}\n\n\
-        {% for o in options %}{% for n in o.notes %}{{ n }}\n\n{% endfor %}{% endfor %}\
+        {% for o in options %}{% for p in o.consider_when %}{{ p.detail }}\n\n{% endfor %}{% endfor %}\
         | x | {{ options[0].tagline | cell }} | {{ options[1].name | e }} |\n\n\
         {{ drivers[0].text }} {{ drivers[0].id | code }}\n\n\
         RAW {{ title | safe }}\n";

@@ -22,11 +22,11 @@ fn saved_answers_load_back_the_same() {
     let decision = Decision::embedded();
     let saved = answers(
         &decision,
-        &["django.admin-panel", "flask.rest-api", "fastapi.ml-ai"],
+        &["django.admin-panel", "flask.rest-api", "flask.own-tools"],
         Some("solo"),
     );
     store.save(&decision, &saved).unwrap();
-    assert_eq!(store.load(&decision).unwrap(), Some(saved));
+    assert_eq!(store.load(&decision).unwrap().map(|r| r.answers), Some(saved));
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn a_later_save_replaces_the_earlier_one() {
         .unwrap();
     let later = answers(&decision, &["flask.prototype"], None);
     store.save(&decision, &later).unwrap();
-    assert_eq!(store.load(&decision).unwrap(), Some(later));
+    assert_eq!(store.load(&decision).unwrap().map(|r| r.answers), Some(later));
     // One file per decision, and no temporary file left beside it.
     let names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()
@@ -105,25 +105,67 @@ fn a_corrupt_file_is_an_error_naming_the_file() {
 }
 
 #[test]
-fn a_stale_file_is_an_error_naming_the_unknown_ids() {
+fn a_stale_file_keeps_every_valid_answer_names_the_dropped_ids_and_keeps_a_copy() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = StateStore::new(dir.path());
     let decision = Decision::embedded();
     let path = store.path_for(&decision);
-    fs::write(
-        &path,
-        "Session(decision: \"web-frameworks\", answers: [\"django.admin-panel\", \"django.removed\", \"flask.gone\"], stage: Some(\"later\"))",
-    )
-    .unwrap();
-    let message = store.load(&decision).unwrap_err();
-    assert!(message.contains(&path.display().to_string()), "{message}");
-    for id in ["django.removed", "flask.gone", "later"] {
-        assert!(message.contains(id), "{id} missing from {message}");
-    }
-    assert!(
-        !message.contains('\n'),
-        "one line for the status bar: {message:?}"
+    let old = "Session(decision: \"web-frameworks\", answers: [\"django.admin-panel\", \"django.removed\"], \
+               no: [\"flask.prototype\"], notes: {\"django.admin-panel\": \"ops team\", \"flask.gone\": \"x\"}, \
+               stage: Some(\"solo\"), note: \"context\")";
+    fs::write(&path, old).unwrap();
+    let restored = store
+        .load(&decision)
+        .unwrap()
+        .expect("the valid answers are kept");
+    let answers = restored.answers;
+    assert!(answers.is_yes("django.admin-panel") && answers.is_no("flask.prototype"));
+    assert_eq!(answers.note_for("django.admin-panel"), Some("ops team"));
+    assert_eq!(
+        (answers.stage.as_deref(), answers.note.as_str()),
+        (Some("solo"), "context")
     );
+    let notice = restored.notice.expect("the dropped ids are named");
+    for part in [
+        path.display().to_string(),
+        "\"django.removed\"".to_owned(),
+        "\"flask.gone\"".to_owned(),
+        format!("{}.bak", path.display()),
+    ] {
+        assert!(notice.contains(&part), "{part} missing from {notice}");
+    }
+    assert!(!notice.contains('\n'), "one line for the status bar: {notice:?}");
+    // The old file is copied before the next save replaces it.
+    assert_eq!(
+        fs::read_to_string(format!("{}.bak", path.display())).unwrap(),
+        old
+    );
+    store.save(&decision, &answers).unwrap();
+    let again = store.load(&decision).unwrap().unwrap();
+    assert_eq!((again.answers, again.notice), (answers, None));
+    // Peeking (what `--saved` does) never writes.
+    fs::remove_file(format!("{}.bak", path.display())).unwrap();
+    fs::write(&path, old).unwrap();
+    let peeked = store.peek(&decision).unwrap().unwrap();
+    assert!(peeked.notice.unwrap().contains("unchanged"));
+    assert!(!Path::new(&format!("{}.bak", path.display())).exists());
+}
+
+#[test]
+fn no_answers_notes_and_the_choice_survive_a_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = StateStore::new(dir.path());
+    let decision = Decision::embedded();
+    let mut saved = answers(&decision, &["django.admin-panel"], None);
+    saved.set("flask.rest-api", Some(stackpick::score::Answer::No));
+    saved.set_note("flask.rest-api", "we serve HTML");
+    saved.note = "A clinic booking app".into();
+    saved.choice.pick = stackpick::choice::Pick::Option("fastapi".into());
+    saved.choice.because = "async".into();
+    saved.choice.status = Some(stackpick::choice::Status::Accepted);
+    saved.choice.deciders = vec!["Ada".into()];
+    store.save(&decision, &saved).unwrap();
+    assert_eq!(store.load(&decision).unwrap().map(|r| r.answers), Some(saved));
 }
 
 #[test]
@@ -174,8 +216,11 @@ fn two_instances_keep_each_others_answers() {
     let mut second = StateStore::new(dir.path());
     let start = answers(&decision, &["django.admin-panel"], None);
     first.save(&decision, &start).unwrap();
-    assert_eq!(first.load(&decision).unwrap(), Some(start.clone()));
-    assert_eq!(second.load(&decision).unwrap(), Some(start));
+    assert_eq!(
+        first.load(&decision).unwrap().map(|r| r.answers),
+        Some(start.clone())
+    );
+    assert_eq!(second.load(&decision).unwrap().map(|r| r.answers), Some(start));
 
     // The first ticks a question and saves: nothing to merge.
     let mine = answers(&decision, &["django.admin-panel", "flask.rest-api"], None);
@@ -194,7 +239,10 @@ fn two_instances_keep_each_others_answers() {
         "Merged answers saved by another stackpick: 1 question"
     );
     assert_eq!(
-        StateStore::new(dir.path()).load(&decision).unwrap(),
+        StateStore::new(dir.path())
+            .load(&decision)
+            .unwrap()
+            .map(|r| r.answers),
         Some(both.clone())
     );
 
@@ -204,7 +252,7 @@ fn two_instances_keep_each_others_answers() {
             &decision,
             &answers(
                 &decision,
-                &["django.admin-panel", "flask.rest-api", "fastapi.ml-ai"],
+                &["django.admin-panel", "flask.rest-api", "flask.own-tools"],
                 None,
             ),
         )
@@ -212,7 +260,7 @@ fn two_instances_keep_each_others_answers() {
         .expect("the second instance's change is merged in");
     assert_eq!(
         merged.answers,
-        answers(&decision, &["flask.rest-api", "fastapi.ml-ai"], None)
+        answers(&decision, &["flask.rest-api", "flask.own-tools"], None)
     );
     // The second, still showing its own last save, adopts that at its next save.
     assert_eq!(
@@ -227,8 +275,8 @@ fn a_file_created_by_another_instance_is_merged_into_a_fresh_start() {
     let decision = Decision::embedded();
     let mut first = StateStore::new(dir.path());
     let mut second = StateStore::new(dir.path());
-    assert_eq!(first.load(&decision).unwrap(), None);
-    assert_eq!(second.load(&decision).unwrap(), None);
+    assert_eq!(first.load(&decision).unwrap().map(|r| r.answers), None);
+    assert_eq!(second.load(&decision).unwrap().map(|r| r.answers), None);
     first
         .save(&decision, &answers(&decision, &["django.security"], None))
         .unwrap();
@@ -251,7 +299,7 @@ fn when_both_change_the_stage_the_later_save_wins_and_says_so() {
     first
         .save(&decision, &answers(&decision, &[], Some("solo")))
         .unwrap();
-    second.load(&decision).unwrap();
+    second.load(&decision).unwrap().map(|r| r.answers);
     first
         .save(
             &decision,
@@ -271,7 +319,10 @@ fn when_both_change_the_stage_the_later_save_wins_and_says_so() {
         merged.message()
     );
     assert_eq!(
-        StateStore::new(dir.path()).load(&decision).unwrap(),
+        StateStore::new(dir.path())
+            .load(&decision)
+            .unwrap()
+            .map(|r| r.answers),
         Some(expected)
     );
 }
@@ -281,7 +332,7 @@ fn a_single_instance_never_reports_a_merge() {
     let dir = tempfile::tempdir().unwrap();
     let decision = Decision::embedded();
     let mut store = StateStore::new(dir.path());
-    assert_eq!(store.load(&decision).unwrap(), None);
+    assert_eq!(store.load(&decision).unwrap().map(|r| r.answers), None);
     for yes in [
         &["django.security"][..],
         &[],

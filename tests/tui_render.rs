@@ -233,7 +233,7 @@ fn gauge_and_verdict_move_with_each_tick() {
         ]
     );
     let screen = text(&render(&mut app, 80, 24));
-    assert!(screen.contains("Verdict: single — Django"));
+    assert!(screen.contains("Verdict: Choose Django"), "{screen}");
     assert!(screen.contains("● Django Monolith (active)"));
 }
 

@@ -4,11 +4,13 @@ use std::io::Write;
 use std::path::Path;
 
 use super::load_input;
+use crate::choice::Status;
 use crate::cli::InputArgs;
 use crate::error::Failure;
 use crate::export::{
     ExportError, Format, default_path, parse_date, render, render_template, stdout, today, write_file,
 };
+use crate::score::one_line;
 use crate::text::escape_path;
 
 /// The options of the `export` command besides the input.
@@ -23,6 +25,19 @@ pub struct ExportOptions<'a> {
     pub template: Option<&'a Path>,
     /// `YYYY-MM-DD`; today when `None`.
     pub date: Option<&'a str>,
+    /// The record's status, replacing the saved one.
+    pub status: Option<Status>,
+    /// Who decided, replacing the saved ones; when neither gives any, `$USER`.
+    pub deciders: &'a [String],
+}
+
+/// The default decision-maker: the login name (`$USER`, else `$USERNAME`), if any.
+pub fn default_decider() -> Option<String> {
+    ["USER", "USERNAME"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .map(|name| one_line(&name.to_string_lossy()))
+        .find(|name| !name.is_empty())
 }
 
 /// `stackpick export`: renders the answers and writes them to a file (atomically, never
@@ -46,7 +61,16 @@ pub fn export(
         Some(path) => Some((path, read_template(path)?)),
         None => None,
     };
-    let (decision, answers) = load_input(input)?;
+    let (decision, mut answers) = load_input(input)?;
+    if let Some(status) = options.status {
+        answers.choice.status = Some(status);
+    }
+    if !options.deciders.is_empty() {
+        answers.choice.deciders = options.deciders.iter().map(|d| one_line(d)).collect();
+    }
+    if answers.choice.deciders.is_empty() {
+        answers.choice.deciders.extend(default_decider());
+    }
     let contents = match &template {
         Some((path, source)) => {
             render_template(source, &path.display().to_string(), &decision, &answers, date)?

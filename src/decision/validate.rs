@@ -18,6 +18,11 @@ pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
             "the decision has no options: add at least one".into()
         });
     }
+    if !decision.options.is_empty() && decision.scored().next().is_none() {
+        check.push("options", || {
+            "the decision has no scored option: give at least one option a checklist".into()
+        });
+    }
     let known: BTreeSet<&str> = decision.options.iter().map(|o| o.id.as_str()).collect();
     let mut option_ids: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, option) in decision.options.iter().enumerate() {
@@ -31,6 +36,7 @@ pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
         check.text(&format!("{at}.name"), &option.name);
         check_option(&mut check, &at, option);
     }
+    check_triggers(&mut check, decision);
     for (i, summary) in decision.summary.iter().enumerate() {
         let at = format!("summary[{i}]");
         check.text(&format!("{at}.heading"), &summary.heading);
@@ -82,6 +88,14 @@ pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
                 option,
                 &known,
             );
+            if decision.option(option).is_some_and(|o| !o.is_scored()) {
+                check.push(&format!("{at}.option"), || {
+                    format!(
+                        "option {option:?} is an also-consider option: only scored options \
+                         have a layer of the stack"
+                    )
+                });
+            }
         }
         for (j, part) in layer.parts.iter().enumerate() {
             check.text(&format!("{at}.parts[{j}]"), part);
@@ -115,10 +129,78 @@ pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
     check
 }
 
+/// The triggers of the also-consider options: each names questions and stages the decision has.
+fn check_triggers(check: &mut Checker, decision: &Decision) {
+    let questions: BTreeSet<String> = decision.question_ids().into_iter().collect();
+    let stages: BTreeSet<&str> = decision.stages.iter().map(|s| s.id.as_str()).collect();
+    for (i, option) in decision.options.iter().enumerate() {
+        let Some(trigger) = &option.trigger else {
+            continue;
+        };
+        let at = format!("options[{i}].trigger");
+        if trigger.questions.is_empty() && trigger.stages.is_empty() {
+            check.push(&at, || {
+                format!(
+                    "option {:?} has a trigger with no question and no stage",
+                    option.id
+                )
+            });
+        }
+        for (k, id) in trigger.questions.iter().enumerate() {
+            if !questions.contains(id) {
+                check.push(&format!("{at}.questions[{k}]"), || {
+                    format!("unknown question id {id:?}: use <option>.<question> of a scored option")
+                });
+            }
+        }
+        for (k, id) in trigger.stages.iter().enumerate() {
+            if !stages.contains(id.as_str()) {
+                check.push(&format!("{at}.stages[{k}]"), || {
+                    format!("unknown stage id {id:?}")
+                });
+            }
+        }
+        check.text(&format!("{at}.note"), &trigger.note);
+    }
+}
+
 fn check_option(check: &mut Checker, at: &str, option: &Choice) {
+    for (j, point) in option.strengths.iter().enumerate() {
+        check.text(&format!("{at}.strengths[{j}].title"), &point.title);
+    }
+    for (j, point) in option.best_for.iter().enumerate() {
+        check.text(&format!("{at}.best_for[{j}].title"), &point.title);
+    }
+    for (j, point) in option.consider_when.iter().enumerate() {
+        check.text(&format!("{at}.consider_when[{j}].title"), &point.title);
+    }
+    if !option.is_scored() {
+        // An also-consider option is suggested, never scored: a checklist or a threshold
+        // would be a rule nobody applies.
+        if option.threshold != 0 {
+            check.push(&format!("{at}.threshold"), || {
+                format!(
+                    "option {:?} has a trigger and a threshold: an also-consider option is not scored",
+                    option.id
+                )
+            });
+        }
+        if !option.questions.is_empty() {
+            check.push(&format!("{at}.questions"), || {
+                format!(
+                    "option {:?} has a trigger and a checklist: an also-consider option has no checklist",
+                    option.id
+                )
+            });
+        }
+        return;
+    }
     if option.questions.is_empty() {
         check.push(&format!("{at}.questions"), || {
-            format!("option {:?} has an empty checklist", option.id)
+            format!(
+                "option {:?} has an empty checklist (an also-consider option needs a trigger)",
+                option.id
+            )
         });
     }
     let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
@@ -148,7 +230,11 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
     }
     if option.threshold == 0 {
         check.push(&format!("{at}.threshold"), || {
-            format!("option {:?} has threshold 0: it would always qualify", option.id)
+            format!(
+                "option {:?} has threshold 0: it would always qualify (a scored option needs a \
+                 threshold of 1 or more)",
+                option.id
+            )
         });
     } else if u64::from(option.threshold) > total && !option.questions.is_empty() {
         check.push(&format!("{at}.threshold"), || {
@@ -157,12 +243,6 @@ fn check_option(check: &mut Checker, at: &str, option: &Choice) {
                 option.id, option.threshold
             )
         });
-    }
-    for (j, point) in option.strengths.iter().enumerate() {
-        check.text(&format!("{at}.strengths[{j}].title"), &point.title);
-    }
-    for (j, point) in option.best_for.iter().enumerate() {
-        check.text(&format!("{at}.best_for[{j}].title"), &point.title);
     }
 }
 

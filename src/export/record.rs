@@ -6,6 +6,7 @@
 
 use serde::Serialize;
 
+use crate::choice::{Pick, hybrid_names};
 use crate::decision::{Choice, Decision, Point, question_id};
 use crate::export::mermaid;
 use crate::report::Report;
@@ -20,11 +21,17 @@ pub struct RecordContext {
     pub question: String,
     /// The record's date, `YYYY-MM-DD`.
     pub date: String,
-    /// MADR status: `accepted` when the verdict names one choice, else `proposed`.
-    pub status: &'static str,
+    /// MADR status: the user's, else `accepted` when an option is chosen, else `proposed`.
+    pub status: String,
+    /// The decision-makers (MADR `decision-makers`), possibly none.
+    pub deciders: Vec<String>,
+    /// The decision-wide note (context), possibly empty.
+    pub note: String,
+    /// The user's choice on top of the checklist's suggestion.
+    pub choice: ChoiceInfo,
     /// The chosen stage, if any.
     pub stage: Option<StageInfo>,
-    /// The questions answered yes, in display order.
+    /// The questions answered (yes or no), in display order.
     pub drivers: Vec<Driver>,
     /// Every option with its evidence.
     pub options: Vec<OptionInfo>,
@@ -54,7 +61,7 @@ pub struct StageInfo {
     pub picks: Vec<String>,
 }
 
-/// A question answered yes.
+/// A question answered yes or no.
 #[derive(Debug, Clone, Serialize)]
 pub struct Driver {
     /// The full id, `<option>.<question>`.
@@ -62,6 +69,29 @@ pub struct Driver {
     pub option: String,
     pub option_name: String,
     pub text: String,
+    /// `yes` or `no`.
+    pub answer: String,
+    /// The question's note, possibly empty.
+    pub note: String,
+}
+
+/// The user's choice, phrased for a record.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceInfo {
+    /// Whether the user follows the checklist (then `outcome` says what is chosen).
+    pub follow_checklist: bool,
+    /// The chosen option id, `hybrid`, or `None` when nothing is chosen.
+    pub option: Option<String>,
+    /// What is chosen, for a reader ("FastAPI", "Hybrid: Django + Flask"); `None` when nothing.
+    pub name: Option<String>,
+    /// The justification, possibly empty.
+    pub because: String,
+    /// The justification ending with a full stop, possibly empty.
+    pub because_sentence: String,
+    /// Whether the choice differs from the checklist's suggestion.
+    pub differs: bool,
+    /// The checklist's suggestion for a reader, `None` when it suggests nothing.
+    pub suggested: Option<String>,
 }
 
 /// An option and the evidence the data gives for it.
@@ -73,6 +103,10 @@ pub struct OptionInfo {
     pub notes: Vec<String>,
     pub strengths: Vec<PointInfo>,
     pub best_for: Vec<PointInfo>,
+    /// When to consider an also-consider option.
+    pub consider_when: Vec<PointInfo>,
+    /// Whether the option is scored (has a checklist) rather than also-consider.
+    pub scored: bool,
     /// Real-world users.
     pub users: Vec<String>,
     /// A startup example.
@@ -125,9 +159,31 @@ impl RecordContext {
     /// The context for these answers; `date` is already formatted.
     pub fn new(decision: &Decision, answers: &Answers, date: String) -> RecordContext {
         let report = Report::new(decision, answers);
-        let chosen_ids: &[String] = match report.verdict.kind {
-            VerdictKind::Leaning | VerdictKind::Undecided => &[],
-            _ => &report.verdict.options,
+        let hybrid: Vec<String> = decision
+            .scored()
+            .filter(|o| hybrid_names(decision).contains(&o.name.as_str()))
+            .map(|o| o.id.clone())
+            .collect();
+        // The options the record treats as chosen: the user's, else the checklist's.
+        let chosen_ids: &[String] = match (&answers.choice.pick, report.verdict.kind) {
+            (Pick::Option(id), _) => std::slice::from_ref(id),
+            (Pick::Hybrid, _) => &hybrid,
+            (Pick::Undecided, _) | (Pick::Checklist, VerdictKind::Leaning | VerdictKind::Undecided) => &[],
+            (Pick::Checklist, _) => &report.verdict.options,
+        };
+        let resolved = &report.choice;
+        let choice = ChoiceInfo {
+            follow_checklist: resolved.follow_checklist,
+            option: resolved.option.clone(),
+            name: resolved.name.clone(),
+            because: resolved.because.clone(),
+            because_sentence: if resolved.because.is_empty() {
+                String::new()
+            } else {
+                with_full_stop(&resolved.because)
+            },
+            differs: resolved.differs,
+            suggested: resolved.suggested.clone(),
         };
         let outcome = outcome(decision, &report);
         let consequences = chosen_ids
@@ -158,12 +214,17 @@ impl RecordContext {
             });
         let drivers = decision
             .questions()
-            .filter(|(o, q)| answers.is_yes(&question_id(o, q)))
-            .map(|(o, q)| Driver {
-                id: question_id(o, q),
-                option: o.id.clone(),
-                option_name: o.name.to_string(),
-                text: q.text.to_string(),
+            .filter_map(|(o, q)| {
+                let id = question_id(o, q);
+                let answer = answers.answer(&id)?;
+                Some(Driver {
+                    option: o.id.clone(),
+                    option_name: o.name.to_string(),
+                    text: q.text.to_string(),
+                    answer: answer.to_string(),
+                    note: answers.note_for(&id).unwrap_or_default().to_owned(),
+                    id,
+                })
             })
             .collect();
         let options = decision
@@ -175,7 +236,10 @@ impl RecordContext {
             title: decision.title.to_string(),
             question: decision.question.to_string(),
             date,
-            status: if outcome.decided { "accepted" } else { "proposed" },
+            status: resolved.status.to_string(),
+            deciders: resolved.deciders.clone(),
+            note: answers.note.clone(),
+            choice,
             stage,
             drivers,
             options,
@@ -206,6 +270,8 @@ fn option_info(decision: &Decision, option: &Choice, chosen: bool) -> OptionInfo
         notes: option.notes.iter().map(ToString::to_string).collect(),
         strengths: points(&option.strengths),
         best_for: points(&option.best_for),
+        consider_when: points(&option.consider_when),
+        scored: option.is_scored(),
         users: option.users.iter().map(ToString::to_string).collect(),
         example: option.example.as_ref().map(ToString::to_string),
         facts: decision

@@ -92,13 +92,13 @@ fn active_layers(evaluation: &Evaluation) -> Vec<&str> {
 /// The one hint about the option named `name`.
 #[track_caller]
 fn hint<'a>(evaluation: &'a Evaluation, name: &str) -> &'a str {
-    let found: Vec<&String> = evaluation
+    let found: Vec<&Hint> = evaluation
         .hints
         .iter()
-        .filter(|h| h.starts_with(&format!("{name} ")))
+        .filter(|h| h.text.starts_with(&format!("{name} ")))
         .collect();
     assert_eq!(found.len(), 1, "one hint about {name} in {:#?}", evaluation.hints);
-    found[0]
+    &found[0].text
 }
 
 // ---- verdict kinds -------------------------------------------------------------------------
@@ -136,9 +136,11 @@ fn hybrid_of_all_three() {
 fn stage_when_nothing_qualifies_and_a_stage_is_chosen() {
     let e = eval(&small(), &["b.q1", "b.q2"], Some("go-a"));
     assert_verdict(&e, VerdictKind::Stage, &["a"]);
-    assert!(e.verdict.summary.contains("Use Alpha."), "{}", e.verdict.summary);
+    assert_eq!(e.verdict.summary, "Stage advice: Alpha");
     assert!(
-        e.reasons.iter().any(|r| r.contains("applied")),
+        e.reasons
+            .iter()
+            .any(|r| r == "No checklist qualifies, so the stage “Stage A” decides: Use Alpha."),
         "{:#?}",
         e.reasons
     );
@@ -263,11 +265,11 @@ fn weights_up_to_u32_max_add_up_without_wrapping() {
     assert_eq!(a.gauge(12), (12, 6));
     // Ticking more never un-qualifies: one answer qualifies, and so do both.
     assert!(score(&eval(&decision, &["a.q1"], None), "a").qualified);
-    assert!(e.hints[0].contains("stays qualified"), "{:?}", e.hints);
+    assert!(e.hints[0].text.contains("stays qualified"), "{:?}", e.hints);
     // Ratios compare exactly: b's 4294967294/12884901884 is below a's 1/2.
     let e = eval(&decision, &["b.q1"], None);
     assert_verdict(&e, VerdictKind::Leaning, &["b"]);
-    assert!(e.hints[1].contains("is 1 yes away"), "{:?}", e.hints);
+    assert!(e.hints[1].text.contains("is 1 yes away"), "{:?}", e.hints);
     let e = eval(&decision, &["b.q1", "b.q2"], None);
     assert_verdict(&e, VerdictKind::Single, &["b"]);
     assert_eq!(score(&e, "b").max, 12_884_901_884);
@@ -293,8 +295,10 @@ fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_single() {
         .iter()
         .find(|r| r.contains("Stage A"))
         .expect("a reason for the stage");
-    assert!(stage.contains("not applied"), "{stage}");
-    assert!(stage.contains("Use Alpha."), "{stage}");
+    assert_eq!(
+        stage,
+        "The checklist decides; the stage “Stage A” would point to Alpha instead: Use Alpha."
+    );
 }
 
 #[test]
@@ -306,7 +310,7 @@ fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_hybrid() {
         .iter()
         .find(|r| r.contains("Stage B"))
         .expect("a reason for the stage");
-    assert!(stage.contains("not applied"), "{stage}");
+    assert!(stage.starts_with("The checklist decides"), "{stage}");
 }
 
 #[test]
@@ -318,8 +322,7 @@ fn agreeing_stage_is_said_to_agree() {
         .iter()
         .find(|r| r.contains("Stage B"))
         .expect("a reason for the stage");
-    assert!(stage.contains("agrees"), "{stage}");
-    assert!(!stage.contains("not applied"), "{stage}");
+    assert_eq!(stage, "The stage “Stage B” agrees with the checklist: Use Beta.");
 }
 
 #[test]
@@ -366,18 +369,28 @@ fn shared_layer_is_on_when_two_option_layers_are() {
 }
 
 #[test]
-fn shared_layer_follows_a_two_option_stage_pick() {
+fn a_two_option_stage_is_alternatives_not_a_hybrid() {
     let e = eval(&small(), &[], Some("go-ab"));
-    assert_eq!(active_layers(&e), ["Alpha layer", "Beta layer", "Shared"]);
+    assert_eq!(e.verdict.summary, "Stage advice: Alpha or Beta");
+    assert_eq!(active_layers(&e), ["Alpha layer", "Beta layer"]);
+    assert!(
+        !e.reasons.iter().any(|r| r.contains("together")),
+        "{:#?}",
+        e.reasons
+    );
     let e = eval(&small(), &[], Some("go-a"));
     assert_eq!(active_layers(&e), ["Alpha layer"]);
 }
 
 #[test]
-fn shared_layer_counts_active_layers_not_verdict_options() {
-    // a and c qualify, but c has no layer: only one option layer is active.
+fn the_shared_layer_lights_for_a_hybrid_only() {
+    // a and c qualify: a hybrid, so the shared layer lights though c has no layer.
     let e = eval(&small(), &["a.q1", "a.q3", "c.q1", "c.q2"], None);
     assert_verdict(&e, VerdictKind::Hybrid, &["a", "c"]);
+    assert_eq!(active_layers(&e), ["Alpha layer", "Shared"]);
+    // a and c tie in a leaning: their layers light, the shared one does not.
+    let e = eval(&small(), &["a.q3", "c.q1", "b.q1"], None);
+    assert_verdict(&e, VerdictKind::Leaning, &["a", "c"]);
     assert_eq!(active_layers(&e), ["Alpha layer"]);
 }
 
@@ -414,7 +427,7 @@ fn hint_counts_the_yeses_needed_and_names_only_unanswered_ids() {
     let e = eval(&small(), &["b.q3"], None);
     assert_eq!(
         hint(&e, "Beta"),
-        "Beta needs 2 more yeses (1/6, needs 3) from: b.q1, b.q2, b.q4, b.q5, b.q6."
+        "Beta needs 2 more yeses (1 of 6, needs 3) from: “B one?”, “B two?”, “B four?”, “B five?” and “B six?”."
     );
 }
 
@@ -423,7 +436,7 @@ fn hint_one_yes_away_lists_each_question_that_would_do_it() {
     let e = eval(&small(), &["b.q1", "b.q6"], None);
     assert_eq!(
         hint(&e, "Beta"),
-        "Beta is 1 yes away: any one of b.q2, b.q3, b.q4, b.q5."
+        "Beta is 1 yes away: any one of “B two?”, “B three?”, “B four?” or “B five?”."
     );
 }
 
@@ -431,7 +444,10 @@ fn hint_one_yes_away_lists_each_question_that_would_do_it() {
 fn hint_one_heavy_yes_names_only_questions_heavy_enough() {
     // a needs 2 more: only a.q3 (weight 2) does it alone.
     let e = eval(&small(), &["a.q1"], None);
-    assert_eq!(hint(&e, "Alpha"), "Alpha is one heavy yes away: any one of a.q3.");
+    assert_eq!(
+        hint(&e, "Alpha"),
+        "Alpha is one heavy yes away: any one of “A heavy?”."
+    );
 }
 
 #[test]
@@ -439,7 +455,7 @@ fn hint_for_a_qualified_option_names_each_untick_that_drops_it() {
     let e = eval(&small(), &["b.q1", "b.q2", "b.q3"], None);
     assert_eq!(
         hint(&e, "Beta"),
-        "Beta drops out if you untick any one of: b.q1, b.q2, b.q3."
+        "Beta drops out if any one of these is no longer yes: “B one?”, “B two?” or “B three?”."
     );
 }
 
@@ -456,13 +472,13 @@ fn hint_untick_respects_weights() {
     let e = eval(&small(), &["a.q1", "a.q2", "a.q3"], None);
     assert_eq!(
         hint(&e, "Alpha"),
-        "Alpha drops out if you untick any one of: a.q3."
+        "Alpha drops out if any one of these is no longer yes: “A heavy?”."
     );
     // a: 1 + 2 = 3: either untick drops it.
     let e = eval(&small(), &["a.q1", "a.q3"], None);
     assert_eq!(
         hint(&e, "Alpha"),
-        "Alpha drops out if you untick any one of: a.q1, a.q3."
+        "Alpha drops out if any one of these is no longer yes: “A one?” or “A heavy?”."
     );
 }
 
@@ -503,11 +519,13 @@ fn unknown_ids_are_all_reported_with_the_valid_ones_once() {
         [
             AnswerError::UnknownQuestion {
                 id: "a.nope".into(),
-                index: 1
+                index: 1,
+                list: AnswerList::Yes,
             },
             AnswerError::UnknownQuestion {
                 id: "zz.q1".into(),
-                index: 2
+                index: 2,
+                list: AnswerList::Yes,
             },
             AnswerError::UnknownStage { id: "later".into() },
         ]
@@ -637,14 +655,160 @@ fn embedded_stages_pick_as_the_article_says() {
 }
 
 #[test]
-fn embedded_has_three_options_with_the_articles_threshold() {
+fn embedded_scores_django_and_flask_only_with_the_articles_threshold() {
     let e = eval(&Decision::embedded(), &[], None);
     let shape: Vec<(&str, u64, u64)> = e
         .scores
         .iter()
         .map(|s| (s.option.as_str(), s.max, s.threshold))
         .collect();
-    assert_eq!(shape, [("django", 6, 3), ("flask", 6, 3), ("fastapi", 6, 3)]);
+    assert_eq!(shape, [("django", 6, 3), ("flask", 6, 3)]);
+    assert!(e.score("fastapi").is_none());
+}
+
+// ---- also consider, the article's FastAPI ----------------------------------------------------
+
+#[test]
+fn a_rest_api_yes_suggests_fastapi_in_the_articles_words() {
+    let e = eval(&Decision::embedded(), &["flask.rest-api"], None);
+    assert_eq!(
+        e.verdict.also_consider,
+        [AlsoConsider {
+            option: "fastapi".into(),
+            name: "FastAPI".into(),
+            why: "Yes to “Are you building primarily a REST API?”: Flask for simplicity, FastAPI for \
+                  async performance."
+                .into(),
+        }]
+    );
+    assert!(
+        e.reasons.iter().any(|r| r.starts_with("Also consider FastAPI.")),
+        "{:#?}",
+        e.reasons
+    );
+    // Without the trigger, no suggestion.
+    let e = eval(&Decision::embedded(), &["flask.prototype"], Some("pre-pmf"));
+    assert!(e.verdict.also_consider.is_empty());
+}
+
+#[test]
+fn the_api_first_stage_gives_alternatives_and_suggests_fastapi() {
+    let e = eval(&Decision::embedded(), &[], Some("api-first"));
+    assert_verdict(&e, VerdictKind::Stage, &["flask", "fastapi"]);
+    assert_eq!(e.verdict.summary, "Stage advice: Flask or FastAPI");
+    assert_eq!(active_layers(&e), ["Flask Microservices"]);
+    assert_eq!(
+        e.verdict.also_consider[0].why,
+        "Stage “API-first product”: Flask for simplicity, FastAPI for async performance."
+    );
+    assert!(
+        e.reasons.contains(
+            &"No checklist qualifies, so the stage “API-first product” decides: Consider Flask or \
+              FastAPI. Flask for simplicity, FastAPI for async performance."
+                .to_owned()
+        ),
+        "{:#?}",
+        e.reasons
+    );
+}
+
+#[test]
+fn an_embedded_leaning_tie_lights_no_shared_auth() {
+    let e = eval(
+        &Decision::embedded(),
+        &["django.admin-panel", "flask.rest-api"],
+        None,
+    );
+    assert_verdict(&e, VerdictKind::Leaning, &["django", "flask"]);
+    assert_eq!(e.verdict.summary, "Leaning towards Django or Flask");
+    assert_eq!(active_layers(&e), ["Django Monolith", "Flask Microservices"]);
+}
+
+#[test]
+fn summaries_read_as_words_not_kinds() {
+    let d = Decision::embedded();
+    let single = eval(
+        &d,
+        &["django.admin-panel", "django.permissions", "django.security"],
+        None,
+    );
+    assert_eq!(single.verdict.summary, "Choose Django");
+    let hybrid = eval(
+        &d,
+        &[
+            "django.admin-panel",
+            "django.permissions",
+            "django.security",
+            "flask.rest-api",
+            "flask.microservices",
+            "flask.prototype",
+        ],
+        None,
+    );
+    assert_eq!(hybrid.verdict.summary, "Hybrid: Django + Flask");
+    assert_eq!(
+        eval(&d, &["django.security"], None).verdict.summary,
+        "Leaning towards Django"
+    );
+    assert_eq!(eval(&d, &[], None).verdict.summary, "Not decided yet");
+}
+
+// ---- yes, no and unanswered ------------------------------------------------------------------
+
+#[test]
+fn hints_offer_only_unanswered_questions() {
+    let d = small();
+    let mut answers = Answers::new(&d, ["b.q1", "b.q6"], None).unwrap();
+    answers.set("b.q2", Some(Answer::No));
+    answers.set("b.q3", Some(Answer::No));
+    let e = evaluate(&d, &answers);
+    assert_eq!(
+        hint(&e, "Beta"),
+        "Beta is 1 yes away: any one of “B four?” or “B five?”."
+    );
+    let beta = e.hints.iter().find(|h| h.option == "b").unwrap();
+    assert_eq!(
+        (beta.needs, beta.questions.clone()),
+        (1, vec!["b.q4".to_owned(), "b.q5".to_owned()])
+    );
+}
+
+#[test]
+fn an_option_that_only_a_changed_no_could_qualify_says_so() {
+    let d = small();
+    let mut answers = Answers::default();
+    answers.set("c.q1", Some(Answer::No));
+    let e = evaluate(&d, &answers);
+    assert!(
+        hint(&e, "Gamma").starts_with("Gamma cannot qualify from the questions left unanswered"),
+        "{:#?}",
+        e.hints
+    );
+    // A no is not a yes: it moves no score and decides nothing.
+    assert_verdict(&e, VerdictKind::Undecided, &[]);
+}
+
+#[test]
+fn no_and_yes_for_one_question_is_refused() {
+    let d = small();
+    let yes = ["a.q1".to_owned()];
+    let no = ["a.q1".to_owned(), "a.q2".to_owned()];
+    let errors = Answers::from_ids(
+        &d,
+        &AnswerIds {
+            yes: &yes,
+            no: &no,
+            ..AnswerIds::default()
+        },
+    )
+    .unwrap_err();
+    assert_eq!(
+        errors.listed,
+        [AnswerError::Both {
+            id: "a.q1".into(),
+            index: 0
+        }]
+    );
 }
 
 #[test]

@@ -17,6 +17,8 @@ pub struct Merged {
     pub stage_adopted: bool,
     /// Whether both instances changed the stage, differently, and this one's was kept.
     pub stage_kept: bool,
+    /// Whether the decision note or the choice came from the other instance.
+    pub decision_adopted: bool,
 }
 
 impl Merged {
@@ -30,6 +32,9 @@ impl Merged {
         }
         if self.stage_adopted {
             taken.push("the stage".to_owned());
+        }
+        if self.decision_adopted {
+            taken.push("the decision note or choice".to_owned());
         }
         match (taken.is_empty(), self.stage_kept) {
             (false, false) => format!(
@@ -45,29 +50,40 @@ impl Merged {
     }
 }
 
-/// Merges `theirs` into `mine`, both changed from `base`: a question or the stage this
-/// instance changed keeps its value; anything else takes the other instance's. `None` when
-/// the result is simply `mine` with nothing to report.
+/// Merges `theirs` into `mine`, both changed from `base`: a question's answer or note, the
+/// stage, the decision note or the choice that this instance changed keeps its value;
+/// anything else takes the other instance's. `None` when the result is simply `mine` with
+/// nothing to report.
 ///
-/// A question is yes or no, so two instances that both changed it agree; only the stage can
-/// conflict, and then this instance, the later to save, wins.
+/// Only the stage is reported as a conflict (this instance, the later to save, wins); two
+/// instances that answered one question differently keep this one's answer too.
 pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Option<Merged> {
-    let ids: BTreeSet<&String> = base.yes.iter().chain(&mine.yes).chain(&theirs.yes).collect();
-    let mut answers = Answers {
-        yes: BTreeSet::new(),
-        stage: mine.stage.clone(),
-    };
+    let ids: BTreeSet<&String> = [base, mine, theirs]
+        .iter()
+        .flat_map(|a| a.yes.iter().chain(&a.no).chain(a.notes.keys()))
+        .collect();
+    let mut answers = mine.clone();
     let mut adopted = 0;
     for id in ids {
-        let yes = if mine.is_yes(id) != base.is_yes(id) {
-            mine.is_yes(id)
-        } else {
-            theirs.is_yes(id)
-        };
-        adopted += usize::from(yes != mine.is_yes(id));
-        if yes {
-            answers.yes.insert(id.clone());
+        let mut changed = false;
+        if mine.answer(id) == base.answer(id) && theirs.answer(id) != mine.answer(id) {
+            answers.set(id, theirs.answer(id));
+            changed = true;
         }
+        if mine.note_for(id) == base.note_for(id) && theirs.note_for(id) != mine.note_for(id) {
+            answers.set_note(id, theirs.note_for(id).unwrap_or_default());
+            changed = true;
+        }
+        adopted += usize::from(changed);
+    }
+    let mut other = false;
+    if mine.note == base.note && theirs.note != mine.note {
+        answers.note = theirs.note.clone();
+        other = true;
+    }
+    if mine.choice == base.choice && theirs.choice != mine.choice {
+        answers.choice = theirs.choice.clone();
+        other = true;
     }
     let mine_changed_stage = mine.stage != base.stage;
     let theirs_changed_stage = theirs.stage != base.stage;
@@ -76,11 +92,12 @@ pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Option<Merged>
         answers.stage = theirs.stage.clone();
     }
     let stage_kept = mine_changed_stage && theirs_changed_stage && mine.stage != theirs.stage;
-    (adopted > 0 || stage_adopted || stage_kept).then_some(Merged {
+    (adopted > 0 || other || stage_adopted || stage_kept).then_some(Merged {
         answers,
         adopted,
         stage_adopted,
         stage_kept,
+        decision_adopted: other,
     })
 }
 
@@ -92,6 +109,7 @@ mod tests {
         Answers {
             yes: yes.iter().map(|s| (*s).to_owned()).collect(),
             stage: stage.map(str::to_owned),
+            ..Answers::default()
         }
     }
 
@@ -118,6 +136,22 @@ mod tests {
         let mine = answers(&["a", "b"], None);
         assert_eq!(merge(&base, &mine, &base), None);
         assert_eq!(merge(&base, &mine, &mine), None);
+    }
+
+    #[test]
+    fn their_no_answers_and_notes_are_kept_beside_mine() {
+        let base = answers(&["a"], None);
+        let mut mine = base.clone();
+        mine.set("b", Some(crate::score::Answer::No));
+        let mut theirs = base.clone();
+        theirs.set("a", Some(crate::score::Answer::No));
+        theirs.set_note("c", "their note");
+        theirs.note = "context".into();
+        let merged = merge(&base, &mine, &theirs).unwrap();
+        assert!(merged.answers.is_no("a") && merged.answers.is_no("b"));
+        assert_eq!(merged.answers.note_for("c"), Some("their note"));
+        assert_eq!(merged.answers.note, "context");
+        assert_eq!(merged.adopted, 2);
     }
 
     #[test]

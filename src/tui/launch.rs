@@ -67,8 +67,11 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         Some(path) => load_session(&decision, path)?,
         None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
-                status = Some(("Restored your saved answers".to_owned(), false));
-                saved
+                status = Some(match saved.notice {
+                    Some(notice) => (format!("Restored saved answers; {}", escape(&notice)), true),
+                    None => ("Restored your saved answers".to_owned(), false),
+                });
+                saved.answers
             }
             Some(Err(message)) => {
                 status = Some((format!("Saved answers ignored: {}", escape(&message)), true));

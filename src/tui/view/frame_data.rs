@@ -6,7 +6,7 @@ use crate::tui::app::App;
 
 /// Per-frame values shared by the widgets.
 pub struct FrameData {
-    /// `Verdict: hybrid — Django + Flask`, the kind and the options in words.
+    /// `Verdict: Hybrid: Django + Flask`, with any also-consider callout beside it.
     pub verdict: Line<'static>,
 }
 
@@ -21,21 +21,14 @@ impl FrameData {
 
 fn verdict_line(app: &App) -> Line<'static> {
     let theme = app.theme();
-    let decision = app.scorecard.decision();
     let verdict = &app.scorecard.evaluation().verdict;
-    let names: Vec<&str> = verdict
-        .options
-        .iter()
-        .map(|id| decision.option_name(id))
-        .collect();
-    let what = if names.is_empty() {
-        "no pick yet".to_owned()
-    } else {
-        names.join(" + ")
-    };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled("Verdict: ", theme.heading),
-        Span::styled(format!("{} — ", verdict.kind), theme.text),
-        Span::styled(what, theme.qualified),
-    ])
+        Span::styled(verdict.summary.clone(), theme.qualified),
+    ];
+    // The also-consider callout goes beside the verdict, in the article's words.
+    for also in &verdict.also_consider {
+        spans.push(Span::styled(format!(" · {also}"), theme.highlight));
+    }
+    Line::from(spans)
 }

@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
+use crate::decision::Choice;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::frame_data::FrameData;
@@ -189,6 +190,8 @@ pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
 struct List<'a> {
     app: &'a App,
     width: u16,
+    /// The frameworks with a checklist (also-consider options have none, hence no rows).
+    options: Vec<&'a Choice>,
     /// The row of each framework's heading.
     heads: Vec<usize>,
     /// The index of each framework's first question.
@@ -200,7 +203,8 @@ impl<'a> List<'a> {
     fn new(app: &'a App, width: u16) -> List<'a> {
         let (mut heads, mut firsts) = (Vec::new(), Vec::new());
         let (mut row, mut question) = (0, 0);
-        for option in &app.scorecard.decision().options {
+        let options: Vec<&Choice> = app.scorecard.decision().scored().collect();
+        for option in &options {
             heads.push(row);
             firsts.push(question);
             row += 1 + option.questions.len();
@@ -209,6 +213,7 @@ impl<'a> List<'a> {
         List {
             app,
             width,
+            options,
             heads,
             firsts,
             len: row,
@@ -241,7 +246,7 @@ impl<'a> List<'a> {
             .firsts
             .partition_point(|&first| first <= question)
             .saturating_sub(1);
-        let Some(option) = self.app.scorecard.decision().options.get(o) else {
+        let Some(option) = self.options.get(o) else {
             return 0;
         };
         let within = (question - self.firsts[o]).min(option.questions.len().saturating_sub(1));
@@ -269,8 +274,10 @@ impl<'a> List<'a> {
 
     fn heading(&self, o: usize) -> Vec<Line<'static>> {
         let app = self.app;
-        let option = &app.scorecard.decision().options[o];
-        let score = &app.scorecard.evaluation().scores[o];
+        let option = self.options[o];
+        let Some(score) = app.scorecard.evaluation().score(&option.id) else {
+            return Vec::new();
+        };
         let state = if score.qualified { "✓" } else { " " };
         let heading = format!(
             "{} — yes to {}+ of {}  {}/{} {state}",
@@ -295,7 +302,7 @@ impl<'a> List<'a> {
     fn question_lines(&self, o: usize, index: usize) -> Vec<Line<'static>> {
         let app = self.app;
         let theme = app.theme();
-        let option = &app.scorecard.decision().options[o];
+        let option = self.options[o];
         let question = &option.questions[index - self.firsts[o]];
         let yes = app.scorecard.answers().is_yes_to(option, question);
         let selected = index == app.ui.checklist.selected;
@@ -442,14 +449,14 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
     let least_lines: usize = 2 + evaluation
         .hints
         .iter()
-        .map(|hint| (hint.chars().count() + 2).div_ceil(width))
+        .map(|hint| (hint.text.chars().count() + 2).div_ceil(width))
         .sum::<usize>();
     let mut hints = Doc::new(diagram_area.width);
     let rest = if least_lines <= usize::from(diagram_area.height) {
         hints.line(Line::default());
         hints.heading("One step away", theme.heading);
         for hint in &evaluation.hints {
-            hints.bullet("→", "", hint, theme.text, theme.text);
+            hints.bullet("→", "", &hint.text, theme.text, theme.text);
         }
         let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
         diagram_area.height.saturating_sub(hints_height)

@@ -25,8 +25,11 @@ pub fn doc(app: &App, width: u16) -> Doc {
     let theme = app.theme();
     let evaluation = &app.scorecard.evaluation();
     let mut doc = Doc::new(width);
-    doc.heading(&format!("Verdict: {}", evaluation.verdict.kind), theme.heading);
+    doc.heading("Verdict", theme.heading);
     doc.para(&evaluation.verdict.summary, theme.qualified);
+    for also in &evaluation.verdict.also_consider {
+        doc.bullet("+", "", &also.to_string(), theme.highlight, theme.highlight);
+    }
     if !evaluation.reasons.is_empty() {
         doc.blank();
         doc.heading("Reasons", theme.heading);
@@ -38,7 +41,7 @@ pub fn doc(app: &App, width: u16) -> Doc {
         doc.blank();
         doc.heading("One step away", theme.heading);
         for hint in &evaluation.hints {
-            doc.bullet("→", "", hint, theme.text, theme.text);
+            doc.bullet("→", "", &hint.text, theme.text, theme.text);
         }
     }
     if !app.scorecard.decision().stages.is_empty() {

@@ -57,6 +57,13 @@ pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
             doc.bullet("•", &point.title, &point.detail, theme.text, theme.muted);
         }
     }
+    if !option.consider_when.is_empty() {
+        doc.blank();
+        doc.heading("Consider it when", theme.heading);
+        for point in &option.consider_when {
+            doc.bullet("•", &point.title, &point.detail, theme.text, theme.muted);
+        }
+    }
     if !option.users.is_empty() {
         doc.blank();
         doc.heading("Real-world users", theme.heading);

@@ -1,0 +1,146 @@
+//! "One step away": for each scored option, what would make it qualify, or drop it.
+//!
+//! Sentences name questions by their text; the structured fields give ids (for JSON). Only
+//! unanswered questions are offered as ways forward: a "no" is an answer the user gave.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::{Answers, Score, join_names, quoted};
+use crate::decision::{Choice, Decision, Question, question_id};
+
+/// A hint about one scored option.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hint {
+    /// The sentence a person reads.
+    pub text: String,
+    /// The option's id.
+    pub option: String,
+    /// How much more yes weight the option needs to qualify; 0 when it qualifies.
+    pub needs: u64,
+    /// Question ids: for an option that does not qualify, the unanswered ones that would
+    /// help; for one that qualifies, the yes answers any one of which would drop it.
+    pub questions: Vec<String>,
+}
+
+impl fmt::Display for Hint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl AsRef<str> for Hint {
+    fn as_ref(&self) -> &str {
+        &self.text
+    }
+}
+
+/// One hint per scored option, in order.
+pub(super) fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<Hint> {
+    decision
+        .scored()
+        .zip(scores)
+        .map(|(option, score)| {
+            if score.qualified {
+                qualified(option, answers, score)
+            } else {
+                not_qualified(option, answers, score)
+            }
+        })
+        .collect()
+}
+
+/// "“A”, “B” or “C”".
+fn texts(questions: &[&Question], last: &str) -> String {
+    let quoted: Vec<String> = questions.iter().map(|q| quoted(&q.text)).collect();
+    join_names(&quoted.iter().map(String::as_str).collect::<Vec<_>>(), last)
+}
+
+fn ids(option: &Choice, questions: &[&Question]) -> Vec<String> {
+    questions.iter().map(|q| question_id(option, q)).collect()
+}
+
+fn qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
+    let slack = score.score.saturating_sub(score.threshold);
+    let droppers: Vec<&Question> = option
+        .questions
+        .iter()
+        .filter(|q| answers.is_yes(&question_id(option, q)) && u64::from(q.weight) > slack)
+        .collect();
+    let text = if droppers.is_empty() {
+        format!(
+            "{} stays qualified whichever single yes changes ({} of {}, needs {}).",
+            score.name, score.score, score.max, score.threshold
+        )
+    } else {
+        format!(
+            "{} drops out if any one of these is no longer yes: {}.",
+            score.name,
+            texts(&droppers, "or")
+        )
+    };
+    Hint {
+        text,
+        option: option.id.clone(),
+        needs: 0,
+        questions: ids(option, &droppers),
+    }
+}
+
+fn not_qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
+    let needed = score.threshold.saturating_sub(score.score);
+    let open: Vec<&Question> = option
+        .questions
+        .iter()
+        .filter(|q| answers.is_unanswered(&question_id(option, q)))
+        .collect();
+    let reachable: u64 = open
+        .iter()
+        .fold(0u64, |sum, q| sum.saturating_add(u64::from(q.weight)));
+    let single: Vec<&Question> = open
+        .iter()
+        .copied()
+        .filter(|q| u64::from(q.weight) >= needed)
+        .collect();
+    let (text, questions) = if !single.is_empty() {
+        let lead = if needed == 1 {
+            "1 yes away"
+        } else {
+            "one heavy yes away"
+        };
+        (
+            format!("{} is {lead}: any one of {}.", score.name, texts(&single, "or")),
+            single,
+        )
+    } else if reachable >= needed {
+        let plural = if needed == 1 { "" } else { "es" };
+        (
+            format!(
+                "{} needs {needed} more yes{plural} ({} of {}, needs {}) from: {}.",
+                score.name,
+                score.score,
+                score.max,
+                score.threshold,
+                texts(&open, "and")
+            ),
+            open,
+        )
+    } else {
+        // The unanswered questions cannot make it: only changing a "no" could.
+        (
+            format!(
+                "{} cannot qualify from the questions left unanswered ({} of {}, needs {}): only \
+                 changing a no to yes would.",
+                score.name, score.score, score.max, score.threshold
+            ),
+            open,
+        )
+    };
+    Hint {
+        text,
+        option: option.id.clone(),
+        needs: needed,
+        questions: ids(option, &questions),
+    }
+}
