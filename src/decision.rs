@@ -116,7 +116,7 @@ pub struct Trigger {
     /// Stage ids whose choice triggers the option.
     #[serde(default)]
     pub stages: Vec<String>,
-    /// Why the option is suggested, e.g. "Flask for simplicity, FastAPI for async performance."
+    /// Why the option is suggested, e.g. "Flask for simplicity, `FastAPI` for async performance."
     pub note: Text,
 }
 

@@ -77,7 +77,7 @@ pub struct AlsoConsider {
     pub option: String,
     pub name: String,
     /// What triggered it and its note: "Yes to “Are you building primarily a REST API?”:
-    /// Flask for simplicity, FastAPI for async performance."
+    /// Flask for simplicity, `FastAPI` for async performance."
     pub why: String,
 }
 

@@ -273,9 +273,10 @@ exec sleep 3600
             if ok(&screen) {
                 return screen;
             }
-            if Instant::now() > deadline {
-                panic!("waited {PATIENCE:?} for {what}; the screen shows:\n{screen}");
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "waited {PATIENCE:?} for {what}; the screen shows:\n{screen}"
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }
@@ -293,12 +294,11 @@ exec sleep 3600
             if let Ok(text) = std::fs::read_to_string(&path) {
                 return text.trim().parse().expect("exit code");
             }
-            if Instant::now() > deadline {
-                panic!(
-                    "stackpick (run {run}) did not exit within {PATIENCE:?}; the screen shows:\n{}",
-                    self.screen()
-                );
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "stackpick (run {run}) did not exit within {PATIENCE:?}; the screen shows:\n{}",
+                self.screen()
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }
@@ -346,14 +346,13 @@ exec sleep 3600
             {
                 return text;
             }
-            if Instant::now() > deadline {
-                panic!(
-                    "waited {PATIENCE:?} for {} to hold {what}; it holds {:?}; the screen shows:\n{}",
-                    path.display(),
-                    std::fs::read_to_string(path),
-                    self.screen()
-                );
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "waited {PATIENCE:?} for {} to hold {what}; it holds {:?}; the screen shows:\n{}",
+                path.display(),
+                std::fs::read_to_string(path),
+                self.screen()
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }

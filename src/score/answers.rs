@@ -340,6 +340,15 @@ pub fn one_line(text: &str) -> String {
         .join(" ")
 }
 
+impl<'a> IntoIterator for &'a AnswerErrors {
+    type Item = &'a AnswerError;
+    type IntoIter = std::slice::Iter<'a, AnswerError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.listed.iter()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
