@@ -455,7 +455,7 @@ fn tick_three_django(tmux: &Tmux) {
     tmux.keys(&["4"]);
     let screen = tmux.wait_for(&["Questions to Ask (0 yes)"]);
     assert!(screen.contains("Django 0/6 (needs 3)"), "{screen}");
-    assert!(screen.contains("Verdict: undecided"), "{screen}");
+    assert!(screen.contains("Verdict: Not decided yet"), "{screen}");
     assert!(screen.contains("○ Django Monolith (dimmed)"), "{screen}");
 
     tmux.keys(&["Space"]);
@@ -466,7 +466,7 @@ fn tick_three_django(tmux: &Tmux) {
     let screen = tmux.wait_for(&[
         "Questions to Ask (3 yes)",
         "Django 3/6 ✓ qualifies",
-        "Verdict: single — Django",
+        "Verdict: Choose Django",
         "● Django Monolith (active)",
     ]);
     assert!(!screen.contains("○ Django Monolith (dimmed)"), "{screen}");
