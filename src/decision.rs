@@ -137,6 +137,10 @@ pub struct Question {
     pub text: Text,
     #[serde(default = "default_weight")]
     pub weight: u32,
+    /// The full id (`<option>.<question>`), written once at load: the engine hands it out on
+    /// every tick, and a shared string costs no allocation. Empty until [`Decision::parse`].
+    #[serde(skip)]
+    pub full_id: std::sync::Arc<str>,
 }
 
 fn default_weight() -> u32 {
@@ -288,7 +292,7 @@ impl Decision {
     /// labels the messages.
     pub fn parse(source: &str, name: &str) -> Result<Decision, LoadError> {
         let source = source::strip_bom(source);
-        let decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
+        let mut decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
             path: name.to_owned(),
             line: e.line,
             col: e.col,
@@ -296,6 +300,11 @@ impl Decision {
         })?;
         let (problems, total) = validate::check(&decision, LoadError::LISTED).finish(source);
         if total == 0 {
+            for option in &mut decision.options {
+                for question in &mut option.questions {
+                    question.full_id = std::sync::Arc::from(format!("{}.{}", option.id, question.id));
+                }
+            }
             return Ok(decision);
         }
         Err(LoadError::Invalid {

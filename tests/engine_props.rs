@@ -239,6 +239,7 @@ proptest! {
             // A qualified option's hint names yes answers that would drop it; any other's,
             // unanswered questions only (a no is an answer, not a way forward).
             for id in &hint.questions {
+                let id: &str = id;
                 prop_assert!(ids.contains(id), "{} in {:?}", id, hint);
                 prop_assert!(id.starts_with(&format!("{}.", hint.option)), "{:?}", hint);
                 if hint.needs == 0 {

@@ -4,6 +4,7 @@
 //! unanswered questions are offered as ways forward: a "no" is an answer the user gave.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -21,7 +22,7 @@ pub struct Hint {
     pub needs: u64,
     /// Question ids: for an option that does not qualify, the unanswered ones that would
     /// help; for one that qualifies, the yes answers any one of which would drop it.
-    pub questions: Vec<String>,
+    pub questions: Vec<Arc<str>>,
 }
 
 impl fmt::Display for Hint {
@@ -68,8 +69,18 @@ fn texts(questions: &[&Question], last: &str) -> String {
     join_names(&names, last)
 }
 
-fn ids(option: &Choice, questions: &[&Question]) -> Vec<String> {
-    questions.iter().map(|q| question_id(option, q)).collect()
+fn ids(option: &Choice, questions: &[&Question]) -> Vec<Arc<str>> {
+    questions
+        .iter()
+        .map(|q| {
+            if q.full_id.is_empty() {
+                // A decision built without `Decision::parse`.
+                Arc::from(question_id(option, q))
+            } else {
+                Arc::clone(&q.full_id)
+            }
+        })
+        .collect()
 }
 
 fn qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
@@ -165,6 +176,7 @@ mod tests {
             id: format!("q{n}"),
             text: format!("Q{n}?").into(),
             weight: 1,
+            full_id: Arc::from(format!("o.q{n}")),
         }
     }
 

@@ -769,7 +769,10 @@ fn hints_offer_only_unanswered_questions() {
     let beta = e.hints.iter().find(|h| h.option == "b").unwrap();
     assert_eq!(
         (beta.needs, beta.questions.clone()),
-        (1, vec!["b.q4".to_owned(), "b.q5".to_owned()])
+        (
+            1,
+            vec![std::sync::Arc::from("b.q4"), std::sync::Arc::from("b.q5")]
+        )
     );
 }
 
