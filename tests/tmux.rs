@@ -416,7 +416,7 @@ const TAB_MARKS: [&str; 5] = [
     "TL;DR",
     "The \"Batteries-Included\" Framework",
     "Detailed Comparison",
-    "Questions to Ask",
+    "Questions · ",
     "One step away",
 ];
 
@@ -454,18 +454,18 @@ fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
 /// the gauge, the verdict and the diagram move.
 fn tick_three_django(tmux: &Tmux) {
     tmux.keys(&["4"]);
-    let screen = tmux.wait_for(&["Questions to Ask (0 yes)"]);
+    let screen = tmux.wait_for(&["Questions · 0 of 12 answered"]);
     assert!(screen.contains("Django 0/6 (needs 3)"), "{screen}");
     assert!(screen.contains("Verdict: undecided"), "{screen}");
     assert!(screen.contains("○ Django Monolith (dimmed)"), "{screen}");
 
     tmux.keys(&["Space"]);
-    tmux.wait_for(&["Questions to Ask (1 yes)", "Django 1/6 (needs 3)"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered", "Django 1/6 (needs 3)"]);
     tmux.keys(&["j", "Space"]);
-    tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    tmux.wait_for(&["Questions · 2 of 12 answered", "Django 2/6 (needs 3)"]);
     tmux.keys(&["j", "Space"]);
     let screen = tmux.wait_for(&[
-        "Questions to Ask (3 yes)",
+        "Questions · 3 of 12 answered",
         "Django 3/6 ✓ qualifies",
         "Verdict: single — Django",
         "● Django Monolith (active)",
@@ -559,7 +559,7 @@ fn whole_user_flow_at_80x24() {
     assert!(help.contains("quit"), "{help}");
     tmux.keys(&["Escape"]);
     tmux.wait_screen("the help closed", |s| {
-        !s.contains("Keys — Esc closes") && s.contains("Questions to Ask (3 yes)")
+        !s.contains("Keys — Esc closes") && s.contains("Questions · 3 of 12 answered")
     });
 
     // Wider: the three Strengths columns side by side, the frame filling 120×40.
@@ -595,7 +595,7 @@ fn whole_user_flow_at_80x24() {
 
     // The ticks survived all that.
     tmux.keys(&["4"]);
-    tmux.wait_for(&["Questions to Ask (3 yes)", "Django 3/6 ✓ qualifies"]);
+    tmux.wait_for(&["Questions · 3 of 12 answered", "Django 3/6 ✓ qualifies"]);
 
     // Quit: exit 0 and the terminal as it was.
     tmux.keys(&["q"]);
@@ -712,9 +712,9 @@ fn answers_survive_a_restart() {
     let screen = tmux.wait_first_frame();
     assert!(!screen.contains("Restored your saved answers"), "{screen}");
     tmux.keys(&["4"]);
-    tmux.wait_for(&["Questions to Ask (0 yes)"]);
+    tmux.wait_for(&["Questions · 0 of 12 answered"]);
     tmux.keys(&["Space", "j", "Space"]);
-    tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    tmux.wait_for(&["Questions · 2 of 12 answered", "Django 2/6 (needs 3)"]);
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
     let saved = tmux.state().join("stackpick").join("web-frameworks.ron");
@@ -727,7 +727,7 @@ fn answers_survive_a_restart() {
     // The second run, same state directory.
     tmux.wait_for(&[TAB_BAR, "TL;DR", "Restored your saved answers"]);
     tmux.keys(&["4"]);
-    let screen = tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    let screen = tmux.wait_for(&["Questions · 2 of 12 answered", "Django 2/6 (needs 3)"]);
     assert_eq!(screen.matches("[x]").count(), 2, "{screen}");
     assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
     assert!(line_with(&screen, "user accounts").contains("[x]"), "{screen}");
@@ -753,16 +753,16 @@ fn two_instances_merge_their_answers() {
     for tmux in [&first, &second] {
         tmux.wait_first_frame();
         tmux.keys(&["4"]);
-        tmux.wait_for(&["Questions to Ask (0 yes)"]);
+        tmux.wait_for(&["Questions · 0 of 12 answered"]);
     }
     let saved = shared.join("stackpick").join("web-frameworks.ron");
     first.keys(&["Space"]);
-    first.wait_for(&["Questions to Ask (1 yes)"]);
+    first.wait_for(&["Questions · 1 of 12 answered"]);
     first.wait_file(&saved, "the first answer", |t| t.contains("django.admin-panel"));
 
     second.keys(&["j", "Space"]);
     let screen = second.wait_for(&[
-        "Questions to Ask (2 yes)",
+        "Questions · 2 of 12 answered",
         "Merged answers saved by another stackpick: 1 question",
     ]);
     assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
@@ -865,7 +865,7 @@ fn killed_by(name: &str, signal: &str, code: i32) {
     let tmux = Tmux::start(name, Launch::default());
     tmux.wait_first_frame();
     tmux.keys(&["4", "Space"]);
-    tmux.wait_for(&["Questions to Ask (1 yes)"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered"]);
     tmux.signal(1, signal);
     assert_eq!(tmux.wait_exit(1), code, "SIG{signal}: exit 128+n");
     tmux.assert_restored(1);

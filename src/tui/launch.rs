@@ -81,7 +81,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         },
     };
     let mut app = App::new(decision, answers, settings.theme);
-    app.settings.keymap = settings.keymap;
+    app.settings = settings;
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }

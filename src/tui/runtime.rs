@@ -69,7 +69,7 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
     };
     match pane {
         // Lists move their selection; a page is the number of items that were visible.
-        Pane::Checklist | Pane::Compare | Pane::StagePicker => match action {
+        Pane::Checklist | Pane::Compare | Pane::StagePicker | Pane::ChoicePicker => match action {
             Action::PageDown | Action::PageUp => Action::MoveBy { pane, by },
             _ => action,
         },
@@ -105,8 +105,8 @@ fn action_for_mouse(app: &App, map: &FrameMap, mouse: &MouseEvent) -> Option<Act
             pane: Pane::Compare,
             by: sign * WHEEL_LINES,
         },
-        Pane::StagePicker => Action::MoveBy {
-            pane: Pane::StagePicker,
+        Pane::StagePicker | Pane::ChoicePicker => Action::MoveBy {
+            pane: extent.pane,
             by: sign,
         },
         pane => Action::ScrollPane {
@@ -124,12 +124,19 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         Mode::Normal => {}
         Mode::Filter => return None,
         // Over an overlay: its entries, or a click outside closes it.
-        Mode::Help { .. } | Mode::Stage { .. } | Mode::Export(_) => {
+        Mode::Note { .. } | Mode::Because { .. }
+            if !map.overlay.is_some_and(|o: Rect| o.contains(position)) =>
+        {
+            return Some(Action::CloseOverlay);
+        }
+        Mode::Note { .. } | Mode::Because { .. } => return None,
+        Mode::Help { .. } | Mode::Stage { .. } | Mode::Export(_) | Mode::Choose { .. } => {
             if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
                 return Some(Action::CloseOverlay);
             }
             return match target? {
                 Target::Stage(entry) => Some(Action::PickStage(entry)),
+                Target::Choice(entry) => Some(Action::PickChoice(entry)),
                 Target::Format(format) => Some(Action::PickFormat(format)),
                 _ => None,
             };
@@ -145,7 +152,7 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         Target::Question(index) => Action::SelectQuestion(index),
         Target::CompareRow(row) => Action::SelectCompareRow(row),
         Target::StrengthsPane(index) => Action::FocusStrengthsPane(index),
-        Target::Stage(_) | Target::Format(_) => return None,
+        Target::Stage(_) | Target::Format(_) | Target::Choice(_) => return None,
     })
 }
 

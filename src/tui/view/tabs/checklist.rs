@@ -1,5 +1,6 @@
-//! The Checklist tab: the questions grouped by framework with `[ ]`/`[x]` boxes, and beside
-//! them a gauge per framework, the verdict and the stack diagram, all live.
+//! The Checklist tab: the questions grouped by framework with `[x]` yes, `[-]` no and `[ ]`
+//! unanswered boxes and their notes, and beside them a gauge per framework, the verdict and
+//! the stack diagram, all live.
 
 use std::collections::HashMap;
 
@@ -9,12 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::decision::Choice;
+use crate::score::Answer;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_cached, wrap_line};
+use crate::tui::view::widgets::doc::{Doc, ellipsis, scrollbar, wrap, wrap_cached, wrap_line};
 use crate::tui::view::widgets::gauge::ScoreGauge;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
@@ -304,10 +306,16 @@ impl<'a> List<'a> {
         let theme = app.theme();
         let option = self.options[o];
         let question = &option.questions[index - self.firsts[o]];
-        let yes = app.scorecard.answers().is_yes_to(option, question);
+        let answer = app.scorecard.answer(index);
+        let yes = answer == Some(Answer::Yes);
         let selected = index == app.ui.checklist.selected;
         let pointer = if selected { "▶" } else { " " };
-        let boxed = if yes { "[x]" } else { "[ ]" };
+        // Readable without colour: `[x]` yes, `[-]` no, `[ ]` unanswered.
+        let boxed = match answer {
+            Some(Answer::Yes) => "[x]",
+            Some(Answer::No) => "[-]",
+            None => "[ ]",
+        };
         let weight = if question.weight > 1 {
             format!(" (×{})", question.weight)
         } else {
@@ -334,6 +342,19 @@ impl<'a> List<'a> {
             }
             lines.push(Line::from(spans));
         }
+        // The note goes on a line of its own under the question, cut to the width.
+        if let Some(note) = app.scorecard.note(index) {
+            let text = ellipsis(&format!("✎ {note}"), body_width);
+            let pad = body_width.saturating_sub(text.chars().count());
+            let mut spans = vec![
+                Span::styled("      ", style),
+                Span::styled(text, theme.muted.patch(style)),
+            ];
+            if selected {
+                spans.push(Span::styled(" ".repeat(pad), style));
+            }
+            lines.push(Line::from(spans));
+        }
         lines
     }
 }
@@ -346,11 +367,12 @@ impl StatefulWidget for ChecklistTab<'_> {
         let theme = app.theme();
         let [list_area, side_area] = layout::checklist_panes(area);
 
-        let answered = app.scorecard.answers().yes.len();
+        let answered = app.scorecard.answers().answered();
+        let total = app.scorecard.question_count();
         let inner = pane(
             list_area,
             buf,
-            format!(" Questions to Ask ({answered} yes) "),
+            format!(" Questions · {answered} of {total} answered "),
             app.theme(),
             true,
         );
