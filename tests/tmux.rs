@@ -613,7 +613,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
 
     // e, Enter: decision.md in the working directory.
     tmux.keys(&["e"]);
-    tmux.wait_for(&["Export the decision", "Format: [md]", "Path:   decision.md"]);
+    tmux.wait_for(&["Export the decision", "Format: [md]", "Path:     decision.md"]);
     tmux.keys(&["Enter"]);
     tmux.wait_screen("the export written", |s| {
         s.contains("Wrote decision.md") && !s.contains("Export the decision")
@@ -642,12 +642,12 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     let mine = "my own notes, not to be lost\n";
     std::fs::write(&markdown, mine).expect("edit decision.md");
     tmux.keys(&["e"]);
-    tmux.wait_for(&["Export the decision", "Path:   decision.md"]);
+    tmux.wait_for(&["Export the decision", "Path:     decision.md"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["decision.md already exists", "Overwrite it?", "y overwrite"]);
     tmux.keys(&["n"]);
     tmux.wait_screen("the question withdrawn", |s| {
-        !s.contains("Overwrite it?") && s.contains("Path:   decision.md")
+        !s.contains("Overwrite it?") && s.contains("Path:     decision.md")
     });
     assert_eq!(
         std::fs::read_to_string(&markdown).expect("decision.md"),
@@ -667,7 +667,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     tmux.keys(&["e"]);
     tmux.wait_for(&["Format: [md]"]);
     tmux.keys(&["Tab"]);
-    tmux.wait_for(&["[json]", "Path:   decision.json"]);
+    tmux.wait_for(&["[json]", "Path:     decision.json"]);
     tmux.keys(&["Enter"]);
     tmux.wait_screen("the JSON written", |s| {
         s.contains("Wrote decision.json") && !s.contains("Export the decision")
@@ -676,15 +676,19 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     let written = tmux.wait_file(&json_path, "JSON", |t| !t.is_empty());
     let written: serde_json::Value = serde_json::from_str(&written).expect("decision.json parses");
     let score = Command::new(release_binary())
-        .args(["score", "--json", "--yes", &ids.join(",")])
+        .args(["export", "--format", "json", "-o", "-", "--yes", &ids.join(",")])
         .env("STACKPICK_STATE_DIR", tmux.state())
         .env("STACKPICK_CONFIG_DIR", tmux.dir.path().join("config"))
         .stdin(Stdio::null())
         .output()
         .expect("run stackpick score");
-    assert!(score.status.success(), "score --json: {score:?}");
-    let expected: serde_json::Value = serde_json::from_slice(&score.stdout).expect("score --json parses");
-    assert_eq!(written, expected, "the exported JSON equals `score --json`");
+    assert!(score.status.success(), "export --format json: {score:?}");
+    let expected: serde_json::Value = serde_json::from_slice(&score.stdout).expect("export parses");
+    // The same deciders by default ($USER) and the same report as `score --json`.
+    assert_eq!(
+        written, expected,
+        "the exported JSON equals `export --format json`"
+    );
     assert_eq!(written["answers"], serde_json::json!(ids));
     assert_eq!(written["verdict"]["kind"], "single");
     assert_eq!(written["verdict"]["options"], serde_json::json!(["django"]));
@@ -935,4 +939,95 @@ fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
     tmux.assert_restored(1);
+}
+
+/// Issue 9's newcomer at 80×24: the whole diagram before any answer; a REST API suggests
+/// FastAPI in the article's words; the API-first stage gives "Flask or FastAPI", not a
+/// hybrid; yes and no answers, a note and the user's choice of FastAPI with a reason all
+/// reach the Markdown record; on exit the app says where the answers are.
+#[test]
+fn a_newcomer_answers_notes_chooses_and_exports() {
+    let tmux = Tmux::start("newcomer", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["4"]);
+    tmux.wait_for(&[
+        "Questions · 0 of 12 answered",
+        "○ Django Monolith",
+        "Core business logic",
+        "Main database",
+        "○ Flask Microservices",
+        "Third-party integrations",
+        "○ Shared: JWT/OpenID Connect auth",
+        "Verdict: Not decided yet",
+    ]);
+
+    // "Are you building primarily a REST API?" is Flask's first question.
+    tmux.keys(&["l"]);
+    tmux.wait_for(&["▶ [ ] Are you building primarily a REST"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&[
+        "Questions · 1 of 12 answered",
+        "Also consider FastAPI",
+        "FastAPI for async performance.",
+    ]);
+
+    // The API-first stage: its picks are alternatives.
+    tmux.keys(&["s"]);
+    tmux.wait_for(&["Where are you now?"]);
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    let screen = tmux.wait_for(&["Verdict: Stage advice: Flask or", "Stage: API-first product"]);
+    assert!(!screen.contains("Hybrid"), "{screen}");
+
+    // A no, then a note on it.
+    tmux.keys(&["j", "n"]);
+    tmux.wait_for(&[
+        "[-] Do you want to pick your own tools",
+        "Questions · 2 of 12 answered",
+    ]);
+    tmux.keys(&["a"]);
+    tmux.wait_for(&["Note on this question"]);
+    tmux.type_text("our platform team picks them");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["✎ our platform team picks them"]);
+
+    // The user's decision: FastAPI, with a reason.
+    tmux.keys(&["c"]);
+    tmux.wait_for(&["Your decision", "Follow the checklist", "Not decided"]);
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    tmux.wait_for(&["Why FastAPI?"]);
+    tmux.type_text("async model serving for the ML team");
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["5"]);
+    let screen = tmux.wait_for(&[
+        "Stage advice: Flask or FastAPI",
+        "FastAPI, your choice",
+        "Because: async model",
+    ]);
+    assert!(!screen.contains("Hybrid"), "{screen}");
+
+    // Export the Markdown record.
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Export the decision", "Path:     decision.md"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Wrote decision.md"]);
+    let record = tmux.wait_file(&tmux.work().join("decision.md"), "the record", |t| !t.is_empty());
+    for text in [
+        "* Are you building primarily a REST API? — yes",
+        "* Do you want to pick your own tools for everything? — no: our platform team picks them",
+        "Chosen option: \"FastAPI\", because async model serving for the ML team.",
+        "Flask or FastAPI",
+        "Flask for simplicity, FastAPI for async performance.",
+    ] {
+        assert!(record.contains(text), "{text:?} not in the record:\n{record}");
+    }
+
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
+    let screen = tmux.screen().replace('\n', "");
+    assert!(
+        screen.contains("stackpick: answers saved in")
+            && screen.contains("stackpick export --saved -o decision.md"),
+        "{screen}"
+    );
 }

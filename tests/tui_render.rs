@@ -105,6 +105,26 @@ fn the_80x24_checklist_with_no_answers_shows_every_part_of_the_diagram() {
     assert!(screen.contains("FastAPI"), "{screen}");
 }
 
+/// The Decision tab drops the parts of whole layers only for lack of room: with nothing
+/// active, a short terminal still shows the parts of the layers that fit.
+#[test]
+fn the_decision_tab_keeps_the_parts_that_fit() {
+    for height in 14..=24 {
+        let mut app = app_with(&[], None, Theme::monochrome());
+        app.ui.tab = Tab::Decision;
+        let screen = text(&render(&mut app, 80, height));
+        let body = screen.lines().count() - 2;
+        // Titles and rules of the three layers, the box and its title: 10 lines; the first
+        // layer's four parts fit from 14 lines inside the pane.
+        if body - 2 >= 14 {
+            assert!(
+                screen.contains("Core business logic"),
+                "at 80×{height}:\n{screen}"
+            );
+        }
+    }
+}
+
 #[test]
 fn hybrid_decision_at_120x40() {
     let yes = [

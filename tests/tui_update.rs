@@ -848,3 +848,15 @@ fn the_export_dialog_sets_the_status_and_the_deciders() {
     assert_eq!(choice.deciders, vec!["ana".to_owned(), "Bo".to_owned()]);
     assert_eq!(choice.status, Some(Status::Rejected));
 }
+
+#[test]
+fn the_stage_hint_says_change_once_a_stage_is_chosen() {
+    let mut app = app();
+    app.press("G");
+    assert!(app.text().contains("Press s to choose where you are now"));
+    app.press("sj⏎G");
+    assert!(app.text().contains("Press s to change where you are now"));
+    app.press("5");
+    let screen = app.text();
+    assert!(!screen.contains("choose a stage"), "{screen}");
+}
