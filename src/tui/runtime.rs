@@ -161,6 +161,19 @@ fn shown(app: &App) -> (Ui, u64) {
     (app.ui.clone(), app.scorecard.revision())
 }
 
+/// Saves the answers; a merge with another instance's answers is adopted and said.
+fn save(app: &mut App, effects: &mut dyn Effects) {
+    match effects.save(app) {
+        Ok(None) => {}
+        // Another instance saved meanwhile: show what the file now holds.
+        Ok(Some(merged)) => {
+            app.set_status(merged.message(), false);
+            app.scorecard.replace_answers(merged.answers);
+        }
+        Err(message) => app.set_status(message, true),
+    }
+}
+
 /// Runs the app until the user quits. The terminal is restored before this returns, and by
 /// the signal thread if a signal ends the app instead (see `signals.rs`).
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
@@ -218,22 +231,19 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         }
         let before = shown(app);
         match effect {
-            Effect::SaveAnswers => match effects.save(app) {
-                Ok(None) => {}
-                // Another instance saved meanwhile: show what the file now holds.
-                Ok(Some(merged)) => {
-                    app.set_status(merged.message(), false);
-                    app.scorecard.replace_answers(merged.answers);
-                }
-                Err(message) => app.set_status(message, true),
-            },
+            Effect::SaveAnswers => save(app, effects),
             Effect::Export {
                 format,
                 path,
                 overwrite,
             } => {
                 let outcome = effects.export(app, format, &path, overwrite);
+                let written = matches!(outcome, ExportOutcome::Written(_));
                 app.export_done(outcome);
+                // The status and deciders set in the dialog belong to the answers' choice.
+                if written {
+                    save(app, effects);
+                }
             }
         }
         dirty |= shown(app) != before;
