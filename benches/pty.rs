@@ -113,9 +113,9 @@ mod linux {
     struct Run {
         /// (metric, time, bytes written for it).
         samples: Vec<(Metric, Duration, usize)>,
-        /// VmHWM and VmRSS at the first frame, in KiB.
+        /// `VmHWM` and `VmRSS` at the first frame, in KiB.
         first_frame_kib: (u64, u64),
-        /// VmHWM after the full session, in KiB.
+        /// `VmHWM` after the full session, in KiB.
         session_hwm_kib: u64,
     }
 
@@ -196,7 +196,7 @@ mod linux {
         if n % 2 == 1 {
             values[n / 2]
         } else {
-            (values[n / 2 - 1] + values[n / 2]) / 2.0
+            f64::midpoint(values[n / 2 - 1], values[n / 2])
         }
     }
 

@@ -73,7 +73,7 @@ fn bench_render(c: &mut Criterion) {
             timed(b, &id, || {
                 term.draw(|f| f.render_widget(Paragraph::new(""), f.area()))
                     .expect("draw");
-            })
+            });
         });
 
         for tab in Tab::iter() {
@@ -87,7 +87,7 @@ fn bench_render(c: &mut Criterion) {
                         black_box(render(black_box(&app), f));
                     })
                     .expect("draw");
-                })
+                });
             });
         }
     }
@@ -105,7 +105,7 @@ fn bench_checklist(c: &mut Criterion) {
     group.bench_function(&id, |b| {
         timed(b, &id, || {
             black_box(app.update(black_box(Action::Toggle)));
-        })
+        });
     });
 
     // A tick as the user sees it: the update and the next frame.
@@ -120,7 +120,7 @@ fn bench_checklist(c: &mut Criterion) {
                 render(&app, f);
             })
             .expect("draw");
-        })
+        });
     });
     group.finish();
 }
@@ -143,7 +143,7 @@ fn bench_evaluate(c: &mut Criterion) {
         group.bench_function(&id, |b| {
             timed(b, &id, || {
                 black_box(evaluate(black_box(&decision), black_box(answers)));
-            })
+            });
         });
     }
     group.finish();

@@ -122,7 +122,7 @@ fn classify(path: &Path) -> Result<Target, WriteError> {
     if file_type.is_file() {
         return Ok(if is_link { Target::Link } else { Target::File(meta) });
     }
-    match special::kind(&file_type) {
+    match special::kind(file_type) {
         None => Ok(Target::Through(special::Through::Device)),
         Some(kind) => Err(WriteError::NotRegular {
             path: path.to_path_buf(),

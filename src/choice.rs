@@ -117,7 +117,7 @@ pub struct Resolved {
     pub because: String,
     pub status: Status,
     pub deciders: Vec<String>,
-    /// What is chosen, for a reader: "FastAPI", "Hybrid: Django + Flask"; `None` when nothing.
+    /// What is chosen, for a reader: "`FastAPI`", "Hybrid: Django + Flask"; `None` when nothing.
     #[serde(skip)]
     pub name: Option<String>,
     /// Whether the choice differs from the checklist's suggestion.

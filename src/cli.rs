@@ -6,7 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 pub use crate::export::Format;
 
-/// Choose your startup's web stack (Django, Flask, FastAPI or a hybrid) from the evidence.
+/// Choose your startup's web stack (Django, Flask, `FastAPI` or a hybrid) from the evidence.
 ///
 /// Without a command, opens the interactive app on the embedded decision.
 #[derive(Debug, Parser)]

@@ -1,4 +1,4 @@
-//! stackpick: choose a startup's web stack (Django, Flask, FastAPI or a hybrid) from the
+//! stackpick: choose a startup's web stack (Django, Flask, `FastAPI` or a hybrid) from the
 //! evidence of an article, in the terminal.
 //!
 //! The domain (`decision`, `score`, `report`, `session`) never touches the terminal; the
@@ -29,11 +29,11 @@ use crate::cli::{Cli, Command};
 use crate::error::Failure;
 
 /// Runs the parsed command line and returns the process exit code.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: &Cli) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match &cli.command {
-        None => interactive(&cli, &mut out),
+        None => interactive(cli, &mut out),
         Some(Command::Check { files }) => commands::check(files, &mut out),
         Some(Command::Score { input, json }) => commands::score(input, *json, &mut out),
         Some(Command::Export {

@@ -173,7 +173,7 @@ fn layer_line(layer: &LayerView) -> String {
     format!("  {mark} {}", layer.title)
 }
 
-/// "Your choice: FastAPI (not the checklist's suggestion, Django), because …"; `None` when
+/// "Your choice: `FastAPI` (not the checklist's suggestion, Django), because …"; `None` when
 /// the user follows the checklist and gave no reason.
 pub fn choice_line(choice: &Resolved) -> Option<String> {
     if choice.follow_checklist && choice.because.is_empty() {

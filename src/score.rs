@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::decision::{Choice, Decision, question_id};
+use crate::decision::{Choice, Decision};
 pub use answers::{Answer, AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers, one_line};
 pub use hints::Hint;
 
@@ -77,7 +77,7 @@ pub struct AlsoConsider {
     pub option: String,
     pub name: String,
     /// What triggered it and its note: "Yes to “Are you building primarily a REST API?”:
-    /// Flask for simplicity, FastAPI for async performance."
+    /// Flask for simplicity, `FastAPI` for async performance."
     pub why: String,
 }
 
@@ -144,7 +144,7 @@ fn score_option(option: &Choice, answers: &Answers) -> Score {
     for question in &option.questions {
         // Saturating: 2^32 questions of weight u32::MAX would be needed to reach the limit.
         max = max.saturating_add(u64::from(question.weight));
-        if answers.is_yes(&question_id(option, question)) {
+        if answers.is_yes_to(option, question) {
             score = score.saturating_add(u64::from(question.weight));
         }
     }
@@ -304,7 +304,7 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         let yes: Vec<String> = option
             .questions
             .iter()
-            .filter(|q| answers.is_yes(&question_id(option, q)))
+            .filter(|q| answers.is_yes_to(option, q))
             .map(|q| quoted(&q.text))
             .collect();
         reasons.push(format!(

@@ -190,15 +190,18 @@ proptest! {
                 (None, false) => {
                     prop_assert_eq!(verdict.kind, VerdictKind::Leaning);
                     // The leaders are exactly the options with the best score ratio.
-                    let ratio = |s: &stackpick::score::Score| s.score as f64 / s.max as f64;
-                    let best = evaluation.scores.iter().map(ratio).fold(0.0, f64::max);
+                    // Ratios compared exactly, by cross-multiplication, as the engine does.
+                    let cmp = |a: &stackpick::score::Score, b: &stackpick::score::Score| {
+                        (u128::from(a.score) * u128::from(b.max)).cmp(&(u128::from(b.score) * u128::from(a.max)))
+                    };
+                    let best = evaluation.scores.iter().max_by(|a, b| cmp(a, b)).expect("scored options");
                     let leaders: Vec<String> = evaluation
                         .scores
                         .iter()
-                        .filter(|s| ratio(s) == best)
+                        .filter(|s| cmp(s, best).is_eq())
                         .map(|s| s.option.clone())
                         .collect();
-                    prop_assert!(best > 0.0);
+                    prop_assert!(best.score > 0);
                     prop_assert_eq!(&verdict.options, &leaders);
                 }
             },

@@ -79,7 +79,7 @@ fn hostile_ids_are_escaped_in_check_and_score_and_keep_their_position() {
     let (line, col) = position(&source, &format!("\"{HOSTILE}\""));
     let (id_line, id_col) = position(&source, "\"fl\u{202E}ask");
     for args in [["check", "hostile.ron"], ["score", "--data"]] {
-        let mut args = os(&args).to_vec();
+        let mut args = os(&args).clone();
         if args.len() == 2 && args[1] == "--data" {
             args.push(OsStr::new("hostile.ron"));
         }

@@ -48,6 +48,7 @@ struct Start<'a> {
     /// Set `NO_COLOR=1`.
     no_color: bool,
     /// `TERM`: `Some(None)` unsets it, `Some(Some(value))` sets it (default xterm-256color).
+    #[allow(clippy::option_option)] // unset, set to a value, or left as it is
     term: Option<Option<&'a str>>,
     /// The pty's size, columns × rows (default 80×24).
     size: Option<(u16, u16)>,

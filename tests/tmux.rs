@@ -273,9 +273,10 @@ exec sleep 3600
             if ok(&screen) {
                 return screen;
             }
-            if Instant::now() > deadline {
-                panic!("waited {PATIENCE:?} for {what}; the screen shows:\n{screen}");
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "waited {PATIENCE:?} for {what}; the screen shows:\n{screen}"
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }
@@ -293,12 +294,11 @@ exec sleep 3600
             if let Ok(text) = std::fs::read_to_string(&path) {
                 return text.trim().parse().expect("exit code");
             }
-            if Instant::now() > deadline {
-                panic!(
-                    "stackpick (run {run}) did not exit within {PATIENCE:?}; the screen shows:\n{}",
-                    self.screen()
-                );
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "stackpick (run {run}) did not exit within {PATIENCE:?}; the screen shows:\n{}",
+                self.screen()
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }
@@ -346,14 +346,13 @@ exec sleep 3600
             {
                 return text;
             }
-            if Instant::now() > deadline {
-                panic!(
-                    "waited {PATIENCE:?} for {} to hold {what}; it holds {:?}; the screen shows:\n{}",
-                    path.display(),
-                    std::fs::read_to_string(path),
-                    self.screen()
-                );
-            }
+            assert!(
+                Instant::now() <= deadline,
+                "waited {PATIENCE:?} for {} to hold {what}; it holds {:?}; the screen shows:\n{}",
+                path.display(),
+                std::fs::read_to_string(path),
+                self.screen()
+            );
             thread::sleep(Duration::from_millis(50));
         }
     }
@@ -941,10 +940,10 @@ fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
     tmux.assert_restored(1);
 }
 
-/// Issue 9's newcomer at 80×24: the whole diagram before any answer; a REST API suggests
-/// FastAPI in the article's words; the API-first stage gives "Flask or FastAPI", not a
-/// hybrid; yes and no answers, a note and the user's choice of FastAPI with a reason all
-/// reach the Markdown record; on exit the app says where the answers are.
+/// Issue 9's newcomer at 80×24: the whole diagram before any answer; a REST API brings the
+/// article's "also consider" callout; the API-first stage gives alternatives, not a hybrid;
+/// yes and no answers, a note and the user's own choice with a reason all reach the Markdown
+/// record; on exit the app says where the answers are.
 #[test]
 fn a_newcomer_answers_notes_chooses_and_exports() {
     let tmux = Tmux::start("newcomer", Launch::default());

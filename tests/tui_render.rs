@@ -386,7 +386,7 @@ fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
     decision.options[0].strengths = (0..count)
         .map(|i| stackpick::decision::Point {
             title: format!("point-{i}").into(),
-            detail: Default::default(),
+            detail: stackpick::text::Text::default(),
         })
         .collect();
     // Nothing after the strengths, so the last point is the document's last line.

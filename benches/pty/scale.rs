@@ -35,7 +35,7 @@ pub(crate) struct Scripted {
     checklist_keys: Vec<Duration>,
     /// Each Space (a tick: save and re-score) on the Checklist tab.
     ticks: Vec<Duration>,
-    /// VmHWM after the script, in KiB.
+    /// `VmHWM` after the script, in KiB.
     peak_kib: u64,
 }
 

@@ -145,7 +145,7 @@ impl App {
         self.keyboard.flush().expect("flush the pty");
     }
 
-    /// (VmHWM, VmRSS) from `/proc/<pid>/status`, in KiB.
+    /// (`VmHWM`, `VmRSS`) from `/proc/<pid>/status`, in KiB.
     pub(crate) fn memory_kib(&self) -> (u64, u64) {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .expect("read /proc/<pid>/status");

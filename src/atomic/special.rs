@@ -9,7 +9,7 @@ use super::WriteError;
 /// `None` when a file of this type is written through; otherwise what it is, for the
 /// refusal ("a block device"). Only called for what is neither a directory nor a regular file.
 #[cfg(unix)]
-pub fn kind(file_type: &FileType) -> Option<&'static str> {
+pub fn kind(file_type: FileType) -> Option<&'static str> {
     use std::os::unix::fs::FileTypeExt;
     if file_type.is_char_device() || file_type.is_fifo() {
         None

@@ -17,7 +17,7 @@ const SUFFIX: &str = ".tmp";
 const RANDOM_LEN: usize = 6;
 /// A temporary file this old is stale whoever made it: a write takes milliseconds, and a pid
 /// can be reused.
-const STALE_AGE: Duration = Duration::from_secs(60 * 60);
+const STALE_AGE: Duration = Duration::from_hours(1);
 
 /// A builder for this process's temporary files.
 pub fn builder() -> tempfile::Builder<'static, 'static> {

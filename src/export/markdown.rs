@@ -4,7 +4,7 @@
 //! [`escape`], by the template environment's formatter, unless marked `|safe`. One escape
 //! must fit every place a template may put a value: inside a paragraph, at the start of a
 //! line, after a list marker, in a heading, in a table cell. So it makes the value one
-//! line, escapes what CommonMark and GitHub read anywhere in a line (code spans, emphasis,
+//! line, escapes what `CommonMark` and GitHub read anywhere in a line (code spans, emphasis,
 //! links, HTML, table pipes, strikethrough), and escapes the value's first character when
 //! it would start a block there (a heading, a list, a quote, a thematic break, a fence).
 //! Characters that never mean anything in running text, such as `(`, `.`, `-`, `+` or a

@@ -82,7 +82,7 @@ pub struct ChoiceInfo {
     pub follow_checklist: bool,
     /// The chosen option id, `hybrid`, or `None` when nothing is chosen.
     pub option: Option<String>,
-    /// What is chosen, for a reader ("FastAPI", "Hybrid: Django + Flask"); `None` when nothing.
+    /// What is chosen, for a reader ("`FastAPI`", "Hybrid: Django + Flask"); `None` when nothing.
     pub name: Option<String>,
     /// The justification, possibly empty.
     pub because: String,

@@ -271,15 +271,13 @@ impl Answers {
     /// Whether this option's question is answered yes: [`Answers::is_yes`] on its full id,
     /// without writing the id out (scoring asks this of every question on every tick).
     pub fn is_yes_to(&self, option: &Choice, question: &Question) -> bool {
-        thread_local! {
-            static ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
-        }
-        ID.with_borrow_mut(|id| {
-            id.clear();
-            id.push_str(&option.id);
-            id.push('.');
-            id.push_str(&question.id);
-            self.yes.contains(id.as_str())
+        with_id(option, question, |id| self.yes.contains(id))
+    }
+
+    /// Whether this option's question is unanswered, without writing its id out.
+    pub fn is_unanswered_to(&self, option: &Choice, question: &Question) -> bool {
+        with_id(option, question, |id| {
+            !self.yes.contains(id) && !self.no.contains(id)
         })
     }
 
@@ -338,6 +336,31 @@ pub fn one_line(text: &str) -> String {
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+impl<'a> IntoIterator for &'a AnswerErrors {
+    type Item = &'a AnswerError;
+    type IntoIter = std::slice::Iter<'a, AnswerError>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.listed.iter()
+    }
+}
+
+/// Calls `f` with the full id of an option's question, written into a reused buffer: scoring
+/// asks about every question on every tick, and a fresh `String` each time costs more than
+/// the lookup.
+fn with_id<R>(option: &Choice, question: &Question, f: impl FnOnce(&str) -> R) -> R {
+    thread_local! {
+        static ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    ID.with_borrow_mut(|id| {
+        id.clear();
+        id.push_str(&option.id);
+        id.push('.');
+        id.push_str(&question.id);
+        f(id)
+    })
 }
 
 #[cfg(test)]

@@ -51,10 +51,21 @@ pub(super) fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) ->
         .collect()
 }
 
-/// "“A”, “B” or “C”".
+/// How many questions a sentence names; the others are counted. A checklist of hundreds
+/// would otherwise make a sentence nobody reads (the ids are all in `Hint::questions`).
+const NAMED: usize = 8;
+
+/// "“A”, “B” or “C”"; past [`NAMED`] questions, "“A”, “B”, … “H” or 492 more".
 fn texts(questions: &[&Question], last: &str) -> String {
-    let quoted: Vec<String> = questions.iter().map(|q| quoted(&q.text)).collect();
-    join_names(&quoted.iter().map(String::as_str).collect::<Vec<_>>(), last)
+    let named = questions.len().min(NAMED);
+    let quoted: Vec<String> = questions[..named].iter().map(|q| quoted(&q.text)).collect();
+    let mut names: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    let more = questions.len() - named;
+    let rest = format!("{} more", crate::error::thousands(more));
+    if more > 0 {
+        names.push(&rest);
+    }
+    join_names(&names, last)
 }
 
 fn ids(option: &Choice, questions: &[&Question]) -> Vec<String> {
@@ -66,7 +77,7 @@ fn qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
     let droppers: Vec<&Question> = option
         .questions
         .iter()
-        .filter(|q| answers.is_yes(&question_id(option, q)) && u64::from(q.weight) > slack)
+        .filter(|q| answers.is_yes_to(option, q) && u64::from(q.weight) > slack)
         .collect();
     let text = if droppers.is_empty() {
         format!(
@@ -93,7 +104,7 @@ fn not_qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
     let open: Vec<&Question> = option
         .questions
         .iter()
-        .filter(|q| answers.is_unanswered(&question_id(option, q)))
+        .filter(|q| answers.is_unanswered_to(option, q))
         .collect();
     let reachable: u64 = open
         .iter()
@@ -142,5 +153,29 @@ fn not_qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
         option: option.id.clone(),
         needs: needed,
         questions: ids(option, &questions),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn question(n: usize) -> Question {
+        Question {
+            id: format!("q{n}"),
+            text: format!("Q{n}?").into(),
+            weight: 1,
+        }
+    }
+
+    #[test]
+    fn a_sentence_names_at_most_eight_questions_and_counts_the_rest() {
+        let questions: Vec<Question> = (0..500).map(question).collect();
+        let refs: Vec<&Question> = questions.iter().collect();
+        let text = texts(&refs, "or");
+        assert!(text.starts_with("“Q0?”, “Q1?”"), "{text}");
+        assert!(text.ends_with("“Q7?” or 492 more"), "{text}");
+        let few = texts(&refs[..3], "or");
+        assert_eq!(few, "“Q0?”, “Q1?” or “Q2?”");
     }
 }

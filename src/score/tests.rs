@@ -817,7 +817,7 @@ fn is_yes_to_agrees_with_is_yes_on_the_full_id() {
     let ids = decision.question_ids();
     let answers = Answers::new(&decision, ids.iter().step_by(3), None).expect("valid ids");
     for (option, question) in decision.questions() {
-        let id = question_id(option, question);
+        let id = crate::decision::question_id(option, question);
         assert_eq!(answers.is_yes_to(option, question), answers.is_yes(&id), "{id}");
     }
 }

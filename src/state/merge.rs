@@ -78,7 +78,7 @@ pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Option<Merged>
     }
     let mut other = false;
     if mine.note == base.note && theirs.note != mine.note {
-        answers.note = theirs.note.clone();
+        answers.note.clone_from(&theirs.note);
         other = true;
     }
     if mine.choice == base.choice && theirs.choice != mine.choice {
@@ -89,7 +89,7 @@ pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Option<Merged>
     let theirs_changed_stage = theirs.stage != base.stage;
     let stage_adopted = !mine_changed_stage && theirs_changed_stage;
     if stage_adopted {
-        answers.stage = theirs.stage.clone();
+        answers.stage.clone_from(&theirs.stage);
     }
     let stage_kept = mine_changed_stage && theirs_changed_stage && mine.stage != theirs.stage;
     (adopted > 0 || other || stage_adopted || stage_kept).then_some(Merged {

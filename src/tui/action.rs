@@ -21,11 +21,13 @@ pub enum Tab {
 
 impl Tab {
     /// The next tab, wrapping around.
+    #[must_use]
     pub fn next(self) -> Tab {
         Tab::from_repr((self as usize + 1) % Tab::COUNT).unwrap_or_default()
     }
 
     /// The previous tab, wrapping around.
+    #[must_use]
     pub fn previous(self) -> Tab {
         Tab::from_repr((self as usize + Tab::COUNT - 1) % Tab::COUNT).unwrap_or_default()
     }

@@ -108,7 +108,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
 pub fn exit_note(saved: &Path, data: Option<&Path>) -> String {
     let data = data.map_or(String::new(), |path| {
         let path = escape_path(path);
-        let quoted = shlex::try_quote(&path).map_or_else(|_| path.clone(), |q| q.into_owned());
+        let quoted = shlex::try_quote(&path).map_or_else(|_| path.clone(), std::borrow::Cow::into_owned);
         format!(" --data {quoted}")
     });
     format!(

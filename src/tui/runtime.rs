@@ -37,7 +37,7 @@ pub fn action_for_event(app: &App, map: &FrameMap, event: &Event) -> Option<Acti
             let action = app.keymap().action_for(&app.scopes(), key)?;
             Some(with_extent(app, map, action))
         }
-        Event::Mouse(mouse) => action_for_mouse(app, map, mouse),
+        Event::Mouse(mouse) => action_for_mouse(app, map, *mouse),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
             height: *height,
@@ -83,7 +83,7 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
 }
 
 /// A click selects or ticks what was drawn under it; the wheel scrolls the pane under it.
-fn action_for_mouse(app: &App, map: &FrameMap, mouse: &MouseEvent) -> Option<Action> {
+fn action_for_mouse(app: &App, map: &FrameMap, mouse: MouseEvent) -> Option<Action> {
     if map.too_small {
         return None;
     }
@@ -124,13 +124,12 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         Mode::Normal => {}
         Mode::Filter => return None,
         // Over an overlay: its entries, or a click outside closes it.
-        Mode::Note { .. } | Mode::Because { .. }
-            if !map.overlay.is_some_and(|o: Rect| o.contains(position)) =>
-        {
-            return Some(Action::CloseOverlay);
-        }
-        Mode::Note { .. } | Mode::Because { .. } => return None,
-        Mode::Help { .. } | Mode::Stage { .. } | Mode::Export(_) | Mode::Choose { .. } => {
+        Mode::Help { .. }
+        | Mode::Stage { .. }
+        | Mode::Export(_)
+        | Mode::Choose { .. }
+        | Mode::Note { .. }
+        | Mode::Because { .. } => {
             if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
                 return Some(Action::CloseOverlay);
             }

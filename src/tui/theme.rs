@@ -85,7 +85,7 @@ impl Theme {
         }
     }
 
-    /// No colour: emphasis by modifiers only (NO_COLOR).
+    /// No colour: emphasis by modifiers only (`NO_COLOR`).
     pub fn monochrome() -> Theme {
         let plain = Style::new();
         let bold = plain.add_modifier(Modifier::BOLD);

@@ -41,7 +41,7 @@ pub fn text(buffer: &Buffer) -> String {
         .chunks(width)
         .map(|row| {
             row.iter()
-                .map(|c| c.symbol())
+                .map(ratatui::buffer::Cell::symbol)
                 .collect::<String>()
                 .trim_end()
                 .to_owned()

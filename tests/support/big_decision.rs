@@ -221,7 +221,7 @@ fn sentence(seed: usize, length: usize) -> String {
     }
 }
 
-/// SplitMix64's finaliser: a fixed, well-spread function of its input (no random state).
+/// `SplitMix64`'s finaliser: a fixed, well-spread function of its input (no random state).
 fn mix(x: u64) -> u64 {
     let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
     z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);

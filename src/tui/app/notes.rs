@@ -26,9 +26,8 @@ impl App {
 
     /// Keys while a note or a justification is typed: Enter keeps it, Esc drops the edit.
     pub(super) fn update_editor(&mut self, action: Action) -> Option<Effect> {
-        let editor = match &mut self.ui.mode {
-            Mode::Note { editor, .. } | Mode::Because { editor, .. } => editor,
-            _ => return None,
+        let (Mode::Note { editor, .. } | Mode::Because { editor, .. }) = &mut self.ui.mode else {
+            return None;
         };
         match action {
             Action::Input(c) => {

@@ -66,16 +66,16 @@ impl App {
             Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
                 let entry = *cursor;
-                return self.pick_stage(entry);
+                return Some(self.pick_stage(entry));
             }
-            Action::PickStage(entry) if entry <= last => return self.pick_stage(entry),
+            Action::PickStage(entry) if entry <= last => return Some(self.pick_stage(entry)),
             _ => {}
         }
         None
     }
 
     /// Chooses the stage picker's entry (0 is "no stage") and closes the picker.
-    fn pick_stage(&mut self, entry: usize) -> Option<Effect> {
+    fn pick_stage(&mut self, entry: usize) -> Effect {
         self.ui.mode = Mode::Normal;
         let stage = entry
             .checked_sub(1)
@@ -87,6 +87,6 @@ impl App {
         };
         self.scorecard.set_stage(stage.map(|(id, _)| id));
         self.set_status(text, false);
-        Some(Effect::SaveAnswers)
+        Effect::SaveAnswers
     }
 }

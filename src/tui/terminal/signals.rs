@@ -31,7 +31,7 @@ const GRACE: Duration = Duration::from_secs(3);
 
 /// Marks the event loop busy (drawing, saving, exporting) until the guard is dropped.
 pub fn hold() -> MutexGuard<'static, ()> {
-    WORK.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    WORK.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Whether the screen must be drawn whole (after the app was stopped and continued); clears

@@ -110,7 +110,7 @@ fn field_end(buf: &Buffer, inner: Rect, label: &str, value: &str) -> Option<Posi
     let y = (inner.y..inner.bottom()).find(|&y| {
         (0..label.len()).all(|i| {
             let x = inner.x + u16::try_from(i).unwrap_or(0);
-            buf.cell((x, y)).map(|c| c.symbol()) == label.get(i..=i)
+            buf.cell((x, y)).map(ratatui::buffer::Cell::symbol) == label.get(i..=i)
         })
     })?;
     let width = usize::from(inner.width.max(1));

@@ -67,7 +67,7 @@ pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
     if !option.users.is_empty() {
         doc.blank();
         doc.heading("Real-world users", theme.heading);
-        let users: Vec<&str> = option.users.iter().map(|u| u.as_str()).collect();
+        let users: Vec<&str> = option.users.iter().map(crate::text::Text::as_str).collect();
         doc.para(&users.join(", "), theme.text);
     }
     if let Some(example) = &option.example {

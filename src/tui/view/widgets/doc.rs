@@ -157,7 +157,7 @@ fn options(width: usize) -> textwrap::Options<'static> {
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     textwrap::wrap(text, options(width))
         .into_iter()
-        .map(|c| c.into_owned())
+        .map(std::borrow::Cow::into_owned)
         .collect()
 }
 
