@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
+use crate::choice::UserChoice;
 use crate::decision::{Choice, Decision, Question, question_id};
-use crate::score::{Answers, Evaluation, evaluate};
+use crate::score::{Answer, Answers, Evaluation, evaluate};
 
 /// The decision, what the user answered, and what the engine makes of it.
 #[derive(Debug, Clone)]
@@ -116,10 +117,68 @@ impl Scorecard {
         true
     }
 
-    /// Sets the answer to the question at this display index.
-    pub fn set_answer(&mut self, index: usize, yes: bool) {
-        if self.is_yes(index) != yes {
-            self.toggle(index);
+    /// Sets the answer to the question at this display index (`None` clears it); `false`
+    /// when there is no such question.
+    pub fn set_answer(&mut self, index: usize, answer: Option<Answer>) -> bool {
+        let Some(id) = self.ids.get(index) else {
+            return false;
+        };
+        if self.answers.answer(id) != answer {
+            self.answers.set(id, answer);
+            self.changed();
+        }
+        true
+    }
+
+    /// The answer to the question at this display index, `None` when unanswered.
+    pub fn answer(&self, index: usize) -> Option<Answer> {
+        self.question_id(index).and_then(|id| self.answers.answer(id))
+    }
+
+    /// Moves the question's answer along unanswered → yes → no → unanswered; `false` when
+    /// there is no such question.
+    pub fn cycle(&mut self, index: usize) -> bool {
+        let Some(id) = self.ids.get(index) else {
+            return false;
+        };
+        self.answers.cycle(id);
+        self.changed();
+        true
+    }
+
+    /// The note of the question at this display index.
+    pub fn note(&self, index: usize) -> Option<&str> {
+        self.question_id(index).and_then(|id| self.answers.note_for(id))
+    }
+
+    /// Sets the note of the question at this display index (blank removes it).
+    pub fn set_note(&mut self, index: usize, note: &str) -> bool {
+        let Some(id) = self.ids.get(index) else {
+            return false;
+        };
+        self.answers.set_note(id, note);
+        self.changed();
+        true
+    }
+
+    /// Sets the decision-wide note (its context), on one line.
+    pub fn set_decision_note(&mut self, note: &str) {
+        self.answers.note = crate::score::one_line(note);
+        self.changed();
+    }
+
+    /// The user's decision resolved against the checklist's verdict.
+    pub fn resolved_choice(&self) -> crate::choice::Resolved {
+        self.answers
+            .choice
+            .resolve(&self.decision, &self.evaluation.verdict)
+    }
+
+    /// Sets the user's own decision.
+    pub fn set_choice(&mut self, choice: UserChoice) {
+        if self.answers.choice != choice {
+            self.answers.choice = choice;
+            self.changed();
         }
     }
 
@@ -171,8 +230,20 @@ mod tests {
         }
         assert_eq!(card.evaluation().scores[0].score, 3);
         assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
-        card.set_answer(0, false);
+        card.set_answer(0, None);
         assert_eq!(card.evaluation().scores[0].score, 2);
+        card.set_answer(1, Some(Answer::No));
+        assert_eq!(card.evaluation().scores[0].score, 1);
+        assert_eq!(card.answer(1), Some(Answer::No));
+        card.cycle(1);
+        assert_eq!(card.answer(1), None, "no → unanswered");
+        card.cycle(1);
+        assert_eq!(card.answer(1), Some(Answer::Yes));
+        assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
+        card.set_note(1, "the ops team asked");
+        assert_eq!(card.note(1), Some("the ops team asked"));
+        card.set_decision_note("a b2b\nsaas");
+        assert_eq!(card.answers().note, "a b2b saas");
         card.set_stage(Some("post-validation".to_owned()));
         assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
         card.replace_answers(Answers::default());
@@ -184,7 +255,7 @@ mod tests {
     fn the_revision_changes_with_the_answers() {
         let mut card = card();
         let before = card.revision();
-        card.set_answer(0, false);
+        card.set_answer(0, None);
         assert_eq!(card.revision(), before, "nothing changed");
         card.toggle(0);
         assert_ne!(card.revision(), before);

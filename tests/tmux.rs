@@ -415,7 +415,7 @@ const TAB_MARKS: [&str; 5] = [
     "TL;DR",
     "The \"Batteries-Included\" Framework",
     "Detailed Comparison",
-    "Questions to Ask",
+    "Questions · ",
     "One step away",
 ];
 
@@ -453,30 +453,26 @@ fn line_with<'a>(screen: &'a str, text: &str) -> &'a str {
 /// the gauge, the verdict and the diagram move.
 fn tick_three_django(tmux: &Tmux) {
     tmux.keys(&["4"]);
-    let screen = tmux.wait_for(&["Questions to Ask (0 yes)"]);
-    assert!(screen.contains("Django 0/6 (needs 3)"), "{screen}");
+    let screen = tmux.wait_for(&["Questions · 0 of 12 answered"]);
+    assert!(screen.contains("Django 0/6 "), "{screen}");
     assert!(screen.contains("Verdict: Not decided yet"), "{screen}");
-    assert!(screen.contains("○ Django Monolith (dimmed)"), "{screen}");
+    assert!(screen.contains("○ Django Monolith"), "{screen}");
 
     tmux.keys(&["Space"]);
-    tmux.wait_for(&["Questions to Ask (1 yes)", "Django 1/6 (needs 3)"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered", "Django 1/6 "]);
     tmux.keys(&["j", "Space"]);
-    tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    tmux.wait_for(&["Questions · 2 of 12 answered", "Django 2/6 "]);
     tmux.keys(&["j", "Space"]);
     let screen = tmux.wait_for(&[
-        "Questions to Ask (3 yes)",
-        "Django 3/6 ✓ qualifies",
+        "Questions · 3 of 12 answered",
+        "Django 3/6 ███┃░░      ✓ qualifies",
         "Verdict: Choose Django",
-        "● Django Monolith (active)",
+        "● Django Monolith",
     ]);
-    assert!(!screen.contains("○ Django Monolith (dimmed)"), "{screen}");
+    assert!(!screen.contains("○ Django Monolith"), "{screen}");
     assert_eq!(screen.matches("[x]").count(), 3, "three boxes ticked:\n{screen}");
-    // The gauge bar under the Django score is filled now.
-    let gauge = screen
-        .lines()
-        .skip_while(|l| !l.contains("Django 3/6"))
-        .nth(1)
-        .expect("the gauge bar under the score");
+    // The gauge bar beside the Django score is filled now.
+    let gauge = line_with(&screen, "Django 3/6");
     assert!(gauge.contains('█'), "Django's gauge is filled: {gauge:?}");
 }
 
@@ -558,7 +554,7 @@ fn whole_user_flow_at_80x24() {
     assert!(help.contains("quit"), "{help}");
     tmux.keys(&["Escape"]);
     tmux.wait_screen("the help closed", |s| {
-        !s.contains("Keys — Esc closes") && s.contains("Questions to Ask (3 yes)")
+        !s.contains("Keys — Esc closes") && s.contains("Questions · 3 of 12 answered")
     });
 
     // Wider: the three Strengths columns side by side, the frame filling 120×40.
@@ -594,7 +590,10 @@ fn whole_user_flow_at_80x24() {
 
     // The ticks survived all that.
     tmux.keys(&["4"]);
-    tmux.wait_for(&["Questions to Ask (3 yes)", "Django 3/6 ✓ qualifies"]);
+    tmux.wait_for(&[
+        "Questions · 3 of 12 answered",
+        "Django 3/6 ███┃░░      ✓ qualifies",
+    ]);
 
     // Quit: exit 0 and the terminal as it was.
     tmux.keys(&["q"]);
@@ -613,7 +612,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
 
     // e, Enter: decision.md in the working directory.
     tmux.keys(&["e"]);
-    tmux.wait_for(&["Export the decision", "Format: [md]", "Path:   decision.md"]);
+    tmux.wait_for(&["Export the decision", "Format: [md]", "Path:     decision.md"]);
     tmux.keys(&["Enter"]);
     tmux.wait_screen("the export written", |s| {
         s.contains("Wrote decision.md") && !s.contains("Export the decision")
@@ -642,12 +641,12 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     let mine = "my own notes, not to be lost\n";
     std::fs::write(&markdown, mine).expect("edit decision.md");
     tmux.keys(&["e"]);
-    tmux.wait_for(&["Export the decision", "Path:   decision.md"]);
+    tmux.wait_for(&["Export the decision", "Path:     decision.md"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["decision.md already exists", "Overwrite it?", "y overwrite"]);
     tmux.keys(&["n"]);
     tmux.wait_screen("the question withdrawn", |s| {
-        !s.contains("Overwrite it?") && s.contains("Path:   decision.md")
+        !s.contains("Overwrite it?") && s.contains("Path:     decision.md")
     });
     assert_eq!(
         std::fs::read_to_string(&markdown).expect("decision.md"),
@@ -667,7 +666,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     tmux.keys(&["e"]);
     tmux.wait_for(&["Format: [md]"]);
     tmux.keys(&["Tab"]);
-    tmux.wait_for(&["[json]", "Path:   decision.json"]);
+    tmux.wait_for(&["[json]", "Path:     decision.json"]);
     tmux.keys(&["Enter"]);
     tmux.wait_screen("the JSON written", |s| {
         s.contains("Wrote decision.json") && !s.contains("Export the decision")
@@ -676,15 +675,19 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     let written = tmux.wait_file(&json_path, "JSON", |t| !t.is_empty());
     let written: serde_json::Value = serde_json::from_str(&written).expect("decision.json parses");
     let score = Command::new(release_binary())
-        .args(["score", "--json", "--yes", &ids.join(",")])
+        .args(["export", "--format", "json", "-o", "-", "--yes", &ids.join(",")])
         .env("STACKPICK_STATE_DIR", tmux.state())
         .env("STACKPICK_CONFIG_DIR", tmux.dir.path().join("config"))
         .stdin(Stdio::null())
         .output()
         .expect("run stackpick score");
-    assert!(score.status.success(), "score --json: {score:?}");
-    let expected: serde_json::Value = serde_json::from_slice(&score.stdout).expect("score --json parses");
-    assert_eq!(written, expected, "the exported JSON equals `score --json`");
+    assert!(score.status.success(), "export --format json: {score:?}");
+    let expected: serde_json::Value = serde_json::from_slice(&score.stdout).expect("export parses");
+    // The same deciders by default ($USER) and the same report as `score --json`.
+    assert_eq!(
+        written, expected,
+        "the exported JSON equals `export --format json`"
+    );
     assert_eq!(written["answers"], serde_json::json!(ids));
     assert_eq!(written["verdict"]["kind"], "single");
     assert_eq!(written["verdict"]["options"], serde_json::json!(["django"]));
@@ -711,9 +714,9 @@ fn answers_survive_a_restart() {
     let screen = tmux.wait_first_frame();
     assert!(!screen.contains("Restored your saved answers"), "{screen}");
     tmux.keys(&["4"]);
-    tmux.wait_for(&["Questions to Ask (0 yes)"]);
+    tmux.wait_for(&["Questions · 0 of 12 answered"]);
     tmux.keys(&["Space", "j", "Space"]);
-    tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    tmux.wait_for(&["Questions · 2 of 12 answered", "Django 2/6 "]);
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
     let saved = tmux.state().join("stackpick").join("web-frameworks.ron");
@@ -726,7 +729,7 @@ fn answers_survive_a_restart() {
     // The second run, same state directory.
     tmux.wait_for(&[TAB_BAR, "TL;DR", "Restored your saved answers"]);
     tmux.keys(&["4"]);
-    let screen = tmux.wait_for(&["Questions to Ask (2 yes)", "Django 2/6 (needs 3)"]);
+    let screen = tmux.wait_for(&["Questions · 2 of 12 answered", "Django 2/6 "]);
     assert_eq!(screen.matches("[x]").count(), 2, "{screen}");
     assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
     assert!(line_with(&screen, "user accounts").contains("[x]"), "{screen}");
@@ -752,16 +755,16 @@ fn two_instances_merge_their_answers() {
     for tmux in [&first, &second] {
         tmux.wait_first_frame();
         tmux.keys(&["4"]);
-        tmux.wait_for(&["Questions to Ask (0 yes)"]);
+        tmux.wait_for(&["Questions · 0 of 12 answered"]);
     }
     let saved = shared.join("stackpick").join("web-frameworks.ron");
     first.keys(&["Space"]);
-    first.wait_for(&["Questions to Ask (1 yes)"]);
+    first.wait_for(&["Questions · 1 of 12 answered"]);
     first.wait_file(&saved, "the first answer", |t| t.contains("django.admin-panel"));
 
     second.keys(&["j", "Space"]);
     let screen = second.wait_for(&[
-        "Questions to Ask (2 yes)",
+        "Questions · 2 of 12 answered",
         "Merged answers saved by another stackpick: 1 question",
     ]);
     assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
@@ -864,7 +867,7 @@ fn killed_by(name: &str, signal: &str, code: i32) {
     let tmux = Tmux::start(name, Launch::default());
     tmux.wait_first_frame();
     tmux.keys(&["4", "Space"]);
-    tmux.wait_for(&["Questions to Ask (1 yes)"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered"]);
     tmux.signal(1, signal);
     assert_eq!(tmux.wait_exit(1), code, "SIG{signal}: exit 128+n");
     tmux.assert_restored(1);
@@ -935,4 +938,95 @@ fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
     tmux.assert_restored(1);
+}
+
+/// Issue 9's newcomer at 80×24: the whole diagram before any answer; a REST API brings the
+/// article's "also consider" callout; the API-first stage gives alternatives, not a hybrid;
+/// yes and no answers, a note and the user's own choice with a reason all reach the Markdown
+/// record; on exit the app says where the answers are.
+#[test]
+fn a_newcomer_answers_notes_chooses_and_exports() {
+    let tmux = Tmux::start("newcomer", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["4"]);
+    tmux.wait_for(&[
+        "Questions · 0 of 12 answered",
+        "○ Django Monolith",
+        "Core business logic",
+        "Main database",
+        "○ Flask Microservices",
+        "Third-party integrations",
+        "○ Shared: JWT/OpenID Connect auth",
+        "Verdict: Not decided yet",
+    ]);
+
+    // "Are you building primarily a REST API?" is Flask's first question.
+    tmux.keys(&["l"]);
+    tmux.wait_for(&["▶ [ ] Are you building primarily a REST"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&[
+        "Questions · 1 of 12 answered",
+        "Also consider FastAPI",
+        "FastAPI for async performance.",
+    ]);
+
+    // The API-first stage: its picks are alternatives.
+    tmux.keys(&["s"]);
+    tmux.wait_for(&["Where are you now?"]);
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    let screen = tmux.wait_for(&["Verdict: Stage advice: Flask or", "Stage: API-first product"]);
+    assert!(!screen.contains("Hybrid"), "{screen}");
+
+    // A no, then a note on it.
+    tmux.keys(&["j", "n"]);
+    tmux.wait_for(&[
+        "[-] Do you want to pick your own tools",
+        "Questions · 2 of 12 answered",
+    ]);
+    tmux.keys(&["a"]);
+    tmux.wait_for(&["Note on this question"]);
+    tmux.type_text("our platform team picks them");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["✎ our platform team picks them"]);
+
+    // The user's decision: FastAPI, with a reason.
+    tmux.keys(&["c"]);
+    tmux.wait_for(&["Your decision", "Follow the checklist", "Not decided"]);
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    tmux.wait_for(&["Why FastAPI?"]);
+    tmux.type_text("async model serving for the ML team");
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["5"]);
+    let screen = tmux.wait_for(&[
+        "Stage advice: Flask or FastAPI",
+        "FastAPI, your choice",
+        "Because: async model",
+    ]);
+    assert!(!screen.contains("Hybrid"), "{screen}");
+
+    // Export the Markdown record.
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Export the decision", "Path:     decision.md"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Wrote decision.md"]);
+    let record = tmux.wait_file(&tmux.work().join("decision.md"), "the record", |t| !t.is_empty());
+    for text in [
+        "* Are you building primarily a REST API? — yes",
+        "* Do you want to pick your own tools for everything? — no: our platform team picks them",
+        "Chosen option: \"FastAPI\", because async model serving for the ML team.",
+        "Flask or FastAPI",
+        "Flask for simplicity, FastAPI for async performance.",
+    ] {
+        assert!(record.contains(text), "{text:?} not in the record:\n{record}");
+    }
+
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
+    let screen = tmux.screen().replace('\n', "");
+    assert!(
+        screen.contains("stackpick: answers saved in")
+            && screen.contains("stackpick export --saved -o decision.md"),
+        "{screen}"
+    );
 }

@@ -61,6 +61,70 @@ fn undecided_checklist_at_80x24() {
     assert_snapshot!("checklist_undecided_80x24", text(&render(&mut app, 80, 24)));
 }
 
+/// Issue 9: before any answer, the 80×24 Checklist shows the article's whole diagram beside
+/// the questions, with the gauges and the verdict, states marked without words.
+#[test]
+fn the_80x24_checklist_with_no_answers_shows_every_part_of_the_diagram() {
+    let mut app = app_with(&[], None, Theme::monochrome());
+    app.ui.tab = Tab::Checklist;
+    let screen = text(&render(&mut app, 80, 24));
+    let parts = [
+        "Core business logic",
+        "Admin dashboards",
+        "User management",
+        "Main database",
+        "ML model serving",
+        "Webhook handlers",
+        "Experimental features",
+        "Third-party integrations",
+        "Shared: JWT/OpenID Connect auth",
+    ];
+    for text in parts.iter().chain(&[
+        "○ Django Monolith",
+        "○ Flask Microservices",
+        "Django 0/6",
+        "needs 3",
+        "Verdict:",
+    ]) {
+        assert!(screen.contains(text), "{text:?} missing at 80×24:\n{screen}");
+    }
+    assert!(
+        !screen.contains("(active)") && !screen.contains("(dimmed)"),
+        "{screen}"
+    );
+    // With an answer that suggests FastAPI, the callout and the whole diagram still fit.
+    let mut app = app_with(&["flask.rest-api"], None, Theme::monochrome());
+    app.ui.tab = Tab::Checklist;
+    let screen = text(&render(&mut app, 80, 24));
+    for text in parts {
+        assert!(
+            screen.contains(text),
+            "{text:?} missing with the callout:\n{screen}"
+        );
+    }
+    assert!(screen.contains("FastAPI"), "{screen}");
+}
+
+/// The Decision tab drops the parts of whole layers only for lack of room: with nothing
+/// active, a short terminal still shows the parts of the layers that fit.
+#[test]
+fn the_decision_tab_keeps_the_parts_that_fit() {
+    for height in 14..=24 {
+        let mut app = app_with(&[], None, Theme::monochrome());
+        app.ui.tab = Tab::Decision;
+        let screen = text(&render(&mut app, 80, height));
+        let body = screen.lines().count() - 2;
+        // Titles and rules of the three layers, the box and its title: 10 lines; the first
+        // layer's four parts fit from 14 lines inside the pane.
+        if body - 2 >= 14 {
+            assert!(
+                screen.contains("Core business logic"),
+                "at 80×{height}:\n{screen}"
+            );
+        }
+    }
+}
+
 #[test]
 fn hybrid_decision_at_120x40() {
     let yes = [
@@ -154,11 +218,11 @@ fn checked_boxes_and_qualified_gauges_are_green_and_say_so() {
     assert_eq!(buffer[(x, y)].fg, Color::Green);
     let (x, y) = find(&buffer, "✓ qualifies").expect("the state in words");
     assert_eq!(buffer[(x, y)].fg, Color::Green);
-    let (x, y) = find(&buffer, "(needs 3)").expect("unqualified in words");
+    let (x, y) = find(&buffer, "needs 3").expect("unqualified in words");
     assert_eq!(buffer[(x, y)].fg, Color::Yellow);
-    let (x, y) = find(&buffer, "● Django Monolith (active)").expect("active layer");
+    let (x, y) = find(&buffer, "● Django Monolith").expect("active layer");
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
-    let (x, y) = find(&buffer, "○ Flask Microservices (dimmed)").expect("dimmed layer");
+    let (x, y) = find(&buffer, "○ Flask Microservices").expect("dimmed layer");
     assert_eq!(buffer[(x, y)].fg, Color::DarkGray);
 }
 
@@ -221,20 +285,20 @@ fn gauge_and_verdict_move_with_each_tick() {
                     .find(|c| c.starts_with("Django ") && !c.contains('—'))
                     .map(str::to_owned)
             })
-            .expect("Django gauge label");
+            .expect("Django gauge");
         seen.push(gauge.trim().to_owned());
     }
     assert_eq!(
         seen,
         [
-            "Django 1/6 (needs 3)",
-            "Django 2/6 (needs 3)",
-            "Django 3/6 ✓ qualifies"
+            "Django 1/6 █░░┃░░      needs 3",
+            "Django 2/6 ██░┃░░      needs 3",
+            "Django 3/6 ███┃░░      ✓ qualifies"
         ]
     );
     let screen = text(&render(&mut app, 80, 24));
     assert!(screen.contains("Verdict: Choose Django"), "{screen}");
-    assert!(screen.contains("● Django Monolith (active)"));
+    assert!(screen.contains("● Django Monolith"));
 }
 
 /// A decision with only the required fields: no TL;DR, matrix, comparison or stages.

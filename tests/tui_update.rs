@@ -703,3 +703,160 @@ fn text_fields_use_the_terminal_cursor() {
     let before: String = row.chars().take(usize::from(cursor.x)).collect();
     assert!(before.ends_with("decision.md"), "{row}");
 }
+
+#[test]
+fn answers_are_yes_no_or_unanswered_on_the_checklist() {
+    use stackpick::score::Answer;
+    let mut app = app();
+    app.press("4");
+    assert_eq!(app.press("y"), vec![Effect::SaveAnswers]);
+    assert_eq!(app.scorecard.answer(0), Some(Answer::Yes));
+    app.press("jn");
+    assert_eq!(
+        app.scorecard.answer(1),
+        Some(Answer::No),
+        "n answers no on the Checklist"
+    );
+    assert!(app.text().contains("Questions · 2 of 12 answered"));
+    let screen = app.text();
+    assert!(screen.contains("[x] Do you need an admin panel"), "{screen}");
+    assert!(screen.contains("[-] Will you have user accounts"), "{screen}");
+    // Space, x and Enter cycle unanswered → yes → no → unanswered.
+    app.press("j");
+    for (key, expected) in [(" ", Some(Answer::Yes)), ("x", Some(Answer::No)), ("⏎", None)] {
+        app.press(key);
+        assert_eq!(app.scorecard.answer(2), expected, "after {key:?}");
+    }
+    app.press("k⌫");
+    assert_eq!(app.scorecard.answer(1), None, "Backspace clears");
+    assert_eq!(
+        app.press("⌫"),
+        vec![],
+        "clearing an unanswered question saves nothing"
+    );
+    // A click on a box cycles it.
+    app.click(Target::QuestionBox(3));
+    assert_eq!(app.scorecard.answer(3), Some(Answer::Yes));
+    app.click(Target::QuestionBox(3));
+    assert_eq!(app.scorecard.answer(3), Some(Answer::No));
+    // On Compare, n still steps through the filter's matches.
+    app.press("3/a⏎");
+    let before = app.scorecard.revision();
+    app.press("n");
+    assert_eq!(app.scorecard.revision(), before);
+    assert_eq!(app.ui.compare.selected, 1);
+}
+
+#[test]
+fn a_note_is_typed_in_a_line_editor_and_saved_with_the_answers() {
+    let mut app = app();
+    app.press("4j");
+    app.press("a");
+    assert!(matches!(app.ui.mode, Mode::Note { .. }));
+    assert!(app.text().contains("Note on this question"));
+    let cursor = app.cursor().expect("the terminal cursor is in the field");
+    assert!(
+        app.press("Only staff log in").is_empty(),
+        "typing saves nothing yet"
+    );
+    let moved = app.cursor().expect("cursor");
+    assert_eq!(
+        (moved.x - cursor.x, moved.y),
+        (17, cursor.y),
+        "the cursor follows the text"
+    );
+    // Line editing: Home, a word deleted at the end, a control character refused.
+    app.key(KeyCode::Home);
+    app.press("X");
+    app.key(KeyCode::End);
+    app.ctrl('w');
+    app.paste("in\u{1b}[31m\u{202e}!");
+    assert_eq!(app.press("⏎"), vec![Effect::SaveAnswers]);
+    assert_eq!(app.scorecard.note(1), Some("XOnly staff log in[31m!"));
+    assert!(
+        app.text().contains("✎ XOnly staff log in[31m!"),
+        "shown under its question"
+    );
+    // Esc drops an edit; the note stays as it was.
+    app.press("a⌫⌫⎋");
+    assert_eq!(app.scorecard.note(1), Some("XOnly staff log in[31m!"));
+    assert_eq!(app.ui.mode, Mode::Normal);
+    // On the Decision tab, a edits the decision's own note.
+    app.press("5aB2B SaaS for clinics⏎");
+    assert_eq!(app.scorecard.answers().note, "B2B SaaS for clinics");
+}
+
+#[test]
+fn c_chooses_the_users_decision_with_a_justification() {
+    use stackpick::choice::Pick;
+    let mut app = app();
+    app.press("c");
+    assert_eq!(app.ui.mode, Mode::Choose { cursor: 0 });
+    let screen = app.text();
+    for entry in [
+        "Follow the checklist",
+        "Django",
+        "Flask",
+        "FastAPI",
+        "Hybrid: Django + Flask",
+        "Not decided",
+    ] {
+        assert!(screen.contains(entry), "{entry} in\n{screen}");
+    }
+    app.press("jjj");
+    assert!(
+        app.press("⏎").is_empty(),
+        "choosing asks for the justification first"
+    );
+    assert!(matches!(app.ui.mode, Mode::Because { .. }));
+    assert!(app.text().contains("Why FastAPI?"));
+    assert_eq!(app.press("Async ML serving⏎"), vec![Effect::SaveAnswers]);
+    let choice = &app.scorecard.answers().choice;
+    assert_eq!(choice.pick, Pick::Option("fastapi".into()));
+    assert_eq!(choice.because, "Async ML serving");
+    let decision = app.press("5").is_empty().then(|| app.text()).expect("no effect");
+    assert!(decision.contains("FastAPI, your choice"), "{decision}");
+    assert!(decision.contains("This differs from the checklist"), "{decision}");
+    assert!(decision.contains("Async ML serving"), "{decision}");
+    // A click on a picker entry chooses it.
+    app.press("c");
+    app.click(Target::Choice(0));
+    app.press("⏎");
+    assert_eq!(app.scorecard.answers().choice.pick, Pick::Checklist);
+}
+
+#[test]
+fn the_export_dialog_sets_the_status_and_the_deciders() {
+    use stackpick::choice::Status;
+    let mut app = app();
+    app.settings.default_decider = Some("ana".into());
+    app.press("e");
+    let Mode::Export(dialog) = &app.ui.mode else {
+        panic!("export dialog")
+    };
+    assert_eq!(dialog.deciders, "ana", "the default decider");
+    assert!(app.text().contains("Status:   proposed"));
+    app.ctrl('t');
+    assert!(app.text().contains("Status:   accepted"));
+    app.ctrl('t');
+    assert!(app.text().contains("Status:   rejected"));
+    app.key(KeyCode::Down);
+    app.press(", Bo");
+    let effects = app.press("⏎");
+    assert!(matches!(effects.as_slice(), [Effect::Export { .. }]));
+    let choice = &app.scorecard.answers().choice;
+    assert_eq!(choice.deciders, vec!["ana".to_owned(), "Bo".to_owned()]);
+    assert_eq!(choice.status, Some(Status::Rejected));
+}
+
+#[test]
+fn the_stage_hint_says_change_once_a_stage_is_chosen() {
+    let mut app = app();
+    app.press("G");
+    assert!(app.text().contains("Press s to choose where you are now"));
+    app.press("sj⏎G");
+    assert!(app.text().contains("Press s to change where you are now"));
+    app.press("5");
+    let screen = app.text();
+    assert!(!screen.contains("choose a stage"), "{screen}");
+}

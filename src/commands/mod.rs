@@ -105,5 +105,5 @@ mod export;
 mod score;
 
 pub use check::check;
-pub use export::{ExportOptions, export};
+pub use export::{ExportOptions, default_decider, export};
 pub use score::score;

@@ -50,6 +50,7 @@ pub enum Pane {
     Decision,
     Help,
     StagePicker,
+    ChoicePicker,
 }
 
 /// An action, produced by the keymap or the mouse, consumed by `App::update`.
@@ -71,8 +72,28 @@ pub enum Action {
     PageUp,
     Left,
     Right,
-    /// Tick or untick the selected question.
+    /// Cycle the selected question's answer: unanswered → yes → no → unanswered.
     Toggle,
+    /// Answer the selected question yes.
+    AnswerYes,
+    /// Answer the selected question no.
+    AnswerNo,
+    /// Clear the selected question's answer.
+    ClearAnswer,
+    /// Edit the note of the selected question (on the Decision tab: the decision's note).
+    EditNote,
+    /// Open the picker of the user's own decision.
+    ChooseDecision,
+    /// Choose this decision picker entry.
+    PickChoice(usize),
+    /// A line editing key in a text field.
+    Edit(Edit),
+    /// Move to the next text field of a dialog.
+    NextField,
+    /// Move to the previous text field of a dialog.
+    PreviousField,
+    /// Cycle the record's status in the export dialog.
+    NextStatus,
     /// Open the "where are you now" stage picker.
     ChooseStage,
     /// Start typing a filter for the comparison table.
@@ -91,7 +112,7 @@ pub enum Action {
     PreviousFormat,
     /// Select the question at this display index (a click on its text).
     SelectQuestion(usize),
-    /// Select the question and tick or untick it (a click on its box, or on it when selected).
+    /// Select the question and cycle its answer (a click on its box, or on it when selected).
     ToggleQuestion(usize),
     /// Select this row among the rows the Compare filter keeps.
     SelectCompareRow(usize),
@@ -120,4 +141,21 @@ pub enum Action {
         width: u16,
         height: u16,
     },
+}
+
+/// A line editing key in a text field (the line editor is `tui-input`'s).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Left,
+    Right,
+    Home,
+    End,
+    /// Delete the character after the cursor.
+    Delete,
+    /// Delete the word before the cursor.
+    DeleteWord,
+    /// Delete from the start of the line to the cursor.
+    DeleteToStart,
+    /// Delete from the cursor to the end of the line.
+    DeleteToEnd,
 }

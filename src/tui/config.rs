@@ -45,6 +45,8 @@ pub struct Config {
 pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
+    /// Who decides when the export dialog is given nobody (`$USER`).
+    pub default_decider: Option<String>,
 }
 
 /// The config directory given the environment: `override_dir` (`$STACKPICK_CONFIG_DIR`) when
@@ -112,7 +114,11 @@ pub fn settings_from_env() -> Result<Settings, Failure> {
         (false, ThemeName::Dark) => Theme::ansi(),
         (false, ThemeName::Light) => Theme::light(),
     };
-    Ok(Settings { theme, keymap })
+    Ok(Settings {
+        theme,
+        keymap,
+        default_decider: crate::commands::default_decider(),
+    })
 }
 
 #[cfg(test)]

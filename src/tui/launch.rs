@@ -81,7 +81,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         },
     };
     let mut app = App::new(decision, answers, settings.theme);
-    app.settings.keymap = settings.keymap;
+    app.settings = settings;
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }
@@ -90,5 +90,53 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     for path in &app.written {
         let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
     }
+    // Where the answers are, once something saved them, and how to export them.
+    let saved = effects
+        .store
+        .as_ref()
+        .map(|store| store.path_for(app.scorecard.decision()))
+        .filter(|path| path.is_file());
+    if let Some(saved) = saved {
+        let _ = writeln!(out, "{}", exit_note(&saved, cli.data.as_deref()));
+    }
     Ok(())
+}
+
+/// The line printed after the app exits: where the answers are saved and the command that
+/// exports them (with the decision file when one was given), every path escaped, and the
+/// command's path quoted for the shell so it can be pasted.
+pub fn exit_note(saved: &Path, data: Option<&Path>) -> String {
+    let data = data.map_or(String::new(), |path| {
+        let path = escape_path(path);
+        let quoted = shlex::try_quote(&path).map_or_else(|_| path.clone(), std::borrow::Cow::into_owned);
+        format!(" --data {quoted}")
+    });
+    format!(
+        "stackpick: answers saved in {}; export them with: stackpick export --saved{data} -o decision.md",
+        escape_path(saved)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_exit_note_names_the_file_and_a_command_that_can_be_pasted() {
+        let note = exit_note(Path::new("/home/a/.local/state/stackpick/web.ron"), None);
+        assert_eq!(
+            note,
+            "stackpick: answers saved in /home/a/.local/state/stackpick/web.ron; \
+             export them with: stackpick export --saved -o decision.md"
+        );
+        let note = exit_note(
+            Path::new("/s/x\u{1b}]0;t\u{7}.ron"),
+            Some(Path::new("my decision.ron")),
+        );
+        assert!(!note.chars().any(char::is_control), "{note:?}");
+        assert!(
+            note.ends_with("stackpick export --saved --data 'my decision.ron' -o decision.md"),
+            "{note}"
+        );
+    }
 }

@@ -69,7 +69,7 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
     };
     match pane {
         // Lists move their selection; a page is the number of items that were visible.
-        Pane::Checklist | Pane::Compare | Pane::StagePicker => match action {
+        Pane::Checklist | Pane::Compare | Pane::StagePicker | Pane::ChoicePicker => match action {
             Action::PageDown | Action::PageUp => Action::MoveBy { pane, by },
             _ => action,
         },
@@ -105,8 +105,8 @@ fn action_for_mouse(app: &App, map: &FrameMap, mouse: MouseEvent) -> Option<Acti
             pane: Pane::Compare,
             by: sign * WHEEL_LINES,
         },
-        Pane::StagePicker => Action::MoveBy {
-            pane: Pane::StagePicker,
+        Pane::StagePicker | Pane::ChoicePicker => Action::MoveBy {
+            pane: extent.pane,
             by: sign,
         },
         pane => Action::ScrollPane {
@@ -124,12 +124,18 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         Mode::Normal => {}
         Mode::Filter => return None,
         // Over an overlay: its entries, or a click outside closes it.
-        Mode::Help { .. } | Mode::Stage { .. } | Mode::Export(_) => {
+        Mode::Help { .. }
+        | Mode::Stage { .. }
+        | Mode::Export(_)
+        | Mode::Choose { .. }
+        | Mode::Note { .. }
+        | Mode::Because { .. } => {
             if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
                 return Some(Action::CloseOverlay);
             }
             return match target? {
                 Target::Stage(entry) => Some(Action::PickStage(entry)),
+                Target::Choice(entry) => Some(Action::PickChoice(entry)),
                 Target::Format(format) => Some(Action::PickFormat(format)),
                 _ => None,
             };
@@ -145,13 +151,26 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         Target::Question(index) => Action::SelectQuestion(index),
         Target::CompareRow(row) => Action::SelectCompareRow(row),
         Target::StrengthsPane(index) => Action::FocusStrengthsPane(index),
-        Target::Stage(_) | Target::Format(_) => return None,
+        Target::Stage(_) | Target::Format(_) | Target::Choice(_) => return None,
     })
 }
 
 /// What decides whether the screen must be drawn again.
 fn shown(app: &App) -> (Ui, u64) {
     (app.ui.clone(), app.scorecard.revision())
+}
+
+/// Saves the answers; a merge with another instance's answers is adopted and said.
+fn save(app: &mut App, effects: &mut dyn Effects) {
+    match effects.save(app) {
+        Ok(None) => {}
+        // Another instance saved meanwhile: show what the file now holds.
+        Ok(Some(merged)) => {
+            app.set_status(merged.message(), false);
+            app.scorecard.replace_answers(merged.answers);
+        }
+        Err(message) => app.set_status(message, true),
+    }
 }
 
 /// Runs the app until the user quits. The terminal is restored before this returns, and by
@@ -211,22 +230,19 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         }
         let before = shown(app);
         match effect {
-            Effect::SaveAnswers => match effects.save(app) {
-                Ok(None) => {}
-                // Another instance saved meanwhile: show what the file now holds.
-                Ok(Some(merged)) => {
-                    app.set_status(merged.message(), false);
-                    app.scorecard.replace_answers(merged.answers);
-                }
-                Err(message) => app.set_status(message, true),
-            },
+            Effect::SaveAnswers => save(app, effects),
             Effect::Export {
                 format,
                 path,
                 overwrite,
             } => {
                 let outcome = effects.export(app, format, &path, overwrite);
+                let written = matches!(outcome, ExportOutcome::Written(_));
                 app.export_done(outcome);
+                // The status and deciders set in the dialog belong to the answers' choice.
+                if written {
+                    save(app, effects);
+                }
             }
         }
         dirty |= shown(app) != before;

@@ -18,14 +18,19 @@ use crate::tui::keys::keymap::{Keymap, Scope};
 use crate::tui::theme::Theme;
 
 pub use crate::tui::action;
+mod choose;
 mod export;
+pub mod line_editor;
+mod notes;
 mod overlays;
 pub mod typed;
 pub mod ui;
 mod update;
 
-pub use export::{ExportDialog, ExportOutcome, FORMATS, default_export_path};
-pub use ui::{ChecklistState, CompareState, DocState, Mode, Status, StrengthsState, Ui};
+pub use choose::choice_entries;
+pub use export::{ExportDialog, ExportField, ExportOutcome, FORMATS, default_export_path};
+pub use line_editor::LineEditor;
+pub use ui::{ChecklistState, CompareState, DocState, Mode, NoteTarget, Status, StrengthsState, Ui};
 
 /// Work for the event loop, outside the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +69,7 @@ impl App {
             settings: Settings {
                 theme,
                 keymap: Keymap::default(),
+                default_decider: None,
             },
             written: Vec::new(),
             quit: false,
@@ -83,6 +89,8 @@ impl App {
             Mode::Stage { .. } => vec![Scope::Stage],
             Mode::Export(dialog) if dialog.confirm_overwrite => vec![Scope::Overwrite],
             Mode::Export(_) => vec![Scope::Export],
+            Mode::Note { .. } | Mode::Because { .. } => vec![Scope::Editor],
+            Mode::Choose { .. } => vec![Scope::Choose],
         }
     }
 

@@ -1,8 +1,10 @@
 //! The state of the screen apart from the model: the tab, the mode, the status line and one
 //! small state struct per tab. Compared as a whole to decide whether to redraw.
 
+use crate::choice::Pick;
 use crate::tui::action::{Pane, Tab};
 use crate::tui::app::export::ExportDialog;
+use crate::tui::app::line_editor::LineEditor;
 
 /// The smallest terminal the app draws into; below it, a "too small" screen.
 pub const MIN_WIDTH: u16 = 50;
@@ -26,6 +28,21 @@ pub enum Mode {
     Stage { cursor: usize },
     /// The export dialog.
     Export(ExportDialog),
+    /// Typing a one-line note.
+    Note { target: NoteTarget, editor: LineEditor },
+    /// The picker of the user's own decision; `cursor` is an index into `choice_entries`.
+    Choose { cursor: usize },
+    /// Typing the justification of the decision being chosen.
+    Because { pick: Pick, editor: LineEditor },
+}
+
+/// Whose note is being typed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteTarget {
+    /// A question's, by display index.
+    Question(usize),
+    /// The decision's own note (its context).
+    Decision,
 }
 
 /// A message in the status line.
@@ -127,7 +144,7 @@ impl Ui {
                     *scroll = value;
                 }
             }
-            Pane::Compare | Pane::StagePicker => {}
+            Pane::Compare | Pane::StagePicker | Pane::ChoicePicker => {}
         }
     }
 }

@@ -2,6 +2,7 @@
 //! are in `overlays.rs` and `export.rs`.
 
 use crate::cli::Format;
+use crate::score::Answer;
 use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::ui::too_small;
 use crate::tui::app::{App, Effect, ExportDialog, Mode};
@@ -46,6 +47,8 @@ impl App {
             }
             Mode::Stage { .. } => self.update_stage(action),
             Mode::Export(_) => self.update_export(action),
+            Mode::Note { .. } | Mode::Because { .. } => self.update_editor(action),
+            Mode::Choose { .. } => self.update_choose(action),
         }
     }
 
@@ -66,12 +69,29 @@ impl App {
                     .map_or(0, |i| i + 1);
                 self.ui.mode = Mode::Stage { cursor };
             }
-            Action::Export => ui.mode = Mode::Export(ExportDialog::new(Format::Md)),
+            Action::Export => {
+                let choice = &self.scorecard.answers().choice;
+                let dialog = ExportDialog::new(Format::Md, choice, self.settings.default_decider.clone());
+                self.ui.mode = Mode::Export(dialog);
+            }
             Action::Close if ui.tab == Tab::Compare => self.set_filter(String::new()),
             Action::Toggle if ui.tab == Tab::Checklist => {
                 let selected = ui.checklist.selected;
                 return self.toggle(selected);
             }
+            Action::AnswerYes | Action::AnswerNo | Action::ClearAnswer if ui.tab == Tab::Checklist => {
+                let answer = match action {
+                    Action::AnswerYes => Some(Answer::Yes),
+                    Action::AnswerNo => Some(Answer::No),
+                    _ => None,
+                };
+                let selected = ui.checklist.selected;
+                let before = self.scorecard.revision();
+                self.scorecard.set_answer(selected, answer);
+                return (self.scorecard.revision() != before).then_some(Effect::SaveAnswers);
+            }
+            Action::EditNote => self.open_note(),
+            Action::ChooseDecision => self.open_choose(),
             Action::SelectQuestion(index) if index < self.scorecard.question_count() => {
                 ui.tab = Tab::Checklist;
                 ui.checklist.select(index);
@@ -115,9 +135,9 @@ impl App {
         None
     }
 
-    /// Ticks or unticks a question, which becomes the selected one.
+    /// Cycles a question's answer (unanswered → yes → no), and selects it.
     fn toggle(&mut self, index: usize) -> Option<Effect> {
-        if !self.scorecard.toggle(index) {
+        if !self.scorecard.cycle(index) {
             return None;
         }
         self.ui.checklist.select(index);
@@ -141,6 +161,12 @@ impl App {
             Pane::StagePicker => {
                 let count = self.scorecard.decision().stages.len() + 1;
                 if let Mode::Stage { cursor } = &mut self.ui.mode {
+                    *cursor = step(*cursor, count);
+                }
+            }
+            Pane::ChoicePicker => {
+                let count = crate::tui::app::choice_entries(self.scorecard.decision()).len();
+                if let Mode::Choose { cursor } = &mut self.ui.mode {
                     *cursor = step(*cursor, count);
                 }
             }

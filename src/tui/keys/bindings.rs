@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::action::{Action, Tab};
+use crate::tui::action::{Action, Edit, Tab};
 use crate::tui::keys::key::{Key, ch, ctrl, key};
 
 /// Where a binding applies.
@@ -23,6 +23,10 @@ pub enum Scope {
     Export,
     /// The export dialog asking before it overwrites a file.
     Overwrite,
+    /// Typing a note or a justification in the line editor.
+    Editor,
+    /// The picker of the user's own decision.
+    Choose,
     /// The terminal is too small to show anything: only the keys of `Global` that do one of
     /// [`WHILE_TOO_SMALL`] act, as the user bound them.
     TooSmall,
@@ -43,13 +47,15 @@ impl Scope {
             Scope::Stage => "Stage picker".to_owned(),
             Scope::Export => "Export dialog".to_owned(),
             Scope::Overwrite => "Overwrite question".to_owned(),
+            Scope::Editor => "Typing a note".to_owned(),
+            Scope::Choose => "Decision picker".to_owned(),
             Scope::TooSmall => "Terminal too small".to_owned(),
         }
     }
 
     /// Whether the scope takes free text (printable characters become `Action::Input`).
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Filter | Scope::Export)
+        matches!(self, Scope::Filter | Scope::Export | Scope::Editor)
     }
 
     /// Whether a config file may rebind keys here (the tabs; overlays keep their keys).
@@ -101,6 +107,11 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::Left => "left",
         Action::Right => "right",
         Action::Toggle => "tick",
+        Action::AnswerYes => "yes",
+        Action::AnswerNo => "no",
+        Action::ClearAnswer => "clear",
+        Action::EditNote => "note",
+        Action::ChooseDecision => "choose",
         Action::ChooseStage => "stage",
         Action::StartFilter => "filter",
         Action::NextMatch => "next-match",
@@ -128,7 +139,7 @@ const RIGHT: &[Key] = &[ch('l'), key(KeyCode::Right)];
 const ESC: &[Key] = &[key(KeyCode::Esc)];
 const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
-use Scope::{Export, Filter, Global, Help, Overwrite, Stage};
+use Scope::{Choose, Editor, Export, Filter, Global, Help, Overwrite, Stage};
 
 /// The key table. Earlier rows win when two scopes bind the same key.
 #[rustfmt::skip]
@@ -157,14 +168,39 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Export, &[key(KeyCode::Backspace)], Action::Backspace, "delete", false),
     bind(Export, ENTER, Action::Confirm, "write file", true),
     bind(Export, ESC, Action::Close, "cancel", true),
+    bind(Export, &[key(KeyCode::Down)], Action::NextField, "deciders field", true),
+    bind(Export, &[key(KeyCode::Up)], Action::PreviousField, "path field", false),
+    bind(Export, &[ctrl('t')], Action::NextStatus, "status", true),
     bind(Overwrite, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "overwrite", true),
     bind(Overwrite, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the file", true),
+    bind(Editor, ENTER, Action::Confirm, "keep", true),
+    bind(Editor, ESC, Action::Close, "cancel", true),
+    bind(Editor, &[key(KeyCode::Backspace)], Action::Backspace, "delete back", false),
+    bind(Editor, &[key(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete", false),
+    bind(Editor, &[key(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", false),
+    bind(Editor, &[key(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", false),
+    bind(Editor, &[key(KeyCode::Home), ctrl('a')], Action::Edit(Edit::Home), "start of line", false),
+    bind(Editor, &[key(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of line", false),
+    bind(Editor, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete word", false),
+    bind(Editor, &[ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to start", false),
+    bind(Editor, &[ctrl('k')], Action::Edit(Edit::DeleteToEnd), "delete to end", false),
+    bind(Choose, MOVE_DOWN, Action::Down, "next", true),
+    bind(Choose, MOVE_UP, Action::Up, "previous", true),
+    bind(Choose, FIRST, Action::First, "first", false),
+    bind(Choose, LAST, Action::Last, "last", false),
+    bind(Choose, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
+    bind(Choose, &[key(KeyCode::Esc), ch('c'), ch('q')], Action::Close, "cancel", true),
     // The tabs.
-    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "tick", true),
+    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true),
+    bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true),
+    bind(Scope::Tab(Tab::Checklist), &[ch('n')], Action::AnswerNo, "no", true),
+    bind(Scope::Tab(Tab::Checklist), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear answer", false),
+    bind(Scope::Tab(Tab::Checklist), &[ch('a')], Action::EditNote, "note", true),
     bind(Scope::Tab(Tab::Checklist), MOVE_DOWN, Action::Down, "next question", true),
     bind(Scope::Tab(Tab::Checklist), MOVE_UP, Action::Up, "previous question", false),
     bind(Scope::Tab(Tab::Checklist), LEFT, Action::Left, "previous framework", false),
     bind(Scope::Tab(Tab::Checklist), RIGHT, Action::Right, "next framework", true),
+    bind(Scope::Tab(Tab::Decision), &[ch('a')], Action::EditNote, "decision note", true),
     bind(Scope::Tab(Tab::Strengths), LEFT, Action::Left, "previous framework", false),
     bind(Scope::Tab(Tab::Strengths), RIGHT, Action::Right, "next framework", true),
     bind(Scope::Tab(Tab::Compare), &[ch('/')], Action::StartFilter, "filter", true),
@@ -185,6 +221,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", true),
     bind(Global, &[key(KeyCode::BackTab)], Action::PreviousTab, "previous tab", false),
     bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
+    bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true),
     bind(Global, &[ch('e')], Action::Export, "export", true),
     bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),

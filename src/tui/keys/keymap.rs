@@ -229,10 +229,13 @@ impl Keymap {
         let order = [
             Scope::Global,
             Scope::Tab(Tab::Checklist),
+            Scope::Tab(Tab::Decision),
             Scope::Tab(Tab::Strengths),
             Scope::Tab(Tab::Compare),
             Scope::Filter,
             Scope::Stage,
+            Scope::Choose,
+            Scope::Editor,
             Scope::Export,
             Scope::Overwrite,
             Scope::Help,

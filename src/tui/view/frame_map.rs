@@ -22,6 +22,8 @@ pub enum Target {
     StrengthsPane(usize),
     /// A stage picker entry; 0 is "no stage".
     Stage(usize),
+    /// A decision picker entry (see `choice_entries`).
+    Choice(usize),
     /// A format in the export dialog.
     Format(Format),
 }

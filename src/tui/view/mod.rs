@@ -23,12 +23,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::tui::action::Tab;
-use crate::tui::app::{App, Mode};
+use crate::tui::app::{App, Mode, NoteTarget, choice_entries};
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout::{MIN_HEIGHT, MIN_WIDTH};
+use crate::tui::view::overlays::choice_picker::ChoicePicker;
 use crate::tui::view::overlays::export_dialog::ExportDialogView;
 use crate::tui::view::overlays::help::HelpOverlay;
+use crate::tui::view::overlays::line_editor::LineEditorView;
 use crate::tui::view::overlays::stage_picker::StagePicker;
 use crate::tui::view::tabs::checklist::ChecklistTab;
 use crate::tui::view::tabs::compare::CompareTab;
@@ -77,6 +79,42 @@ impl StatefulWidget for AppView<'_> {
             Mode::Help { scroll } => HelpOverlay { app, scroll: *scroll }.render(body, buf, map),
             Mode::Stage { cursor } => StagePicker { app, cursor: *cursor }.render(body, buf, map),
             Mode::Export(dialog) => ExportDialogView { app, dialog }.render(body, buf, map),
+            Mode::Choose { cursor } => ChoicePicker { app, cursor: *cursor }.render(body, buf, map),
+            Mode::Note { target, editor } => {
+                let (title, about) = match target {
+                    NoteTarget::Question(index) => (
+                        "Note on this question",
+                        app.scorecard
+                            .question(*index)
+                            .map(|(_, q)| q.text.to_string())
+                            .unwrap_or_default(),
+                    ),
+                    NoteTarget::Decision => ("Decision note (context)", String::new()),
+                };
+                LineEditorView {
+                    app,
+                    title,
+                    about,
+                    editor,
+                }
+                .render(body, buf, map);
+            }
+            Mode::Because { pick, editor } => {
+                let name = choice_entries(app.scorecard.decision())
+                    .into_iter()
+                    .find(|(p, _)| p == pick)
+                    .map(|(_, label)| label)
+                    .unwrap_or_default();
+                let about = format!("Why {name}? One line; Enter keeps it.");
+                let title = "Justification";
+                LineEditorView {
+                    app,
+                    title,
+                    about,
+                    editor,
+                }
+                .render(body, buf, map);
+            }
             Mode::Normal | Mode::Filter => {}
         }
     }

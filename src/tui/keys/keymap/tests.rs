@@ -118,7 +118,7 @@ fn releases_are_ignored() {
 fn footer_comes_from_the_table() {
     let keymap = Keymap::default();
     let hints = keymap.footer_hints(CHECKLIST);
-    assert_eq!(hints[0], ("Space".to_owned(), "tick"));
+    assert_eq!(hints[0], ("Space".to_owned(), "cycle answer"));
     assert!(hints.iter().any(|(k, l)| k == "?" && *l == "help"));
     assert!(
         hints
@@ -163,13 +163,16 @@ fn an_override_rebinds_dispatch_footer_and_help_together() {
     let space = press(KeyCode::Char(' '), KeyModifiers::NONE);
     assert_eq!(keymap.action_for(CHECKLIST, &t), Some(Action::Toggle));
     assert_eq!(keymap.action_for(CHECKLIST, &space), None);
-    assert_eq!(keymap.footer_hints(CHECKLIST)[0], ("t".to_owned(), "tick"));
+    assert_eq!(
+        keymap.footer_hints(CHECKLIST)[0],
+        ("t".to_owned(), "cycle answer")
+    );
     let sections = keymap.help_sections();
     let checklist = &sections.iter().find(|(t, _)| t == "Checklist tab").unwrap().1;
     assert!(
         checklist
             .iter()
-            .any(|(keys, label)| keys == &["t"] && label == "tick")
+            .any(|(keys, label)| keys == &["t"] && label == "cycle answer")
     );
 }
 

@@ -1,4 +1,5 @@
-//! The export dialog: pick the format, edit the path, confirm before overwriting.
+//! The export dialog: pick the format, edit the path and the deciders, set the record's
+//! status, confirm before overwriting.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -6,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget, Wrap};
 
 use crate::cli::Format;
-use crate::tui::app::{App, ExportDialog, FORMATS};
+use crate::tui::app::{App, ExportDialog, ExportField, FORMATS};
 use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::overlays::frame;
 
@@ -30,7 +31,7 @@ impl StatefulWidget for ExportDialogView<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let theme = self.app.theme();
         let dialog = self.dialog;
-        let area = frame::centred(screen, screen.width.saturating_sub(4).min(64), 8);
+        let area = frame::centred(screen, screen.width.saturating_sub(4).min(64), 10);
         let inner = frame::frame(area, buf, "Export the decision", theme);
 
         map.overlay = Some(area);
@@ -63,10 +64,23 @@ impl StatefulWidget for ExportDialogView<'_> {
             ));
             lines.push(Line::styled("Overwrite it?", theme.heading));
         } else {
-            lines.push(Line::from(vec![
-                Span::styled("Path:   ", theme.heading),
-                Span::styled(dialog.path.clone(), theme.text),
-            ]));
+            let status = dialog
+                .status
+                .unwrap_or_else(|| self.app.scorecard.resolved_choice().status);
+            let field = |label: &'static str, value: &str, focused: bool| {
+                let style = if focused { theme.selected } else { theme.text };
+                Line::from(vec![
+                    Span::styled(label, theme.heading),
+                    Span::styled(value.to_owned(), style),
+                ])
+            };
+            lines.push(field(PATH, &dialog.path, dialog.field == ExportField::Path));
+            lines.push(field(
+                DECIDERS,
+                &dialog.deciders,
+                dialog.field == ExportField::Deciders,
+            ));
+            lines.push(field(STATUS, &status.to_string(), false));
             if let Some(status) = self.app.ui.status.as_ref().filter(|s| s.is_error) {
                 lines.push(Line::styled(status.text.clone(), theme.error));
             }
@@ -75,15 +89,24 @@ impl StatefulWidget for ExportDialogView<'_> {
             .wrap(Wrap { trim: false })
             .render(inner, buf);
         if !dialog.confirm_overwrite {
-            map.cursor = path_end(buf, inner, &dialog.path);
+            map.cursor = match dialog.field {
+                ExportField::Path => field_end(buf, inner, PATH, &dialog.path),
+                ExportField::Deciders => field_end(buf, inner, DECIDERS, &dialog.deciders),
+            };
         }
     }
 }
 
-/// Where the path field ends on screen: the description above it may wrap, so the field's
-/// row is found where it was drawn.
-fn path_end(buf: &Buffer, inner: Rect, path: &str) -> Option<Position> {
-    let label = "Path:";
+/// The fields' labels, one width so the values line up.
+const PATH: &str = "Path:     ";
+const DECIDERS: &str = "Deciders: ";
+const STATUS: &str = "Status:   ";
+
+/// Where a text field ends on screen: the description above it may wrap, so the field's
+/// row is found where its label was drawn.
+fn field_end(buf: &Buffer, inner: Rect, label: &str, value: &str) -> Option<Position> {
+    let start = label.len();
+    let label = label.trim_end();
     let y = (inner.y..inner.bottom()).find(|&y| {
         (0..label.len()).all(|i| {
             let x = inner.x + u16::try_from(i).unwrap_or(0);
@@ -91,7 +114,7 @@ fn path_end(buf: &Buffer, inner: Rect, path: &str) -> Option<Position> {
         })
     })?;
     let width = usize::from(inner.width.max(1));
-    let end = 8 + Line::raw(path).width();
+    let end = start + Line::raw(value).width();
     let y = y + u16::try_from(end / width).ok()?;
     let x = inner.x + u16::try_from(end % width).ok()?;
     (y < inner.bottom()).then_some(Position::new(x, y))

@@ -1,7 +1,10 @@
-//! What opens over the tabs: the help, the stage picker and the export dialog, in a shared
+//! What opens over the tabs: the help, the stage and decision pickers, the line editor and the export
+//! dialog, in a shared
 //! frame.
 
+pub mod choice_picker;
 pub mod export_dialog;
 pub mod frame;
 pub mod help;
+pub mod line_editor;
 pub mod stage_picker;

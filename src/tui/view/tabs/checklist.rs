@@ -1,23 +1,25 @@
-//! The Checklist tab: the questions grouped by framework with `[ ]`/`[x]` boxes, and beside
-//! them a gauge per framework, the verdict and the stack diagram, all live.
+//! The Checklist tab: the questions grouped by framework with `[x]` yes, `[-]` no and `[ ]`
+//! unanswered boxes and their notes, and beside them a gauge per framework, the verdict and
+//! the stack diagram, all live.
 
 use std::collections::HashMap;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::decision::Choice;
+use crate::score::Answer;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap, wrap_cached, wrap_line};
+use crate::tui::view::widgets::doc::{Doc, ellipsis, scrollbar, wrap, wrap_cached, wrap_line};
 use crate::tui::view::widgets::gauge::ScoreGauge;
 use crate::tui::view::widgets::pane::pane;
-use crate::tui::view::widgets::stack_diagram::StackDiagram;
+use crate::tui::view::widgets::stack_diagram::{Row, StackDiagram};
 
 /// The Checklist tab.
 pub struct ChecklistTab<'a> {
@@ -304,10 +306,16 @@ impl<'a> List<'a> {
         let theme = app.theme();
         let option = self.options[o];
         let question = &option.questions[index - self.firsts[o]];
-        let yes = app.scorecard.answers().is_yes_to(option, question);
+        let answer = app.scorecard.answer(index);
+        let yes = answer == Some(Answer::Yes);
         let selected = index == app.ui.checklist.selected;
         let pointer = if selected { "▶" } else { " " };
-        let boxed = if yes { "[x]" } else { "[ ]" };
+        // Readable without colour: `[x]` yes, `[-]` no, `[ ]` unanswered.
+        let boxed = match answer {
+            Some(Answer::Yes) => "[x]",
+            Some(Answer::No) => "[-]",
+            None => "[ ]",
+        };
         let weight = if question.weight > 1 {
             format!(" (×{})", question.weight)
         } else {
@@ -334,6 +342,19 @@ impl<'a> List<'a> {
             }
             lines.push(Line::from(spans));
         }
+        // The note goes on a line of its own under the question, cut to the width.
+        if let Some(note) = app.scorecard.note(index) {
+            let text = ellipsis(&format!("✎ {note}"), body_width);
+            let pad = body_width.saturating_sub(text.chars().count());
+            let mut spans = vec![
+                Span::styled("      ", style),
+                Span::styled(text, theme.muted.patch(style)),
+            ];
+            if selected {
+                spans.push(Span::styled(" ".repeat(pad), style));
+            }
+            lines.push(Line::from(spans));
+        }
         lines
     }
 }
@@ -346,11 +367,12 @@ impl StatefulWidget for ChecklistTab<'_> {
         let theme = app.theme();
         let [list_area, side_area] = layout::checklist_panes(area);
 
-        let answered = app.scorecard.answers().yes.len();
+        let answered = app.scorecard.answers().answered();
+        let total = app.scorecard.question_count();
         let inner = pane(
             list_area,
             buf,
-            format!(" Questions to Ask ({answered} yes) "),
+            format!(" Questions · {answered} of {total} answered "),
             app.theme(),
             true,
         );
@@ -375,8 +397,7 @@ impl StatefulWidget for ChecklistTab<'_> {
         let lines: Vec<Line> = window.rows.into_iter().flat_map(|r| r.lines).collect();
         Paragraph::new(lines).render(inner, buf);
 
-        let side = pane(side_area, buf, " Scores ".to_owned(), app.theme(), false);
-        render_side(app, self.data, side, buf);
+        render_side(app, self.data, side_area, buf);
     }
 }
 
@@ -406,75 +427,88 @@ fn visible_questions(rows: &[VisibleRow], inner: Rect) -> usize {
     rows.iter().filter(whole).count().max(1)
 }
 
-/// The gauges, the verdict line and the diagram, top to bottom.
+/// The side pane, whose border is the stack diagram's box: a compact gauge per framework,
+/// the verdict, then the article's diagram with every layer and part, and the one-step-away
+/// hints when there is room for them.
 fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let gauges = app.scorecard.evaluation().scores.len() as u16 * 2;
-    // Wrapped once: its height lays the column out, its lines are drawn.
-    let verdict = wrap_line(&data.verdict, usize::from(area.width));
-    let verdict_height = u16::try_from(verdict.len()).unwrap_or(1);
-    let [gauge_area, _, verdict_area, _, diagram_area] = Layout::vertical([
-        Constraint::Length(gauges),
-        Constraint::Length(1),
-        Constraint::Length(verdict_height),
-        Constraint::Length(1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
-    for (i, score) in app.scorecard.evaluation().scores.iter().enumerate() {
-        let y = gauge_area.y + i as u16 * 2;
-        if y >= gauge_area.bottom() {
-            break;
-        }
-        let rect = Rect {
-            y,
-            height: 2.min(gauge_area.bottom() - y),
-            ..gauge_area
-        };
-        ScoreGauge { score, theme }.render(rect, buf);
+    let evaluation = app.scorecard.evaluation();
+    let title = format!(" {} ", evaluation.stack.title);
+    let inner = pane(area, buf, title, theme, false);
+    if inner.width < 4 || inner.height == 0 {
+        return;
     }
-    Paragraph::new(verdict).render(verdict_area, buf);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let name_width = evaluation
+        .scores
+        .iter()
+        .map(|s| s.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    for score in &evaluation.scores {
+        lines.push(ScoreGauge { score, theme }.compact(inner.width, name_width));
+    }
+    lines.extend(wrap_line(&data.verdict, width));
+    let top = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(inner.height);
+    let rest = inner.height - top;
     let diagram = StackDiagram {
-        stack: &app.scorecard.evaluation().stack,
+        stack: &evaluation.stack,
         theme,
     };
-    let mut fitting = diagram.fitting(diagram_area.width);
+    let fitting = diagram.fitting(area.width);
     // A tall terminal has room for how close the call is: the hints go under the diagram,
     // which gives up the parts of its dimmed layers for them, never those of active ones.
     // Hints too long for the pane (a checklist of thousands lists thousands of ids) cannot
     // fit whatever their wrapping: a line holds at most `width` characters. They are then
     // not wrapped at all, so a frame costs what the pane can show.
-    let evaluation = app.scorecard.evaluation();
-    let width = usize::from(diagram_area.width).max(1);
     let least_lines: usize = 2 + evaluation
         .hints
         .iter()
         .map(|hint| (hint.text.chars().count() + 2).div_ceil(width))
         .sum::<usize>();
-    let mut hints = Doc::new(diagram_area.width);
-    let rest = if least_lines <= usize::from(diagram_area.height) {
+    let mut hints = Doc::new(inner.width);
+    let mut diagram_height = rest;
+    if fitting.active_rows() + least_lines <= usize::from(rest) {
         hints.line(Line::default());
         hints.heading("One step away", theme.heading);
         for hint in &evaluation.hints {
             hints.bullet("→", "", &hint.text, theme.text, theme.text);
         }
         let hints_height = u16::try_from(hints.len()).unwrap_or(u16::MAX);
-        diagram_area.height.saturating_sub(hints_height)
-    } else {
-        0
-    };
-    if diagram_area.width >= 4 && fitting.fits_active_parts(rest) {
-        let lines = fitting.fit(rest);
-        let drawn = u16::try_from(lines.len()).unwrap_or(rest);
-        Paragraph::new(lines).render(diagram_area, buf);
+        // The diagram keeps every part when both fit; the hints are cut otherwise.
+        diagram_height = if fitting.fits_all_rows(rest.saturating_sub(hints_height)) {
+            rest.saturating_sub(hints_height)
+        } else {
+            rest.saturating_sub(hints_height)
+                .max(u16::try_from(fitting.active_rows()).unwrap_or(u16::MAX))
+        };
+    }
+    let mut y = inner.y + top;
+    Paragraph::new(lines).render(Rect { height: top, ..inner }, buf);
+    for row in fitting.fit_rows(diagram_height) {
+        if y >= inner.bottom() {
+            break;
+        }
+        match row {
+            // The rule runs into the pane's border, as the diagram's box does.
+            Row::Rule => {
+                let rule = format!("├{}┤", "─".repeat(width));
+                buf.set_string(area.x, y, rule, theme.border);
+            }
+            Row::Text(line) => {
+                buf.set_line(inner.x, y, &line, inner.width);
+            }
+        }
+        y += 1;
+    }
+    if !hints.is_empty() && y < inner.bottom() {
         let below = Rect {
-            y: diagram_area.y + drawn,
-            height: diagram_area.height - drawn,
-            ..diagram_area
+            y,
+            height: inner.bottom() - y,
+            ..inner
         };
         Paragraph::new(hints.lines).render(below, buf);
-    } else if diagram_area.width >= 4 {
-        Paragraph::new(fitting.fit(diagram_area.height)).render(diagram_area, buf);
     }
 }
 

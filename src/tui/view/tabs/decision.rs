@@ -1,5 +1,5 @@
 //! The Decision tab: the stack diagram at full size beside the verdict, the reasons, the
-//! one-step-away hints, the stage, and how to export.
+//! one-step-away hints, the user's own decision and note, the stage, and how to export.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -20,6 +20,51 @@ pub struct DecisionTab<'a> {
     pub data: &'a FrameData,
 }
 
+/// The user's own decision: what, why, its status and deciders, whether it differs from the
+/// checklist; then the decision's note.
+fn your_decision(app: &App, doc: &mut Doc) {
+    let theme = app.theme();
+    let resolved = app.scorecard.resolved_choice();
+    doc.blank();
+    doc.heading("Your decision", theme.heading);
+    let what = match (&resolved.name, resolved.follow_checklist) {
+        (Some(name), true) => format!("{name}, following the checklist"),
+        (None, true) => "Following the checklist, which suggests nothing yet".to_owned(),
+        (Some(name), false) => format!("{name}, your choice"),
+        (None, false) => "Not decided".to_owned(),
+    };
+    doc.para(&what, theme.qualified);
+    if resolved.differs {
+        let text = match &resolved.suggested {
+            Some(suggested) => format!("This differs from the checklist, which suggests {suggested}."),
+            None => "This differs from the checklist, which suggests nothing yet.".to_owned(),
+        };
+        doc.para(&text, theme.highlight);
+    }
+    if !resolved.because.is_empty() {
+        doc.para(&format!("Because: {}", resolved.because), theme.text);
+    }
+    let deciders = if resolved.deciders.is_empty() {
+        String::new()
+    } else {
+        format!(" · decided by {}", resolved.deciders.join(", "))
+    };
+    doc.para(&format!("Status: {}{deciders}", resolved.status), theme.muted);
+    if !app.scorecard.answers().note.is_empty() {
+        doc.para(&format!("Context: {}", app.scorecard.answers().note), theme.text);
+    }
+    let keys = app
+        .keymap()
+        .first_key(Action::ChooseDecision)
+        .zip(app.keymap().first_key(Action::EditNote));
+    if let Some((choose, note)) = keys {
+        doc.para(
+            &format!("Press {choose} to choose, {note} for the decision's note."),
+            theme.muted,
+        );
+    }
+}
+
 /// The right-hand document at this width.
 pub fn doc(app: &App, width: u16) -> Doc {
     let theme = app.theme();
@@ -30,6 +75,7 @@ pub fn doc(app: &App, width: u16) -> Doc {
     for also in &evaluation.verdict.also_consider {
         doc.bullet("+", "", &also.to_string(), theme.highlight, theme.highlight);
     }
+    your_decision(app, &mut doc);
     if !evaluation.reasons.is_empty() {
         doc.blank();
         doc.heading("Reasons", theme.heading);
@@ -58,7 +104,8 @@ pub fn doc(app: &App, width: u16) -> Doc {
             None => doc.para("○ No stage chosen.", theme.muted),
         }
         if let Some(key) = app.keymap().first_key(Action::ChooseStage) {
-            doc.para(&format!("Press {key} to choose a stage."), theme.muted);
+            let what = if stage.is_some() { "change the" } else { "choose a" };
+            doc.para(&format!("Press {key} to {what} stage."), theme.muted);
         }
     }
     doc.blank();

@@ -113,7 +113,13 @@ fn stages(app: &App, doc: &mut Doc) {
         doc.bullet(marker, &format!("{title}:"), &stage.advice, style, theme.text);
     }
     if let Some(key) = app.keymap().first_key(Action::ChooseStage) {
-        doc.para(&format!("Press {key} to choose where you are now."), theme.muted);
+        // Once a stage is chosen, the key changes it.
+        let verb = if app.scorecard.answers().stage.is_some() {
+            "change"
+        } else {
+            "choose"
+        };
+        doc.para(&format!("Press {key} to {verb} where you are now."), theme.muted);
     }
 }
 

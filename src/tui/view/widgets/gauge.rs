@@ -61,6 +61,37 @@ impl ScoreGauge<'_> {
     }
 }
 
+/// The widest state word of a compact gauge, so the bars of several gauges line up.
+const STATE_WIDTH: usize = 11; // "✓ qualifies"
+
+impl ScoreGauge<'_> {
+    /// One line, `width` cells: `Django 0/6 ░░░┃░░ needs 3` — the name padded to
+    /// `name_width`, the score, the bar, and the state in words.
+    pub fn compact(&self, width: u16, name_width: usize) -> Line<'static> {
+        let s = self.score;
+        let head = format!("{:<name_width$} {}/{} ", s.name, s.score, s.max);
+        let state = if s.qualified {
+            Span::styled("✓ qualifies", self.theme.qualified)
+        } else {
+            Span::styled(format!("needs {}", s.threshold), self.theme.unqualified)
+        };
+        let state_width = STATE_WIDTH.max(state.width());
+        let room = usize::from(width).saturating_sub(head.chars().count() + 1 + state_width);
+        // A whole number of cells per point, when there is room: the fill then meets the
+        // threshold mark exactly when the score reaches it.
+        let max = usize::try_from(s.max).unwrap_or(usize::MAX).max(1);
+        let bar = if room >= max { room - room % max } else { room };
+        let mut spans = vec![Span::styled(head, self.theme.heading)];
+        // Too narrow for a bar: the words alone say it all.
+        if bar >= 3 {
+            spans.extend(self.bar(u16::try_from(bar).unwrap_or(u16::MAX)).spans);
+            spans.push(Span::raw(" ".repeat(1 + room - bar)));
+        }
+        spans.push(state);
+        Line::from(spans)
+    }
+}
+
 impl Widget for ScoreGauge<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height == 0 {
@@ -107,6 +138,27 @@ mod tests {
         .bar(12)
         .to_string();
         assert_eq!(bar, "░░░░░░┃░░░░░");
+    }
+
+    #[test]
+    fn a_compact_gauge_is_one_line_with_its_state_in_words() {
+        let theme = Theme::monochrome();
+        let s = score(0, false);
+        let gauge = ScoreGauge {
+            score: &s,
+            theme: &theme,
+        };
+        assert_eq!(gauge.compact(34, 6).to_string(), "Django 0/6 ░░░┃░░      needs 3");
+        let s = score(3, true);
+        let gauge = ScoreGauge {
+            score: &s,
+            theme: &theme,
+        };
+        assert_eq!(
+            gauge.compact(34, 6).to_string(),
+            "Django 3/6 ███┃░░      ✓ qualifies"
+        );
+        assert_eq!(gauge.compact(20, 6).to_string(), "Django 3/6 ✓ qualifies");
     }
 
     #[test]

@@ -1,0 +1,111 @@
+//! A one-line text field: `tui-input`'s editor (cursor, word and line deletion) behind the
+//! app's own rule for what may be typed (see `typed.rs`).
+
+use tui_input::{Input, InputRequest};
+
+use crate::tui::action::Edit;
+use crate::tui::app::typed::is_typeable;
+
+/// A one-line text field with a cursor.
+#[derive(Debug, Clone, Default)]
+pub struct LineEditor {
+    input: Input,
+}
+
+impl LineEditor {
+    /// A field holding `text`, the cursor at its end.
+    pub fn new(text: &str) -> LineEditor {
+        LineEditor {
+            input: Input::new(text.to_owned()),
+        }
+    }
+
+    /// The text typed so far.
+    pub fn value(&self) -> &str {
+        self.input.value()
+    }
+
+    /// The cursor's column from the start of the text, in display cells.
+    pub fn cursor_column(&self) -> usize {
+        self.input.visual_cursor()
+    }
+
+    /// The first column shown when the field is `width` cells wide, so the cursor stays in it.
+    pub fn scroll(&self, width: usize) -> usize {
+        self.input.visual_scroll(width)
+    }
+
+    /// Types a character at the cursor; a character that could drive the terminal or hide
+    /// what is typed is refused. `false` when refused.
+    pub fn insert(&mut self, c: char) -> bool {
+        if !is_typeable(c) {
+            return false;
+        }
+        self.input.handle(InputRequest::InsertChar(c));
+        true
+    }
+
+    /// Deletes the character before the cursor.
+    pub fn backspace(&mut self) {
+        self.input.handle(InputRequest::DeletePrevChar);
+    }
+
+    /// Applies a line editing key.
+    pub fn edit(&mut self, edit: Edit) {
+        let request = match edit {
+            Edit::Left => InputRequest::GoToPrevChar,
+            Edit::Right => InputRequest::GoToNextChar,
+            Edit::Home => InputRequest::GoToStart,
+            Edit::End => InputRequest::GoToEnd,
+            Edit::Delete => InputRequest::DeleteNextChar,
+            Edit::DeleteWord => InputRequest::DeletePrevWord,
+            Edit::DeleteToStart => InputRequest::DeleteFromStart,
+            Edit::DeleteToEnd => InputRequest::DeleteTillEnd,
+        };
+        self.input.handle(request);
+    }
+}
+
+/// Two fields are equal when they show the same text with the cursor at the same place (the
+/// screen is redrawn when that changes).
+impl PartialEq for LineEditor {
+    fn eq(&self, other: &LineEditor) -> bool {
+        self.value() == other.value() && self.input.cursor() == other.input.cursor()
+    }
+}
+
+impl Eq for LineEditor {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_at_the_cursor_and_refuses_control_characters() {
+        let mut field = LineEditor::new("async ORM");
+        field.edit(Edit::Home);
+        assert!(field.insert('A'));
+        assert!(!field.insert('\u{1b}'));
+        assert!(!field.insert('\u{202e}'));
+        assert_eq!(field.value(), "Aasync ORM");
+        field.edit(Edit::End);
+        field.edit(Edit::DeleteWord);
+        assert_eq!(field.value(), "Aasync ");
+        field.backspace();
+        field.edit(Edit::Home);
+        field.edit(Edit::Delete);
+        assert_eq!(field.value(), "async");
+        field.edit(Edit::Right);
+        field.edit(Edit::DeleteToEnd);
+        assert_eq!(field.value(), "a");
+        field.edit(Edit::DeleteToStart);
+        assert_eq!(field.value(), "");
+    }
+
+    #[test]
+    fn the_cursor_column_counts_display_cells() {
+        let field = LineEditor::new("漢字");
+        assert_eq!(field.cursor_column(), 4);
+        assert_eq!(field.scroll(3), 2);
+    }
+}

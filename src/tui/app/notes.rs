@@ -1,0 +1,85 @@
+//! Typing a one-line note (a question's, or the decision's own) and the justification of the
+//! user's decision: the same line editor, saved with the answers on Enter.
+
+use crate::tui::action::{Action, Tab};
+use crate::tui::app::line_editor::LineEditor;
+use crate::tui::app::{App, Effect, Mode, NoteTarget};
+
+impl App {
+    /// Opens the note editor: on the Checklist for the selected question, on the Decision tab
+    /// for the decision's own note.
+    pub(super) fn open_note(&mut self) {
+        let target = match self.ui.tab {
+            Tab::Checklist => NoteTarget::Question(self.ui.checklist.selected),
+            Tab::Decision => NoteTarget::Decision,
+            _ => return,
+        };
+        let text = match target {
+            NoteTarget::Question(index) => self.scorecard.note(index).unwrap_or_default().to_owned(),
+            NoteTarget::Decision => self.scorecard.answers().note.clone(),
+        };
+        self.ui.mode = Mode::Note {
+            target,
+            editor: LineEditor::new(&text),
+        };
+    }
+
+    /// Keys while a note or a justification is typed: Enter keeps it, Esc drops the edit.
+    pub(super) fn update_editor(&mut self, action: Action) -> Option<Effect> {
+        let (Mode::Note { editor, .. } | Mode::Because { editor, .. }) = &mut self.ui.mode else {
+            return None;
+        };
+        match action {
+            Action::Input(c) => {
+                editor.insert(c);
+            }
+            Action::Backspace => editor.backspace(),
+            Action::Edit(edit) => editor.edit(edit),
+            Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
+            Action::Confirm => return self.keep_edit(),
+            _ => {}
+        }
+        None
+    }
+
+    /// Enter in the editor: the note or the decision is kept, and saved.
+    fn keep_edit(&mut self) -> Option<Effect> {
+        match std::mem::take(&mut self.ui.mode) {
+            Mode::Note {
+                target: NoteTarget::Question(index),
+                editor,
+            } => {
+                self.scorecard.set_note(index, editor.value());
+                self.set_status("Note saved", false);
+            }
+            Mode::Note {
+                target: NoteTarget::Decision,
+                editor,
+            } => {
+                self.scorecard.set_decision_note(editor.value());
+                self.set_status("Decision note saved", false);
+            }
+            Mode::Because { pick, editor } => {
+                let mut choice = self.scorecard.answers().choice.clone();
+                choice.pick = pick;
+                choice.because = crate::score::one_line(editor.value());
+                self.scorecard.set_choice(choice);
+                let resolved = self.scorecard.resolved_choice();
+                let text = match resolved.name {
+                    Some(name) if resolved.follow_checklist => {
+                        format!("Decision: follow the checklist ({name})")
+                    }
+                    Some(name) => format!("Decision: {name}"),
+                    None if resolved.follow_checklist => "Decision: follow the checklist".to_owned(),
+                    None => "Decision: not decided".to_owned(),
+                };
+                self.set_status(text, false);
+            }
+            other => {
+                self.ui.mode = other;
+                return None;
+            }
+        }
+        Some(Effect::SaveAnswers)
+    }
+}
