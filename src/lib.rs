@@ -55,6 +55,7 @@ pub fn run(cli: &Cli) -> ExitCode {
                 date: date.as_deref(),
                 status: *status,
                 deciders,
+                default_decider: tui::config::configured_name(),
             },
             &mut out,
             &mut std::io::stderr(),

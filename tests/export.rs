@@ -97,6 +97,8 @@ const FORMATS: [&str; 3] = ["md", "json", "ron"];
 fn stackpick() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_stackpick"));
     command.env("USER", "ada").env_remove("USERNAME");
+    // No user's config: its `name` would become the default decision-maker.
+    command.env("STACKPICK_CONFIG_DIR", "/nonexistent/stackpick-config");
     command
 }
 
@@ -831,4 +833,25 @@ fn without_a_date_the_record_is_dated_today() {
         dated == format!("date: {today}") || dated == format!("date: {after}"),
         "{dated}"
     );
+}
+
+/// Issue 9.4: the default decision-maker is the config's `name`, else `$USER`.
+#[test]
+fn the_default_decider_is_the_configs_name_then_the_login() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("config.ron"), "Config(name: \"Grace Hopper\")\n").expect("config");
+    let with_name = stackpick()
+        .env("STACKPICK_CONFIG_DIR", dir.path())
+        .args(["export", "--format", "json", "-o", "-"])
+        .output()
+        .expect("run");
+    assert!(with_name.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&with_name.stdout).expect("json");
+    assert_eq!(json["choice"]["deciders"], serde_json::json!(["Grace Hopper"]));
+    let without = stackpick()
+        .args(["export", "--format", "json", "-o", "-"])
+        .output()
+        .expect("run");
+    let json: serde_json::Value = serde_json::from_slice(&without.stdout).expect("json");
+    assert_eq!(json["choice"]["deciders"], serde_json::json!(["ada"]));
 }

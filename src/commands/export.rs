@@ -14,7 +14,7 @@ use crate::score::one_line;
 use crate::text::escape_path;
 
 /// The options of the `export` command besides the input.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ExportOptions<'a> {
     pub format: Format,
     /// Where to write; `-` for standard output; `None` for [`default_path`].
@@ -27,8 +27,10 @@ pub struct ExportOptions<'a> {
     pub date: Option<&'a str>,
     /// The record's status, replacing the saved one.
     pub status: Option<Status>,
-    /// Who decided, replacing the saved ones; when neither gives any, `$USER`.
+    /// Who decided, replacing the saved ones; when neither gives any, `default_decider`.
     pub deciders: &'a [String],
+    /// The decision-maker when none is given: the config's `name` (else `$USER`).
+    pub default_decider: Option<String>,
 }
 
 /// The default decision-maker: the login name (`$USER`, else `$USERNAME`), if any.
@@ -69,7 +71,10 @@ pub fn export(
         answers.choice.deciders = options.deciders.iter().map(|d| one_line(d)).collect();
     }
     if answers.choice.deciders.is_empty() {
-        answers.choice.deciders.extend(default_decider());
+        answers
+            .choice
+            .deciders
+            .extend(options.default_decider.clone().or_else(default_decider));
     }
     let contents = match &template {
         Some((path, source)) => {

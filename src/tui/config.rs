@@ -38,6 +38,29 @@ pub struct Config {
     /// Action name → keys, e.g. `"quit": ["q", "ctrl-q"]`; see the README for the names.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
+    /// Your name: who answered (sessions) and the default decision-maker of exports.
+    #[serde(default)]
+    pub name: crate::text::Text,
+}
+
+impl Config {
+    /// The configured name, when it is not blank.
+    pub fn name(&self) -> Option<String> {
+        Some(self.name.trim().to_owned()).filter(|n| !n.is_empty())
+    }
+}
+
+/// The `name` of the user's config file, for the command line's exports. A config that
+/// cannot be read gives none here: the interactive app is where it is reported in full.
+pub fn configured_name() -> Option<String> {
+    let base = etcetera::choose_base_strategy().ok();
+    let dir = config_dir(
+        std::env::var_os(CONFIG_DIR_ENV),
+        base.as_ref().map(|b| b as &dyn BaseStrategy),
+    );
+    Config::load(dir.as_deref())
+        .ok()
+        .and_then(|(config, _)| config.name())
 }
 
 /// What the app takes from the config.
@@ -45,7 +68,7 @@ pub struct Config {
 pub struct Settings {
     pub theme: Theme,
     pub keymap: Keymap,
-    /// Who decides when the export dialog is given nobody (`$USER`).
+    /// Who decides when the export dialog is given nobody: the config's `name`, else `$USER`.
     pub default_decider: Option<String>,
 }
 
@@ -117,13 +140,21 @@ pub fn settings_from_env() -> Result<Settings, Failure> {
     Ok(Settings {
         theme,
         keymap,
-        default_decider: crate::commands::default_decider(),
+        default_decider: config.name().or_else(crate::commands::default_decider),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_is_read_and_a_blank_one_is_none() {
+        let (config, _) = Config::parse("Config(name: \" Ada \")", "c.ron").expect("valid");
+        assert_eq!(config.name().as_deref(), Some("Ada"));
+        let (config, _) = Config::parse("Config(name: \"\\u{202e} \")", "c.ron").expect("valid");
+        assert_eq!(config.name(), None, "only invisible characters: no name");
+    }
 
     #[test]
     fn the_shipped_example_parses() {
