@@ -37,15 +37,10 @@ impl App {
         let Mode::Choose { cursor } = &mut self.ui.mode else {
             return None;
         };
+        if super::picker::move_cursor(cursor, last, &action, Pane::ChoicePicker) {
+            return None;
+        }
         match action {
-            Action::Down => *cursor = (*cursor + 1).min(last),
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::First => *cursor = 0,
-            Action::Last => *cursor = last,
-            Action::MoveBy {
-                pane: Pane::ChoicePicker,
-                by,
-            } => *cursor = cursor.saturating_add_signed(by).min(last),
             Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
                 let entry = *cursor;

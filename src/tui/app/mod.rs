@@ -23,6 +23,7 @@ mod export;
 pub mod line_editor;
 mod notes;
 mod overlays;
+mod picker;
 pub mod typed;
 pub mod ui;
 mod update;

@@ -54,15 +54,10 @@ impl App {
             return None;
         };
         let last = self.scorecard.decision().stages.len();
+        if super::picker::move_cursor(cursor, last, &action, Pane::StagePicker) {
+            return None;
+        }
         match action {
-            Action::Down => *cursor = (*cursor + 1).min(last),
-            Action::Up => *cursor = cursor.saturating_sub(1),
-            Action::First => *cursor = 0,
-            Action::Last => *cursor = last,
-            Action::MoveBy {
-                pane: Pane::StagePicker,
-                by,
-            } => *cursor = cursor.saturating_add_signed(by).min(last),
             Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
                 let entry = *cursor;
