@@ -71,6 +71,15 @@ pub enum Command {
         #[arg(long = "decider", value_name = "NAME")]
         deciders: Vec<String>,
     },
+    /// Forget the answers the app saved for a decision (asks first).
+    Reset {
+        /// The decision file whose saved answers to reset (default: the embedded one).
+        #[arg(long, value_name = "FILE")]
+        data: Option<PathBuf>,
+        /// Reset without asking.
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.

@@ -60,6 +60,20 @@ pub fn run(cli: &Cli) -> ExitCode {
             &mut out,
             &mut std::io::stderr(),
         ),
+        Some(Command::Reset { data, yes }) => {
+            let stdin = std::io::stdin();
+            let interactive = std::io::IsTerminal::is_terminal(&stdin);
+            commands::reset(
+                data.as_deref(),
+                commands::Confirmation {
+                    assume_yes: *yes,
+                    interactive,
+                    input: &mut stdin.lock(),
+                    prompt: &mut std::io::stderr(),
+                },
+                &mut out,
+            )
+        }
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Cli::command(), "stackpick", &mut out);
             Ok(())

@@ -1,11 +1,16 @@
 //! A decision with its answers and their evaluation, kept consistent: every mutator
-//! re-evaluates, so the evaluation shown can never be stale. No terminal code here.
+//! re-evaluates, so the evaluation shown can never be stale, and records the change in the
+//! session's undo history. No terminal code here.
 
 use std::collections::HashMap;
 
 use crate::choice::UserChoice;
 use crate::decision::{Choice, Decision, Question, question_id};
 use crate::score::{Answer, Answers, Evaluation, evaluate};
+
+mod history;
+
+use history::{History, quote};
 
 /// The decision, what the user answered, and what the engine makes of it.
 #[derive(Debug, Clone)]
@@ -21,6 +26,8 @@ pub struct Scorecard {
     positions: Vec<(usize, usize)>,
     /// Bumped by every mutation: equal revisions show the same answers.
     revision: u64,
+    /// The changes of this session, to undo and redo.
+    history: History,
 }
 
 impl Scorecard {
@@ -44,6 +51,7 @@ impl Scorecard {
             index_of,
             positions,
             revision: 0,
+            history: History::default(),
         }
     }
 
@@ -112,8 +120,9 @@ impl Scorecard {
         let Some(id) = self.ids.get(index) else {
             return false;
         };
+        let before = self.answers.clone();
         self.answers.toggle(id);
-        self.changed();
+        self.commit(before, self.answer_label(index));
         true
     }
 
@@ -124,8 +133,9 @@ impl Scorecard {
             return false;
         };
         if self.answers.answer(id) != answer {
+            let before = self.answers.clone();
             self.answers.set(id, answer);
-            self.changed();
+            self.commit(before, self.answer_label(index));
         }
         true
     }
@@ -141,8 +151,9 @@ impl Scorecard {
         let Some(id) = self.ids.get(index) else {
             return false;
         };
+        let before = self.answers.clone();
         self.answers.cycle(id);
-        self.changed();
+        self.commit(before, self.answer_label(index));
         true
     }
 
@@ -156,15 +167,17 @@ impl Scorecard {
         let Some(id) = self.ids.get(index) else {
             return false;
         };
+        let before = self.answers.clone();
         self.answers.set_note(id, note);
-        self.changed();
+        self.commit(before, format!("note on {}", self.quoted(index)));
         true
     }
 
     /// Sets the decision-wide note (its context), on one line.
     pub fn set_decision_note(&mut self, note: &str) {
+        let before = self.answers.clone();
         self.answers.note = crate::score::one_line(note);
-        self.changed();
+        self.commit(before, "decision note".to_owned());
     }
 
     /// The user's decision resolved against the checklist's verdict.
@@ -177,21 +190,70 @@ impl Scorecard {
     /// Sets the user's own decision.
     pub fn set_choice(&mut self, choice: UserChoice) {
         if self.answers.choice != choice {
+            let before = self.answers.clone();
             self.answers.choice = choice;
-            self.changed();
+            self.commit(before, "your choice".to_owned());
         }
     }
 
     /// Chooses the stage (by id), or clears it.
     pub fn set_stage(&mut self, stage: Option<String>) {
+        let before = self.answers.clone();
         self.answers.stage = stage;
-        self.changed();
+        self.commit(before, "stage".to_owned());
     }
 
-    /// Replaces all the answers, e.g. with what another instance saved merged in.
+    /// Replaces all the answers with what another instance saved merged in. Not a change of
+    /// the user's, so not one to undo: the history is left as it is.
     pub fn replace_answers(&mut self, answers: Answers) {
         self.answers = answers;
         self.changed();
+    }
+
+    /// Clears every answer, note, the stage and the choice ("start over"); undoable.
+    pub fn reset(&mut self) {
+        let before = std::mem::take(&mut self.answers);
+        self.commit(before, "start over".to_owned());
+    }
+
+    /// Undoes the last change; the label of the change undone, `None` when there is none.
+    pub fn undo(&mut self) -> Option<String> {
+        let (answers, label) = self.history.undo(&self.answers)?;
+        self.answers = answers;
+        self.changed();
+        Some(label)
+    }
+
+    /// Redoes the last change undone; its label, `None` when there is none.
+    pub fn redo(&mut self) -> Option<String> {
+        let (answers, label) = self.history.redo(&self.answers)?;
+        self.answers = answers;
+        self.changed();
+        Some(label)
+    }
+
+    /// Records a change from `before` to the answers now, if there was one, and re-evaluates.
+    fn commit(&mut self, before: Answers, label: String) {
+        if self.answers != before {
+            self.history.record(before, label);
+            self.changed();
+        }
+    }
+
+    /// What the question at this display index was just answered: "yes to 'Do you…'".
+    fn answer_label(&self, index: usize) -> String {
+        let question = self.quoted(index);
+        match self.answer(index) {
+            Some(answer) => format!("{answer} to {question}"),
+            None => format!("clear {question}"),
+        }
+    }
+
+    /// The question's text, quoted and cut for a label.
+    fn quoted(&self, index: usize) -> String {
+        self.question(index)
+            .map(|(_, q)| quote(&q.text))
+            .unwrap_or_default()
     }
 
     fn changed(&mut self) {
@@ -249,6 +311,32 @@ mod tests {
         card.replace_answers(Answers::default());
         assert_eq!(card.evaluation().scores[0].score, 0);
         assert!(!card.toggle(10_000), "no such question");
+    }
+
+    #[test]
+    fn every_change_can_be_undone_and_redone() {
+        let mut card = card();
+        card.toggle(0);
+        card.set_stage(Some("post-validation".to_owned()));
+        card.set_note(0, "why");
+        card.reset();
+        assert_eq!(card.answers(), &Answers::default());
+        assert_eq!(card.undo().as_deref(), Some("start over"));
+        assert_eq!(card.note(0), Some("why"));
+        assert_eq!(
+            card.undo().as_deref().map(|l| l.starts_with("note on '")),
+            Some(true)
+        );
+        assert_eq!(card.undo().as_deref(), Some("stage"));
+        assert_eq!(card.answers().stage, None);
+        let label = card.undo().expect("the tick");
+        assert!(label.starts_with("yes to '"), "{label}");
+        assert_eq!(card.answers(), &Answers::default());
+        assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
+        assert_eq!(card.undo(), None);
+        assert_eq!(card.redo(), Some(label));
+        assert!(card.is_yes(0));
+        assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
     }
 
     #[test]

@@ -860,3 +860,75 @@ fn the_stage_hint_says_change_once_a_stage_is_chosen() {
     let screen = app.text();
     assert!(!screen.contains("choose a stage"), "{screen}");
 }
+
+/// The status line's text, if any.
+fn status(app: &App) -> String {
+    app.ui.status.as_ref().map(|s| s.text.clone()).unwrap_or_default()
+}
+
+#[test]
+fn u_undoes_a_tick_and_ctrl_r_redoes_it_each_saved() {
+    let mut app = app();
+    app.press("4 ");
+    assert!(app.scorecard.answers().is_yes("django.admin-panel"));
+    assert_eq!(app.press("u"), vec![Effect::SaveAnswers], "the undo is saved");
+    assert!(app.scorecard.answers().is_unanswered("django.admin-panel"));
+    assert_eq!(app.scorecard.evaluation().scores[0].score, 0, "re-evaluated");
+    let text = status(&app);
+    assert!(text.starts_with("Undid: yes to '"), "{text}");
+    assert!(text.ends_with("…'"), "a long question is cut: {text}");
+    assert_eq!(app.ctrl('r'), vec![Effect::SaveAnswers], "the redo is saved");
+    assert!(app.scorecard.answers().is_yes("django.admin-panel"));
+    assert_eq!(app.scorecard.evaluation().scores[0].score, 1);
+    assert!(status(&app).starts_with("Redid: yes to '"), "{}", status(&app));
+    app.ctrl('r');
+    assert_eq!(status(&app), "Nothing to redo");
+    app.press("uu");
+    assert_eq!(status(&app), "Nothing to undo");
+}
+
+#[test]
+fn u_undoes_a_stage_change() {
+    let mut app = app();
+    app.press("s");
+    app.key(KeyCode::Down);
+    app.key(KeyCode::Enter);
+    let stage = app.scorecard.answers().stage.clone();
+    assert!(stage.is_some());
+    app.press("sj⏎");
+    assert_ne!(app.scorecard.answers().stage, stage);
+    app.press("u");
+    assert_eq!(app.scorecard.answers().stage, stage, "back to the first stage");
+    assert_eq!(status(&app), "Undid: stage");
+    app.press("u");
+    assert_eq!(app.scorecard.answers().stage, None);
+}
+
+#[test]
+fn capital_r_asks_then_starts_over_and_u_brings_everything_back() {
+    let mut app = app();
+    app.press("4 j j a");
+    app.press("admin matters⏎");
+    app.press("sj⏎");
+    let before = app.scorecard.answers().clone();
+    assert_eq!(before.answered(), 3);
+    assert!(app.press("R").is_empty(), "nothing is reset before the answer");
+    let Mode::ConfirmReset { question } = &app.ui.mode else {
+        panic!("R asks first: {:?}", app.ui.mode);
+    };
+    assert_eq!(question, "Reset 3 answers, 1 note and the stage? y/n");
+    assert!(
+        app.text().contains("Reset 3 answers, 1 note and the stage? y/n"),
+        "the question is shown"
+    );
+    assert_eq!(app.press("n"), Vec::new());
+    assert_eq!(app.scorecard.answers(), &before, "n keeps everything");
+    app.press("R");
+    assert_eq!(app.press("y"), vec![Effect::SaveAnswers]);
+    assert_eq!(app.ui.mode, Mode::Normal);
+    assert_eq!(app.scorecard.answers(), &Answers::default(), "all cleared");
+    assert_eq!(app.scorecard.evaluation().scores[0].score, 0);
+    assert_eq!(app.press("u"), vec![Effect::SaveAnswers]);
+    assert_eq!(status(&app), "Undid: start over");
+    assert_eq!(app.scorecard.answers(), &before, "all back");
+}

@@ -1,4 +1,4 @@
-//! The non-interactive commands, one a file: `check`, `score`, `export`; and the input
+//! The non-interactive commands, one a file: `check`, `score`, `export`, `reset`; and the input
 //! loading they share (the decision, a session, `--yes`/`--stage`).
 
 use std::path::Path;
@@ -102,8 +102,10 @@ pub fn load_session(decision: &Decision, path: &Path) -> Result<Answers, Failure
 
 mod check;
 mod export;
+mod reset;
 mod score;
 
 pub use check::check;
 pub use export::{ExportOptions, default_decider, export};
+pub use reset::{Confirmation, reset};
 pub use score::score;

@@ -152,6 +152,33 @@ pub struct AnswerIds<'a> {
 }
 
 impl Answers {
+    /// What starting over would clear, in words: "5 answers, 2 notes, the stage and your
+    /// choice"; `None` when there is nothing to clear.
+    pub fn summary(&self) -> Option<String> {
+        let count = |n: usize, noun: &str| format!("{n} {noun}{}", if n == 1 { "" } else { "s" });
+        let answered = self.yes.len() + self.no.len();
+        let notes = self.notes.len() + usize::from(!self.note.is_empty());
+        let mut parts = Vec::new();
+        if answered > 0 {
+            parts.push(count(answered, "answer"));
+        }
+        if notes > 0 {
+            parts.push(count(notes, "note"));
+        }
+        if self.stage.is_some() {
+            parts.push("the stage".to_owned());
+        }
+        if self.choice != UserChoice::default() {
+            parts.push("your choice".to_owned());
+        }
+        let last = parts.pop()?;
+        Some(if parts.is_empty() {
+            last
+        } else {
+            format!("{} and {last}", parts.join(", "))
+        })
+    }
+
     /// Answers from ids, checked against the decision; every unknown id is counted, and the
     /// first ones are kept for the message.
     pub fn new<I, S>(decision: &Decision, yes: I, stage: Option<&str>) -> Result<Answers, AnswerErrors>
@@ -401,5 +428,21 @@ mod tests {
         assert_eq!(answers.note_for("a.q"), Some("first second"));
         answers.set_note("a.q", " \n ");
         assert_eq!(answers.note_for("a.q"), None);
+    }
+
+    #[test]
+    fn the_summary_counts_what_would_go() {
+        assert_eq!(Answers::default().summary(), None);
+        let mut answers = Answers::default();
+        answers.set("a.b", Some(Answer::Yes));
+        assert_eq!(answers.summary().as_deref(), Some("1 answer"));
+        answers.set("a.c", Some(Answer::No));
+        answers.set_note("a.b", "x");
+        answers.note = "context".to_owned();
+        answers.stage = Some("s".to_owned());
+        assert_eq!(
+            answers.summary().as_deref(),
+            Some("2 answers, 2 notes and the stage")
+        );
     }
 }

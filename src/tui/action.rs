@@ -84,6 +84,12 @@ pub enum Action {
     EditNote,
     /// Open the picker of the user's own decision.
     ChooseDecision,
+    /// Undo the last change to the answers, notes, stage or choice.
+    Undo,
+    /// Redo the last change undone.
+    Redo,
+    /// Ask, then clear every answer, note, the stage and the choice.
+    StartOver,
     /// Choose this decision picker entry.
     PickChoice(usize),
     /// A line editing key in a text field.

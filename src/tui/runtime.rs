@@ -129,7 +129,8 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         | Mode::Export(_)
         | Mode::Choose { .. }
         | Mode::Note { .. }
-        | Mode::Because { .. } => {
+        | Mode::Because { .. }
+        | Mode::ConfirmReset { .. } => {
             if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
                 return Some(Action::CloseOverlay);
             }

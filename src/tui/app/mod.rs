@@ -20,6 +20,7 @@ use crate::tui::theme::Theme;
 pub use crate::tui::action;
 mod choose;
 mod export;
+mod history;
 pub mod line_editor;
 mod notes;
 mod overlays;
@@ -92,6 +93,7 @@ impl App {
             Mode::Export(_) => vec![Scope::Export],
             Mode::Note { .. } | Mode::Because { .. } => vec![Scope::Editor],
             Mode::Choose { .. } => vec![Scope::Choose],
+            Mode::ConfirmReset { .. } => vec![Scope::Reset],
         }
     }
 

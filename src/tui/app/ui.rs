@@ -34,6 +34,8 @@ pub enum Mode {
     Choose { cursor: usize },
     /// Typing the justification of the decision being chosen.
     Because { pick: Pick, editor: LineEditor },
+    /// Asking before starting over; `question` says what would go.
+    ConfirmReset { question: String },
 }
 
 /// Whose note is being typed.

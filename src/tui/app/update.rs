@@ -49,6 +49,7 @@ impl App {
             Mode::Export(_) => self.update_export(action),
             Mode::Note { .. } | Mode::Because { .. } => self.update_editor(action),
             Mode::Choose { .. } => self.update_choose(action),
+            Mode::ConfirmReset { .. } => self.update_confirm_reset(action),
         }
     }
 
@@ -92,6 +93,9 @@ impl App {
             }
             Action::EditNote => self.open_note(),
             Action::ChooseDecision => self.open_choose(),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
+            Action::StartOver => self.ask_start_over(),
             Action::SelectQuestion(index) if index < self.scorecard.question_count() => {
                 ui.tab = Tab::Checklist;
                 ui.checklist.select(index);

@@ -27,6 +27,8 @@ pub enum Scope {
     Editor,
     /// The picker of the user's own decision.
     Choose,
+    /// The question before starting over.
+    Reset,
     /// The terminal is too small to show anything: only the keys of `Global` that do one of
     /// [`WHILE_TOO_SMALL`] act, as the user bound them.
     TooSmall,
@@ -49,6 +51,7 @@ impl Scope {
             Scope::Overwrite => "Overwrite question".to_owned(),
             Scope::Editor => "Typing a note".to_owned(),
             Scope::Choose => "Decision picker".to_owned(),
+            Scope::Reset => "Start over question".to_owned(),
             Scope::TooSmall => "Terminal too small".to_owned(),
         }
     }
@@ -113,6 +116,9 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::EditNote => "note",
         Action::ChooseDecision => "choose",
         Action::ChooseStage => "stage",
+        Action::Undo => "undo",
+        Action::Redo => "redo",
+        Action::StartOver => "start-over",
         Action::StartFilter => "filter",
         Action::NextMatch => "next-match",
         Action::PreviousMatch => "previous-match",
@@ -139,7 +145,7 @@ const RIGHT: &[Key] = &[ch('l'), key(KeyCode::Right)];
 const ESC: &[Key] = &[key(KeyCode::Esc)];
 const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
-use Scope::{Choose, Editor, Export, Filter, Global, Help, Overwrite, Stage};
+use Scope::{Choose, Editor, Export, Filter, Global, Help, Overwrite, Reset, Stage};
 
 /// The key table. Earlier rows win when two scopes bind the same key.
 #[rustfmt::skip]
@@ -173,6 +179,8 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Export, &[ctrl('t')], Action::NextStatus, "status", true),
     bind(Overwrite, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "overwrite", true),
     bind(Overwrite, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the file", true),
+    bind(Reset, &[ch('y')], Action::Confirm, "start over", true),
+    bind(Reset, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the answers", true),
     bind(Editor, ENTER, Action::Confirm, "keep", true),
     bind(Editor, ESC, Action::Close, "cancel", true),
     bind(Editor, &[key(KeyCode::Backspace)], Action::Backspace, "delete back", false),
@@ -223,6 +231,9 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
     bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true),
     bind(Global, &[ch('e')], Action::Export, "export", true),
+    bind(Global, &[ch('u')], Action::Undo, "undo", false),
+    bind(Global, &[ctrl('r')], Action::Redo, "redo", false),
+    bind(Global, &[ch('R')], Action::StartOver, "start over", false),
     bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),
 ];

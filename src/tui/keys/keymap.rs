@@ -238,6 +238,7 @@ impl Keymap {
             Scope::Editor,
             Scope::Export,
             Scope::Overwrite,
+            Scope::Reset,
             Scope::Help,
         ];
         order

@@ -28,6 +28,7 @@ use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout::{MIN_HEIGHT, MIN_WIDTH};
 use crate::tui::view::overlays::choice_picker::ChoicePicker;
+use crate::tui::view::overlays::confirm::ConfirmView;
 use crate::tui::view::overlays::export_dialog::ExportDialogView;
 use crate::tui::view::overlays::help::HelpOverlay;
 use crate::tui::view::overlays::line_editor::LineEditorView;
@@ -115,6 +116,12 @@ impl StatefulWidget for AppView<'_> {
                 }
                 .render(body, buf, map);
             }
+            Mode::ConfirmReset { question } => ConfirmView {
+                app,
+                title: "Start over",
+                question,
+            }
+            .render(body, buf, map),
             Mode::Normal | Mode::Filter => {}
         }
     }

@@ -3,6 +3,7 @@
 //! frame.
 
 pub mod choice_picker;
+pub mod confirm;
 pub mod export_dialog;
 pub mod frame;
 pub mod help;
