@@ -6,9 +6,12 @@ use clap::{Args, Parser, Subcommand};
 
 pub use crate::export::Format;
 
-/// Choose your startup's web stack (Django, Flask, `FastAPI` or a hybrid) from the evidence.
+/// Choose your startup's web stack (Django, Flask, a hybrid, or FastAPI where the article
+/// suggests it) from the evidence.
 ///
 /// Without a command, opens the interactive app on the embedded decision.
+// The doc comment is the --help text: product names go in plain words, not code spans.
+#[allow(clippy::doc_markdown)]
 #[derive(Debug, Parser)]
 #[command(name = "stackpick", version, about, long_about)]
 pub struct Cli {
