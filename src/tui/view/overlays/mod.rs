@@ -4,6 +4,7 @@
 
 pub mod choice_picker;
 pub mod confirm;
+pub mod entry_list;
 pub mod export_dialog;
 pub mod frame;
 pub mod help;
