@@ -9,7 +9,7 @@ use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::theme::Theme;
-use crate::tui::view::frame_map::{FrameMap, PaneExtent};
+use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::overlays::frame;
 use crate::tui::view::widgets::doc::Doc;
 
@@ -64,12 +64,6 @@ impl StatefulWidget for HelpOverlay<'_> {
         let doc = doc(self.app.keymap(), inner.width, theme);
         let extent = doc.render_in(area, inner, self.scroll, buf, theme.border_focus);
         map.overlay = Some(area);
-        map.pane_extent(PaneExtent {
-            pane: Pane::Help,
-            rect: area,
-            top: extent.top,
-            page: extent.page,
-            max: extent.max,
-        });
+        map.pane_extent(extent.of(Pane::Help, area));
     }
 }

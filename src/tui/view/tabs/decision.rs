@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 use crate::tui::action::{Action, Pane};
 use crate::tui::app::App;
 use crate::tui::view::frame_data::FrameData;
-use crate::tui::view::frame_map::{FrameMap, PaneExtent};
+use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::Doc;
 use crate::tui::view::widgets::pane::pane;
@@ -164,12 +164,6 @@ impl StatefulWidget for DecisionTab<'_> {
         let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), false);
         let doc = doc(app, inner.width);
         let extent = doc.render_in(text_area, inner, app.ui.decision.scroll, buf, theme.border_focus);
-        map.pane_extent(PaneExtent {
-            pane: Pane::Decision,
-            rect: text_area,
-            top: extent.top,
-            page: extent.page,
-            max: extent.max,
-        });
+        map.pane_extent(extent.of(Pane::Decision, text_area));
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::StatefulWidget;
 
 use crate::tui::action::{Action, Pane};
 use crate::tui::app::App;
-use crate::tui::view::frame_map::{FrameMap, PaneExtent};
+use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
 use crate::tui::view::widgets::pane::pane;
 
@@ -138,12 +138,6 @@ impl StatefulWidget for OverviewTab<'_> {
         );
         let doc = doc(app, inner.width);
         let extent = doc.render_in(area, inner, app.ui.overview.scroll, buf, theme.border_focus);
-        map.pane_extent(PaneExtent {
-            pane: Pane::Overview,
-            rect: area,
-            top: extent.top,
-            page: extent.page,
-            max: extent.max,
-        });
+        map.pane_extent(extent.of(Pane::Overview, area));
     }
 }

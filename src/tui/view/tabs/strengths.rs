@@ -8,7 +8,7 @@ use ratatui::widgets::StatefulWidget;
 use crate::decision::Choice;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
-use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
+use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::widgets::doc::Doc;
 use crate::tui::view::widgets::pane::pane;
 
@@ -116,13 +116,7 @@ impl StatefulWidget for StrengthsTab<'_> {
             let scroll = app.ui.strengths.scroll(index);
             let extent = doc.render_in(column, inner, scroll, buf, app.theme().border_focus);
             map.target(column, Target::StrengthsPane(index));
-            map.pane_extent(PaneExtent {
-                pane: Pane::Strengths(index),
-                rect: column,
-                top: extent.top,
-                page: extent.page,
-                max: extent.max,
-            });
+            map.pane_extent(extent.of(Pane::Strengths(index), column));
         }
     }
 }

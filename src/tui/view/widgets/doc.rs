@@ -11,6 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use crate::tui::action::Pane;
+use crate::tui::view::frame_map::PaneExtent;
+
 /// Wrapped lines, built for one width.
 #[derive(Debug, Clone)]
 pub struct Doc {
@@ -136,6 +139,19 @@ pub struct Extent {
     pub top: usize,
     pub page: usize,
     pub max: usize,
+}
+
+impl Extent {
+    /// The extent as the `FrameMap` records it for `pane`, drawn at `rect`.
+    pub fn of(self, pane: Pane, rect: Rect) -> PaneExtent {
+        PaneExtent {
+            pane,
+            rect,
+            top: self.top,
+            page: self.page,
+            max: self.max,
+        }
+    }
 }
 
 /// The text cut to `width` columns, ending in `…` when cut.
