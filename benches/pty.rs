@@ -54,6 +54,10 @@ mod terminal;
 mod scale;
 
 #[cfg(target_os = "linux")]
+#[path = "../tests/support/release_build.rs"]
+mod release_build;
+
+#[cfg(target_os = "linux")]
 mod linux {
     use std::time::Duration;
 

@@ -12,6 +12,9 @@
 
 #![cfg(unix)]
 
+#[path = "support/release_build.rs"]
+mod release_build;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::OnceLock;
@@ -39,39 +42,9 @@ fn release_binary() -> &'static Path {
     }
 }
 
-/// `cargo build --release --bin stackpick`, asking cargo where it put the executable (so
-/// `CARGO_TARGET_DIR` and `build.target-dir` are honoured).
+/// The release binary of the app.
 fn build_release() -> Result<PathBuf, String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let output = Command::new(&cargo)
-        .args([
-            "build",
-            "--release",
-            "--bin",
-            "stackpick",
-            "--message-format=json",
-        ])
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("cannot run {cargo:?} to build the release binary: {e}"))?;
-    if !output.status.success() {
-        return Err(format!(
-            "`cargo build --release --bin stackpick` failed ({})",
-            output.status
-        ));
-    }
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    stdout
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "stackpick")
-        .filter_map(|m| m["executable"].as_str().map(PathBuf::from))
-        .next_back()
-        .ok_or_else(|| "cargo built no `stackpick` executable".to_owned())
+    release_build::release_executable("--bin", "stackpick")
 }
 
 /// Fails with a clear message when tmux is missing.

@@ -5,7 +5,6 @@
 //! ratatui program (`examples/bare_frame.rs`): stackpick's first frame is reported against its.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::terminal::{App, COLS, Pty, ROWS, is_complete_frame, screen_rows, stackpick};
@@ -116,38 +115,9 @@ fn quit(mut app: App) {
     assert!(status.success(), "the TUI did not quit cleanly: {status}");
 }
 
-/// `cargo build --release --example bare_frame`, asking cargo where it put the executable (so
-/// `CARGO_TARGET_DIR` and `build.target-dir` are honoured), as `tests/tmux.rs` does for the
-/// main binary.
+/// The bare ratatui program, built in release.
 pub(crate) fn build_bare() -> PathBuf {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-    let output = Command::new(&cargo)
-        .args([
-            "build",
-            "--release",
-            "--example",
-            "bare_frame",
-            "--message-format=json",
-        ])
-        .arg("--manifest-path")
-        .arg(&manifest)
-        .stdin(Stdio::null())
-        .stderr(Stdio::inherit())
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cargo:?} to build examples/bare_frame.rs: {e}"));
-    assert!(
-        output.status.success(),
-        "`cargo build --release --example bare_frame` failed ({})",
-        output.status
-    );
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
-        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "bare_frame")
-        .filter_map(|m| m["executable"].as_str().map(PathBuf::from))
-        .next_back()
-        .expect("cargo built no `bare_frame` executable")
+    crate::release_build::release_executable("--example", "bare_frame").unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The median of `values`, in milliseconds.
