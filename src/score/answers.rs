@@ -374,20 +374,15 @@ impl<'a> IntoIterator for &'a AnswerErrors {
     }
 }
 
-/// Calls `f` with the full id of an option's question, written into a reused buffer: scoring
-/// asks about every question on every tick, and a fresh `String` each time costs more than
-/// the lookup.
+/// Calls `f` with the full id of an option's question: the one written once at load
+/// ([`Question::full_id`]), so scoring every question on every tick writes no id. A decision
+/// built without [`Decision::parse`] has none, and gets it written here.
 fn with_id<R>(option: &Choice, question: &Question, f: impl FnOnce(&str) -> R) -> R {
-    thread_local! {
-        static ID: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    if question.full_id.is_empty() {
+        f(&crate::decision::question_id(option, question))
+    } else {
+        f(&question.full_id)
     }
-    ID.with_borrow_mut(|id| {
-        id.clear();
-        id.push_str(&option.id);
-        id.push('.');
-        id.push_str(&question.id);
-        f(id)
-    })
 }
 
 #[cfg(test)]
