@@ -10,7 +10,7 @@ use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
 use crate::state::{Merged, StateStore};
-use crate::text::{escape, escape_path};
+use crate::text::escape_path;
 use crate::tui::Effects;
 use crate::tui::app::{App, ExportOutcome};
 use crate::tui::config::settings_from_env;
@@ -68,13 +68,14 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
                 status = Some(match saved.notice {
-                    Some(notice) => (format!("Restored saved answers; {}", escape(&notice)), true),
+                    Some(notice) => (format!("Restored saved answers; {notice}"), true),
                     None => ("Restored your saved answers".to_owned(), false),
                 });
                 saved.answers
             }
             Some(Err(message)) => {
-                status = Some((format!("Saved answers ignored: {}", escape(&message)), true));
+                // `set_status` escapes what could drive the terminal.
+                status = Some((format!("Saved answers ignored: {message}"), true));
                 Answers::default()
             }
             Some(Ok(None)) | None => Answers::default(),
