@@ -123,12 +123,55 @@ impl Evaluation {
 
 /// Scores every scored option, decides the verdict, and explains it.
 pub fn evaluate(decision: &Decision, answers: &Answers) -> Evaluation {
-    let scores: Vec<Score> = decision.scored().map(|o| score_option(o, answers)).collect();
+    let (scores, hints) = decision
+        .scored()
+        .map(|option| {
+            let score = score_option(option, answers);
+            let hint = hints::hint(option, answers, &score);
+            (score, hint)
+        })
+        .unzip();
+    assemble(decision, answers, scores, hints)
+}
+
+/// [`evaluate`] again, in place, after the answers to one option's questions changed
+/// (`changed`, an option id) or none did (`None`: a note, the stage or the choice). The other
+/// options' scores and hints are kept from `evaluation`, which must be the evaluation of the
+/// same decision before the change; the result equals `evaluate(decision, answers)`. A tick on
+/// a checklist of thousands of questions costs one option's questions instead of all of them.
+pub fn reevaluate(
+    decision: &Decision,
+    answers: &Answers,
+    evaluation: &mut Evaluation,
+    changed: Option<&str>,
+) {
+    let mut scores = std::mem::take(&mut evaluation.scores);
+    let mut hints = std::mem::take(&mut evaluation.hints);
+    let same_options = scores.len() == hints.len()
+        && scores.len() == decision.scored().count()
+        && decision
+            .scored()
+            .zip(&scores)
+            .all(|(option, score)| score.option == option.id);
+    if !same_options {
+        *evaluation = evaluate(decision, answers);
+        return;
+    }
+    for ((option, score), hint) in decision.scored().zip(&mut scores).zip(&mut hints) {
+        if changed == Some(option.id.as_str()) {
+            *score = score_option(option, answers);
+            *hint = hints::hint(option, answers, score);
+        }
+    }
+    *evaluation = assemble(decision, answers, scores, hints);
+}
+
+/// The parts that depend on every option at once: cheap, so always computed again.
+fn assemble(decision: &Decision, answers: &Answers, scores: Vec<Score>, hints: Vec<Hint>) -> Evaluation {
     let mut verdict = verdict(decision, answers, &scores);
     verdict.also_consider = also_consider(decision, answers);
     let stack = stack(decision, &verdict);
     let reasons = reasons(decision, answers, &scores, &verdict);
-    let hints = hints::hints(decision, answers, &scores);
     Evaluation {
         scores,
         verdict,

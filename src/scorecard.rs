@@ -6,11 +6,22 @@ use std::collections::HashMap;
 
 use crate::choice::UserChoice;
 use crate::decision::{Choice, Decision, Question, question_id};
-use crate::score::{Answer, Answers, Evaluation, evaluate};
+use crate::score::{Answer, Answers, Evaluation, evaluate, reevaluate};
 
 mod history;
 
 use history::{History, quote};
+
+/// Which answers a change touched: what has to be evaluated again.
+#[derive(Debug, Clone, Copy)]
+enum Changed {
+    /// Any number of answers (undo, redo, start over, another instance's save).
+    Everything,
+    /// Only answers to the questions of the option at this position in the decision.
+    Option(usize),
+    /// No answer to a question: a note, the stage or the choice.
+    NoQuestion,
+}
 
 /// The decision, what the user answered, and what the engine makes of it.
 #[derive(Debug, Clone)]
@@ -122,7 +133,7 @@ impl Scorecard {
         };
         let before = self.answers.clone();
         self.answers.toggle(id);
-        self.commit(before, self.answer_label(index));
+        self.commit(before, self.answer_label(index), self.changed_option(index));
         true
     }
 
@@ -135,7 +146,7 @@ impl Scorecard {
         if self.answers.answer(id) != answer {
             let before = self.answers.clone();
             self.answers.set(id, answer);
-            self.commit(before, self.answer_label(index));
+            self.commit(before, self.answer_label(index), self.changed_option(index));
         }
         true
     }
@@ -153,7 +164,7 @@ impl Scorecard {
         };
         let before = self.answers.clone();
         self.answers.cycle(id);
-        self.commit(before, self.answer_label(index));
+        self.commit(before, self.answer_label(index), self.changed_option(index));
         true
     }
 
@@ -169,7 +180,11 @@ impl Scorecard {
         };
         let before = self.answers.clone();
         self.answers.set_note(id, note);
-        self.commit(before, format!("note on {}", self.quoted(index)));
+        self.commit(
+            before,
+            format!("note on {}", self.quoted(index)),
+            Changed::NoQuestion,
+        );
         true
     }
 
@@ -177,7 +192,7 @@ impl Scorecard {
     pub fn set_decision_note(&mut self, note: &str) {
         let before = self.answers.clone();
         self.answers.note = crate::score::one_line(note);
-        self.commit(before, "decision note".to_owned());
+        self.commit(before, "decision note".to_owned(), Changed::NoQuestion);
     }
 
     /// The user's decision resolved against the checklist's verdict.
@@ -192,7 +207,7 @@ impl Scorecard {
         if self.answers.choice != choice {
             let before = self.answers.clone();
             self.answers.choice = choice;
-            self.commit(before, "your choice".to_owned());
+            self.commit(before, "your choice".to_owned(), Changed::NoQuestion);
         }
     }
 
@@ -200,27 +215,27 @@ impl Scorecard {
     pub fn set_stage(&mut self, stage: Option<String>) {
         let before = self.answers.clone();
         self.answers.stage = stage;
-        self.commit(before, "stage".to_owned());
+        self.commit(before, "stage".to_owned(), Changed::NoQuestion);
     }
 
     /// Replaces all the answers with what another instance saved merged in. Not a change of
     /// the user's, so not one to undo: the history is left as it is.
     pub fn replace_answers(&mut self, answers: Answers) {
         self.answers = answers;
-        self.changed();
+        self.changed(Changed::Everything);
     }
 
     /// Clears every answer, note, the stage and the choice ("start over"); undoable.
     pub fn reset(&mut self) {
         let before = std::mem::take(&mut self.answers);
-        self.commit(before, "start over".to_owned());
+        self.commit(before, "start over".to_owned(), Changed::Everything);
     }
 
     /// Undoes the last change; the label of the change undone, `None` when there is none.
     pub fn undo(&mut self) -> Option<String> {
         let (answers, label) = self.history.undo(&self.answers)?;
         self.answers = answers;
-        self.changed();
+        self.changed(Changed::Everything);
         Some(label)
     }
 
@@ -228,16 +243,23 @@ impl Scorecard {
     pub fn redo(&mut self) -> Option<String> {
         let (answers, label) = self.history.redo(&self.answers)?;
         self.answers = answers;
-        self.changed();
+        self.changed(Changed::Everything);
         Some(label)
     }
 
     /// Records a change from `before` to the answers now, if there was one, and re-evaluates.
-    fn commit(&mut self, before: Answers, label: String) {
+    fn commit(&mut self, before: Answers, label: String, what: Changed) {
         if self.answers != before {
             self.history.record(before, label);
-            self.changed();
+            self.changed(what);
         }
+    }
+
+    /// What a change to the answer at this display index can change: its option's score.
+    fn changed_option(&self, index: usize) -> Changed {
+        self.positions
+            .get(index)
+            .map_or(Changed::Everything, |&(o, _)| Changed::Option(o))
     }
 
     /// What the question at this display index was just answered: "yes to 'Do you…'".
@@ -256,8 +278,15 @@ impl Scorecard {
             .unwrap_or_default()
     }
 
-    fn changed(&mut self) {
-        self.evaluation = evaluate(&self.decision, &self.answers);
+    fn changed(&mut self, what: Changed) {
+        match what {
+            Changed::Everything => self.evaluation = evaluate(&self.decision, &self.answers),
+            Changed::NoQuestion => reevaluate(&self.decision, &self.answers, &mut self.evaluation, None),
+            Changed::Option(o) => {
+                let option = self.decision.options[o].id.as_str();
+                reevaluate(&self.decision, &self.answers, &mut self.evaluation, Some(option));
+            }
+        }
         self.revision += 1;
     }
 }

@@ -5,9 +5,11 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
+use stackpick::choice::{Pick, UserChoice};
 use stackpick::decision::{Decision, EMBEDDED_SOURCE};
 use stackpick::report::Report;
-use stackpick::score::{Answers, Evaluation, VerdictKind, evaluate};
+use stackpick::score::{Answer, Answers, Evaluation, VerdictKind, evaluate};
+use stackpick::scorecard::Scorecard;
 use stackpick::session::Session;
 
 fn decision() -> Decision {
@@ -102,7 +104,62 @@ fn qualified(evaluation: &Evaluation) -> Vec<String> {
         .collect()
 }
 
+/// One change a user can make through the scorecard.
+#[derive(Debug, Clone)]
+enum Change {
+    Cycle(usize),
+    Toggle(usize),
+    Set(usize, Option<Answer>),
+    Note(usize),
+    Stage(Option<usize>),
+    Choose,
+    Reset,
+    Undo,
+    Redo,
+}
+
+fn change() -> impl Strategy<Value = Change> {
+    let index = 0..14usize;
+    let answer = proptest::option::of(prop_oneof![Just(Answer::Yes), Just(Answer::No)]);
+    prop_oneof![
+        4 => index.clone().prop_map(Change::Cycle),
+        4 => index.clone().prop_map(Change::Toggle),
+        4 => (index.clone(), answer).prop_map(|(i, a)| Change::Set(i, a)),
+        1 => index.prop_map(Change::Note),
+        1 => proptest::option::of(0..5usize).prop_map(Change::Stage),
+        1 => Just(Change::Choose),
+        1 => Just(Change::Reset),
+        2 => Just(Change::Undo),
+        2 => Just(Change::Redo),
+    ]
+}
+
 proptest! {
+    /// The scorecard evaluates again only what a change can touch (one option's score and
+    /// hint for an answer); whatever the changes, what it holds is the full evaluation.
+    #[test]
+    fn the_scorecard_evaluation_always_equals_a_full_evaluation(
+        changes in proptest::collection::vec(change(), 1..60)
+    ) {
+        let d = decision();
+        let stages: Vec<String> = d.stages.iter().map(|s| s.id.clone()).collect();
+        let mut card = Scorecard::new(d, Answers::default());
+        for change in changes {
+            match change {
+                Change::Cycle(i) => { card.cycle(i); }
+                Change::Toggle(i) => { card.toggle(i); }
+                Change::Set(i, a) => { card.set_answer(i, a); }
+                Change::Note(i) => { card.set_note(i, "why"); }
+                Change::Stage(s) => card.set_stage(s.and_then(|s| stages.get(s).cloned())),
+                Change::Choose => card.set_choice(UserChoice { pick: Pick::Hybrid, ..UserChoice::default() }),
+                Change::Reset => card.reset(),
+                Change::Undo => { card.undo(); }
+                Change::Redo => { card.redo(); }
+            }
+            prop_assert_eq!(card.evaluation(), &evaluate(card.decision(), card.answers()));
+        }
+    }
+
     #[test]
     fn ticking_a_box_never_lowers_any_score((answers, id) in answers_and_an_unticked_id()) {
         let d = decision();

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use super::{Answers, Score, join_names, quoted};
-use crate::decision::{Choice, Decision, Question, question_id};
+use crate::decision::{Choice, Question, question_id};
 
 /// A hint about one scored option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,19 +37,13 @@ impl AsRef<str> for Hint {
     }
 }
 
-/// One hint per scored option, in order.
-pub(super) fn hints(decision: &Decision, answers: &Answers, scores: &[Score]) -> Vec<Hint> {
-    decision
-        .scored()
-        .zip(scores)
-        .map(|(option, score)| {
-            if score.qualified {
-                qualified(option, answers, score)
-            } else {
-                not_qualified(option, answers, score)
-            }
-        })
-        .collect()
+/// The hint about one scored option, given its score.
+pub(super) fn hint(option: &Choice, answers: &Answers, score: &Score) -> Hint {
+    if score.qualified {
+        qualified(option, answers, score)
+    } else {
+        not_qualified(option, answers, score)
+    }
 }
 
 /// How many questions a sentence names; the others are counted. A checklist of hundreds
