@@ -12,7 +12,7 @@ pub use crate::export::Format;
 /// Without a command, opens the interactive app on the embedded decision.
 // The doc comment is the --help text: product names go in plain words, not code spans.
 #[allow(clippy::doc_markdown)]
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(name = "stackpick", version, about, long_about)]
 pub struct Cli {
     #[command(subcommand)]

@@ -1157,3 +1157,15 @@ fn saved_starts_from_the_autosaved_answers() {
     let both = run_with_state(state.path(), &["score", "--saved", "--session", "x.ron"]);
     assert_eq!(both.code, 2, "{both:?}");
 }
+
+/// `main` skips the parser when there are no arguments and uses `Cli::default()`: the two must
+/// agree, or `stackpick` alone would not be what `--help` describes.
+#[test]
+fn no_arguments_mean_the_parser_s_defaults() {
+    use clap::Parser;
+    let parsed = stackpick::cli::Cli::try_parse_from(["stackpick"]).expect("no arguments parse");
+    assert_eq!(
+        format!("{parsed:?}"),
+        format!("{:?}", stackpick::cli::Cli::default())
+    );
+}

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::cli::{Cli, Format};
 use crate::commands::{load_decision, load_session};
+use crate::decision::Decision;
 use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
@@ -14,7 +15,7 @@ use crate::text::escape_path;
 use crate::tui::Effects;
 use crate::tui::app::{App, ExportOutcome};
 use crate::tui::config::settings_from_env;
-use crate::tui::run;
+use crate::tui::runtime::{run_started, start};
 
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {
@@ -44,6 +45,10 @@ impl Effects for DiskEffects {
     }
 }
 
+fn terminal_error(e: std::io::Error) -> Failure {
+    Failure::Other(format!("terminal error: {e}"))
+}
+
 /// Whether `TERM` names a terminal that can draw the app: set, not empty, not `dumb`.
 fn capable_term() -> bool {
     std::env::var_os("TERM").is_some_and(|term| !term.is_empty() && term != "dumb")
@@ -59,12 +64,34 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .to_owned(),
         ));
     }
-    let decision = load_decision(cli.data.as_deref())?;
+    // With no decision file and no session, nothing left to load can fail: the embedded
+    // decision is parsed on another core while the terminal is set up, which brings the first
+    // frame closer (issue 8). Otherwise everything is loaded first, so that a bad file is
+    // reported on the normal screen.
+    let overlap = cli.data.is_none() && cli.session.is_none();
+    let embedded = overlap.then(|| std::thread::spawn(Decision::embedded));
+    let decision = if overlap {
+        None
+    } else {
+        Some(load_decision(cli.data.as_deref())?)
+    };
     let settings = settings_from_env()?;
     let mut store = StateStore::from_env();
+    let session_answers = match (&cli.session, &decision) {
+        (Some(path), Some(decision)) => Some(load_session(decision, path)?),
+        _ => None,
+    };
+    let started = start(!cli.no_mouse).map_err(terminal_error)?;
+    let decision = match (decision, embedded) {
+        (Some(decision), _) => decision,
+        (None, Some(parsing)) => parsing
+            .join()
+            .map_err(|_| Failure::Other("the embedded decision could not be loaded".to_owned()))?,
+        (None, None) => load_decision(None)?,
+    };
     let mut status = None;
-    let answers = match &cli.session {
-        Some(path) => load_session(&decision, path)?,
+    let answers = match session_answers {
+        Some(answers) => answers,
         None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
                 status = Some(match saved.notice {
@@ -87,7 +114,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         app.set_status(text, is_error);
     }
     let mut effects = DiskEffects { store };
-    run(&mut app, !cli.no_mouse, &mut effects).map_err(|e| Failure::Other(format!("terminal error: {e}")))?;
+    run_started(started, &mut app, &mut effects).map_err(terminal_error)?;
     for path in &app.written {
         let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
     }

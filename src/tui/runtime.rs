@@ -177,8 +177,22 @@ fn save(app: &mut App, effects: &mut dyn Effects) {
 /// Runs the app until the user quits. The terminal is restored before this returns, and by
 /// the signal thread if a signal ends the app instead (see `signals.rs`).
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
+    run_started(start(mouse)?, app, effects)
+}
+
+/// The terminal in the app's mode, with the signal thread ready to restore it.
+pub struct Started(terminal::Session);
+
+/// Installs the signal handlers and puts the terminal in the app's mode: the part of [`run`]
+/// that needs no model, so that a caller can overlap it with loading one.
+pub fn start(mouse: bool) -> io::Result<Started> {
     terminal::signals::install()?;
-    let mut session = terminal::Session::start(mouse)?;
+    terminal::Session::start(mouse).map(Started)
+}
+
+/// [`run`] on a terminal already [`start`]ed.
+pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -> io::Result<()> {
+    let Started(mut session) = started;
     let mut work = terminal::signals::hold();
     let size = session.terminal.size()?;
     app.update(Action::Resize {

@@ -6,7 +6,7 @@ pub mod clamped;
 pub mod signals;
 
 use std::fs::File;
-use std::io::{self, BufWriter, Stdout};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -16,10 +16,10 @@ use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
-use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::crossterm::{execute, queue};
 
 use crate::tui::terminal::clamped::Clamped;
 
@@ -67,15 +67,18 @@ impl Drop for Session {
 pub fn enter(mouse: bool) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    let mut stdout = output()?;
-    let entered = execute!(stdout, EnterAlternateScreen, EnableBracketedPaste, Hide).and_then(|()| {
-        if mouse {
-            MOUSE.store(true, Ordering::SeqCst);
-            execute!(stdout, EnableMouseCapture)
-        } else {
-            Ok(())
-        }
-    });
+    // Buffered, so the modes reach the terminal in one write, as the first frame then does.
+    let mut stdout = BufWriter::new(output()?);
+    let entered = queue!(stdout, EnterAlternateScreen, EnableBracketedPaste, Hide)
+        .and_then(|()| {
+            if mouse {
+                MOUSE.store(true, Ordering::SeqCst);
+                queue!(stdout, EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        })
+        .and_then(|()| stdout.flush());
     if let Err(e) = entered {
         restore();
         return Err(e);
