@@ -138,7 +138,7 @@ pub struct InputArgs {
     pub because: Option<String>,
 }
 
-/// The shells `completions` writes a script for: clap_complete's, and Nushell.
+/// The shells `completions` writes a script for: those of `clap_complete`, and Nushell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Shell {
     Bash,

@@ -10,21 +10,20 @@ use crate::error::Failure;
 
 /// The completion script for `shell`, as text.
 pub fn completion_script(shell: Shell) -> String {
-    let mut cmd = Cli::command();
-    let mut script = Vec::new();
-    let name = "stackpick";
+    use clap_complete::Shell as Std;
     match shell {
-        Shell::Nushell => {
-            clap_complete::generate(clap_complete_nushell::Nushell, &mut cmd, name, &mut script)
-        }
-        Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, name, &mut script),
-        Shell::Elvish => clap_complete::generate(clap_complete::Shell::Elvish, &mut cmd, name, &mut script),
-        Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, name, &mut script),
-        Shell::PowerShell => {
-            clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, name, &mut script);
-        }
-        Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, name, &mut script),
+        Shell::Bash => script(Std::Bash),
+        Shell::Elvish => script(Std::Elvish),
+        Shell::Fish => script(Std::Fish),
+        Shell::Nushell => script(clap_complete_nushell::Nushell),
+        Shell::PowerShell => script(Std::PowerShell),
+        Shell::Zsh => script(Std::Zsh),
     }
+}
+
+fn script(generator: impl clap_complete::Generator) -> String {
+    let mut script = Vec::new();
+    clap_complete::generate(generator, &mut Cli::command(), "stackpick", &mut script);
     String::from_utf8_lossy(&script).into_owned()
 }
 

@@ -1,4 +1,4 @@
-//! `stackpick man`: the whole manual on one page. clap_mangen renders the top command; every
+//! `stackpick man`: the whole manual on one page. `clap_mangen` renders the top command; every
 //! subcommand gets a subsection of COMMANDS with its own synopsis and options (rather than a
 //! pointer to a `stackpick-check(1)` page that is not installed), and KEYS comes from the key
 //! table itself, the one that feeds the help overlay and the README.
@@ -63,7 +63,7 @@ pub fn man(out: &mut dyn Write) -> Result<(), Failure> {
         })
 }
 
-/// What a clap_mangen renderer writes, without the preamble every rendering starts with
+/// What a `clap_mangen` renderer writes, without the preamble every rendering starts with
 /// (the page's first chunk, the title, keeps it).
 fn chunk(render: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
     let mut buf = Vec::new();
@@ -86,12 +86,15 @@ fn nested(text: &str) -> String {
         .unwrap_or(text)
         .lines()
         .filter(|line| !line.starts_with(".SH"))
-        .map(|line| format!("{line}\n"))
-        .collect()
+        .fold(String::new(), |mut text, line| {
+            text.push_str(line);
+            text.push('\n');
+            text
+        })
 }
 
 /// COMMANDS: for each subcommand, its name, what it does, its synopsis and its options, as
-/// roff text (clap_mangen hands out text, not `Roff`s).
+/// roff text (`clap_mangen` hands out text, not `Roff`s).
 fn commands_section(cmd: &clap::Command) -> String {
     let mut intro = Roff::new();
     intro.control("SH", ["COMMANDS"]);

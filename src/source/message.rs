@@ -9,6 +9,9 @@ use ron::error::Error;
 pub fn message(code: &Error) -> String {
     match code {
         Error::ExpectedNamedStructLike(_) | Error::ExpectedStructName(_) => "Expected opening `(`".to_owned(),
+        Error::ExpectedOption => "Expected `Some(…)` or `None`".to_owned(),
+        // ron's advice for Rust field names that are keywords; in a data file, a bad name.
+        Error::SuggestRawIdentifier(found) => format!("Expected a name but found `{found}`"),
         Error::ExpectedDifferentStructName { found, .. } => {
             format!("Expected opening `(` but found the name `{found}`")
         }
@@ -50,9 +53,9 @@ pub fn message(code: &Error) -> String {
     }
 }
 
-/// What serde says it expected, in plain words: serde's derives name the type ("struct
-/// Session", "enum ThemeName", "tuple variant Trigger::Any"), other values are already
-/// plain ("a string", "u32").
+/// What serde says it expected, in plain words: serde's derives name the type (`struct
+/// Session`, `enum ThemeName`, `tuple variant Trigger::Any`), other values are already
+/// plain ("a string").
 fn plain(expected: &str) -> String {
     let kinds = [
         ("struct variant ", "a value in parentheses `( … )`"),
@@ -140,6 +143,8 @@ mod tests {
         );
         let error = ron::from_str::<Session>("(name: \"x\", theme: Dark)").unwrap_err();
         assert_eq!(message(&error.code), "Unexpected missing field named `pair`");
+        let error = ron::from_str::<Option<Session>>("3").unwrap_err();
+        assert_eq!(message(&error.code), "Expected `Some(…)` or `None`");
         let error = ron::from_str::<Session>("Config(name: \"x\")").unwrap_err();
         assert_eq!(
             message(&error.code),
