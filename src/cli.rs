@@ -2,9 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 pub use crate::export::Format;
+
+mod candidates;
+
+pub use candidates::{Candidates, Ids, candidates};
 
 /// Choose your startup's web stack (Django, Flask, a hybrid, or FastAPI where the article
 /// suggests it) from the evidence.
@@ -19,11 +23,11 @@ pub struct Cli {
     pub command: Option<Command>,
 
     /// A decision file to open instead of the embedded one.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub data: Option<PathBuf>,
 
     /// A saved session (answers and stage) to load.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub session: Option<PathBuf>,
 
     /// Do not capture the mouse.
@@ -37,7 +41,7 @@ pub enum Command {
     /// Validate decision files (default: the embedded one).
     Check {
         /// Decision files to check.
-        #[arg(value_name = "FILE")]
+        #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
     },
     /// Print the scores, the verdict, the stack, the reasons and the hints.
@@ -52,17 +56,17 @@ pub enum Command {
     Export {
         #[command(flatten)]
         input: InputArgs,
-        /// The format to write.
+        /// The format to write (default: from the extension of -o, else md).
         #[arg(long, value_enum)]
-        format: Format,
+        format: Option<Format>,
         /// Where to write; `-` for standard output (default: decision.<ext>).
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", value_hint = ValueHint::FilePath)]
         output: Option<PathBuf>,
         /// Replace an existing file.
         #[arg(long)]
         force: bool,
         /// A minijinja template to render instead of the built-in Markdown record.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
         template: Option<PathBuf>,
         /// The date written in the record (YYYY-MM-DD; default: today).
         #[arg(long, value_name = "DATE")]
@@ -77,7 +81,7 @@ pub enum Command {
     /// Forget the answers the app saved for a decision (asks first).
     Reset {
         /// The decision file whose saved answers to reset (default: the embedded one).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
         data: Option<PathBuf>,
         /// Reset without asking.
         #[arg(long)]
@@ -86,7 +90,7 @@ pub enum Command {
     /// Print a shell completion script.
     Completions {
         /// The shell.
-        shell: clap_complete::Shell,
+        shell: Shell,
     },
     /// Print the man page (roff).
     Man,
@@ -96,11 +100,11 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct InputArgs {
     /// A decision file to use instead of the embedded one.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub data: Option<PathBuf>,
 
     /// A saved session (answers and stage) to start from.
-    #[arg(long, value_name = "FILE", conflicts_with = "saved")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with = "saved")]
     pub session: Option<PathBuf>,
 
     /// Start from the answers the app autosaved for this decision.
@@ -108,11 +112,13 @@ pub struct InputArgs {
     pub saved: bool,
 
     /// Question ids answered yes, e.g. django.admin-panel (comma-separated, may repeat).
-    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',', value_parser = Candidates(Ids::Questions),
+          hide_possible_values = true)]
     pub yes: Vec<String>,
 
     /// Question ids answered no (comma-separated, may repeat).
-    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',')]
+    #[arg(long, value_name = "ID[,ID...]", value_delimiter = ',', value_parser = Candidates(Ids::Questions),
+          hide_possible_values = true)]
     pub no: Vec<String>,
 
     /// A note on a question, e.g. --note 'django.security=patient data' (may repeat).
@@ -120,14 +126,26 @@ pub struct InputArgs {
     pub notes: Vec<String>,
 
     /// The stage ("where are you now"), e.g. pre-pmf.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", value_parser = Candidates(Ids::Stages), hide_possible_values = true)]
     pub stage: Option<String>,
 
     /// Your choice: an option id, `hybrid`, `none` (not decided) or `checklist` (follow it).
-    #[arg(long, value_name = "OPTION")]
+    #[arg(long, value_name = "OPTION", value_parser = Candidates(Ids::Choices), hide_possible_values = true)]
     pub choose: Option<String>,
 
     /// Why you chose so (one line).
     #[arg(long, value_name = "TEXT")]
     pub because: Option<String>,
+}
+
+/// The shells `completions` writes a script for: those of `clap_complete`, and Nushell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Elvish,
+    Fish,
+    Nushell,
+    #[value(name = "powershell")]
+    PowerShell,
+    Zsh,
 }

@@ -23,8 +23,6 @@ pub mod tui;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
 use crate::cli::{Cli, Command};
 use crate::error::Failure;
 
@@ -74,16 +72,8 @@ pub fn run(cli: &Cli) -> ExitCode {
                 &mut out,
             )
         }
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "stackpick", &mut out);
-            Ok(())
-        }
-        Some(Command::Man) => clap_mangen::Man::new(Cli::command())
-            .render(&mut out)
-            .map_err(|source| Failure::Output {
-                what: "the man page",
-                source,
-            }),
+        Some(Command::Completions { shell }) => commands::completions(*shell, &mut out),
+        Some(Command::Man) => commands::man(&mut out),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+mod message;
 mod walk;
 
 pub use walk::walk;
@@ -72,7 +73,7 @@ pub fn parse<T: DeserializeOwned>(source: &str) -> Result<T, SyntaxError> {
     ron::from_str(strip_bom(source)).map_err(|e| SyntaxError {
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        message: message::message(&e.code),
     })
 }
 

@@ -12,11 +12,13 @@ use crate::export::{
 };
 use crate::score::one_line;
 use crate::text::escape_path;
+use strum::IntoEnumIterator;
 
 /// The options of the `export` command besides the input.
 #[derive(Debug, Clone)]
 pub struct ExportOptions<'a> {
-    pub format: Format,
+    /// `None`: Markdown with a template, else [`inferred_format`] from the output's extension.
+    pub format: Option<Format>,
     /// Where to write; `-` for standard output; `None` for [`default_path`].
     pub output: Option<&'a Path>,
     /// Replace an existing file.
@@ -51,10 +53,16 @@ pub fn export(
     out: &mut dyn Write,
     status: &mut dyn Write,
 ) -> Result<(), Failure> {
+    let format = match (options.format, options.template) {
+        (Some(format), _) => format,
+        // A template renders a Markdown record, whatever the file is called.
+        (None, Some(_)) => Format::Md,
+        (None, None) => inferred_format(options.output),
+    };
     // Every bad-input check comes before anything is written.
     let date = options.date.map(parse_date).transpose()?.unwrap_or_else(today);
     let template = match options.template {
-        Some(path) if options.format != Format::Md => {
+        Some(path) if format != Format::Md => {
             return Err(Failure::BadInput(format!(
                 "--template {} renders a Markdown record: use it with --format md",
                 path.display()
@@ -80,11 +88,11 @@ pub fn export(
         Some((path, source)) => {
             render_template(source, &path.display().to_string(), &decision, &answers, date)?
         }
-        None => render(options.format, &decision, &answers, date),
+        None => render(format, &decision, &answers, date),
     };
     let path = options
         .output
-        .map_or_else(|| default_path(options.format), Path::to_path_buf);
+        .map_or_else(|| default_path(format), Path::to_path_buf);
     if path.as_os_str() == "-" {
         // `out` is standard output; writes to a closed one "succeed" (see `stdout`).
         return stdout::check_open()
@@ -98,6 +106,16 @@ pub fn export(
     write_file(&path, &contents, options.force)?;
     let _ = writeln!(status, "wrote {}", escape_path(&path));
     Ok(())
+}
+
+/// The format `-o PATH` implies when `--format` is not given: the format whose extension
+/// `PATH` has (in any case), else Markdown, the default, as for `-`, no `-o` or an unknown
+/// extension.
+pub fn inferred_format(output: Option<&Path>) -> Format {
+    let extension = output.and_then(Path::extension).and_then(|e| e.to_str());
+    extension
+        .and_then(|ext| Format::iter().find(|f| f.extension().eq_ignore_ascii_case(ext)))
+        .unwrap_or(Format::Md)
 }
 
 fn read_template(path: &Path) -> Result<String, ExportError> {

@@ -1,5 +1,5 @@
-//! The non-interactive commands, one a file: `check`, `score`, `export`, `reset`; and the input
-//! loading they share (the decision, a session, `--yes`/`--stage`).
+//! The non-interactive commands, one a file: `check`, `score`, `export`, `reset`, `completions`,
+//! `man`; and the input loading they share (the decision, a session, `--yes`/`--stage`).
 
 use std::path::Path;
 
@@ -101,11 +101,15 @@ pub fn load_session(decision: &Decision, path: &Path) -> Result<Answers, Failure
 }
 
 mod check;
+mod completions;
 mod export;
+mod man;
 mod reset;
 mod score;
 
 pub use check::check;
-pub use export::{ExportOptions, default_decider, export};
+pub use completions::{completion_script, completions};
+pub use export::{ExportOptions, default_decider, export, inferred_format};
+pub use man::{man, man_page};
 pub use reset::{Confirmation, reset};
 pub use score::score;

@@ -1,0 +1,119 @@
+//! Malformed session and decision files are refused in the file's words: the place, and what
+//! was expected, never the name of a Rust type ("struct `Session`", "enum `Status`").
+
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+/// Words that only the program's types could have put in a message.
+const TYPE_WORDS: [&str; 9] = [
+    "struct `",
+    "enum `",
+    "variant `",
+    "`Session`",
+    "`Decision`",
+    "`Status`",
+    "`Stage`",
+    "`Question`",
+    "`Choice`",
+];
+
+/// Runs `stackpick ARGS... FILE` on `contents` and returns standard error, after checking the
+/// exit code (2, bad input) and the place.
+fn refused(args: &[&str], contents: &str, dir: &Path) -> String {
+    let file = dir.join("input.ron");
+    std::fs::write(&file, contents).expect("write");
+    let output = cargo_bin_cmd!("stackpick")
+        .current_dir(dir)
+        .args(args)
+        .arg("input.ron")
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{contents}: {stderr}");
+    assert!(stderr.contains("input.ron:"), "{stderr}");
+    // A name the file itself wrote may be quoted back ("found the name `Decision`").
+    for word in TYPE_WORDS
+        .iter()
+        .filter(|w| !contents.contains(w.trim_matches('`')))
+    {
+        assert!(
+            !stderr.contains(word),
+            "{contents}\n-> {stderr}names a type ({word})"
+        );
+    }
+    stderr
+}
+
+#[test]
+fn malformed_sessions_are_refused_without_type_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        ("{}", "Expected opening `(`"),
+        ("[1, 2]", "Expected opening `(`"),
+        ("Foo(decision: \"web-frameworks\")", "found the name `Foo`"),
+        (
+            "Decision(decision: \"web-frameworks\")",
+            "found the name `Decision`",
+        ),
+        (
+            "(decision: \"web-frameworks\", status: Some(Bogus))",
+            "Unknown value `Bogus`; use one of `proposed`",
+        ),
+        (
+            "(decision: \"web-frameworks\", status: Some(3))",
+            "Expected a name but found `3`",
+        ),
+        (
+            "(decision: \"web-frameworks\", status: 3)",
+            "Expected `Some(…)` or `None`",
+        ),
+        (
+            "(decision: \"web-frameworks\", bogus: 1)",
+            "Unexpected field named `bogus`",
+        ),
+        ("(answers: [])", "missing field named `decision`"),
+        (
+            "(decision: \"web-frameworks\", decision: \"x\")",
+            "duplicate field named `decision`",
+        ),
+        (
+            "(decision: \"web-frameworks\", notes: [1])",
+            "Expected opening `{`",
+        ),
+    ];
+    for (contents, expected) in cases {
+        let stderr = refused(&["score", "--session"], contents, dir.path());
+        assert!(stderr.contains(expected), "{contents}: {stderr}");
+    }
+}
+
+#[test]
+fn malformed_decision_files_are_refused_without_type_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mini = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/good/mini.ron"
+    ))
+    .expect("mini.ron");
+    let cases = [
+        ("{}".to_owned(), "Expected opening `(`"),
+        ("Session(id: \"x\")".to_owned(), "found the name `Session`"),
+        ("(id: \"x\", kind: 1)".to_owned(), "Unexpected field named `kind`"),
+        (
+            mini.replacen("Stage(id: \"solo\"", "Stage(idx: \"solo\"", 1),
+            "Unexpected field named `idx`",
+        ),
+        (
+            mini.replacen("Question(id: \"security\"", "Questio(id: \"security\"", 1),
+            "found the name `Questio`",
+        ),
+        (mini.replacen("id: \"mini\",", "", 1), "missing field named `id`"),
+    ];
+    for (contents, expected) in cases {
+        for args in [&["check"][..], &["score", "--data"]] {
+            let stderr = refused(args, &contents, dir.path());
+            assert!(stderr.contains(expected), "{args:?} {contents}: {stderr}");
+        }
+    }
+}
