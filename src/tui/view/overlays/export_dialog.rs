@@ -169,7 +169,7 @@ fn question_text(dialog: &ExportDialog, question: &ExportQuestion, width: usize)
         ExportQuestion::CreateDir(dir) => {
             let name = escape_path(dir);
             let asked = shorten_left(&format!("Create directory {name}? (y/n)"), width);
-            ("That directory does not exist.".to_owned(), asked)
+            ("The file's directory does not exist.".to_owned(), asked)
         }
     }
 }
