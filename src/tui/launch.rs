@@ -99,6 +99,8 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let mut app = App::new(decision, answers, settings.theme);
     app.settings = settings;
+    // Relative export paths are written from here; the export dialog shows them from it.
+    app.working_dir = std::env::current_dir().unwrap_or_default();
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }
