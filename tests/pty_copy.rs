@@ -67,7 +67,9 @@ fn y_writes_the_decision_to_the_clipboard_with_osc_52() {
     master.write_all(b"4 ").expect("type");
     read_until(&output, &mut got, "the tick", |s| s.contains("[x]"));
     master.write_all(b"cj\r").expect("type");
-    read_until(&output, &mut got, "the reason's field", |s| s.contains("One line; Enter keeps it"));
+    read_until(&output, &mut got, "the reason's field", |s| {
+        s.contains("One line; Enter keeps it")
+    });
     master.write_all(b"we know it\r").expect("type");
     read_until(&output, &mut got, "the choice", |s| s.contains("Decision: "));
     got.clear();
@@ -89,7 +91,11 @@ fn y_writes_the_decision_to_the_clipboard_with_osc_52() {
         deciders: Vec::new(),
     };
     let report = stackpick::report::Report::new(&decision, &answers);
-    assert_eq!(decoded, report.to_text(), "the decision as `stackpick score` prints it");
+    assert_eq!(
+        decoded,
+        report.to_text(),
+        "the decision as `stackpick score` prints it"
+    );
     assert!(decoded.contains(&format!("Verdict: {}", report.verdict.summary)));
     assert!(decoded.contains("Reasons:"), "{decoded}");
     let choice = format!("Your choice: {}", decision.options[0].name);

@@ -1036,7 +1036,17 @@ impl Tmux {
             prompt = sh_quote(&format!("{PROMPT} ")),
         );
         let tmux = Tmux { socket, dir };
-        tmux.tmux(&["new-session", "-d", "-s", SESSION, "-x", "80", "-y", "24", &command]);
+        tmux.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &command,
+        ]);
         tmux.wait_for(&[PROMPT]);
         tmux
     }
@@ -1070,7 +1080,11 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_whole_frame() {
     });
     assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left");
     assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor shown");
-    tmux.run(&format!("stty -g > {}; jobs > {}", file("stty-stopped"), file("jobs")));
+    tmux.run(&format!(
+        "stty -g > {}; jobs > {}",
+        file("stty-stopped"),
+        file("jobs")
+    ));
     let jobs = tmux.wait_file(&tmux.dir.path().join("jobs"), "the jobs", |t| !t.is_empty());
     assert!(jobs.contains("Stopped") && jobs.contains("stackpick"), "{jobs}");
     let read = |name: &str| std::fs::read_to_string(tmux.dir.path().join(name)).expect("stty output");
@@ -1092,6 +1106,12 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_whole_frame() {
     });
     tmux.run(&format!("echo \"exit=$?\"; stty -g > {}", file("stty-after")));
     tmux.wait_for(&["exit=0"]);
-    tmux.wait_file(&tmux.dir.path().join("stty-after"), "the settings", |t| !t.is_empty());
-    assert_eq!(read("stty-after"), read("stty-before"), "restored exactly on exit");
+    tmux.wait_file(&tmux.dir.path().join("stty-after"), "the settings", |t| {
+        !t.is_empty()
+    });
+    assert_eq!(
+        read("stty-after"),
+        read("stty-before"),
+        "restored exactly on exit"
+    );
 }

@@ -51,7 +51,11 @@ fn the_path_is_edited_at_the_cursor() {
     for _ in 0..3 {
         app.key(KeyCode::Left);
     }
-    assert_eq!(open(&app).format, Format::Md, "Left moves the cursor, not the format");
+    assert_eq!(
+        open(&app).format,
+        Format::Md,
+        "Left moves the cursor, not the format"
+    );
     app.press("-v2");
     assert_eq!(path(&app), "decision-v2.md");
     let cursor = app.cursor().expect("the terminal cursor is in the field");
@@ -63,7 +67,11 @@ fn the_path_is_edited_at_the_cursor() {
     assert!(row.contains("Path:     decision-v2.md"), "{row}");
     let start = row.find("decision-v2.md").expect("the field");
     let column = row[..start].chars().count() + "decision-v2".len();
-    assert_eq!(usize::from(cursor.x), column, "the cursor is after the typed text");
+    assert_eq!(
+        usize::from(cursor.x),
+        column,
+        "the cursor is after the typed text"
+    );
     app.key(KeyCode::Home);
     app.press("out/");
     app.key(KeyCode::Right);
@@ -71,7 +79,11 @@ fn the_path_is_edited_at_the_cursor() {
     assert_eq!(path(&app), "out/dcision-v2.md");
     app.ctrl('e');
     app.ctrl('w');
-    assert_eq!(path(&app), "out/dcision-v2.", "Ctrl-W deletes the word before the cursor");
+    assert_eq!(
+        path(&app),
+        "out/dcision-v2.",
+        "Ctrl-W deletes the word before the cursor"
+    );
     app.ctrl('a');
     app.ctrl('k');
     assert_eq!(path(&app), "");
@@ -133,7 +145,10 @@ fn writing_a_format_into_a_file_named_for_another_asks_first() {
         Some(ExportQuestion::Mismatch { named: Format::Md })
     );
     let screen = app.text();
-    assert!(screen.contains("The path ends in .md, but the format is json."), "{screen}");
+    assert!(
+        screen.contains("The path ends in .md, but the format is json."),
+        "{screen}"
+    );
     assert!(screen.contains("Write json to it anyway? (y/n)"), "{screen}");
     // No: back to the dialog, nothing typed into the path meanwhile.
     assert!(app.press("n").is_empty());
@@ -194,7 +209,10 @@ fn ctrl_y_copies_the_markdown_record() {
     let status = app.ui.status.as_ref().expect("a message");
     assert_eq!(
         status.text,
-        format!("Copied the Markdown record ({} bytes) to the clipboard", text.len())
+        format!(
+            "Copied the Markdown record ({} bytes) to the clipboard",
+            text.len()
+        )
     );
     assert!(matches!(app.ui.mode, Mode::Export(_)), "the dialog stays open");
 }
@@ -211,8 +229,17 @@ fn y_copies_the_decision_as_score_prints_it() {
     let report = stackpick::report::Report::new(app.scorecard.decision(), app.scorecard.answers());
     assert_eq!(text, &report.to_text(), "the text of `stackpick score`");
     assert!(text.contains("Verdict: "));
-    assert!(app.ui.status.as_ref().is_some_and(|s| s.text.starts_with("Copied the decision (")));
-    assert_eq!(app.scorecard.answers().yes.len(), 1, "Y is not y: no answer changed");
+    assert!(
+        app.ui
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Copied the decision ("))
+    );
+    assert_eq!(
+        app.scorecard.answers().yes.len(),
+        1,
+        "Y is not y: no answer changed"
+    );
 }
 
 #[test]
@@ -238,7 +265,10 @@ fn the_dialog_shows_the_full_path() {
     app.ctrl('u');
     app.press(&format!("{}/the-file.md", "deep/".repeat(20)));
     let screen = app.text();
-    let line = screen.lines().find(|l| l.contains("Writes to")).expect("the full path");
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Writes to"))
+        .expect("the full path");
     assert!(line.contains("Writes to …"), "{line}");
     assert!(line.contains("deep/the-file.md"), "{line}");
 }

@@ -246,7 +246,11 @@ fn export_dialog_edits_the_path_and_cycles_formats() {
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!()
     };
-    assert_eq!(dialog.path.value(), "decision.json", "a default path follows the format");
+    assert_eq!(
+        dialog.path.value(),
+        "decision.json",
+        "a default path follows the format"
+    );
     app.press("⌫⌫⌫⌫xyz");
     let effects = app.press("⏎");
     assert_eq!(
@@ -380,7 +384,8 @@ fn q_quits_from_the_too_small_screen_even_over_the_export_dialog() {
         panic!("the dialog is still the mode underneath")
     };
     assert_eq!(
-        dialog.path.value(), "decision.md",
+        dialog.path.value(),
+        "decision.md",
         "nothing was typed into the hidden field"
     );
 }

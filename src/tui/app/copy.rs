@@ -28,7 +28,10 @@ impl App {
 
     fn copy(&mut self, text: &str, what: &str) -> Effect {
         let text = clipboard_text(text);
-        self.set_status(format!("Copied {what} ({} bytes) to the clipboard", text.len()), false);
+        self.set_status(
+            format!("Copied {what} ({} bytes) to the clipboard", text.len()),
+            false,
+        );
         Effect::Copy(text)
     }
 }

@@ -116,7 +116,12 @@ pub fn default_export_path(format: Format) -> String {
 
 /// The export the dialog asks for. The status and deciders belong to the choice: the export
 /// writes them, and the next save keeps them.
-fn write_export(scorecard: &mut Scorecard, dialog: &ExportDialog, overwrite: bool, create_dir: bool) -> Effect {
+fn write_export(
+    scorecard: &mut Scorecard,
+    dialog: &ExportDialog,
+    overwrite: bool,
+    create_dir: bool,
+) -> Effect {
     let mut choice = scorecard.answers().choice.clone();
     choice.status = dialog.status;
     choice.deciders = dialog.decider_list();

@@ -80,8 +80,14 @@ mod tests {
     #[test]
     fn the_full_path_resolves_dots_against_the_working_directory() {
         let home = Path::new("/home/ana/project");
-        assert_eq!(resolve(home, "decision.md"), Path::new("/home/ana/project/decision.md"));
-        assert_eq!(resolve(home, "./out/../x.md"), Path::new("/home/ana/project/x.md"));
+        assert_eq!(
+            resolve(home, "decision.md"),
+            Path::new("/home/ana/project/decision.md")
+        );
+        assert_eq!(
+            resolve(home, "./out/../x.md"),
+            Path::new("/home/ana/project/x.md")
+        );
         assert_eq!(resolve(home, "/tmp/x.md"), Path::new("/tmp/x.md"));
         assert_eq!(resolve(home, "../../../../x.md"), Path::new("/x.md"));
         assert_eq!(resolve(Path::new(""), "../x.md"), Path::new("../x.md"));

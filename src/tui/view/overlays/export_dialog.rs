@@ -149,7 +149,10 @@ fn field(app: &App, label: &'static str, editor: &LineEditor, focused: bool, wid
     let theme = app.theme();
     let style = if focused { theme.selected } else { theme.text };
     let shown = skip_cells(editor.value(), editor.scroll(width));
-    Line::from(vec![Span::styled(label, theme.heading), Span::styled(shown, style)])
+    Line::from(vec![
+        Span::styled(label, theme.heading),
+        Span::styled(shown, style),
+    ])
 }
 
 /// What a question says and what it asks, each on one line of `width` cells (paths shortened
@@ -158,7 +161,10 @@ fn question_text(dialog: &ExportDialog, question: &ExportQuestion, width: usize)
     let format = dialog.format;
     match question {
         ExportQuestion::Mismatch { named } => (
-            format!("The path ends in .{}, but the format is {format}.", named.extension()),
+            format!(
+                "The path ends in .{}, but the format is {format}.",
+                named.extension()
+            ),
             format!("Write {format} to it anyway? (y/n)"),
         ),
         ExportQuestion::Overwrite => {
