@@ -248,11 +248,11 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
     bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true),
     bind(Global, &[ch('e')], Action::Export, "export", true),
-    bind(Global, &[ch('Y')], Action::CopyDecision, "copy the decision", false),
-    bind(Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
     bind(Global, &[ch('u')], Action::Undo, "undo", false),
     bind(Global, &[ctrl('r')], Action::Redo, "redo", false),
     bind(Global, &[ch('R')], Action::StartOver, "start over", false),
     bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),
+    bind(Global, &[ch('Y')], Action::CopyDecision, "copy the decision", false),
+    bind(Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
 ];
