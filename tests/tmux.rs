@@ -1115,3 +1115,60 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_whole_frame() {
         "restored exactly on exit"
     );
 }
+
+/// The export dialog on the real binary (issue 10.5): the path follows the format, the full
+/// path is shown, JSON into a `.md` file asks first, and a missing directory is created after
+/// asking (and not before).
+#[test]
+fn export_dialog_follows_the_format_and_creates_a_directory_after_asking() {
+    let tmux = Tmux::start("export-dir", Launch::default());
+    tmux.wait_first_frame();
+    let work = tmux.work();
+    let full = |name: &str| path_str(&work.join(name));
+    tmux.keys(&["e"]);
+    tmux.wait_for(&[
+        "Path:     decision.md",
+        &format!("Writes to {}", full("decision.md")),
+    ]);
+    // Edit in the middle: the cursor moves with ←, the format stays.
+    tmux.keys(&["Left", "Left", "Left", "C-w"]);
+    tmux.type_text("out/deep/x");
+    tmux.wait_for(&["Path:     out/deep/x.md", "Format: [md]"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for(&["Path:     out/deep/x.json", "Format:  md  [json]"]);
+
+    // JSON into a file named .md: asked, and `n` writes nothing.
+    tmux.keys(&["End", "BSpace", "BSpace", "BSpace", "BSpace"]);
+    tmux.type_text("md");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&[
+        "The path ends in .md, but the format is json.",
+        "Write json to it anyway?",
+    ]);
+    tmux.keys(&["y"]);
+    let dir = full("out/deep");
+    tmux.wait_for(&["The file's directory does not exist."]);
+    tmux.wait_screen("the create-directory question", |s| {
+        s.lines()
+            .any(|l| l.contains("Create directory") && l.contains("out/deep? (y/n)"))
+    });
+    tmux.keys(&["n"]);
+    tmux.wait_screen("the question withdrawn", |s| {
+        !s.contains("Create directory") && s.contains("Path:     out/deep/x.md")
+    });
+    assert!(!work.join("out").exists(), "nothing created on no: {dir}");
+
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Write json to it anyway?"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&["Create directory"]);
+    tmux.keys(&["y"]);
+    tmux.wait_screen("the export written", |s| s.contains("Wrote out/deep/x.md"));
+    let written = tmux.wait_file(&work.join("out/deep/x.md"), "the JSON report", |t| !t.is_empty());
+    assert!(
+        written.trim_start().starts_with('{'),
+        "JSON, as chosen: {written}"
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+}

@@ -156,7 +156,7 @@ fn field(app: &App, label: &'static str, editor: &LineEditor, focused: bool, wid
 }
 
 /// What a question says and what it asks, each on one line of `width` cells (paths shortened
-/// from the left, so their ends stay).
+/// from the left, so their ends and the question stay).
 fn question_text(dialog: &ExportDialog, question: &ExportQuestion, width: usize) -> (String, String) {
     let format = dialog.format;
     match question {
@@ -168,13 +168,17 @@ fn question_text(dialog: &ExportDialog, question: &ExportQuestion, width: usize)
             format!("Write {format} to it anyway? (y/n)"),
         ),
         ExportQuestion::Overwrite => {
-            let name = escape_path(&dialog.full_path());
-            let said = shorten_left(&format!("{name} already exists."), width);
-            (said, "Overwrite it? (y/n)".to_owned())
+            let said = " already exists.";
+            let name = shorten_left(
+                &escape_path(&dialog.full_path()),
+                width.saturating_sub(said.len()),
+            );
+            (format!("{name}{said}"), "Overwrite it? (y/n)".to_owned())
         }
         ExportQuestion::CreateDir(dir) => {
-            let name = escape_path(dir);
-            let asked = shorten_left(&format!("Create directory {name}? (y/n)"), width);
+            let (before, after) = ("Create directory ", "? (y/n)");
+            let room = width.saturating_sub(before.len() + after.len());
+            let asked = format!("{before}{}{after}", shorten_left(&escape_path(dir), room));
             ("The file's directory does not exist.".to_owned(), asked)
         }
     }
