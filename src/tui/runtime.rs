@@ -243,11 +243,9 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
         let before = shown(app);
         match effect {
             Effect::SaveAnswers => save(app, effects),
-            Effect::Suspend => {
-                drop(work);
-                terminal::signals::stop();
-                work = terminal::signals::hold();
-            }
+            // Ctrl-Z is a key in raw mode: do what SIGTSTP does. The loop stays marked busy, so
+            // a signal that came meanwhile acts once the terminal is taken back.
+            Effect::Suspend => terminal::signals::stop(),
             Effect::Copy(text) => {
                 if let Err(e) = copy(&mut session, &text) {
                     app.set_status(format!("Could not copy: {e}"), true);
