@@ -1003,3 +1003,172 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
         "{screen}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ctrl-Z in a shell (issue 10.6)
+// ---------------------------------------------------------------------------------------------
+
+/// The prompt of the interactive shell `Tmux::shell` starts (a space follows it, which
+/// `capture-pane` trims).
+const PROMPT: &str = "shell$";
+
+impl Tmux {
+    /// A fresh server whose window runs an interactive bash (job control on, no rc files) in
+    /// the work directory, with the app's state and config in the server's own directories.
+    fn shell(name: &str) -> Tmux {
+        require_tmux();
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("stackpick-tmux-{name}-"))
+            .tempdir()
+            .expect("temp dir");
+        let socket = dir.path().join("tmux.sock");
+        for sub in ["state", "config", "work"] {
+            std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
+        }
+        let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
+        let command = format!(
+            "cd {work} && exec env -u NO_COLOR -u STACKPICK_STATE_DIR XDG_STATE_HOME={state} \
+             STACKPICK_CONFIG_DIR={config} XDG_CONFIG_HOME={config} PS1={prompt} \
+             bash --norc --noprofile -i",
+            work = d("work"),
+            state = d("state"),
+            config = d("config"),
+            prompt = sh_quote(&format!("{PROMPT} ")),
+        );
+        let tmux = Tmux { socket, dir };
+        tmux.tmux(&[
+            "new-session",
+            "-d",
+            "-s",
+            SESSION,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            &command,
+        ]);
+        tmux.wait_for(&[PROMPT]);
+        tmux
+    }
+
+    /// Types a command line into the shell and runs it.
+    fn run(&self, line: &str) {
+        self.type_text(line);
+        self.keys(&["Enter"]);
+    }
+}
+
+/// Ctrl-Z gives the shell back its prompt and its terminal settings, the app listed as a
+/// stopped job; `fg` brings the app back with every cell of its frame drawn again.
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_whole_frame() {
+    let tmux = Tmux::shell("ctrl-z");
+    let dir = path_str(tmux.dir.path());
+    let file = |name: &str| sh_quote(&format!("{dir}/{name}"));
+    tmux.run(&format!(
+        "stty -g > {}; {}",
+        file("stty-before"),
+        sh_quote(&path_str(release_binary()))
+    ));
+    tmux.wait_first_frame();
+    tmux.keys(&["2"]);
+    let frame = wait_tab(&tmux, 1);
+
+    tmux.keys(&["C-z"]);
+    tmux.wait_screen("the shell's prompt after Ctrl-Z", |s| {
+        !s.contains(TAB_BAR) && s.contains("Stopped") && s.trim_end().ends_with(PROMPT)
+    });
+    assert_eq!(tmux.display("#{alternate_on}"), "0", "alternate screen left");
+    assert_eq!(tmux.display("#{cursor_flag}"), "1", "cursor shown");
+    tmux.run(&format!(
+        "stty -g > {}; jobs > {}",
+        file("stty-stopped"),
+        file("jobs")
+    ));
+    let jobs = tmux.wait_file(&tmux.dir.path().join("jobs"), "the jobs", |t| !t.is_empty());
+    assert!(jobs.contains("Stopped") && jobs.contains("stackpick"), "{jobs}");
+    let read = |name: &str| std::fs::read_to_string(tmux.dir.path().join(name)).expect("stty output");
+    assert_eq!(
+        read("stty-stopped"),
+        read("stty-before"),
+        "the terminal is in the shell's (cooked) mode while the app is stopped"
+    );
+
+    // Back: the same frame, every cell of it, on the tab it was on; keys act.
+    tmux.run("fg");
+    tmux.wait_screen("the whole frame again after fg", |s| s == frame);
+    assert_eq!(tmux.display("#{alternate_on}"), "1");
+    tmux.keys(&["3"]);
+    wait_tab(&tmux, 2);
+    tmux.keys(&["q"]);
+    tmux.wait_screen("the prompt after quitting", |s| {
+        !s.contains(TAB_BAR) && s.trim_end().ends_with(PROMPT)
+    });
+    tmux.run(&format!("echo \"exit=$?\"; stty -g > {}", file("stty-after")));
+    tmux.wait_for(&["exit=0"]);
+    tmux.wait_file(&tmux.dir.path().join("stty-after"), "the settings", |t| {
+        !t.is_empty()
+    });
+    assert_eq!(
+        read("stty-after"),
+        read("stty-before"),
+        "restored exactly on exit"
+    );
+}
+
+/// The export dialog on the real binary (issue 10.5): the path follows the format, the full
+/// path is shown, JSON into a `.md` file asks first, and a missing directory is created after
+/// asking (and not before).
+#[test]
+fn export_dialog_follows_the_format_and_creates_a_directory_after_asking() {
+    let tmux = Tmux::start("export-dir", Launch::default());
+    tmux.wait_first_frame();
+    let work = tmux.work();
+    let full = |name: &str| path_str(&work.join(name));
+    tmux.keys(&["e"]);
+    tmux.wait_for(&[
+        "Path:     decision.md",
+        &format!("Writes to {}", full("decision.md")),
+    ]);
+    // Edit in the middle: the cursor moves with ←, the format stays.
+    tmux.keys(&["Left", "Left", "Left", "C-w"]);
+    tmux.type_text("out/deep/x");
+    tmux.wait_for(&["Path:     out/deep/x.md", "Format: [md]"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_for(&["Path:     out/deep/x.json", "Format:  md  [json]"]);
+
+    // JSON into a file named .md: asked, and `n` writes nothing.
+    tmux.keys(&["End", "BSpace", "BSpace", "BSpace", "BSpace"]);
+    tmux.type_text("md");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&[
+        "The path ends in .md, but the format is json.",
+        "Write json to it anyway?",
+    ]);
+    tmux.keys(&["y"]);
+    let dir = full("out/deep");
+    tmux.wait_for(&["The file's directory does not exist."]);
+    tmux.wait_screen("the create-directory question", |s| {
+        s.lines()
+            .any(|l| l.contains("Create directory") && l.contains("out/deep? (y/n)"))
+    });
+    tmux.keys(&["n"]);
+    tmux.wait_screen("the question withdrawn", |s| {
+        !s.contains("Create directory") && s.contains("Path:     out/deep/x.md")
+    });
+    assert!(!work.join("out").exists(), "nothing created on no: {dir}");
+
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Write json to it anyway?"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&["Create directory"]);
+    tmux.keys(&["y"]);
+    tmux.wait_screen("the export written", |s| s.contains("Wrote out/deep/x.md"));
+    let written = tmux.wait_file(&work.join("out/deep/x.md"), "the JSON report", |t| !t.is_empty());
+    assert!(
+        written.trim_start().starts_with('{'),
+        "JSON, as chosen: {written}"
+    );
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+}

@@ -241,12 +241,16 @@ fn export_dialog_edits_the_path_and_cycles_formats() {
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!("export dialog open")
     };
-    assert_eq!(dialog.path, "decision.md");
+    assert_eq!(dialog.path.value(), "decision.md");
     app.press("⇥");
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!()
     };
-    assert_eq!(dialog.path, "decision.json", "a default path follows the format");
+    assert_eq!(
+        dialog.path.value(),
+        "decision.json",
+        "a default path follows the format"
+    );
     app.press("⌫⌫⌫⌫xyz");
     let effects = app.press("⏎");
     assert_eq!(
@@ -254,7 +258,8 @@ fn export_dialog_edits_the_path_and_cycles_formats() {
         vec![Effect::Export {
             format: stackpick::cli::Format::Json,
             path: "decision.xyz".into(),
-            overwrite: false
+            overwrite: false,
+            create_dir: false,
         }]
     );
 }
@@ -264,9 +269,9 @@ fn export_asks_before_overwriting_and_n_keeps_the_file() {
     let mut app = app();
     app.press("e⏎");
     app.export_done(ExportOutcome::Exists);
-    assert!(matches!(&app.ui.mode, Mode::Export(d) if d.confirm_overwrite));
+    assert!(matches!(&app.ui.mode, Mode::Export(d) if d.question.is_some()));
     assert!(app.press("n").is_empty());
-    assert!(matches!(&app.ui.mode, Mode::Export(d) if !d.confirm_overwrite));
+    assert!(matches!(&app.ui.mode, Mode::Export(d) if d.question.is_none()));
     app.press("⏎");
     app.export_done(ExportOutcome::Exists);
     let effects = app.press("y");
@@ -275,7 +280,8 @@ fn export_asks_before_overwriting_and_n_keeps_the_file() {
         vec![Effect::Export {
             format: stackpick::cli::Format::Md,
             path: "decision.md".into(),
-            overwrite: true
+            overwrite: true,
+            create_dir: false,
         }]
     );
     app.export_done(ExportOutcome::Written("decision.md".into()));
@@ -378,7 +384,8 @@ fn q_quits_from_the_too_small_screen_even_over_the_export_dialog() {
         panic!("the dialog is still the mode underneath")
     };
     assert_eq!(
-        dialog.path, "decision.md",
+        dialog.path.value(),
+        "decision.md",
         "nothing was typed into the hidden field"
     );
 }
@@ -445,7 +452,7 @@ fn typed_controls_bidi_and_invisible_characters_are_refused() {
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!("dialog open")
     };
-    assert_eq!(dialog.path, "out/x.md");
+    assert_eq!(dialog.path.value(), "out/x.md");
 }
 
 #[test]
@@ -462,14 +469,14 @@ fn a_paste_goes_into_the_field_cleaned_and_never_acts_as_keys() {
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!("dialog open")
     };
-    assert_eq!(dialog.path, "out/dm.x[2J  v2.md");
+    assert_eq!(dialog.path.value(), "out/dm.x[2J  v2.md");
     // Too small: nothing is typed unseen.
     shrink(&mut app);
     app.paste("zzz");
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!("dialog open")
     };
-    assert!(!dialog.path.contains("zzz"));
+    assert!(!dialog.path.value().contains("zzz"));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -668,7 +675,7 @@ fn clicks_work_in_the_export_dialog_and_a_click_outside_closes_it() {
         panic!("the dialog is open")
     };
     assert_eq!(dialog.format, stackpick::cli::Format::Json);
-    assert_eq!(dialog.path, "decision.json");
+    assert_eq!(dialog.path.value(), "decision.json");
     let overlay = app.map.overlay.expect("the dialog's box");
     app.click_at(overlay.x.saturating_sub(2), overlay.y);
     assert_eq!(app.ui.mode, Mode::Normal);
@@ -834,7 +841,7 @@ fn the_export_dialog_sets_the_status_and_the_deciders() {
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!("export dialog")
     };
-    assert_eq!(dialog.deciders, "ana", "the default decider");
+    assert_eq!(dialog.deciders.value(), "ana", "the default decider");
     assert!(app.text().contains("Status:   proposed"));
     app.ctrl('t');
     assert!(app.text().contains("Status:   accepted"));

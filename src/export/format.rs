@@ -23,4 +23,10 @@ impl Format {
             Format::Ron => "ron",
         }
     }
+
+    /// The format whose extension `extension` is (`md`, `JSON`…, case aside), if any.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        use strum::IntoEnumIterator;
+        Format::iter().find(|f| f.extension().eq_ignore_ascii_case(extension))
+    }
 }

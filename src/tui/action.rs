@@ -113,6 +113,12 @@ pub enum Action {
     Confirm,
     /// Open the export dialog.
     Export,
+    /// Give the terminal back and stop, as Ctrl-Z does in a shell; `fg` continues.
+    Suspend,
+    /// Copy the decision (verdict, choice, reasons) to the clipboard as plain text.
+    CopyDecision,
+    /// In the export dialog: copy the Markdown decision record to the clipboard.
+    CopyRecord,
     /// Cycle the export format.
     NextFormat,
     PreviousFormat,

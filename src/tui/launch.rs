@@ -30,7 +30,23 @@ impl Effects for DiskEffects {
         }
     }
 
-    fn export(&mut self, app: &App, format: Format, path: &Path, overwrite: bool) -> ExportOutcome {
+    fn export(
+        &mut self,
+        app: &App,
+        format: Format,
+        path: &Path,
+        overwrite: bool,
+        create_dir: bool,
+    ) -> ExportOutcome {
+        // A missing directory is created only once the user said yes to it.
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            if !create_dir {
+                return ExportOutcome::MissingDirectory(dir.to_path_buf());
+            }
+            if let Err(e) = std::fs::create_dir_all(dir) {
+                return ExportOutcome::Failed(format!("cannot create {}: {e}", escape_path(dir)));
+            }
+        }
         let text = export::render(
             format,
             app.scorecard.decision(),
@@ -110,6 +126,8 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     };
     let mut app = App::new(decision, answers, settings.theme);
     app.settings = settings;
+    // Relative export paths are written from here; the export dialog shows them from it.
+    app.working_dir = std::env::current_dir().unwrap_or_default();
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }

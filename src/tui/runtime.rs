@@ -3,6 +3,7 @@
 
 use std::io;
 
+use crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
@@ -20,13 +21,14 @@ pub trait Effects {
     /// Saves the answers; an error message goes to the status line. `Some` when another
     /// instance's answers were merged in: the app adopts them.
     fn save(&mut self, app: &App) -> Result<Option<crate::state::Merged>, String>;
-    /// Writes an export.
+    /// Writes an export; creates its missing directory only when `create_dir`.
     fn export(
         &mut self,
         app: &App,
         format: crate::cli::Format,
         path: &std::path::Path,
         overwrite: bool,
+        create_dir: bool,
     ) -> ExportOutcome;
 }
 
@@ -174,6 +176,15 @@ fn save(app: &mut App, effects: &mut dyn Effects) {
     }
 }
 
+/// Puts `text` on the clipboard: an OSC 52 sequence through the terminal's own writer, after
+/// the frame, so it never cuts one in half. The terminal that draws the app (over SSH too)
+/// sets its clipboard.
+fn copy(session: &mut terminal::Session, text: &str) -> io::Result<()> {
+    let out = &mut session.terminal.backend_mut().0;
+    ratatui::crossterm::queue!(out, CopyToClipboard::to_clipboard_from(text))?;
+    io::Write::flush(out)
+}
+
 /// Runs the app until the user quits. The terminal is restored before this returns, and by
 /// the signal thread if a signal ends the app instead (see `signals.rs`).
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
@@ -246,12 +257,21 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
         let before = shown(app);
         match effect {
             Effect::SaveAnswers => save(app, effects),
+            // Ctrl-Z is a key in raw mode: do what SIGTSTP does. The loop stays marked busy, so
+            // a signal that came meanwhile acts once the terminal is taken back.
+            Effect::Suspend => terminal::signals::stop(),
+            Effect::Copy(text) => {
+                if let Err(e) = copy(&mut session, &text) {
+                    app.set_status(format!("Could not copy: {e}"), true);
+                }
+            }
             Effect::Export {
                 format,
                 path,
                 overwrite,
+                create_dir,
             } => {
-                let outcome = effects.export(app, format, &path, overwrite);
+                let outcome = effects.export(app, format, &path, overwrite, create_dir);
                 let written = matches!(outcome, ExportOutcome::Written(_));
                 app.export_done(outcome);
                 // The status and deciders set in the dialog belong to the answers' choice.

@@ -7,22 +7,38 @@ use strum::IntoEnumIterator;
 
 use crate::choice::{Status, UserChoice};
 use crate::cli::Format;
+use crate::scorecard::Scorecard;
 use crate::tui::action::Action;
-use crate::tui::app::typed::is_typeable;
+use crate::tui::app::export_path;
+use crate::tui::app::line_editor::LineEditor;
 
 /// The export dialog's fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportDialog {
     pub format: Format,
-    pub path: String,
+    /// The path as typed; see [`ExportDialog::full_path`] for where it writes.
+    pub path: LineEditor,
     /// The record's status as set here; `None` follows the choice (see `UserChoice::status`).
     pub status: Option<Status>,
     /// Who decided, comma-separated.
-    pub deciders: String,
+    pub deciders: LineEditor,
     /// The text field typed into.
     pub field: ExportField,
-    /// Set when the file exists and the dialog asks before replacing it.
-    pub confirm_overwrite: bool,
+    /// The question the dialog asks before it writes, if any.
+    pub question: Option<ExportQuestion>,
+    /// The directory a relative path is written in: the app's working directory.
+    pub working_dir: PathBuf,
+}
+
+/// What the export dialog asks before it writes (y/n; no keeps the dialog open).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportQuestion {
+    /// The path is named for another format (JSON into `x.md`): write anyway?
+    Mismatch { named: Format },
+    /// The file exists: replace it?
+    Overwrite,
+    /// The file's directory does not exist (this full path): create it, then write?
+    CreateDir(PathBuf),
 }
 
 /// The export dialog's text fields.
@@ -35,8 +51,13 @@ pub enum ExportField {
 
 impl ExportDialog {
     /// The dialog for these answers: the status and deciders of their choice, the deciders
-    /// defaulting to `default_decider` when none was given.
-    pub(super) fn new(format: Format, choice: &UserChoice, default_decider: Option<String>) -> ExportDialog {
+    /// defaulting to `default_decider` when none was given; relative paths from `working_dir`.
+    pub(super) fn new(
+        format: Format,
+        choice: &UserChoice,
+        default_decider: Option<String>,
+        working_dir: PathBuf,
+    ) -> ExportDialog {
         let deciders = if choice.deciders.is_empty() {
             default_decider.unwrap_or_default()
         } else {
@@ -44,36 +65,43 @@ impl ExportDialog {
         };
         ExportDialog {
             format,
-            path: default_export_path(format),
+            path: LineEditor::new(&default_export_path(format)),
             status: choice.status,
-            deciders,
+            deciders: LineEditor::new(&deciders),
             field: ExportField::Path,
-            confirm_overwrite: false,
+            question: None,
+            working_dir,
         }
     }
 
     /// The deciders typed, one per comma-separated name.
     pub fn decider_list(&self) -> Vec<String> {
         self.deciders
+            .value()
             .split(',')
             .map(crate::score::one_line)
             .filter(|name| !name.is_empty())
             .collect()
     }
 
+    /// The full path the export writes: the typed path from the working directory.
+    pub fn full_path(&self) -> PathBuf {
+        export_path::resolve(&self.working_dir, self.path.value())
+    }
+
     /// The field being typed into.
-    fn text(&mut self) -> &mut String {
+    fn editor(&mut self) -> &mut LineEditor {
         match self.field {
             ExportField::Path => &mut self.path,
             ExportField::Deciders => &mut self.deciders,
         }
     }
 
-    /// Switches the format; a path the user typed stays, a default one follows the format.
+    /// Switches the format; the path follows it when it is named for a format (see
+    /// `export_path::path_for_format`), and is kept when the user named it otherwise.
     fn set_format(&mut self, format: Format) {
-        if self.path == default_export_path(self.format) || self.path.is_empty() {
-            self.path = default_export_path(format);
-        }
+        let path = export_path::path_for_format(self.path.value(), format);
+        self.path.set_value(&path);
         self.format = format;
     }
 }
@@ -86,12 +114,35 @@ pub fn default_export_path(format: Format) -> String {
     format!("decision.{}", format.extension())
 }
 
+/// The export the dialog asks for. The status and deciders belong to the choice: the export
+/// writes them, and the next save keeps them.
+fn write_export(
+    scorecard: &mut Scorecard,
+    dialog: &ExportDialog,
+    overwrite: bool,
+    create_dir: bool,
+) -> Effect {
+    let mut choice = scorecard.answers().choice.clone();
+    choice.status = dialog.status;
+    choice.deciders = dialog.decider_list();
+    scorecard.set_choice(choice);
+    Effect::Export {
+        format: dialog.format,
+        path: PathBuf::from(dialog.path.value()),
+        overwrite,
+        create_dir,
+    }
+}
+
 /// How an export ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportOutcome {
     Written(PathBuf),
     /// The file exists and overwriting was not confirmed yet.
     Exists,
+    /// The file's directory (this one, as the path names it) does not exist and creating it
+    /// was not confirmed yet.
+    MissingDirectory(PathBuf),
     Failed(String),
 }
 
@@ -100,18 +151,19 @@ impl App {
         let Mode::Export(dialog) = &mut self.ui.mode else {
             return None;
         };
-        if dialog.confirm_overwrite {
+        if let Some(question) = dialog.question.clone() {
             return match action {
                 Action::Confirm => {
-                    dialog.confirm_overwrite = false;
-                    Some(Effect::Export {
-                        format: dialog.format,
-                        path: PathBuf::from(&dialog.path),
-                        overwrite: true,
-                    })
+                    dialog.question = None;
+                    let (overwrite, create_dir) = match question {
+                        ExportQuestion::Mismatch { .. } => (false, false),
+                        ExportQuestion::Overwrite => (true, false),
+                        ExportQuestion::CreateDir(_) => (false, true),
+                    };
+                    Some(write_export(&mut self.scorecard, dialog, overwrite, create_dir))
                 }
                 Action::Close => {
-                    dialog.confirm_overwrite = false;
+                    dialog.question = None;
                     None
                 }
                 Action::CloseOverlay => {
@@ -143,28 +195,21 @@ impl App {
                 let index = statuses.iter().position(|s| *s == current).unwrap_or(0);
                 dialog.status = Some(statuses[(index + 1) % statuses.len()]);
             }
-            Action::Input(c) if is_typeable(c) => dialog.text().push(c),
-            Action::Backspace => {
-                dialog.text().pop();
+            Action::Input(c) => {
+                dialog.editor().insert(c);
             }
+            Action::Backspace => dialog.editor().backspace(),
+            Action::Edit(edit) => dialog.editor().edit(edit),
+            Action::CopyRecord => return Some(self.copy_record()),
             Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
-                if dialog.path.trim().is_empty() {
+                if dialog.path.value().trim().is_empty() {
                     self.set_status("Export: type a file name first", true);
+                } else if let Some(named) = export_path::mismatch(dialog.path.value(), dialog.format) {
+                    dialog.question = Some(ExportQuestion::Mismatch { named });
                 } else {
-                    // The status and deciders belong to the choice: the export writes them,
-                    // and the next save keeps them.
-                    let mut choice = self.scorecard.answers().choice.clone();
-                    choice.status = dialog.status;
-                    choice.deciders = dialog.decider_list();
-                    let (format, path) = (dialog.format, PathBuf::from(&dialog.path));
-                    self.scorecard.set_choice(choice);
                     // The dialog stays open until the event loop reports the outcome.
-                    return Some(Effect::Export {
-                        format,
-                        path,
-                        overwrite: false,
-                    });
+                    return Some(write_export(&mut self.scorecard, dialog, false, false));
                 }
             }
             _ => {}
@@ -184,7 +229,13 @@ impl App {
             }
             ExportOutcome::Exists => {
                 if let Mode::Export(dialog) = &mut self.ui.mode {
-                    dialog.confirm_overwrite = true;
+                    dialog.question = Some(ExportQuestion::Overwrite);
+                }
+            }
+            ExportOutcome::MissingDirectory(dir) => {
+                if let Mode::Export(dialog) = &mut self.ui.mode {
+                    let full = export_path::resolve(&dialog.working_dir, &dir.to_string_lossy());
+                    dialog.question = Some(ExportQuestion::CreateDir(full));
                 }
             }
             ExportOutcome::Failed(message) => {

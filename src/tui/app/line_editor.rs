@@ -20,6 +20,18 @@ impl LineEditor {
         }
     }
 
+    /// Replaces the text (the app changed it, not a key): a cursor at the end stays at the end,
+    /// anywhere else it keeps its place within the new text.
+    pub fn set_value(&mut self, text: &str) {
+        let length = text.chars().count();
+        let cursor = if self.input.cursor() == self.value().chars().count() {
+            length
+        } else {
+            self.input.cursor().min(length)
+        };
+        self.input = Input::new(text.to_owned()).with_cursor(cursor);
+    }
+
     /// The text typed so far.
     pub fn value(&self) -> &str {
         self.input.value()
@@ -100,6 +112,17 @@ mod tests {
         assert_eq!(field.value(), "a");
         field.edit(Edit::DeleteToStart);
         assert_eq!(field.value(), "");
+    }
+
+    #[test]
+    fn a_new_value_keeps_the_cursor_at_the_end_or_in_its_place() {
+        let mut field = LineEditor::new("decision.md");
+        field.set_value("decision.json");
+        assert_eq!(field.cursor_column(), 13);
+        field.edit(Edit::Home);
+        field.edit(Edit::Right);
+        field.set_value("decision.ron");
+        assert_eq!((field.value(), field.cursor_column()), ("decision.ron", 1));
     }
 
     #[test]

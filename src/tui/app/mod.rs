@@ -19,7 +19,9 @@ use crate::tui::theme::Theme;
 
 pub use crate::tui::action;
 mod choose;
+mod copy;
 mod export;
+pub mod export_path;
 mod history;
 pub mod line_editor;
 mod notes;
@@ -30,7 +32,7 @@ pub mod ui;
 mod update;
 
 pub use choose::choice_entries;
-pub use export::{ExportDialog, ExportField, ExportOutcome, FORMATS, default_export_path};
+pub use export::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS, default_export_path};
 pub use line_editor::LineEditor;
 pub use ui::{ChecklistState, CompareState, DocState, Mode, NoteTarget, Status, StrengthsState, Ui};
 
@@ -39,12 +41,18 @@ pub use ui::{ChecklistState, CompareState, DocState, Mode, NoteTarget, Status, S
 pub enum Effect {
     /// The answers changed: autosave them.
     SaveAnswers,
-    /// Write the export; `overwrite` only after the user confirmed.
+    /// Write the export; `overwrite` and `create_dir` (its missing directory) only after the
+    /// user confirmed.
     Export {
         format: Format,
         path: PathBuf,
         overwrite: bool,
+        create_dir: bool,
     },
+    /// Give the terminal back and stop (Ctrl-Z), as SIGTSTP does; `fg` continues.
+    Suspend,
+    /// Put this text on the clipboard, through the terminal (OSC 52).
+    Copy(String),
 }
 
 /// The whole state of the app.
@@ -56,6 +64,9 @@ pub struct App {
     pub settings: Settings,
     /// Paths written by exports this session, printed after the app exits.
     pub written: Vec<PathBuf>,
+    /// The directory relative export paths are written in (the process's working directory),
+    /// so the export dialog can show the full path. Empty shows paths as typed.
+    pub working_dir: PathBuf,
     pub quit: bool,
 }
 
@@ -74,6 +85,7 @@ impl App {
                 default_decider: None,
             },
             written: Vec::new(),
+            working_dir: PathBuf::new(),
             quit: false,
         }
     }
@@ -89,8 +101,11 @@ impl App {
             Mode::Help { .. } => vec![Scope::Help],
             Mode::Filter => vec![Scope::Filter],
             Mode::Stage { .. } => vec![Scope::Stage],
-            Mode::Export(dialog) if dialog.confirm_overwrite => vec![Scope::Overwrite],
-            Mode::Export(_) => vec![Scope::Export],
+            Mode::Export(dialog) => match dialog.question {
+                Some(ExportQuestion::Overwrite) => vec![Scope::Overwrite],
+                Some(_) => vec![Scope::ExportQuestion],
+                None => vec![Scope::Export],
+            },
             Mode::Note { .. } | Mode::Because { .. } => vec![Scope::Editor],
             Mode::Choose { .. } => vec![Scope::Choose],
             Mode::ConfirmReset { .. } => vec![Scope::Reset],

@@ -12,7 +12,11 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         // While the terminal is too small, what would change is not on screen: only quitting,
         // the help and a resize act (the key table maps nothing else; this covers the mouse).
-        let visible = matches!(action, Action::Quit | Action::ToggleHelp | Action::Resize { .. });
+        // Suspending changes nothing on screen either.
+        let visible = matches!(
+            action,
+            Action::Quit | Action::ToggleHelp | Action::Suspend | Action::Resize { .. }
+        );
         if self.ui.too_small && !visible {
             return None;
         }
@@ -29,6 +33,8 @@ impl App {
                 self.ui.too_small = too_small(width, height);
                 return None;
             }
+            // From anywhere, a text field included, as lazygit does.
+            Action::Suspend => return Some(Effect::Suspend),
             Action::ScrollPane { pane, by, top, max } => {
                 self.ui.scroll_pane(pane, by, top, max);
                 return None;
@@ -72,7 +78,12 @@ impl App {
             }
             Action::Export => {
                 let choice = &self.scorecard.answers().choice;
-                let dialog = ExportDialog::new(Format::Md, choice, self.settings.default_decider.clone());
+                let dialog = ExportDialog::new(
+                    Format::Md,
+                    choice,
+                    self.settings.default_decider.clone(),
+                    self.working_dir.clone(),
+                );
                 self.ui.mode = Mode::Export(dialog);
             }
             Action::Close if ui.tab == Tab::Compare => self.set_filter(String::new()),
@@ -92,6 +103,7 @@ impl App {
                 return (self.scorecard.revision() != before).then_some(Effect::SaveAnswers);
             }
             Action::EditNote => self.open_note(),
+            Action::CopyDecision => return Some(self.copy_decision()),
             Action::ChooseDecision => self.open_choose(),
             Action::Undo => return self.undo(),
             Action::Redo => return self.redo(),

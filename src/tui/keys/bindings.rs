@@ -23,6 +23,9 @@ pub enum Scope {
     Export,
     /// The export dialog asking before it overwrites a file.
     Overwrite,
+    /// The export dialog asking before it writes a format into a file named for another, or
+    /// creates a missing directory.
+    ExportQuestion,
     /// Typing a note or a justification in the line editor.
     Editor,
     /// The picker of the user's own decision.
@@ -49,6 +52,7 @@ impl Scope {
             Scope::Stage => "Stage picker".to_owned(),
             Scope::Export => "Export dialog".to_owned(),
             Scope::Overwrite => "Overwrite question".to_owned(),
+            Scope::ExportQuestion => "Export question".to_owned(),
             Scope::Editor => "Typing a note".to_owned(),
             Scope::Choose => "Decision picker".to_owned(),
             Scope::Reset => "Start over question".to_owned(),
@@ -126,6 +130,8 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::PreviousTab => "previous-tab",
         Action::GoTab(tab) => return Some(format!("tab-{}", tab.number())),
         Action::Export => "export",
+        Action::Suspend => "suspend",
+        Action::CopyDecision => "copy",
         Action::ToggleHelp => "help",
         Action::Quit => "quit",
         Action::Close => "clear-filter",
@@ -145,7 +151,7 @@ const RIGHT: &[Key] = &[ch('l'), key(KeyCode::Right)];
 const ESC: &[Key] = &[key(KeyCode::Esc)];
 const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
-use Scope::{Choose, Editor, Export, Filter, Global, Help, Overwrite, Reset, Stage};
+use Scope::{Choose, Editor, Export, ExportQuestion, Filter, Global, Help, Overwrite, Reset, Stage};
 
 /// The key table. Earlier rows win when two scopes bind the same key.
 #[rustfmt::skip]
@@ -169,16 +175,27 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Stage, LAST, Action::Last, "last", false),
     bind(Stage, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
     bind(Stage, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, "cancel", true),
-    bind(Export, &[key(KeyCode::Tab), key(KeyCode::Right)], Action::NextFormat, "next format", true),
-    bind(Export, &[key(KeyCode::BackTab), key(KeyCode::Left)], Action::PreviousFormat, "previous format", false),
-    bind(Export, &[key(KeyCode::Backspace)], Action::Backspace, "delete", false),
+    bind(Export, &[key(KeyCode::Tab)], Action::NextFormat, "next format", true),
+    bind(Export, &[key(KeyCode::BackTab)], Action::PreviousFormat, "previous format", false),
+    bind(Export, &[key(KeyCode::Backspace)], Action::Backspace, "delete back", false),
+    bind(Export, &[key(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete", false),
+    bind(Export, &[key(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", false),
+    bind(Export, &[key(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", false),
+    bind(Export, &[key(KeyCode::Home), ctrl('a')], Action::Edit(Edit::Home), "start of line", false),
+    bind(Export, &[key(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of line", false),
+    bind(Export, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete word", false),
+    bind(Export, &[ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to start", false),
+    bind(Export, &[ctrl('k')], Action::Edit(Edit::DeleteToEnd), "delete to end", false),
     bind(Export, ENTER, Action::Confirm, "write file", true),
     bind(Export, ESC, Action::Close, "cancel", true),
     bind(Export, &[key(KeyCode::Down)], Action::NextField, "deciders field", true),
     bind(Export, &[key(KeyCode::Up)], Action::PreviousField, "path field", false),
     bind(Export, &[ctrl('t')], Action::NextStatus, "status", true),
+    bind(Export, &[ctrl('y')], Action::CopyRecord, "copy as Markdown", false),
     bind(Overwrite, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "overwrite", true),
     bind(Overwrite, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the file", true),
+    bind(ExportQuestion, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "yes, write", true),
+    bind(ExportQuestion, &[ch('n'), key(KeyCode::Esc)], Action::Close, "no, back to the dialog", true),
     bind(Reset, &[ch('y')], Action::Confirm, "start over", true),
     bind(Reset, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the answers", true),
     bind(Editor, ENTER, Action::Confirm, "keep", true),
@@ -236,4 +253,6 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Global, &[ch('R')], Action::StartOver, "start over", false),
     bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),
+    bind(Global, &[ch('Y')], Action::CopyDecision, "copy the decision", false),
+    bind(Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
 ];

@@ -181,6 +181,15 @@ impl Keymap {
         if pressed == QUIT_ANYWHERE {
             return Some(Action::Quit);
         }
+        // Suspending works from anywhere, a text field included (as in lazygit), when its key
+        // cannot be text: with Ctrl or Alt.
+        let suspend = self
+            .bindings
+            .iter()
+            .any(|b| b.action == Action::Suspend && b.keys.contains(&pressed));
+        if suspend && !pressed.modifiers.is_empty() {
+            return Some(Action::Suspend);
+        }
         for scope in scopes {
             let bound = self
                 .bindings
@@ -238,6 +247,7 @@ impl Keymap {
             Scope::Editor,
             Scope::Export,
             Scope::Overwrite,
+            Scope::ExportQuestion,
             Scope::Reset,
             Scope::Help,
         ];

@@ -71,9 +71,17 @@ fn wait_idle() -> Option<MutexGuard<'static, ()>> {
     }
 }
 
-/// SIGTSTP: give the terminal back, stop for real, and take it again when continued.
+/// SIGTSTP: once the event loop is idle, give the terminal back and stop (see [`stop`]).
 fn suspend() {
     let _idle = wait_idle();
+    stop();
+}
+
+/// Gives the terminal back, stops for real (as SIGTSTP's default action does), and when
+/// continued takes the terminal again and has the whole screen drawn by the next event. The
+/// caller is idle: the signal thread after [`wait_idle`], or the event loop itself on Ctrl-Z,
+/// which arrives as a key in raw mode, not as a signal.
+pub fn stop() {
     // Before the app takes the terminal, or after it gave it back, there is nothing to undo
     // and nothing to take again.
     let active = terminal::active();

@@ -1,0 +1,288 @@
+//! The export dialog (issue 10, points 4, 5 and 7) driven by key scripts through the real key
+//! table, as the runtime drives it: its line editors, the path and format kept in step, the
+//! full path it writes, its questions, and copying the record; and snapshots of what it shows.
+
+mod common;
+
+use common::{Screen, text};
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use stackpick::cli::Format;
+use stackpick::decision::Decision;
+use stackpick::score::Answers;
+use stackpick::tui::App;
+use stackpick::tui::app::{Effect, ExportDialog, ExportOutcome, ExportQuestion, Mode};
+use stackpick::tui::theme::Theme;
+
+/// The app at 80×24 in `/home/ana/project`, the export dialog open.
+fn dialog() -> Screen {
+    let mut app = App::new(Decision::embedded(), Answers::default(), Theme::monochrome());
+    app.working_dir = "/home/ana/project".into();
+    let mut screen = Screen::new(app, 80, 24);
+    screen.press("e");
+    screen
+}
+
+#[track_caller]
+fn open(screen: &Screen) -> &ExportDialog {
+    match &screen.ui.mode {
+        Mode::Export(dialog) => dialog,
+        other => panic!("the export dialog is not open: {other:?}"),
+    }
+}
+
+fn path(screen: &Screen) -> &str {
+    open(screen).path.value()
+}
+
+fn export(format: Format, path: &str, overwrite: bool, create_dir: bool) -> Vec<Effect> {
+    vec![Effect::Export {
+        format,
+        path: path.into(),
+        overwrite,
+        create_dir,
+    }]
+}
+
+#[test]
+fn the_path_is_edited_at_the_cursor() {
+    let mut app = dialog();
+    // To just before ".md", and type there: the cursor moves, the format does not.
+    for _ in 0..3 {
+        app.key(KeyCode::Left);
+    }
+    assert_eq!(
+        open(&app).format,
+        Format::Md,
+        "Left moves the cursor, not the format"
+    );
+    app.press("-v2");
+    assert_eq!(path(&app), "decision-v2.md");
+    let cursor = app.cursor().expect("the terminal cursor is in the field");
+    let row = common::text(&app.draw())
+        .lines()
+        .nth(usize::from(cursor.y))
+        .expect("the cursor's row")
+        .to_owned();
+    assert!(row.contains("Path:     decision-v2.md"), "{row}");
+    let start = row.find("decision-v2.md").expect("the field");
+    let column = row[..start].chars().count() + "decision-v2".len();
+    assert_eq!(
+        usize::from(cursor.x),
+        column,
+        "the cursor is after the typed text"
+    );
+    app.key(KeyCode::Home);
+    app.press("out/");
+    app.key(KeyCode::Right);
+    app.key(KeyCode::Delete);
+    assert_eq!(path(&app), "out/dcision-v2.md");
+    app.ctrl('e');
+    app.ctrl('w');
+    assert_eq!(
+        path(&app),
+        "out/dcision-v2.",
+        "Ctrl-W deletes the word before the cursor"
+    );
+    app.ctrl('a');
+    app.ctrl('k');
+    assert_eq!(path(&app), "");
+    app.press("x.md");
+    app.ctrl('u');
+    assert_eq!(path(&app), "");
+    app.paste("notes/\u{1b}[2Jx.md\n");
+    assert_eq!(path(&app), "notes/[2Jx.md ");
+}
+
+#[test]
+fn tab_changes_the_format_and_right_does_not() {
+    let mut app = dialog();
+    app.key(KeyCode::Right);
+    assert_eq!(open(&app).format, Format::Md);
+    app.press("⇥");
+    assert_eq!(open(&app).format, Format::Json);
+    app.key(KeyCode::BackTab);
+    app.key(KeyCode::BackTab);
+    assert_eq!(open(&app).format, Format::Ron);
+    // Up and Down switch fields; the deciders field is a line editor too.
+    app.key(KeyCode::Down);
+    app.press("ana, bo");
+    app.key(KeyCode::Left);
+    app.key(KeyCode::Left);
+    app.press("X");
+    assert_eq!(open(&app).deciders.value(), "ana, Xbo");
+    app.key(KeyCode::Up);
+    app.press("z");
+    assert_eq!(path(&app), "decision.ronz");
+}
+
+#[test]
+fn a_path_named_for_a_format_follows_it_and_another_is_kept() {
+    let mut app = dialog();
+    app.ctrl('u');
+    app.press("out/v2.md⇥");
+    assert_eq!(path(&app), "out/v2.json", "md → json");
+    app.press("⇥");
+    assert_eq!(path(&app), "out/v2.ron");
+    app.ctrl('u');
+    app.press("notes.txt⇥");
+    assert_eq!(path(&app), "notes.txt", "a path of the user's own is kept");
+    assert_eq!(open(&app).format, Format::Md);
+    // Written as typed: a name that is no format's is not asked about.
+    assert_eq!(app.press("⏎"), export(Format::Md, "notes.txt", false, false));
+}
+
+#[test]
+fn writing_a_format_into_a_file_named_for_another_asks_first() {
+    let mut app = dialog();
+    app.press("⇥");
+    app.ctrl('u');
+    app.press("x.md");
+    assert_eq!(open(&app).format, Format::Json);
+    assert!(app.press("⏎").is_empty(), "nothing is written before the answer");
+    assert_eq!(
+        open(&app).question,
+        Some(ExportQuestion::Mismatch { named: Format::Md })
+    );
+    let screen = app.text();
+    assert!(
+        screen.contains("The path ends in .md, but the format is json."),
+        "{screen}"
+    );
+    assert!(screen.contains("Write json to it anyway? (y/n)"), "{screen}");
+    // No: back to the dialog, nothing typed into the path meanwhile.
+    assert!(app.press("n").is_empty());
+    assert_eq!(open(&app).question, None);
+    assert_eq!(path(&app), "x.md");
+    app.press("⏎");
+    assert_eq!(app.press("y"), export(Format::Json, "x.md", false, false));
+}
+
+#[test]
+fn a_missing_directory_is_created_after_asking() {
+    let mut app = dialog();
+    app.ctrl('u');
+    app.press("out/deep/x.md");
+    assert_eq!(app.press("⏎"), export(Format::Md, "out/deep/x.md", false, false));
+    app.export_done(ExportOutcome::MissingDirectory("out/deep".into()));
+    assert_eq!(
+        open(&app).question,
+        Some(ExportQuestion::CreateDir("/home/ana/project/out/deep".into()))
+    );
+    let screen = app.text();
+    assert!(
+        screen.contains("Create directory /home/ana/project/out/deep? (y/n)"),
+        "{screen}"
+    );
+    // No keeps the dialog open with the path; yes writes, creating the directory.
+    assert!(app.press("n").is_empty());
+    assert!(matches!(app.ui.mode, Mode::Export(_)));
+    app.press("⏎");
+    app.export_done(ExportOutcome::MissingDirectory("out/deep".into()));
+    assert_eq!(app.press("y"), export(Format::Md, "out/deep/x.md", false, true));
+    // An existing file there is then asked about as ever.
+    app.export_done(ExportOutcome::Exists);
+    assert_eq!(open(&app).question, Some(ExportQuestion::Overwrite));
+    assert_eq!(app.press("y"), export(Format::Md, "out/deep/x.md", true, false));
+}
+
+#[test]
+fn ctrl_y_copies_the_markdown_record() {
+    let mut app = dialog();
+    let effects = app.ctrl('y');
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}")
+    };
+    // What the dialog would write as Markdown, as the file would be dated.
+    let record = stackpick::export::render(
+        Format::Md,
+        app.scorecard.decision(),
+        app.scorecard.answers(),
+        stackpick::export::today(),
+    );
+    assert_eq!(text, &record);
+    assert!(text.contains("\n# Flask vs Django"), "{text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "only clean text is copied"
+    );
+    let status = app.ui.status.as_ref().expect("a message");
+    assert_eq!(
+        status.text,
+        format!(
+            "Copied the Markdown record ({} bytes) to the clipboard",
+            text.len()
+        )
+    );
+    assert!(matches!(app.ui.mode, Mode::Export(_)), "the dialog stays open");
+}
+
+#[test]
+fn y_copies_the_decision_as_score_prints_it() {
+    let mut app = dialog();
+    app.press("⎋4");
+    app.press(" ");
+    let effects = app.press("Y");
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("one copy: {effects:?}")
+    };
+    let report = stackpick::report::Report::new(app.scorecard.decision(), app.scorecard.answers());
+    assert_eq!(text, &report.to_text(), "the text of `stackpick score`");
+    assert!(text.contains("Verdict: "));
+    assert!(
+        app.ui
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("Copied the decision ("))
+    );
+    assert_eq!(
+        app.scorecard.answers().yes.len(),
+        1,
+        "Y is not y: no answer changed"
+    );
+}
+
+#[test]
+fn ctrl_z_suspends_from_anywhere_even_a_text_field() {
+    let mut app = dialog();
+    assert_eq!(app.ctrl('z'), vec![Effect::Suspend]);
+    assert_eq!(path(&app), "decision.md", "nothing typed");
+    app.press("⎋");
+    assert_eq!(app.ctrl('z'), vec![Effect::Suspend]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the dialog shows
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_dialog_shows_the_full_path() {
+    let mut app = dialog();
+    app.ctrl('u');
+    app.press("./reports/../decisions/stack.md");
+    assert_snapshot!("export_full_path_80x24", app.text());
+    // A long path keeps its end: the file name.
+    app.ctrl('u');
+    app.press(&format!("{}/the-file.md", "deep/".repeat(20)));
+    let screen = app.text();
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Writes to"))
+        .expect("the full path");
+    assert!(line.contains("Writes to …"), "{line}");
+    assert!(line.contains("deep/the-file.md"), "{line}");
+}
+
+#[test]
+fn the_dialog_asks_about_a_mismatch_and_a_missing_directory() {
+    let mut app = dialog();
+    app.press("⇥");
+    app.ctrl('u');
+    app.press("x.md⏎");
+    assert_snapshot!("export_mismatch_80x24", app.text());
+    app.press("n");
+    app.ctrl('u');
+    app.press("out/x.json⏎");
+    app.export_done(ExportOutcome::MissingDirectory("out".into()));
+    assert_snapshot!("export_create_dir_80x24", text(&app.draw()));
+}
