@@ -12,7 +12,6 @@ use crate::export::{
 };
 use crate::score::one_line;
 use crate::text::escape_path;
-use strum::IntoEnumIterator;
 
 /// The options of the `export` command besides the input.
 #[derive(Debug, Clone)]
@@ -114,7 +113,7 @@ pub fn export(
 pub fn inferred_format(output: Option<&Path>) -> Format {
     let extension = output.and_then(Path::extension).and_then(|e| e.to_str());
     extension
-        .and_then(|ext| Format::iter().find(|f| f.extension().eq_ignore_ascii_case(ext)))
+        .and_then(Format::from_extension)
         .unwrap_or(Format::Md)
 }
 
