@@ -1,4 +1,4 @@
-//! The user's config file: the theme and key overrides, read from
+//! The user's config file: the theme, colours by role and key overrides, read from
 //! `$STACKPICK_CONFIG_DIR/config.ron`, else `$XDG_CONFIG_HOME/stackpick/config.ron`.
 //! A missing file means the defaults; a bad one is refused before the terminal changes mode.
 
@@ -12,7 +12,8 @@ use serde::Deserialize;
 use crate::error::Failure;
 use crate::source::{self, ReadError, Target};
 use crate::tui::keys::keymap::Keymap;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{ROLES, Theme};
+use ratatui::style::Color;
 
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
@@ -22,10 +23,10 @@ pub const CONFIG_FILE: &str = "config.ron";
 /// The colours to use (unless `NO_COLOR` is set, which always wins).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub enum ThemeName {
-    /// The 16 ANSI colours, for dark terminal backgrounds.
+    /// For dark terminal backgrounds: the terminal's 16 ANSI colours.
     #[default]
     Dark,
-    /// The 16 ANSI colours, chosen to read on light backgrounds.
+    /// For light terminal backgrounds: fixed colours of the 256-colour palette.
     Light,
 }
 
@@ -41,6 +42,52 @@ pub struct Config {
     /// Your name: who answered (sessions) and the default decision-maker of exports.
     #[serde(default)]
     pub name: crate::text::Text,
+    /// Role → colour, e.g. `"accent": "#0366d6"`, `"muted": "grey"`, `"border": 245`; see
+    /// [`ROLES`] for the names. Checked by [`Config::parse`].
+    #[serde(default)]
+    pub colors: BTreeMap<String, ColourText>,
+}
+
+/// A colour as written in the config: text (`"#0366d6"`, `"dark-gray"`, `"245"`) or a
+/// number (`245`), kept as text until it is checked with its place in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ColourText(pub String);
+
+impl<'de> Deserialize<'de> for ColourText {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ColourText, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = ColourText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(f, "a colour: {COLOUR_FORMS}")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ColourText, E> {
+                Ok(ColourText(text.to_owned()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<ColourText, E> {
+                Ok(ColourText(n.to_string()))
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<ColourText, E> {
+                Ok(ColourText(n.to_string()))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The forms a colour may take, for messages.
+const COLOUR_FORMS: &str = "\"#rrggbb\", a colour name (black, red, green, yellow, blue, magenta, \
+cyan, gray, dark-gray, light-red, light-green, light-yellow, light-blue, light-magenta, light-cyan, \
+white, reset) or a 256-colour index 0-255";
+
+impl ColourText {
+    /// The colour, or why it is not one.
+    fn colour(&self) -> Result<Color, String> {
+        self.0
+            .trim()
+            .parse::<Color>()
+            .map_err(|_| format!("{:?} is not a colour; use {COLOUR_FORMS}", crate::text::escape(&self.0)))
+    }
 }
 
 impl Config {
@@ -83,24 +130,64 @@ pub fn config_dir(override_dir: Option<OsString>, base: Option<&dyn BaseStrategy
 
 impl Config {
     /// Parses config text (a byte-order mark is skipped); `name` labels the messages. Every
-    /// key problem is listed, each with its line and column.
+    /// key and colour problem is listed, each with its line and column.
     pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), Failure> {
         let config: Config = source::parse(source)
             .map_err(|e| Failure::BadInput(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))?;
-        let keymap = Keymap::with_overrides(&config.keys).map_err(|problems| {
-            let targets: Vec<Target> = problems.iter().map(|p| p.place.clone()).collect();
-            let positions = source::locate(source, &targets);
-            let lines: Vec<String> = problems
-                .iter()
-                .zip(positions)
-                .map(|(problem, position)| match position {
-                    Some((line, col)) => format!("{name}:{line}:{col}: {}", problem.message),
-                    None => format!("{name}: {}", problem.message),
-                })
-                .collect();
-            Failure::BadInput(lines.join("\n"))
-        })?;
-        Ok((config, keymap))
+        let (keymap, mut problems) = match Keymap::with_overrides(&config.keys) {
+            Ok(keymap) => (keymap, Vec::new()),
+            Err(problems) => (
+                Keymap::default(),
+                problems.into_iter().map(|p| (p.message, p.place)).collect(),
+            ),
+        };
+        problems.extend(config.colour_problems());
+        if problems.is_empty() {
+            return Ok((config, keymap));
+        }
+        let targets: Vec<Target> = problems.iter().map(|(_, place)| place.clone()).collect();
+        let positions = source::locate(source, &targets);
+        let lines: Vec<String> = problems
+            .iter()
+            .zip(positions)
+            .map(|((message, _), position)| match position {
+                Some((line, col)) => format!("{name}:{line}:{col}: {message}"),
+                None => format!("{name}: {message}"),
+            })
+            .collect();
+        Err(Failure::BadInput(lines.join("\n")))
+    }
+
+    /// Every unknown role and every colour that is not one, with the place to name.
+    fn colour_problems(&self) -> Vec<(String, Target)> {
+        let mut problems = Vec::new();
+        for (role, text) in &self.colors {
+            let path = format!("colors[{role:?}]");
+            if !ROLES.contains(&role.as_str()) {
+                let role = crate::text::escape(role);
+                let message = format!("colors: unknown role {role:?} (roles: {})", ROLES.join(", "));
+                problems.push((message, Target::Key(path)));
+            } else if let Err(e) = text.colour() {
+                problems.push((format!("colors.{role}: {e}"), Target::Value(path)));
+            }
+        }
+        problems
+    }
+
+    /// The theme this config asks for: its theme with its colours; without colour at all when
+    /// `no_color` (`NO_COLOR` always wins). The colours were checked by [`Config::parse`].
+    pub fn theme(&self, no_color: bool) -> Theme {
+        let mut theme = match (no_color, self.theme) {
+            (true, _) => return Theme::monochrome(),
+            (false, ThemeName::Dark) => Theme::ansi(),
+            (false, ThemeName::Light) => Theme::light(),
+        };
+        for (role, text) in &self.colors {
+            if let Ok(colour) = text.colour() {
+                let _ = theme.set_colour(role, colour);
+            }
+        }
+        theme
     }
 
     /// Reads the config file in `dir`; the defaults when there is none.
@@ -132,13 +219,8 @@ pub fn settings_from_env() -> Result<Settings, Failure> {
     );
     let (config, keymap) = Config::load(dir.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = match (no_color, config.theme) {
-        (true, _) => Theme::monochrome(),
-        (false, ThemeName::Dark) => Theme::ansi(),
-        (false, ThemeName::Light) => Theme::light(),
-    };
     Ok(Settings {
-        theme,
+        theme: config.theme(no_color),
         keymap,
         default_decider: config.name().or_else(crate::commands::default_decider),
     })
@@ -162,6 +244,13 @@ mod tests {
         let (config, keymap) = Config::parse(source, "config.example.ron").expect("valid example");
         assert_eq!(config.theme, ThemeName::Light);
         assert_ne!(keymap, Keymap::default(), "the example rebinds keys");
+        assert_eq!(config.theme(false).key.fg, Some(Color::Rgb(3, 102, 214)), "and colours roles");
+        let readme = include_str!("../../README.md");
+        for role in ROLES {
+            let listed = [',', '.', ' '].iter().any(|c| source.contains(&format!(" {role}{c}")));
+            assert!(listed, "the example lists {role}");
+            assert!(readme.contains(&format!("`{role}`")), "README documents {role}");
+        }
     }
 
     #[test]
@@ -231,6 +320,46 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    #[test]
+    fn colours_override_roles_in_every_form_and_no_color_still_wins() {
+        let source = "Config(theme: Light, colors: {\"accent\": \"#0366d6\", \"muted\": \"grey\", \"border\": 245, \"error\": \"160\"})";
+        let (config, _) = Config::parse(source, "c.ron").expect("valid");
+        let theme = config.theme(false);
+        assert_eq!(theme.key.fg, Some(Color::Rgb(3, 102, 214)));
+        assert_eq!(theme.tab_active.bg, Some(Color::Rgb(3, 102, 214)));
+        assert_eq!(theme.muted.fg, Some(Color::Gray));
+        assert_eq!(theme.border.fg, Some(Color::Indexed(245)));
+        assert_eq!(theme.error.fg, Some(Color::Indexed(160)));
+        assert_eq!(theme.heading, Theme::light().heading, "other roles keep the theme's");
+        assert_eq!(config.theme(true), Theme::monochrome());
+    }
+
+    #[test]
+    fn bad_roles_and_colours_are_placed_and_list_what_is_valid() {
+        let source = "Config(\n  colors: {\n    \"accnet\": \"red\",\n    \"muted\": \"#12345\",\n    \"border\": 256,\n  },\n  keys: {\"qiut\": [\"q\"]},\n)";
+        let Err(Failure::BadInput(message)) = Config::parse(source, "c.ron") else {
+            panic!("refused");
+        };
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines.len(), 4, "{message}");
+        assert!(lines[0].starts_with("c.ron:7:10: keys: unknown action \"qiut\""), "{message}");
+        assert!(
+            lines[1].starts_with("c.ron:3:5: colors: unknown role \"accnet\" (roles: accent, title,"),
+            "{message}"
+        );
+        assert!(
+            lines[2].starts_with("c.ron:5:15: colors.border: \"256\" is not a colour; use \"#rrggbb\", a colour name (black,"),
+            "{message}"
+        );
+        assert!(lines[2].ends_with("or a 256-colour index 0-255"), "{message}");
+        assert!(lines[3].starts_with("c.ron:4:14: colors.muted: \"#12345\" is not a colour"), "{message}");
+        let Err(Failure::BadInput(message)) = Config::parse("Config(colors: {\"muted\": true})", "c.ron") else {
+            panic!("refused");
+        };
+        assert!(message.starts_with("c.ron:1:26: "), "{message}");
+        assert!(message.contains("a colour: \"#rrggbb\""), "{message}");
     }
 
     #[test]
