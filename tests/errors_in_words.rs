@@ -6,7 +6,14 @@
 use assert_cmd::cargo::cargo_bin_cmd;
 
 /// What a message must never contain: ron's and serde's names for the program's types.
-pub const INTERNAL: &[&str] = &["enum `", "struct `", "variant `", "`Option<", "`Vec<", "`BTreeMap<"];
+pub const INTERNAL: &[&str] = &[
+    "enum `",
+    "struct `",
+    "variant `",
+    "`Option<",
+    "`Vec<",
+    "`BTreeMap<",
+];
 
 /// Runs the binary with a temp state dir; returns the exit code and stderr.
 fn run(args: &[&str], state: &std::path::Path) -> (i32, String) {
@@ -33,16 +40,40 @@ fn assert_in_words(stderr: &str, want: &str) {
 
 /// Hostile sessions, each with the words its error must have.
 const SESSIONS: &[(&str, &str)] = &[
-    ("Session(decision: \"web-frameworks\", status: Some(Maybe))", "status must be one of: "),
-    ("Session(decision: \"web-frameworks\", status: Some(\"accepted\"))", "status: expected a name"),
-    ("Session(decision: \"web-frameworks\", colour: 1)", "unknown field colour; the fields are: decision,"),
+    (
+        "Session(decision: \"web-frameworks\", status: Some(Maybe))",
+        "status must be one of: ",
+    ),
+    (
+        "Session(decision: \"web-frameworks\", status: Some(\"accepted\"))",
+        "status: expected a name",
+    ),
+    (
+        "Session(decision: \"web-frameworks\", colour: 1)",
+        "unknown field colour; the fields are: decision,",
+    ),
     ("Session(answers: [])", "missing field decision"),
-    ("Session(decision: \"web-frameworks\", stage: 3)", "stage: expected Some(…) or None"),
-    ("Session(decision: \"web-frameworks\", answers: \"django.admin-panel\")", "answers: expected a list"),
-    ("Session(decision: \"web-frameworks\", notes: [])", "notes: expected a map"),
+    (
+        "Session(decision: \"web-frameworks\", stage: 3)",
+        "stage: expected Some(…) or None",
+    ),
+    (
+        "Session(decision: \"web-frameworks\", answers: \"django.admin-panel\")",
+        "answers: expected a list",
+    ),
+    (
+        "Session(decision: \"web-frameworks\", notes: [])",
+        "notes: expected a map",
+    ),
     ("Session(decision: 7)", "decision: expected a string in quotes"),
-    ("Config(decision: \"web-frameworks\")", "unexpected name Config before `(`"),
-    ("Session(decision: \"web-frameworks\", deciders: [1])", "deciders[0]: expected a string in quotes"),
+    (
+        "Config(decision: \"web-frameworks\")",
+        "unexpected name Config before `(`",
+    ),
+    (
+        "Session(decision: \"web-frameworks\", deciders: [1])",
+        "deciders[0]: expected a string in quotes",
+    ),
 ];
 
 #[test]
@@ -70,11 +101,21 @@ fn hostile_saved_answers_are_explained_in_the_files_words() {
 
 #[test]
 fn a_hostile_decision_file_is_explained_in_the_files_words() {
-    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/good/mini.ron")).unwrap();
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/good/mini.ron"
+    ))
+    .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        (good.replacen("threshold:", "threshhold:", 1), "unknown field threshhold; the fields are: id,"),
-        (good.replacen("Decision(", "Decisoin(", 1), "unexpected name Decisoin before `(`"),
+        (
+            good.replacen("threshold:", "threshhold:", 1),
+            "unknown field threshhold; the fields are: id,",
+        ),
+        (
+            good.replacen("Decision(", "Decisoin(", 1),
+            "unexpected name Decisoin before `(`",
+        ),
         (String::new(), "expected `(`"),
     ];
     for (i, (text, want)) in cases.iter().enumerate() {

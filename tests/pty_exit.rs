@@ -19,7 +19,14 @@ use std::time::{Duration, Instant};
 const PATIENCE: Duration = Duration::from_secs(20);
 
 /// ron's and serde's names for the program's types, which no message may show.
-const INTERNAL: &[&str] = &["enum `", "struct `", "variant `", "`Option<", "`Vec<", "`BTreeMap<"];
+const INTERNAL: &[&str] = &[
+    "enum `",
+    "struct `",
+    "variant `",
+    "`Option<",
+    "`Vec<",
+    "`BTreeMap<",
+];
 
 /// The app on a pty, with a thread reading all it writes.
 struct PtyApp {
@@ -161,7 +168,10 @@ fn screen(bytes: &[u8]) -> String {
             _ => {}
         }
     }
-    grid.iter().map(|r| r.iter().collect::<String>()).collect::<Vec<_>>().join("\n")
+    grid.iter()
+        .map(|r| r.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Bytes as text without CSI, OSC and two-byte escape sequences.
@@ -198,15 +208,39 @@ fn plain(bytes: &[u8]) -> String {
 #[test]
 fn a_hostile_config_is_explained_in_the_files_words_and_exits_2() {
     let cases = [
-        ("Config(theme: Purple)", "config.ron:1:15: theme must be one of: Dark, Light (not Purple)"),
-        ("Config(theme: \"Light\")", "config.ron:1:15: theme: expected a name (without quotes)"),
-        ("Config(colour: {})", "config.ron:1:8: unknown field colour; the fields are: theme, keys, name, colors"),
-        ("Config(colors: {\"muted\": true})", "config.ron:1:26: colors[\"muted\"]: expected a colour: \"#rrggbb\""),
-        ("Config(colors: {\"accnet\": \"red\"})", "config.ron:1:17: colors: unknown role \"accnet\" (roles: accent,"),
-        ("Config(colors: {\"muted\": \"greyish\"})", "config.ron:1:26: colors.muted: \"greyish\" is not a colour; use \"#rrggbb\""),
+        (
+            "Config(theme: Purple)",
+            "config.ron:1:15: theme must be one of: Dark, Light (not Purple)",
+        ),
+        (
+            "Config(theme: \"Light\")",
+            "config.ron:1:15: theme: expected a name (without quotes)",
+        ),
+        (
+            "Config(colour: {})",
+            "config.ron:1:8: unknown field colour; the fields are: theme, keys, name, colors",
+        ),
+        (
+            "Config(colors: {\"muted\": true})",
+            "config.ron:1:26: colors[\"muted\"]: expected a colour: \"#rrggbb\"",
+        ),
+        (
+            "Config(colors: {\"accnet\": \"red\"})",
+            "config.ron:1:17: colors: unknown role \"accnet\" (roles: accent,",
+        ),
+        (
+            "Config(colors: {\"muted\": \"greyish\"})",
+            "config.ron:1:26: colors.muted: \"greyish\" is not a colour; use \"#rrggbb\"",
+        ),
         ("Config(keys: [])", "config.ron:1:13: keys: expected a map"),
-        ("Config(name: Some(\"Ada\"))", "config.ron:1:13: name: expected a string in quotes"),
-        ("Settings()", "config.ron:1:1: unexpected name Settings before `(`"),
+        (
+            "Config(name: Some(\"Ada\"))",
+            "config.ron:1:13: name: expected a string in quotes",
+        ),
+        (
+            "Settings()",
+            "config.ron:1:1: unexpected name Settings before `(`",
+        ),
     ];
     for (config, want) in cases {
         let mut app = PtyApp::start(|_, root| {
@@ -269,5 +303,8 @@ fn a_save_that_fails_then_succeeds_exits_0_with_the_answers_saved() {
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("NOT saved"), "{text}");
     let saved = std::fs::read_to_string(state.join("web-frameworks.ron")).expect("saved");
-    assert!(saved.contains("django.admin-panel") && saved.contains("django.permissions"), "{saved}");
+    assert!(
+        saved.contains("django.admin-panel") && saved.contains("django.permissions"),
+        "{saved}"
+    );
 }

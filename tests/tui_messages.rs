@@ -29,7 +29,10 @@ fn a_message_too_long_for_the_footer_is_cut_with_an_ellipsis_and_names_the_log_k
     let mut screen = screen();
     screen.set_status(LONG, true);
     let footer = footer(&mut screen);
-    assert!(footer.starts_with(" Saved answers ignored: /home/ada"), "{footer}");
+    assert!(
+        footer.starts_with(" Saved answers ignored: /home/ada"),
+        "{footer}"
+    );
     assert!(footer.ends_with("… M full message"), "{footer}");
     assert_eq!(footer.chars().count(), 80, "{footer}");
 }
@@ -49,7 +52,10 @@ fn the_log_shows_every_message_whole_newest_first_and_closes() {
     let mut screen = screen();
     screen.set_status(LONG, true);
     screen.press("j");
-    assert!(screen.ui.status.is_none(), "the footer's message went with the key");
+    assert!(
+        screen.ui.status.is_none(),
+        "the footer's message went with the key"
+    );
     screen.set_status("Restored your saved answers", false);
     screen.press("M");
     assert_eq!(screen.ui.mode, Mode::Messages { scroll: 0 });

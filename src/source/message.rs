@@ -180,19 +180,43 @@ mod tests {
     #[test]
     fn errors_name_fields_and_what_they_take_never_a_type() {
         let cases = [
-            ("Config(theme: Purple)", "1:15: theme must be one of: Dark, Light (not Purple)"),
-            ("(theme: \"Light\")", "1:9: theme: expected a name (without quotes)"),
-            ("(inner: Some((name: \"a\", flag: true, colour: 1)))", "1:38: inner: unknown field colour; the fields are: name, flag"),
-            ("(colour: 1)", "1:2: unknown field colour; the fields are: theme, inner, keys, count"),
+            (
+                "Config(theme: Purple)",
+                "1:15: theme must be one of: Dark, Light (not Purple)",
+            ),
+            (
+                "(theme: \"Light\")",
+                "1:9: theme: expected a name (without quotes)",
+            ),
+            (
+                "(inner: Some((name: \"a\", flag: true, colour: 1)))",
+                "1:38: inner: unknown field colour; the fields are: name, flag",
+            ),
+            (
+                "(colour: 1)",
+                "1:2: unknown field colour; the fields are: theme, inner, keys, count",
+            ),
             ("(inner: Some((name: \"a\")))", "1:24: missing field flag"),
-            ("(inner: Some((name: \"a\", name: \"b\", flag: true)))", "1:26: field name is given twice"),
-            ("(inner: Some((name: \"a\", flag: 3)))", "1:31: inner.flag: expected true or false"),
+            (
+                "(inner: Some((name: \"a\", name: \"b\", flag: true)))",
+                "1:26: field name is given twice",
+            ),
+            (
+                "(inner: Some((name: \"a\", flag: 3)))",
+                "1:31: inner.flag: expected true or false",
+            ),
             ("(count: -1)", "1:10: count: number out of range"),
             ("(inner: 3)", "1:8: inner: expected Some(…) or None"),
             ("(keys: [])", "1:7: keys: expected a map `{ … }`"),
             ("(inner: Some(\"x\"))", "1:14: inner: expected `(`"),
-            ("(inner: Some((name: 2, flag: true)))", "1:20: inner.name: expected a string in quotes"),
-            ("Settings(count: 1)", "1:1: unexpected name Settings before `(`: write `(` alone"),
+            (
+                "(inner: Some((name: 2, flag: true)))",
+                "1:20: inner.name: expected a string in quotes",
+            ),
+            (
+                "Settings(count: 1)",
+                "1:1: unexpected name Settings before `(`: write `(` alone",
+            ),
             ("", "1:1: expected `(`"),
         ];
         let mut wrong = Vec::new();
@@ -201,7 +225,14 @@ mod tests {
             if got != want {
                 wrong.push(format!("{source}\n  got:  {got}\n  want: {want}"));
             }
-            for internal in ["enum `", "struct `", "variant `", "`Option<", "ThemeName", "Inner"] {
+            for internal in [
+                "enum `",
+                "struct `",
+                "variant `",
+                "`Option<",
+                "ThemeName",
+                "Inner",
+            ] {
                 assert!(!got.contains(internal), "{source}: {got}");
             }
         }

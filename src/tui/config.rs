@@ -83,10 +83,12 @@ white, reset) or a 256-colour index 0-255";
 impl ColourText {
     /// The colour, or why it is not one.
     fn colour(&self) -> Result<Color, String> {
-        self.0
-            .trim()
-            .parse::<Color>()
-            .map_err(|_| format!("{:?} is not a colour; use {COLOUR_FORMS}", crate::text::escape(&self.0)))
+        self.0.trim().parse::<Color>().map_err(|_| {
+            format!(
+                "{:?} is not a colour; use {COLOUR_FORMS}",
+                crate::text::escape(&self.0)
+            )
+        })
     }
 }
 
@@ -244,10 +246,16 @@ mod tests {
         let (config, keymap) = Config::parse(source, "config.example.ron").expect("valid example");
         assert_eq!(config.theme, ThemeName::Light);
         assert_ne!(keymap, Keymap::default(), "the example rebinds keys");
-        assert_eq!(config.theme(false).key.fg, Some(Color::Rgb(3, 102, 214)), "and colours roles");
+        assert_eq!(
+            config.theme(false).key.fg,
+            Some(Color::Rgb(3, 102, 214)),
+            "and colours roles"
+        );
         let readme = include_str!("../../README.md");
         for role in ROLES {
-            let listed = [',', '.', ' '].iter().any(|c| source.contains(&format!(" {role}{c}")));
+            let listed = [',', '.', ' ']
+                .iter()
+                .any(|c| source.contains(&format!(" {role}{c}")));
             assert!(listed, "the example lists {role}");
             assert!(readme.contains(&format!("`{role}`")), "README documents {role}");
         }
@@ -332,7 +340,11 @@ mod tests {
         assert_eq!(theme.muted.fg, Some(Color::Gray));
         assert_eq!(theme.border.fg, Some(Color::Indexed(245)));
         assert_eq!(theme.error.fg, Some(Color::Indexed(160)));
-        assert_eq!(theme.heading, Theme::light().heading, "other roles keep the theme's");
+        assert_eq!(
+            theme.heading,
+            Theme::light().heading,
+            "other roles keep the theme's"
+        );
         assert_eq!(config.theme(true), Theme::monochrome());
     }
 
@@ -344,18 +356,27 @@ mod tests {
         };
         let lines: Vec<&str> = message.lines().collect();
         assert_eq!(lines.len(), 4, "{message}");
-        assert!(lines[0].starts_with("c.ron:7:10: keys: unknown action \"qiut\""), "{message}");
+        assert!(
+            lines[0].starts_with("c.ron:7:10: keys: unknown action \"qiut\""),
+            "{message}"
+        );
         assert!(
             lines[1].starts_with("c.ron:3:5: colors: unknown role \"accnet\" (roles: accent, title,"),
             "{message}"
         );
         assert!(
-            lines[2].starts_with("c.ron:5:15: colors.border: \"256\" is not a colour; use \"#rrggbb\", a colour name (black,"),
+            lines[2].starts_with(
+                "c.ron:5:15: colors.border: \"256\" is not a colour; use \"#rrggbb\", a colour name (black,"
+            ),
             "{message}"
         );
         assert!(lines[2].ends_with("or a 256-colour index 0-255"), "{message}");
-        assert!(lines[3].starts_with("c.ron:4:14: colors.muted: \"#12345\" is not a colour"), "{message}");
-        let Err(Failure::BadInput(message)) = Config::parse("Config(colors: {\"muted\": true})", "c.ron") else {
+        assert!(
+            lines[3].starts_with("c.ron:4:14: colors.muted: \"#12345\" is not a colour"),
+            "{message}"
+        );
+        let Err(Failure::BadInput(message)) = Config::parse("Config(colors: {\"muted\": true})", "c.ron")
+        else {
             panic!("refused");
         };
         assert!(message.starts_with("c.ron:1:26: "), "{message}");

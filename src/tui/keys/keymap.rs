@@ -9,9 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use crate::source::Target;
 use crate::tui::action::{Action, Tab};
 pub use crate::tui::keys::bindings::Scope;
-use crate::tui::keys::bindings::{
-    DEFAULT_BINDINGS, Priority, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name,
-};
+use crate::tui::keys::bindings::{DEFAULT_BINDINGS, Priority, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
 use crate::tui::keys::key::Key;
 
 /// A binding in force: its scope, keys, action and label.

@@ -107,6 +107,9 @@ mod tests {
         theme.set_colour("accent", Color::Rgb(3, 102, 214)).unwrap();
         assert_eq!(theme.key.fg, Some(Color::Rgb(3, 102, 214)));
         assert_eq!(theme.tab_active.bg, Some(Color::Rgb(3, 102, 214)));
-        assert!(theme.key.add_modifier.contains(ratatui::style::Modifier::BOLD), "emphasis kept");
+        assert!(
+            theme.key.add_modifier.contains(ratatui::style::Modifier::BOLD),
+            "emphasis kept"
+        );
     }
 }

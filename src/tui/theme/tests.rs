@@ -7,7 +7,9 @@ use super::*;
 impl Theme {
     /// Whether any style of the theme sets a colour.
     pub fn has_colour(&self) -> bool {
-        self.roles().iter().any(|(_, s, _)| s.fg.is_some() || s.bg.is_some())
+        self.roles()
+            .iter()
+            .any(|(_, s, _)| s.fg.is_some() || s.bg.is_some())
     }
 
     /// Every style with its name and whether it is text (4.5:1) or a mark (3:1).
@@ -112,7 +114,11 @@ fn rgb(colour: Color, palette: &Palette) -> Option<(u8, u8, u8)> {
 fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     let channel = |c: u8| {
         let c = f64::from(c) / 255.0;
-        if c <= 0.040_45 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
 }
@@ -162,7 +168,10 @@ fn the_light_theme_reads_on_white_whatever_the_palette() {
     for (name, style, _) in theme.roles() {
         for colour in [style.fg, style.bg].into_iter().flatten() {
             let fixed = matches!(colour, Color::Rgb(..)) || matches!(colour, Color::Indexed(n) if n >= 16);
-            assert!(fixed, "{name} uses {colour:?}, whose contrast depends on the palette");
+            assert!(
+                fixed,
+                "{name} uses {colour:?}, whose contrast depends on the palette"
+            );
         }
     }
     assert_eq!(failures(&theme, WHITE, &XTERM), Vec::<String>::new());

@@ -23,8 +23,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::tui::action::{Action, Tab};
-use crate::tui::keys::keymap::Hint;
 use crate::tui::app::{App, Mode, NoteTarget, choice_entries};
+use crate::tui::keys::keymap::Hint;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -161,10 +161,16 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         Paragraph::new(Line::from(hint_spans(&hints, theme))).render(area, buf);
         return;
     };
-    let style = if status.is_error { theme.error } else { theme.status };
+    let style = if status.is_error {
+        theme.error
+    } else {
+        theme.status
+    };
     let text = format!(" {} ", status.text);
     let status_width = text.chars().count();
-    let hints = app.keymap().footer(&scopes, available.saturating_sub(status_width));
+    let hints = app
+        .keymap()
+        .footer(&scopes, available.saturating_sub(status_width));
     if !hints.is_empty() {
         let [left, right] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width as u16)]).areas(area);
@@ -179,8 +185,13 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     // Cut short: say where the whole message is, when its key is bound.
     let log = app.keymap().first_key(Action::MessageLog);
     let hint = log.map(|key| (format!(" {key}"), " full message".to_owned()));
-    let hint_width = hint.as_ref().map_or(0, |(k, l)| k.chars().count() + l.chars().count());
-    let mut spans = vec![Span::styled(ellipsis(&text, available.saturating_sub(hint_width)), style)];
+    let hint_width = hint
+        .as_ref()
+        .map_or(0, |(k, l)| k.chars().count() + l.chars().count());
+    let mut spans = vec![Span::styled(
+        ellipsis(&text, available.saturating_sub(hint_width)),
+        style,
+    )];
     if let Some((key, label)) = hint {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(label, theme.muted));

@@ -274,13 +274,22 @@ fn a_narrow_footer_trims_generic_keys_first_and_help_last_but_the_forward_ones()
     let keymap = Keymap::default();
     let all = keymap.footer(CHECKLIST, usize::MAX);
     assert!(all.iter().any(|(_, l)| *l == "quit") && all.iter().any(|(_, l)| *l == "next tab"));
-    let labels = |width| -> Vec<&str> { keymap.footer(CHECKLIST, width).into_iter().map(|(_, l)| l).collect() };
+    let labels = |width| -> Vec<&str> {
+        keymap
+            .footer(CHECKLIST, width)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect()
+    };
     // The forward keys (53 columns), then help (8), then this tab's note (8).
     assert_eq!(
         labels(69),
         ["cycle answer", "yes", "no", "choose", "export", "note", "help"]
     );
-    assert_eq!(labels(61), ["cycle answer", "yes", "no", "choose", "export", "help"]);
+    assert_eq!(
+        labels(61),
+        ["cycle answer", "yes", "no", "choose", "export", "help"]
+    );
     assert_eq!(labels(53), ["cycle answer", "yes", "no", "choose", "export"]);
     assert!(labels(0).is_empty());
 }

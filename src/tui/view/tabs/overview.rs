@@ -37,7 +37,10 @@ fn where_to_start(app: &App, doc: &mut Doc) {
     doc.line(Line::from(vec![
         Span::styled("Where to start: ", theme.muted),
         Span::styled(key, theme.key),
-        Span::styled(format!(" {}: answer the questions", Tab::Checklist), theme.highlight),
+        Span::styled(
+            format!(" {}: answer the questions", Tab::Checklist),
+            theme.highlight,
+        ),
     ]));
 }
 
