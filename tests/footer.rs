@@ -12,7 +12,11 @@ use stackpick::tui::{App, Tab};
 use strum::IntoEnumIterator;
 
 fn footer(app: &mut App) -> String {
-    text(&render(app, 80, 24)).lines().last().unwrap_or_default().to_owned()
+    text(&render(app, 80, 24))
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_owned()
 }
 
 #[test]
@@ -32,4 +36,23 @@ fn every_tabs_footer_at_80x24() {
     );
     footers.push_str(&format!("{:>9} │{}\n", "+ long", footer(&mut app)));
     assert_snapshot!("footers_80x24", footers);
+}
+
+#[test]
+fn the_overviews_first_screen_says_where_to_start_with_the_key_as_bound() {
+    let mut app = App::new(Decision::embedded(), Answers::default(), Theme::monochrome());
+    let first_screen = text(&render(&mut app, 80, 24));
+    assert!(
+        first_screen.contains("│Where to start: 4 Checklist: answer the questions"),
+        "{first_screen}"
+    );
+    let rebound = [("tab-4".to_owned(), vec!["f4".to_owned()])]
+        .into_iter()
+        .collect();
+    app.settings.keymap = stackpick::tui::keys::keymap::Keymap::with_overrides(&rebound).expect("valid");
+    let first_screen = text(&render(&mut app, 80, 24));
+    assert!(
+        first_screen.contains("│Where to start: F4 Checklist: answer the questions"),
+        "{first_screen}"
+    );
 }

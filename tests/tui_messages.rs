@@ -105,3 +105,23 @@ fn an_empty_log_says_so() {
     screen.press("M");
     assert!(screen.text().contains("No messages yet in this session."));
 }
+
+#[test]
+fn the_wheel_scrolls_the_log_and_a_click_outside_closes_it() {
+    let mut screen = screen();
+    for i in 0..40 {
+        screen.set_status(format!("message number {i}"), false);
+    }
+    screen.press("M");
+    assert!(screen.text().contains("message number 39"));
+    let overlay = screen.map.overlay.expect("the log is an overlay");
+    // 79 lines (40 messages and the blanks between) in an 18-line page: 61 lines to scroll.
+    for _ in 0..25 {
+        screen.wheel(overlay.x + 2, overlay.y + 2, true);
+    }
+    let text = screen.text();
+    assert!(!text.contains("message number 39"), "scrolled:\n{text}");
+    assert!(text.contains("message number 0"), "to the oldest:\n{text}");
+    screen.click_at(0, 0);
+    assert_eq!(screen.ui.mode, Mode::Normal);
+}
