@@ -12,8 +12,11 @@ use serde::Deserialize;
 use crate::error::Failure;
 use crate::source::{self, ReadError, Target};
 use crate::tui::keys::keymap::Keymap;
-use crate::tui::theme::{ROLES, Theme};
-use ratatui::style::Color;
+use crate::tui::theme::Theme;
+
+mod colours;
+
+pub use colours::ColourText;
 
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
@@ -46,50 +49,6 @@ pub struct Config {
     /// [`ROLES`] for the names. Checked by [`Config::parse`].
     #[serde(default)]
     pub colors: BTreeMap<String, ColourText>,
-}
-
-/// A colour as written in the config: text (`"#0366d6"`, `"dark-gray"`, `"245"`) or a
-/// number (`245`), kept as text until it is checked with its place in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ColourText(pub String);
-
-impl<'de> Deserialize<'de> for ColourText {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<ColourText, D::Error> {
-        struct Visitor;
-        impl serde::de::Visitor<'_> for Visitor {
-            type Value = ColourText;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                write!(f, "a colour: {COLOUR_FORMS}")
-            }
-            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<ColourText, E> {
-                Ok(ColourText(text.to_owned()))
-            }
-            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<ColourText, E> {
-                Ok(ColourText(n.to_string()))
-            }
-            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<ColourText, E> {
-                Ok(ColourText(n.to_string()))
-            }
-        }
-        deserializer.deserialize_any(Visitor)
-    }
-}
-
-/// The forms a colour may take, for messages.
-const COLOUR_FORMS: &str = "\"#rrggbb\", a colour name (black, red, green, yellow, blue, magenta, \
-cyan, gray, dark-gray, light-red, light-green, light-yellow, light-blue, light-magenta, light-cyan, \
-white, reset) or a 256-colour index 0-255";
-
-impl ColourText {
-    /// The colour, or why it is not one.
-    fn colour(&self) -> Result<Color, String> {
-        self.0.trim().parse::<Color>().map_err(|_| {
-            format!(
-                "{:?} is not a colour; use {COLOUR_FORMS}",
-                crate::text::escape(&self.0)
-            )
-        })
-    }
 }
 
 impl Config {
@@ -143,7 +102,7 @@ impl Config {
                 problems.into_iter().map(|p| (p.message, p.place)).collect(),
             ),
         };
-        problems.extend(config.colour_problems());
+        problems.extend(colours::problems(&config.colors));
         if problems.is_empty() {
             return Ok((config, keymap));
         }
@@ -160,22 +119,6 @@ impl Config {
         Err(Failure::BadInput(lines.join("\n")))
     }
 
-    /// Every unknown role and every colour that is not one, with the place to name.
-    fn colour_problems(&self) -> Vec<(String, Target)> {
-        let mut problems = Vec::new();
-        for (role, text) in &self.colors {
-            let path = format!("colors[{role:?}]");
-            if !ROLES.contains(&role.as_str()) {
-                let role = crate::text::escape(role);
-                let message = format!("colors: unknown role {role:?} (roles: {})", ROLES.join(", "));
-                problems.push((message, Target::Key(path)));
-            } else if let Err(e) = text.colour() {
-                problems.push((format!("colors.{role}: {e}"), Target::Value(path)));
-            }
-        }
-        problems
-    }
-
     /// The theme this config asks for: its theme with its colours; without colour at all when
     /// `no_color` (`NO_COLOR` always wins). The colours were checked by [`Config::parse`].
     pub fn theme(&self, no_color: bool) -> Theme {
@@ -184,11 +127,7 @@ impl Config {
             (false, ThemeName::Dark) => Theme::ansi(),
             (false, ThemeName::Light) => Theme::light(),
         };
-        for (role, text) in &self.colors {
-            if let Ok(colour) = text.colour() {
-                let _ = theme.set_colour(role, colour);
-            }
-        }
+        colours::apply(&self.colors, &mut theme);
         theme
     }
 
@@ -230,7 +169,10 @@ pub fn settings_from_env() -> Result<Settings, Failure> {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Color;
+
     use super::*;
+    use crate::tui::theme::ROLES;
 
     #[test]
     fn a_name_is_read_and_a_blank_one_is_none() {
