@@ -68,12 +68,17 @@ pub fn strip_bom(source: &str) -> &str {
     source.strip_prefix(BOM).unwrap_or(source)
 }
 
-/// Parses RON text (a leading byte-order mark is skipped).
+/// Parses RON text (a leading byte-order mark is skipped). Errors are in the file's words,
+/// never naming a type of the program (see `message.rs`).
 pub fn parse<T: DeserializeOwned>(source: &str) -> Result<T, SyntaxError> {
-    ron::from_str(strip_bom(source)).map_err(|e| SyntaxError {
-        line: e.span.start.line,
-        col: e.span.start.col,
-        message: message::message(&e.code),
+    let source = strip_bom(source);
+    ron::from_str(source).map_err(|e| {
+        let (line, col) = (e.span.start.line, e.span.start.col);
+        SyntaxError {
+            line,
+            col,
+            message: message::describe(&e.code, source, (line, col)),
+        }
     })
 }
 

@@ -49,6 +49,8 @@ pub enum Pane {
     /// The Decision tab's reasons and hints.
     Decision,
     Help,
+    /// The message log overlay.
+    Messages,
     StagePicker,
     ChoicePicker,
 }
@@ -100,6 +102,8 @@ pub enum Action {
     PreviousField,
     /// Cycle the record's status in the export dialog.
     NextStatus,
+    /// Open (or close) the log of this session's status messages.
+    MessageLog,
     /// Open the "where are you now" stage picker.
     ChooseStage,
     /// Start typing a filter for the comparison table.

@@ -1,4 +1,4 @@
-//! The user's config file: the theme and key overrides, read from
+//! The user's config file: the theme, colours by role and key overrides, read from
 //! `$STACKPICK_CONFIG_DIR/config.ron`, else `$XDG_CONFIG_HOME/stackpick/config.ron`.
 //! A missing file means the defaults; a bad one is refused before the terminal changes mode.
 
@@ -14,6 +14,10 @@ use crate::source::{self, ReadError, Target};
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::theme::Theme;
 
+mod colours;
+
+pub use colours::ColourText;
+
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
 /// The config file's name in that directory.
@@ -22,10 +26,10 @@ pub const CONFIG_FILE: &str = "config.ron";
 /// The colours to use (unless `NO_COLOR` is set, which always wins).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub enum ThemeName {
-    /// The 16 ANSI colours, for dark terminal backgrounds.
+    /// For dark terminal backgrounds: the terminal's 16 ANSI colours.
     #[default]
     Dark,
-    /// The 16 ANSI colours, chosen to read on light backgrounds.
+    /// For light terminal backgrounds: fixed colours of the 256-colour palette.
     Light,
 }
 
@@ -41,6 +45,10 @@ pub struct Config {
     /// Your name: who answered (sessions) and the default decision-maker of exports.
     #[serde(default)]
     pub name: crate::text::Text,
+    /// Role → colour, e.g. `"accent": "#0366d6"`, `"muted": "grey"`, `"border": 245`; see
+    /// [`ROLES`] for the names. Checked by [`Config::parse`].
+    #[serde(default)]
+    pub colors: BTreeMap<String, ColourText>,
 }
 
 impl Config {
@@ -83,24 +91,44 @@ pub fn config_dir(override_dir: Option<OsString>, base: Option<&dyn BaseStrategy
 
 impl Config {
     /// Parses config text (a byte-order mark is skipped); `name` labels the messages. Every
-    /// key problem is listed, each with its line and column.
+    /// key and colour problem is listed, each with its line and column.
     pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), Failure> {
         let config: Config = source::parse(source)
             .map_err(|e| Failure::BadInput(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))?;
-        let keymap = Keymap::with_overrides(&config.keys).map_err(|problems| {
-            let targets: Vec<Target> = problems.iter().map(|p| p.place.clone()).collect();
-            let positions = source::locate(source, &targets);
-            let lines: Vec<String> = problems
-                .iter()
-                .zip(positions)
-                .map(|(problem, position)| match position {
-                    Some((line, col)) => format!("{name}:{line}:{col}: {}", problem.message),
-                    None => format!("{name}: {}", problem.message),
-                })
-                .collect();
-            Failure::BadInput(lines.join("\n"))
-        })?;
-        Ok((config, keymap))
+        let (keymap, mut problems) = match Keymap::with_overrides(&config.keys) {
+            Ok(keymap) => (keymap, Vec::new()),
+            Err(problems) => (
+                Keymap::default(),
+                problems.into_iter().map(|p| (p.message, p.place)).collect(),
+            ),
+        };
+        problems.extend(colours::problems(&config.colors));
+        if problems.is_empty() {
+            return Ok((config, keymap));
+        }
+        let targets: Vec<Target> = problems.iter().map(|(_, place)| place.clone()).collect();
+        let positions = source::locate(source, &targets);
+        let lines: Vec<String> = problems
+            .iter()
+            .zip(positions)
+            .map(|((message, _), position)| match position {
+                Some((line, col)) => format!("{name}:{line}:{col}: {message}"),
+                None => format!("{name}: {message}"),
+            })
+            .collect();
+        Err(Failure::BadInput(lines.join("\n")))
+    }
+
+    /// The theme this config asks for: its theme with its colours; without colour at all when
+    /// `no_color` (`NO_COLOR` always wins). The colours were checked by [`Config::parse`].
+    pub fn theme(&self, no_color: bool) -> Theme {
+        let mut theme = match (no_color, self.theme) {
+            (true, _) => return Theme::monochrome(),
+            (false, ThemeName::Dark) => Theme::ansi(),
+            (false, ThemeName::Light) => Theme::light(),
+        };
+        colours::apply(&self.colors, &mut theme);
+        theme
     }
 
     /// Reads the config file in `dir`; the defaults when there is none.
@@ -132,13 +160,8 @@ pub fn settings_from_env() -> Result<Settings, Failure> {
     );
     let (config, keymap) = Config::load(dir.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    let theme = match (no_color, config.theme) {
-        (true, _) => Theme::monochrome(),
-        (false, ThemeName::Dark) => Theme::ansi(),
-        (false, ThemeName::Light) => Theme::light(),
-    };
     Ok(Settings {
-        theme,
+        theme: config.theme(no_color),
         keymap,
         default_decider: config.name().or_else(crate::commands::default_decider),
     })
@@ -146,7 +169,10 @@ pub fn settings_from_env() -> Result<Settings, Failure> {
 
 #[cfg(test)]
 mod tests {
+    use ratatui::style::Color;
+
     use super::*;
+    use crate::tui::theme::ROLES;
 
     #[test]
     fn a_name_is_read_and_a_blank_one_is_none() {
@@ -162,6 +188,19 @@ mod tests {
         let (config, keymap) = Config::parse(source, "config.example.ron").expect("valid example");
         assert_eq!(config.theme, ThemeName::Light);
         assert_ne!(keymap, Keymap::default(), "the example rebinds keys");
+        assert_eq!(
+            config.theme(false).key.fg,
+            Some(Color::Rgb(3, 102, 214)),
+            "and colours roles"
+        );
+        let readme = include_str!("../../README.md");
+        for role in ROLES {
+            let listed = [',', '.', ' ']
+                .iter()
+                .any(|c| source.contains(&format!(" {role}{c}")));
+            assert!(listed, "the example lists {role}");
+            assert!(readme.contains(&format!("`{role}`")), "README documents {role}");
+        }
     }
 
     #[test]
@@ -231,6 +270,59 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    #[test]
+    fn colours_override_roles_in_every_form_and_no_color_still_wins() {
+        let source = "Config(theme: Light, colors: {\"accent\": \"#0366d6\", \"muted\": \"grey\", \"border\": 245, \"error\": \"160\"})";
+        let (config, _) = Config::parse(source, "c.ron").expect("valid");
+        let theme = config.theme(false);
+        assert_eq!(theme.key.fg, Some(Color::Rgb(3, 102, 214)));
+        assert_eq!(theme.tab_active.bg, Some(Color::Rgb(3, 102, 214)));
+        assert_eq!(theme.muted.fg, Some(Color::Gray));
+        assert_eq!(theme.border.fg, Some(Color::Indexed(245)));
+        assert_eq!(theme.error.fg, Some(Color::Indexed(160)));
+        assert_eq!(
+            theme.heading,
+            Theme::light().heading,
+            "other roles keep the theme's"
+        );
+        assert_eq!(config.theme(true), Theme::monochrome());
+    }
+
+    #[test]
+    fn bad_roles_and_colours_are_placed_and_list_what_is_valid() {
+        let source = "Config(\n  colors: {\n    \"accnet\": \"red\",\n    \"muted\": \"#12345\",\n    \"border\": 256,\n  },\n  keys: {\"qiut\": [\"q\"]},\n)";
+        let Err(Failure::BadInput(message)) = Config::parse(source, "c.ron") else {
+            panic!("refused");
+        };
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines.len(), 4, "{message}");
+        assert!(
+            lines[0].starts_with("c.ron:7:10: keys: unknown action \"qiut\""),
+            "{message}"
+        );
+        assert!(
+            lines[1].starts_with("c.ron:3:5: colors: unknown role \"accnet\" (roles: accent, title,"),
+            "{message}"
+        );
+        assert!(
+            lines[2].starts_with(
+                "c.ron:5:15: colors.border: \"256\" is not a colour; use \"#rrggbb\", a colour name (black,"
+            ),
+            "{message}"
+        );
+        assert!(lines[2].ends_with("or a 256-colour index 0-255"), "{message}");
+        assert!(
+            lines[3].starts_with("c.ron:4:14: colors.muted: \"#12345\" is not a colour"),
+            "{message}"
+        );
+        let Err(Failure::BadInput(message)) = Config::parse("Config(colors: {\"muted\": true})", "c.ron")
+        else {
+            panic!("refused");
+        };
+        assert!(message.starts_with("c.ron:1:26: "), "{message}");
+        assert!(message.contains("a colour: \"#rrggbb\""), "{message}");
     }
 
     #[test]

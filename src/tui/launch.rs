@@ -20,14 +20,19 @@ use crate::tui::runtime::{run_started, start};
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {
     store: Option<StateStore>,
+    /// Why the last save failed, while no later save has succeeded: the answers on screen
+    /// are not on disk, which the exit must say.
+    unsaved: Option<String>,
 }
 
 impl Effects for DiskEffects {
     fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
-        match &mut self.store {
+        let saved = match &mut self.store {
             Some(store) => store.save(app.scorecard.decision(), app.scorecard.answers()),
             None => Ok(None),
-        }
+        };
+        self.unsaved = saved.as_ref().err().cloned();
+        saved
     }
 
     fn export(
@@ -131,10 +136,15 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if let Some((text, is_error)) = status {
         app.set_status(text, is_error);
     }
-    let mut effects = DiskEffects { store };
+    let mut effects = DiskEffects { store, unsaved: None };
     run_started(started, &mut app, &mut effects).map_err(terminal_error)?;
     for path in &app.written {
         let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
+    }
+    // The last save failed: the answers are lost unless the user knows (stderr, exit 1).
+    if let Some(reason) = effects.unsaved {
+        let reason = reason.strip_prefix("cannot save answers: ").unwrap_or(&reason);
+        return Err(Failure::Other(format!("answers NOT saved: {reason}")));
     }
     // Where the answers are, once something saved them, and how to export them.
     let saved = effects

@@ -54,6 +54,7 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
     let pane = match app.ui.mode {
         Mode::Normal => app.ui.focused_pane(),
         Mode::Help { .. } => Pane::Help,
+        Mode::Messages { .. } => Pane::Messages,
         _ => return action,
     };
     let Some(extent) = map.pane(pane) else {
@@ -132,7 +133,8 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         | Mode::Choose { .. }
         | Mode::Note { .. }
         | Mode::Because { .. }
-        | Mode::ConfirmReset { .. } => {
+        | Mode::ConfirmReset { .. }
+        | Mode::Messages { .. } => {
             if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
                 return Some(Action::CloseOverlay);
             }

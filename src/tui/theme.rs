@@ -1,9 +1,21 @@
 //! Every colour and emphasis of the app, named by role.
 //!
-//! The default theme uses the 16 ANSI colours so the terminal's palette applies. With
+//! The dark theme uses the 16 ANSI colours so the terminal's palette applies, except for the
+//! muted grey: ANSI dark grey is too dark on black in some palettes (VGA's reads 2.8:1), so it
+//! is the 256-colour palette's grey 245. The light theme cannot count on the palette at all
+//! (a light terminal's "white" is its background), so every colour it sets is one of the
+//! 256-colour palette's fixed colours (16–255), chosen for WCAG contrast on white: 4.5:1 for
+//! text, 3:1 for marks. `config.ron` may override any role's colour (see `roles.rs`). With
 //! `NO_COLOR` set there is no colour at all: state is carried by bold, reverse, dim and symbols.
 
 use ratatui::style::{Color, Modifier, Style};
+
+mod roles;
+
+pub use roles::{ROLES, UnknownRole};
+
+/// The 256-colour palette's grey #8a8a8a: 6.1:1 on black, whatever the 16-colour palette.
+const GREY_245: u8 = 245;
 
 /// The styles of the app, by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,7 +46,8 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The default theme, in the terminal's 16 ANSI colours.
+    /// The default theme, for dark backgrounds, in the terminal's 16 ANSI colours (and a
+    /// fixed mid grey for muted text).
     pub fn ansi() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Theme {
@@ -45,7 +58,7 @@ impl Theme {
             border_focus: Style::new().fg(Color::Cyan),
             heading: bold.fg(Color::Yellow),
             text: Style::new(),
-            muted: Style::new().fg(Color::DarkGray),
+            muted: Style::new().fg(Color::Indexed(GREY_245)),
             selected: Style::new().add_modifier(Modifier::REVERSED),
             key: bold.fg(Color::Cyan),
             highlight: bold.fg(Color::Green),
@@ -59,29 +72,50 @@ impl Theme {
             layer_active: bold.fg(Color::Green),
             layer_dimmed: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
             status: Style::new().fg(Color::Green),
-            error: bold.fg(Color::Red),
+            // ANSI red reads 3.6:1 on black in xterm's palette; light red reads in all.
+            error: bold.fg(Color::LightRed),
             checked: bold.fg(Color::Green),
         }
     }
 
-    /// The 16 ANSI colours, chosen to read on a light background.
+    /// For light backgrounds: the 256-colour palette's fixed colours, each reading on white
+    /// (the contrast of each is in the comments, and tested).
     pub fn light() -> Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
+        let blue = Color::Indexed(25); // #005faf, 6.4:1 on white
+        let green = Color::Indexed(28); // #008700, 4.7:1
+        let red = Color::Indexed(160); // #d70000, 5.4:1
+        let orange = Color::Indexed(130); // #af5f00, 4.7:1
+        let magenta = Color::Indexed(90); // #870087, 8.8:1
+        let black = Color::Indexed(16); // #000000, 21:1
+        let white = Color::Indexed(231); // #ffffff, on blue and magenta
+        let grey = Color::Indexed(242); // #6c6c6c, 5.3:1: muted text
+        let mark = Color::Indexed(245); // #8a8a8a, 3.4:1: borders and empty gauges
+        let dimmed = Color::Indexed(244); // #808080, 3.9:1: layers not in the verdict
         Theme {
-            title: bold.fg(Color::Blue),
-            tab_active: bold.fg(Color::White).bg(Color::Blue),
-            border: Style::new().fg(Color::Gray),
-            border_focus: Style::new().fg(Color::Blue),
-            heading: bold.fg(Color::Magenta),
-            muted: Style::new().fg(Color::DarkGray),
-            key: bold.fg(Color::Blue),
-            highlight: bold.fg(Color::Green),
-            match_text: bold.fg(Color::White).bg(Color::Magenta),
-            unqualified: Style::new().fg(Color::Red),
-            gauge_fill: Style::new().fg(Color::Red),
-            threshold: bold.fg(Color::Black),
-            layer_dimmed: Style::new().fg(Color::Gray),
-            ..Theme::ansi()
+            title: bold.fg(blue),
+            tab: Style::new(),
+            tab_active: bold.fg(white).bg(blue),
+            border: Style::new().fg(mark),
+            border_focus: Style::new().fg(blue),
+            heading: bold.fg(magenta),
+            text: Style::new(),
+            muted: Style::new().fg(grey),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            key: bold.fg(blue),
+            highlight: bold.fg(green),
+            match_text: bold.fg(white).bg(magenta),
+            qualified: bold.fg(green),
+            unqualified: Style::new().fg(red),
+            gauge_fill: Style::new().fg(orange),
+            gauge_fill_qualified: Style::new().fg(green),
+            gauge_empty: Style::new().fg(mark),
+            threshold: bold.fg(black),
+            layer_active: bold.fg(green),
+            layer_dimmed: Style::new().fg(dimmed),
+            status: Style::new().fg(green),
+            error: bold.fg(red),
+            checked: bold.fg(green),
         }
     }
 
@@ -120,49 +154,4 @@ impl Theme {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    impl Theme {
-        /// Whether any style of the theme sets a colour.
-        pub fn has_colour(&self) -> bool {
-            self.all().iter().any(|s| s.fg.is_some() || s.bg.is_some())
-        }
-
-        fn all(&self) -> [Style; 23] {
-            [
-                self.title,
-                self.tab,
-                self.tab_active,
-                self.border,
-                self.border_focus,
-                self.heading,
-                self.text,
-                self.muted,
-                self.selected,
-                self.key,
-                self.highlight,
-                self.match_text,
-                self.qualified,
-                self.unqualified,
-                self.gauge_fill,
-                self.gauge_fill_qualified,
-                self.gauge_empty,
-                self.threshold,
-                self.layer_active,
-                self.layer_dimmed,
-                self.status,
-                self.error,
-                self.checked,
-            ]
-        }
-    }
-
-    #[test]
-    fn monochrome_has_no_colour() {
-        assert!(!Theme::monochrome().has_colour());
-        assert!(Theme::ansi().has_colour());
-        assert!(Theme::light().has_colour());
-        assert_ne!(Theme::light(), Theme::ansi());
-    }
-}
+mod tests;

@@ -109,6 +109,7 @@ impl App {
             Mode::Note { .. } | Mode::Because { .. } => vec![Scope::Editor],
             Mode::Choose { .. } => vec![Scope::Choose],
             Mode::ConfirmReset { .. } => vec![Scope::Reset],
+            Mode::Messages { .. } => vec![Scope::Messages],
         }
     }
 
@@ -140,10 +141,16 @@ impl App {
     /// Shows a message in the status line.
     pub fn set_status(&mut self, text: impl Into<String>, is_error: bool) {
         // Messages quote paths and file text: escape what could drive the terminal.
-        self.ui.status = Some(Status {
+        let status = Status {
             text: crate::text::escape(&text.into()).into_owned(),
             is_error,
-        });
+        };
+        let log = &mut self.ui.messages;
+        if log.len() >= ui::MESSAGE_LOG_LENGTH {
+            log.remove(0);
+        }
+        log.push(status.clone());
+        self.ui.status = Some(status);
     }
 
     /// Pasted text goes into the text field being typed in, cleaned (see `typed.rs`);

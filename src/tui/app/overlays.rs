@@ -20,6 +20,22 @@ impl App {
         }
     }
 
+    /// The message log: it scrolls like the help, and closes with its key, Esc or a click
+    /// outside.
+    pub(super) fn update_messages(&mut self, action: Action) {
+        match action {
+            Action::Close | Action::MessageLog | Action::CloseOverlay => self.ui.mode = Mode::Normal,
+            // Moving down needs the log's length: the runtime sends `ScrollPane` for it.
+            Action::Up | Action::First => {
+                let by = if action == Action::Up { -1 } else { isize::MIN };
+                if let Mode::Messages { scroll } = &mut self.ui.mode {
+                    *scroll = scroll.saturating_add_signed(by);
+                }
+            }
+            _ => {}
+        }
+    }
+
     pub(super) fn update_filter(&mut self, action: Action) {
         match action {
             Action::Input(c) if is_typeable(c) => {

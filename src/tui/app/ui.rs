@@ -34,6 +34,8 @@ pub enum Mode {
     Choose { cursor: usize },
     /// Typing the justification of the decision being chosen.
     Because { pick: Pick, editor: LineEditor },
+    /// The log of this session's status messages, scrolled by so many lines.
+    Messages { scroll: usize },
     /// Asking before starting over; `question` says what would go.
     ConfirmReset { question: String },
 }
@@ -46,6 +48,9 @@ pub enum NoteTarget {
     /// The decision's own note (its context).
     Decision,
 }
+
+/// How many status messages the log keeps; older ones are dropped.
+pub const MESSAGE_LOG_LENGTH: usize = 100;
 
 /// A message in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,6 +117,9 @@ pub struct Ui {
     pub tab: Tab,
     pub mode: Mode,
     pub status: Option<Status>,
+    /// Every status message of the session, oldest first (at most [`MESSAGE_LOG_LENGTH`]),
+    /// so that one cut short in the footer, or gone at the next key, can be read in full.
+    pub messages: Vec<Status>,
     /// Set from the last resize: below the minimum size only a "too small" screen is drawn.
     pub too_small: bool,
     pub overview: DocState,
@@ -143,6 +151,11 @@ impl Ui {
             Pane::Checklist => self.checklist.scroll = Some(value),
             Pane::Help => {
                 if let Mode::Help { scroll } = &mut self.mode {
+                    *scroll = value;
+                }
+            }
+            Pane::Messages => {
+                if let Mode::Messages { scroll } = &mut self.mode {
                     *scroll = value;
                 }
             }

@@ -56,6 +56,10 @@ impl App {
             Mode::Note { .. } | Mode::Because { .. } => self.update_editor(action),
             Mode::Choose { .. } => self.update_choose(action),
             Mode::ConfirmReset { .. } => self.update_confirm_reset(action),
+            Mode::Messages { .. } => {
+                self.update_messages(action);
+                None
+            }
         }
     }
 
@@ -63,6 +67,7 @@ impl App {
         let ui = &mut self.ui;
         match action {
             Action::ToggleHelp => ui.mode = Mode::Help { scroll: 0 },
+            Action::MessageLog => ui.mode = Mode::Messages { scroll: 0 },
             Action::NextTab => ui.tab = ui.tab.next(),
             Action::PreviousTab => ui.tab = ui.tab.previous(),
             Action::GoTab(tab) => ui.tab = tab,
@@ -199,7 +204,7 @@ impl App {
                 };
                 self.ui.scroll_pane(pane, by, top, top);
             }
-            Pane::Overview | Pane::Decision | Pane::Strengths(_) | Pane::Help => {}
+            Pane::Overview | Pane::Decision | Pane::Strengths(_) | Pane::Help | Pane::Messages => {}
         }
     }
 

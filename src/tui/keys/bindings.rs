@@ -32,6 +32,8 @@ pub enum Scope {
     Choose,
     /// The question before starting over.
     Reset,
+    /// The log of the session's messages.
+    Messages,
     /// The terminal is too small to show anything: only the keys of `Global` that do one of
     /// [`WHILE_TOO_SMALL`] act, as the user bound them.
     TooSmall,
@@ -56,6 +58,7 @@ impl Scope {
             Scope::Editor => "Typing a note".to_owned(),
             Scope::Choose => "Decision picker".to_owned(),
             Scope::Reset => "Start over question".to_owned(),
+            Scope::Messages => "Message log".to_owned(),
             Scope::TooSmall => "Terminal too small".to_owned(),
         }
     }
@@ -81,6 +84,23 @@ pub struct Binding {
     pub label: &'static str,
     /// Whether the footer shows it.
     pub footer: bool,
+    /// How long the footer keeps it when it is too narrow for every hint.
+    pub priority: Priority,
+}
+
+/// Which footer hints stay when the footer is too narrow: the lowest go first, and among
+/// equals the rightmost. The footer lists the `Forward` keys first, then the rest in table
+/// order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    /// Keys of every tab (next tab, stage, quit…): they are in the help too.
+    Generic,
+    /// Keys of this tab or overlay that do not move the decision on (the default there).
+    Local,
+    /// The key to every other key.
+    Help,
+    /// Keys that move the decision forward: answering, choosing, exporting.
+    Forward,
 }
 
 const fn bind(
@@ -90,12 +110,29 @@ const fn bind(
     label: &'static str,
     footer: bool,
 ) -> Binding {
+    let priority = match scope {
+        Scope::Global => Priority::Generic,
+        _ => Priority::Local,
+    };
     Binding {
         scope,
         keys,
         action,
         label,
         footer,
+        priority,
+    }
+}
+
+impl Binding {
+    /// The binding, kept in the footer before any other (see [`Priority`]).
+    const fn forward(self) -> Binding {
+        self.priority(Priority::Forward)
+    }
+
+    /// The binding with this footer priority.
+    const fn priority(self, priority: Priority) -> Binding {
+        Binding { priority, ..self }
     }
 }
 
@@ -133,6 +170,7 @@ pub fn action_name(action: Action) -> Option<String> {
         Action::Suspend => "suspend",
         Action::CopyDecision => "copy",
         Action::ToggleHelp => "help",
+        Action::MessageLog => "messages",
         Action::Quit => "quit",
         Action::Close => "clear-filter",
         _ => return None,
@@ -151,7 +189,7 @@ const RIGHT: &[Key] = &[ch('l'), key(KeyCode::Right)];
 const ESC: &[Key] = &[key(KeyCode::Esc)];
 const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
-use Scope::{Choose, Editor, Export, ExportQuestion, Filter, Global, Help, Overwrite, Reset, Stage};
+use Scope::{Choose, Editor, Export, ExportQuestion, Filter, Global, Help, Messages, Overwrite, Reset, Stage};
 
 /// The key table. Earlier rows win when two scopes bind the same key.
 #[rustfmt::skip]
@@ -164,6 +202,13 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Help, LAST, Action::Last, "bottom", false),
     bind(Help, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Help, PAGE_UP, Action::PageUp, "page up", false),
+    bind(Messages, &[key(KeyCode::Esc), ch('M'), ch('q')], Action::Close, "close messages", true),
+    bind(Messages, MOVE_DOWN, Action::Down, "scroll down", true),
+    bind(Messages, MOVE_UP, Action::Up, "scroll up", true),
+    bind(Messages, FIRST, Action::First, "newest", false),
+    bind(Messages, LAST, Action::Last, "oldest", false),
+    bind(Messages, PAGE_DOWN, Action::PageDown, "page down", false),
+    bind(Messages, PAGE_UP, Action::PageUp, "page up", false),
     bind(Filter, ENTER, Action::Confirm, "keep filter", true),
     bind(Filter, ESC, Action::Close, "clear filter", true),
     bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),
@@ -216,9 +261,9 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Choose, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
     bind(Choose, &[key(KeyCode::Esc), ch('c'), ch('q')], Action::Close, "cancel", true),
     // The tabs.
-    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true),
-    bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true),
-    bind(Scope::Tab(Tab::Checklist), &[ch('n')], Action::AnswerNo, "no", true),
+    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true).forward(),
+    bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true).forward(),
+    bind(Scope::Tab(Tab::Checklist), &[ch('n')], Action::AnswerNo, "no", true).forward(),
     bind(Scope::Tab(Tab::Checklist), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear answer", false),
     bind(Scope::Tab(Tab::Checklist), &[ch('a')], Action::EditNote, "note", true),
     bind(Scope::Tab(Tab::Checklist), MOVE_DOWN, Action::Down, "next question", true),
@@ -246,12 +291,13 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", true),
     bind(Global, &[key(KeyCode::BackTab)], Action::PreviousTab, "previous tab", false),
     bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
-    bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true),
-    bind(Global, &[ch('e')], Action::Export, "export", true),
+    bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true).forward(),
+    bind(Global, &[ch('e')], Action::Export, "export", true).forward(),
     bind(Global, &[ch('u')], Action::Undo, "undo", false),
     bind(Global, &[ctrl('r')], Action::Redo, "redo", false),
     bind(Global, &[ch('R')], Action::StartOver, "start over", false),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "help", true),
+    bind(Global, &[ch('M')], Action::MessageLog, "messages", false),
+    bind(Global, &[ch('?')], Action::ToggleHelp, "help", true).priority(Priority::Help),
     bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),
     bind(Global, &[ch('Y')], Action::CopyDecision, "copy the decision", false),
     bind(Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),

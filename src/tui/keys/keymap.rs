@@ -9,7 +9,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use crate::source::Target;
 use crate::tui::action::{Action, Tab};
 pub use crate::tui::keys::bindings::Scope;
-use crate::tui::keys::bindings::{DEFAULT_BINDINGS, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
+use crate::tui::keys::bindings::{DEFAULT_BINDINGS, Priority, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
 use crate::tui::keys::key::Key;
 
 /// A binding in force: its scope, keys, action and label.
@@ -20,6 +20,15 @@ pub struct Bound {
     pub action: Action,
     pub label: &'static str,
     pub footer: bool,
+    pub priority: Priority,
+}
+
+/// A footer hint: the first key, as shown, and what it does.
+pub type Hint = (String, &'static str);
+
+/// The columns a hint takes in the footer: `key label` and two spaces.
+pub fn hint_width((key, label): &Hint) -> usize {
+    key.chars().count() + label.chars().count() + 3
 }
 
 impl Bound {
@@ -46,6 +55,7 @@ impl Default for Keymap {
                     action: b.action,
                     label: b.label,
                     footer: b.footer,
+                    priority: b.priority,
                 })
                 .collect(),
         }
@@ -213,15 +223,23 @@ impl Keymap {
     }
 
     /// The footer hints for the active scopes: (first key, label), most specific scope first.
-    pub fn footer_hints(&self, scopes: &[Scope]) -> Vec<(String, &'static str)> {
-        let mut hints: Vec<(String, &'static str)> = Vec::new();
+    pub fn footer_hints(&self, scopes: &[Scope]) -> Vec<Hint> {
+        self.footer_bindings(scopes)
+            .into_iter()
+            .map(|(hint, _)| hint)
+            .collect()
+    }
+
+    /// The footer's hints with their priorities, most specific scope first.
+    fn footer_bindings(&self, scopes: &[Scope]) -> Vec<(Hint, Priority)> {
+        let mut hints: Vec<(Hint, Priority)> = Vec::new();
         for scope in scopes {
             for binding in self.bindings.iter().filter(|b| b.scope == *scope && b.footer) {
-                if hints.iter().any(|(_, label)| *label == binding.label) {
+                if hints.iter().any(|((_, label), _)| *label == binding.label) {
                     continue;
                 }
                 if let Some(first) = binding.keys.first() {
-                    hints.push((first.name(), binding.label));
+                    hints.push(((first.name(), binding.label), binding.priority));
                 }
             }
             if !matches!(scope, Scope::Tab(_)) {
@@ -230,6 +248,26 @@ impl Keymap {
             }
         }
         hints
+    }
+
+    /// The footer for the active scopes in `width` columns: the keys that move the decision
+    /// forward first, then the others in table order; when they do not all fit, the generic
+    /// keys go first, then this tab's others, then help, the rightmost of each first.
+    pub fn footer(&self, scopes: &[Scope], width: usize) -> Vec<Hint> {
+        let mut hints = self.footer_bindings(scopes);
+        // Stable: within each group the table's order stays.
+        hints.sort_by_key(|(_, priority)| *priority != Priority::Forward);
+        let mut used: usize = hints.iter().map(|(hint, _)| hint_width(hint)).sum();
+        while used > width {
+            let Some(lowest) = hints.iter().map(|(_, p)| *p).min() else {
+                break;
+            };
+            let Some(index) = hints.iter().rposition(|(_, p)| *p == lowest) else {
+                break;
+            };
+            used -= hint_width(&hints.remove(index).0);
+        }
+        hints.into_iter().map(|(hint, _)| hint).collect()
     }
 
     /// The help overlay's sections: a title and its rows, in table order.
@@ -249,6 +287,7 @@ impl Keymap {
             Scope::Overwrite,
             Scope::ExportQuestion,
             Scope::Reset,
+            Scope::Messages,
             Scope::Help,
         ];
         order

@@ -22,8 +22,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::tui::action::Tab;
+use crate::tui::action::{Action, Tab};
 use crate::tui::app::{App, Mode, NoteTarget, choice_entries};
+use crate::tui::keys::keymap::Hint;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout::{MIN_HEIGHT, MIN_WIDTH};
@@ -32,6 +33,7 @@ use crate::tui::view::overlays::confirm::ConfirmView;
 use crate::tui::view::overlays::export_dialog::ExportDialogView;
 use crate::tui::view::overlays::help::HelpOverlay;
 use crate::tui::view::overlays::line_editor::LineEditorView;
+use crate::tui::view::overlays::messages::MessageLog;
 use crate::tui::view::overlays::stage_picker::StagePicker;
 use crate::tui::view::tabs::checklist::ChecklistTab;
 use crate::tui::view::tabs::compare::CompareTab;
@@ -122,6 +124,7 @@ impl StatefulWidget for AppView<'_> {
                 question,
             }
             .render(body, buf, map),
+            Mode::Messages { scroll } => MessageLog { app, scroll: *scroll }.render(body, buf, map),
             Mode::Normal | Mode::Filter => {}
         }
     }
@@ -145,44 +148,65 @@ fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
     }
 }
 
+/// The footer: the key hints the key table keeps at this width (see `Keymap::footer`), and
+/// the status message on the right. A message too long to share the line takes all of it
+/// until the next key; one too long for the line is cut with `…` and names the key of the
+/// message log, where it can be read whole.
 fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let theme = app.theme();
-    let mut hints = app.keymap().footer_hints(&app.scopes());
-    let width = |hints: &[(String, &str)]| -> usize {
-        hints
-            .iter()
-            .map(|(k, l)| k.chars().count() + l.chars().count() + 3)
-            .sum()
-    };
     let available = usize::from(area.width);
-    let status = app.ui.status.as_ref().map(|s| {
-        let style = if s.is_error { theme.error } else { theme.status };
-        (format!(" {} ", s.text), style)
-    });
-    let status_width = status.as_ref().map_or(0, |(text, _)| text.chars().count());
-    // Drop the hints just before the last two (help and quit stay) until the line fits.
-    while hints.len() > 2 && width(&hints) + status_width > available {
-        hints.remove(hints.len() - 3);
+    let scopes = app.scopes();
+    let Some(status) = &app.ui.status else {
+        let hints = app.keymap().footer(&scopes, available);
+        Paragraph::new(Line::from(hint_spans(&hints, theme))).render(area, buf);
+        return;
+    };
+    let style = if status.is_error {
+        theme.error
+    } else {
+        theme.status
+    };
+    let text = format!(" {} ", status.text);
+    let status_width = text.chars().count();
+    let hints = app
+        .keymap()
+        .footer(&scopes, available.saturating_sub(status_width));
+    if !hints.is_empty() {
+        let [left, right] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width as u16)]).areas(area);
+        Paragraph::new(Line::from(hint_spans(&hints, theme))).render(left, buf);
+        Paragraph::new(Line::styled(text, style)).render(right, buf);
+        return;
     }
+    if status_width <= available {
+        Paragraph::new(Line::styled(text, style)).render(area, buf);
+        return;
+    }
+    // Cut short: say where the whole message is, when its key is bound.
+    let log = app.keymap().first_key(Action::MessageLog);
+    let hint = log.map(|key| (format!(" {key}"), " full message".to_owned()));
+    let hint_width = hint
+        .as_ref()
+        .map_or(0, |(k, l)| k.chars().count() + l.chars().count());
+    let mut spans = vec![Span::styled(
+        ellipsis(&text, available.saturating_sub(hint_width)),
+        style,
+    )];
+    if let Some((key, label)) = hint {
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(label, theme.muted));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The hints as spans: each key, then its label.
+fn hint_spans(hints: &[Hint], theme: &theme::Theme) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
-    for (key, label) in &hints {
+    for (key, label) in hints {
         spans.push(Span::styled(key.clone(), theme.key));
         spans.push(Span::styled(format!(" {label}  "), theme.muted));
     }
-    match status {
-        // A message too long to share the line takes all of it until the next key.
-        Some((text, style)) if width(&hints) + status_width > available => {
-            Paragraph::new(Line::styled(ellipsis(&text, available), style)).render(area, buf);
-        }
-        Some((text, style)) => {
-            let [left, right] =
-                Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width as u16)])
-                    .areas(area);
-            Paragraph::new(Line::from(spans)).render(left, buf);
-            Paragraph::new(Line::styled(text, style)).render(right, buf);
-        }
-        None => Paragraph::new(Line::from(spans)).render(area, buf),
-    }
+    spans
 }
 
 fn render_too_small(app: &App, area: Rect, buf: &mut Buffer) {

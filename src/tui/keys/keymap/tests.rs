@@ -222,3 +222,74 @@ fn tab_keys_may_reuse_a_key_of_another_tab() {
     assert!(Keymap::with_overrides(&overrides(&[("tab-5", &["x"])])).is_err());
     assert!(Keymap::with_overrides(&overrides(&[("tab-5", &["F5"])])).is_ok());
 }
+
+/// The label the key table gives an action in a scope.
+fn label_of(keymap: &Keymap, scope: Scope, action: Action) -> &'static str {
+    keymap
+        .bindings()
+        .iter()
+        .find(|b| b.scope == scope && b.action == action)
+        .map(|b| b.label)
+        .expect("bound")
+}
+
+#[test]
+fn at_80_columns_every_tab_keeps_the_keys_that_move_the_decision_forward() {
+    use strum::IntoEnumIterator;
+    let keymap = Keymap::default();
+    for tab in Tab::iter() {
+        let scopes = [Scope::Tab(tab), Global];
+        let hints = keymap.footer(&scopes, 80);
+        let used: usize = hints.iter().map(hint_width).sum();
+        assert!(used <= 80, "{tab}: {used} columns: {hints:?}");
+        let mut forward = vec![
+            (Global, Action::Export),
+            (Global, Action::ChooseDecision),
+            (Global, Action::ToggleHelp),
+        ];
+        if tab == Tab::Checklist {
+            let checklist = Scope::Tab(Tab::Checklist);
+            forward.extend([
+                (checklist, Action::Toggle),
+                (checklist, Action::AnswerYes),
+                (checklist, Action::AnswerNo),
+            ]);
+        }
+        for (scope, action) in forward {
+            let label = label_of(&keymap, scope, action);
+            assert!(
+                hints.iter().any(|(_, l)| *l == label),
+                "{tab}: {label} missing from {hints:?}"
+            );
+        }
+        // The keys that move the decision on come first.
+        let export = hints.iter().position(|(_, l)| *l == "export").unwrap();
+        let first_generic = hints.iter().position(|(_, l)| *l == "next tab" || *l == "help");
+        assert!(first_generic.is_none_or(|g| export < g), "{tab}: {hints:?}");
+    }
+}
+
+#[test]
+fn a_narrow_footer_trims_generic_keys_first_and_help_last_but_the_forward_ones() {
+    let keymap = Keymap::default();
+    let all = keymap.footer(CHECKLIST, usize::MAX);
+    assert!(all.iter().any(|(_, l)| *l == "quit") && all.iter().any(|(_, l)| *l == "next tab"));
+    let labels = |width| -> Vec<&str> {
+        keymap
+            .footer(CHECKLIST, width)
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect()
+    };
+    // The forward keys (53 columns), then help (8), then this tab's note (8).
+    assert_eq!(
+        labels(69),
+        ["cycle answer", "yes", "no", "choose", "export", "note", "help"]
+    );
+    assert_eq!(
+        labels(61),
+        ["cycle answer", "yes", "no", "choose", "export", "help"]
+    );
+    assert_eq!(labels(53), ["cycle answer", "yes", "no", "choose", "export"]);
+    assert!(labels(0).is_empty());
+}

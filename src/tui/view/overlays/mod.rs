@@ -9,4 +9,5 @@ pub mod export_dialog;
 pub mod frame;
 pub mod help;
 pub mod line_editor;
+pub mod messages;
 pub mod stage_picker;

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
-use crate::tui::action::{Action, Pane};
+use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::App;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
@@ -19,10 +19,29 @@ pub struct OverviewTab<'a>(pub &'a App);
 pub fn doc(app: &App, width: u16) -> Doc {
     let mut doc = Doc::new(width);
     doc.para(&app.scorecard.decision().question, app.theme().text);
+    where_to_start(app, &mut doc);
     summary(app, &mut doc);
     matrix(app, &mut doc);
     stages(app, &mut doc);
     doc
+}
+
+/// The app's own guidance, not the article's: the first screen says where the decision is
+/// made, with the key that goes there (as bound).
+fn where_to_start(app: &App, doc: &mut Doc) {
+    let theme = app.theme();
+    let Some(key) = app.keymap().first_key(Action::GoTab(Tab::Checklist)) else {
+        return;
+    };
+    doc.blank();
+    doc.line(Line::from(vec![
+        Span::styled("Where to start: ", theme.muted),
+        Span::styled(key, theme.key),
+        Span::styled(
+            format!(" {}: answer the questions", Tab::Checklist),
+            theme.highlight,
+        ),
+    ]));
 }
 
 fn summary(app: &App, doc: &mut Doc) {
