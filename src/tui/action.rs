@@ -102,10 +102,21 @@ pub enum Action {
     NextStatus,
     /// Open the "where are you now" stage picker.
     ChooseStage,
-    /// Start typing a filter for the comparison table.
+    /// Start typing the search of the tab in view (on the Compare and Checklist tabs, a
+    /// filter); in the help, its filter.
     StartFilter,
     NextMatch,
     PreviousMatch,
+    /// Show match `index` of `count` of a document tab's search, found in what was drawn:
+    /// it is in `pane`, which scrolls to `scroll` (the runtime turns `n`/`N` and Enter into it).
+    ShowMatch {
+        pane: Pane,
+        index: usize,
+        count: usize,
+        scroll: usize,
+    },
+    /// The document tab's search found nothing.
+    NoMatch,
     /// A character typed into a text field.
     Input(char),
     Backspace,

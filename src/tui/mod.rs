@@ -13,6 +13,7 @@ pub mod config;
 pub mod keys;
 pub mod launch;
 pub mod runtime;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -215,7 +215,7 @@ impl Keymap {
                     hints.push((first.name(), binding.label));
                 }
             }
-            if !matches!(scope, Scope::Tab(_)) {
+            if !matches!(scope, Scope::Tab(_) | Scope::Found) {
                 // Overlays and text fields show only their own keys.
                 break;
             }
@@ -232,6 +232,7 @@ impl Keymap {
             Scope::Tab(Tab::Decision),
             Scope::Tab(Tab::Strengths),
             Scope::Tab(Tab::Compare),
+            Scope::Found,
             Scope::Filter,
             Scope::Stage,
             Scope::Choose,
