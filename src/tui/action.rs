@@ -107,12 +107,12 @@ pub enum Action {
     StartFilter,
     NextMatch,
     PreviousMatch,
-    /// Show match `index` of `count` of a document tab's search, found in what was drawn:
-    /// it is in `pane`, which scrolls to `scroll` (the runtime turns `n`/`N` and Enter into it).
+    /// Show match `index` (in the tab's order) of a document tab's search, found in what was
+    /// drawn: it is in `pane`, which scrolls to `scroll` (the runtime turns `n`/`N` and Enter
+    /// into it). The prompt line then says which match of how many it is.
     ShowMatch {
         pane: Pane,
         index: usize,
-        count: usize,
         scroll: usize,
     },
     /// The document tab's search found nothing.

@@ -129,12 +129,7 @@ pub fn find_match(app: &App, map: &FrameMap, action: Action) -> Action {
         // A column not on screen: the view clamps the offset to its content.
         None => line.saturating_sub(map.pane(focused).map_or(0, |e| e.page / 3)),
     };
-    Action::ShowMatch {
-        pane,
-        index,
-        count,
-        scroll,
-    }
+    Action::ShowMatch { pane, index, scroll }
 }
 
 /// A click selects or ticks what was drawn under it; the wheel scrolls the pane under it.

@@ -149,12 +149,7 @@ impl App {
         }
         let query = self.ui.query().value().to_owned();
         match action {
-            Action::ShowMatch {
-                pane,
-                index,
-                count,
-                scroll,
-            } => {
+            Action::ShowMatch { pane, index, scroll } => {
                 if let Some(find) = self.ui.find_mut() {
                     find.current = Some(index);
                 }
@@ -162,7 +157,6 @@ impl App {
                     self.ui.strengths.focus = column;
                 }
                 self.ui.scroll_pane(pane, 0, scroll, scroll);
-                self.set_status(format!("match {} of {count}", index + 1), false);
             }
             _ if query.is_empty() => self.clear_search(),
             _ => self.set_status(format!("no match for '{query}'"), true),
