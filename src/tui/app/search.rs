@@ -10,11 +10,7 @@ impl App {
     /// Typing the search of the tab in view.
     pub(super) fn update_filter(&mut self, action: Action) {
         match action {
-            Action::Input(c) => {
-                if self.ui.query_mut().insert(c) {
-                    self.query_changed();
-                }
-            }
+            Action::Input(c) if self.ui.query_mut().insert(c) => self.query_changed(),
             Action::Backspace | Action::Edit(_) => {
                 let before = self.ui.query().value().to_owned();
                 match action {

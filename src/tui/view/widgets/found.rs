@@ -124,7 +124,8 @@ mod tests {
             Span::raw("Async "),
             Span::styled("ORM", Style::new().bold()),
         ]);
-        let marked = mark_line(&line, &[4..8], Some(0), Style::new());
+        let range = 4..8;
+        let marked = mark_line(&line, std::slice::from_ref(&range), Some(0), Style::new());
         assert_eq!(marked.to_string(), "Async ORM");
         let styled: Vec<(&str, bool)> = marked
             .spans
