@@ -500,7 +500,7 @@ fn whole_user_flow_at_80x24() {
     tmux.keys(&["3"]);
     tmux.wait_for(&[&format!("Detailed Comparison ({total} aspects)"), "Philosophy"]);
     tmux.keys(&["/"]);
-    tmux.wait_for(&["Enter keep filter", "Esc clear filter"]);
+    tmux.wait_for(&["Enter keep search", "Esc clear search"]);
     tmux.type_text("auth");
     tmux.wait_for(&[&format!("1 of {total} match “auth”")]);
     tmux.keys(&["Enter"]);
