@@ -303,7 +303,7 @@ fn the_help_filters_its_keys_on_slash_and_esc_clears_before_closing() {
     let mut app = app();
     app.press("?");
     let full = app.text();
-    assert!(full.contains("/ filters"), "the help says how to filter");
+    assert!(full.contains("/ filter keys"), "the help says how to filter");
     app.press("/undo");
     assert!(app.ui.help.typing);
     let screen = app.text();

@@ -162,7 +162,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Help, LAST, Action::Last, "bottom", false),
     bind(Help, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Help, PAGE_UP, Action::PageUp, "page up", false),
-    bind(Help, &[ch('/')], Action::StartFilter, "filter the keys", false),
+    bind(Help, &[ch('/')], Action::StartFilter, "filter keys", true),
     bind(Filter, ENTER, Action::Confirm, "keep search", true),
     bind(Filter, ESC, Action::Close, "clear search", true),
     bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),

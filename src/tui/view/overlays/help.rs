@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::StatefulWidget;
 
-use crate::tui::action::{Action, Pane};
+use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::search::contains_folded;
@@ -79,11 +79,7 @@ impl StatefulWidget for HelpOverlay<'_> {
         let theme = self.app.theme();
         let area = area(screen);
         let help = &self.app.ui.help;
-        let title = match self.app.keymap().first_key(Action::StartFilter) {
-            Some(key) => format!("Keys — {key} filters, Esc closes"),
-            None => "Keys — Esc closes".to_owned(),
-        };
-        let mut inner = frame::frame(area, buf, &title, theme);
+        let mut inner = frame::frame(area, buf, "Keys — Esc closes", theme);
         // The filter, typed or kept, stands on the first line; the keys it keeps below.
         if help.typing || !help.filter.value().is_empty() {
             Prompt {
