@@ -524,7 +524,10 @@ fn whole_user_flow_at_80x24() {
     // The help overlay opens and closes.
     tmux.keys(&["?"]);
     let help = tmux.wait_for(&["Keys — Esc closes", "Esc close help"]);
-    assert!(help.contains("start over") && help.contains("search the tab"), "{help}");
+    assert!(
+        help.contains("start over") && help.contains("search the tab"),
+        "{help}"
+    );
     tmux.keys(&["Escape"]);
     tmux.wait_screen("the help closed", |s| {
         !s.contains("Keys — Esc closes") && s.contains("Questions · 3 of 12 answered")

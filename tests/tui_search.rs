@@ -164,16 +164,32 @@ fn strengths_find_moves_to_the_column_with_the_match() {
     assert_eq!(app.ui.strengths.focus, 2, "the third framework has the match");
     assert!(app.text().contains("Pydantic"));
     assert_eq!(prompt(&mut app), "/pydantic  match 1 of 1");
-    // Matches in every column count, in column order.
-    app.press("⎋/flask⏎");
+    // Matches in every column count, in column order: N from the first wraps to the last.
+    app.press("⎋");
+    app.key(KeyCode::Home);
+    app.press("hh");
+    assert_eq!(app.ui.strengths.focus, 0);
+    app.press("/api⏎");
     let first = app.ui.strengths.focus;
-    assert!(prompt(&mut app).starts_with("/flask  match 1 of "));
+    assert!(first < 2, "an earlier column mentions APIs");
+    let found = prompt(&mut app);
+    let count: usize = found
+        .rsplit(' ')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("match i of n");
+    assert_eq!(found, format!("/api  match 1 of {count}"));
     app.press("N");
-    assert!(
-        app.ui.strengths.focus >= first,
-        "wrapping back lands on the last column's match"
+    assert_eq!(prompt(&mut app), format!("/api  match {count} of {count}"));
+    assert_eq!(app.ui.strengths.focus, 2, "FastAPI's column mentions APIs last");
+    let screen = app.text();
+    assert!(screen.contains("FastAPI (3/3)"), "its column is shown:\n{screen}");
+    app.press("n");
+    assert_eq!(prompt(&mut app), format!("/api  match 1 of {count}"));
+    assert_eq!(
+        app.ui.strengths.focus, first,
+        "n wraps to the first column's match"
     );
-    assert!(app.text().contains("Flask"));
 }
 
 #[test]
@@ -326,11 +342,19 @@ fn the_help_filters_its_keys_on_slash_and_esc_clears_before_closing() {
         matches!(app.ui.mode, Mode::Help { .. }),
         "j scrolls once the filter is kept"
     );
-    // Key names match too.
+    // Key names match too, ignoring case: Ctrl-W deletes a word in every text field.
     app.press("/");
     app.ctrl('u');
-    app.press("Ctrl-Z");
-    assert!(app.text().contains("No key matches") || app.text().contains("Ctrl-Z"));
+    app.press("ctrl-w");
+    let screen = app.text();
+    assert!(
+        screen.contains("delete word") && !screen.contains("undo"),
+        "{screen}"
+    );
+    app.ctrl('u');
+    app.press("zzzz");
+    assert!(app.text().contains("No key matches 'zzzz'."));
+    app.press("⏎");
     app.press("⎋");
     assert!(
         app.ui.help.filter.value().is_empty(),
