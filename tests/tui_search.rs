@@ -231,6 +231,10 @@ fn checklist_filter_narrows_keeps_and_clears_keeping_the_selection() {
     app.press("⏎");
     assert_eq!(app.ui.mode, Mode::Normal);
     assert_eq!(app.ui.checklist.filter.value(), "you", "Enter keeps the filter");
+    // The footer offers `n` for what it does now, however wide the terminal.
+    let hints = app.keymap().footer_hints(&app.scopes());
+    assert!(hints.contains(&("n".to_owned(), "next match")), "{hints:?}");
+    assert!(!hints.contains(&("n".to_owned(), "no")), "{hints:?}");
     let before = app.ui.checklist.selected;
     let at = kept.iter().position(|&q| q == before).expect("selected is kept");
     app.press("n");
@@ -261,6 +265,11 @@ fn checklist_filter_narrows_keeps_and_clears_keeping_the_selection() {
     assert_eq!(
         app.ui.checklist.selected, selected,
         "Esc keeps the selected question"
+    );
+    let hints = app.keymap().footer_hints(&app.scopes());
+    assert!(
+        hints.contains(&("n".to_owned(), "no")),
+        "n answers no again: {hints:?}"
     );
     assert!(
         app.text().matches("[ ]").count() > listed,

@@ -208,12 +208,18 @@ impl Keymap {
         let mut hints: Vec<(String, &'static str)> = Vec::new();
         for scope in scopes {
             for binding in self.bindings.iter().filter(|b| b.scope == *scope && b.footer) {
-                if hints.iter().any(|(_, label)| *label == binding.label) {
+                let Some(first) = binding.keys.first().map(Key::name) else {
+                    continue;
+                };
+                // A key an earlier scope took (`n` while a search is in force) is not offered
+                // for what it does no longer.
+                if hints
+                    .iter()
+                    .any(|(key, label)| *label == binding.label || *key == first)
+                {
                     continue;
                 }
-                if let Some(first) = binding.keys.first() {
-                    hints.push((first.name(), binding.label));
-                }
+                hints.push((first, binding.label));
             }
             if !matches!(scope, Scope::Tab(_) | Scope::Found) {
                 // Overlays and text fields show only their own keys.
