@@ -10,7 +10,7 @@ impl App {
     /// Typing the search of the tab in view.
     pub(super) fn update_filter(&mut self, action: Action) {
         match action {
-            Action::Input(c) if self.ui.query_mut().insert(c) => self.query_changed(),
+            Action::Input(c) => self.type_query(c),
             Action::Backspace | Action::Edit(_) => {
                 let before = self.ui.query().value().to_owned();
                 match action {
@@ -45,6 +45,13 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Types a character into the search; one that is refused changes nothing.
+    fn type_query(&mut self, c: char) {
+        if self.ui.query_mut().insert(c) {
+            self.query_changed();
         }
     }
 
