@@ -51,7 +51,10 @@ fn malformed_sessions_are_refused_without_type_names() {
     let cases = [
         ("{}", "1:1: expected `(`"),
         ("[1, 2]", "1:1: expected `(`"),
-        ("Foo(decision: \"web-frameworks\")", "unexpected name Foo before `(`"),
+        (
+            "Foo(decision: \"web-frameworks\")",
+            "unexpected name Foo before `(`",
+        ),
         (
             "Decision(decision: \"web-frameworks\")",
             "unexpected name Decision before `(`",
@@ -98,8 +101,14 @@ fn malformed_decision_files_are_refused_without_type_names() {
     .expect("mini.ron");
     let cases = [
         ("{}".to_owned(), "1:1: expected `(`"),
-        ("Session(id: \"x\")".to_owned(), "unexpected name Session before `(`"),
-        ("(id: \"x\", kind: 1)".to_owned(), "unknown field kind; the fields are: id, title"),
+        (
+            "Session(id: \"x\")".to_owned(),
+            "unexpected name Session before `(`",
+        ),
+        (
+            "(id: \"x\", kind: 1)".to_owned(),
+            "unknown field kind; the fields are: id, title",
+        ),
         (
             mini.replacen("Stage(id: \"solo\"", "Stage(idx: \"solo\"", 1),
             "stages[1]: unknown field idx",

@@ -500,12 +500,15 @@ fn whole_user_flow_at_80x24() {
     tmux.keys(&["3"]);
     tmux.wait_for(&[&format!("Detailed Comparison ({total} aspects)"), "Philosophy"]);
     tmux.keys(&["/"]);
-    tmux.wait_for(&["Enter keep filter", "Esc clear filter"]);
+    tmux.wait_for(&["Enter keep search", "Esc clear search"]);
     tmux.type_text("auth");
     tmux.wait_for(&[&format!("1 of {total} match “auth”")]);
     tmux.keys(&["Enter"]);
     let filtered = tmux.wait_screen("the filter kept", |s| {
-        s.contains("/ filter") && s.contains(&format!("1 of {total} match"))
+        // The prompt is gone; the footer offers the filter's keys.
+        !s.contains("Enter keep search")
+            && s.contains("Esc clear search")
+            && s.contains(&format!("1 of {total} match"))
     });
     assert!(line_with(&filtered, "▶ Authentication").contains("Built-in"));
     for name in aspects.iter().filter(|n| *n != "Authentication") {
@@ -525,7 +528,10 @@ fn whole_user_flow_at_80x24() {
     tmux.keys(&["?"]);
     let help = tmux.wait_for(&["Keys — Esc closes", "Esc close help"]);
     // The keys the 80-column footer leaves out (next tab, quit…) are in the help.
-    assert!(help.contains("next tab"), "{help}");
+    assert!(
+        help.contains("next tab") && help.contains("start over") && help.contains("search the tab"),
+        "{help}"
+    );
     tmux.keys(&["Escape"]);
     tmux.wait_screen("the help closed", |s| {
         !s.contains("Keys — Esc closes") && s.contains("Questions · 3 of 12 answered")
@@ -1172,4 +1178,63 @@ fn export_dialog_follows_the_format_and_creates_a_directory_after_asking() {
     );
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
+}
+
+/// Search on the real binary (issue 10): `/` finds text on the Overview with the terminal's
+/// cursor in the prompt, Enter scrolls to the match and marks it with an attribute the terminal
+/// draws (not only a colour); on the Checklist `/` filters, `n` steps through the matches
+/// while the filter is in force and answers no once Esc has cleared it.
+#[test]
+fn search_finds_text_filters_questions_and_steps_with_n() {
+    let tmux = Tmux::start("search", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["/"]);
+    tmux.type_text("recommendation");
+    tmux.wait_for(&["/recommendation  1 match"]);
+    assert_eq!(
+        tmux.display("#{cursor_x},#{cursor_y}"),
+        "15,22",
+        "the terminal's cursor stands after the typed text"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["My Recommendation for You", "/recommendation  match 1 of 1"]);
+    let styled = tmux.tmux(&["capture-pane", "-p", "-e", "-t", SESSION]);
+    // The heading is one run of text; the match is cut out of it by attributes of its own.
+    let line = line_with(&styled, "Recommendation");
+    let at = line.find("Recommendation").expect("on the line");
+    let (before, after) = (&line[..at], &line[at + "Recommendation".len()..]);
+    assert!(
+        before.ends_with('m') && before.contains("\u{1b}[") && after.starts_with("\u{1b}["),
+        "the match is drawn with attributes of its own: {line:?}"
+    );
+    tmux.keys(&["Escape"]);
+    thread::sleep(SETTLE);
+    tmux.wait_screen("the prompt to go", |s| !s.contains("/recommendation"));
+
+    tmux.keys(&["4", "/"]);
+    tmux.type_text("build");
+    tmux.wait_for(&[
+        "/build  3 of 12 questions",
+        "▶ [ ] Are you building a content-heavy",
+    ]);
+    tmux.keys(&["Enter", "n"]);
+    let screen = tmux.wait_for(&["▶ [ ] Are you building primarily a REST", "match 2 of 3"]);
+    assert!(
+        !screen.contains("[-]"),
+        "n steps while searching, it does not answer:\n{screen}"
+    );
+    tmux.keys(&["Escape"]);
+    thread::sleep(SETTLE);
+    tmux.wait_for(&[
+        "Questions · 0 of 12 answered",
+        "▶ [ ] Are you building primarily a REST",
+    ]);
+    tmux.keys(&["n"]);
+    tmux.wait_for(&[
+        "▶ [-] Are you building primarily a REST",
+        "Questions · 1 of 12 answered",
+    ]);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
 }

@@ -186,7 +186,7 @@ fn every_tab_and_overlay_renders_at_every_size_without_panicking() {
         Mode::Filter,
     ];
     let mut app = app_with(THREE_DJANGO, Some("api-first"), Theme::ansi());
-    app.ui.compare.filter = "a".to_owned();
+    app.ui.compare.filter = stackpick::tui::app::LineEditor::new("a");
     let mut terminal = Terminal::new(TestBackend::new(0, 0)).expect("test backend");
     for width in 0..=120 {
         for height in 0..=50 {

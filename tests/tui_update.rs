@@ -138,7 +138,7 @@ fn filter_narrows_the_comparison_and_esc_clears_it() {
     let mut app = app();
     app.press("3/auth");
     assert_eq!(app.ui.mode, Mode::Filter);
-    assert_eq!(app.ui.compare.filter, "auth");
+    assert_eq!(app.ui.compare.filter.value(), "auth");
     let rows = app.compare_rows();
     assert_eq!(rows.len(), 1);
     assert_eq!(
@@ -147,9 +147,9 @@ fn filter_narrows_the_comparison_and_esc_clears_it() {
     );
     app.press("⏎");
     assert_eq!(app.ui.mode, Mode::Normal);
-    assert_eq!(app.ui.compare.filter, "auth", "Enter keeps the filter");
+    assert_eq!(app.ui.compare.filter.value(), "auth", "Enter keeps the filter");
     app.press("⎋");
-    assert!(app.ui.compare.filter.is_empty());
+    assert!(app.ui.compare.filter.value().is_empty());
     assert_eq!(app.compare_rows().len(), 12);
 }
 
@@ -157,10 +157,10 @@ fn filter_narrows_the_comparison_and_esc_clears_it() {
 fn typing_a_filter_takes_letters_that_are_keys_elsewhere() {
     let mut app = app();
     app.press("3/qs?");
-    assert_eq!(app.ui.compare.filter, "qs?");
+    assert_eq!(app.ui.compare.filter.value(), "qs?");
     assert!(!app.quit);
     app.press("⌫⌫⌫⌫");
-    assert!(app.ui.compare.filter.is_empty());
+    assert!(app.ui.compare.filter.value().is_empty());
 }
 
 #[test]
@@ -442,7 +442,7 @@ fn typed_controls_bidi_and_invisible_characters_are_refused() {
         app.update(Action::Input(c));
     }
     app.press("bu");
-    assert_eq!(app.ui.compare.filter, "bu");
+    assert_eq!(app.ui.compare.filter.value(), "bu");
 
     let mut app = self::app();
     app.press("e⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫⌫");

@@ -112,9 +112,7 @@ pub fn export(
 /// extension.
 pub fn inferred_format(output: Option<&Path>) -> Format {
     let extension = output.and_then(Path::extension).and_then(|e| e.to_str());
-    extension
-        .and_then(Format::from_extension)
-        .unwrap_or(Format::Md)
+    extension.and_then(Format::from_extension).unwrap_or(Format::Md)
 }
 
 fn read_template(path: &Path) -> Result<String, ExportError> {

@@ -54,9 +54,11 @@ pub(super) fn describe(code: &Error, source: &str, position: Position) -> String
         Error::ExpectedArray => at_value(source, position, "expected a list `[ … ]`"),
         Error::ExpectedIdentifier => at_value(source, position, "expected a name (without quotes)"),
         // ron's advice for Rust field names that are keywords; in a data file, a bad name.
-        Error::SuggestRawIdentifier(found) => {
-            at_value(source, position, &format!("expected a name (without quotes), found {found}"))
-        }
+        Error::SuggestRawIdentifier(found) => at_value(
+            source,
+            position,
+            &format!("expected a name (without quotes), found {found}"),
+        ),
         other => other.to_string(),
     }
 }

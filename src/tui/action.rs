@@ -106,10 +106,21 @@ pub enum Action {
     MessageLog,
     /// Open the "where are you now" stage picker.
     ChooseStage,
-    /// Start typing a filter for the comparison table.
+    /// Start typing the search of the tab in view (on the Compare and Checklist tabs, a
+    /// filter); in the help, its filter.
     StartFilter,
     NextMatch,
     PreviousMatch,
+    /// Show match `index` (in the tab's order) of a document tab's search, found in what was
+    /// drawn: it is in `pane`, which scrolls to `scroll` (the runtime turns `n`/`N` and Enter
+    /// into it). The prompt line then says which match of how many it is.
+    ShowMatch {
+        pane: Pane,
+        index: usize,
+        scroll: usize,
+    },
+    /// The document tab's search found nothing.
+    NoMatch,
     /// A character typed into a text field.
     Input(char),
     Backspace,

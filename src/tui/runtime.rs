@@ -37,7 +37,7 @@ pub fn action_for_event(app: &App, map: &FrameMap, event: &Event) -> Option<Acti
     match event {
         Event::Key(key) => {
             let action = app.keymap().action_for(&app.scopes(), key)?;
-            Some(with_extent(app, map, action))
+            Some(with_extent(app, map, find_match(app, map, action)))
         }
         Event::Mouse(mouse) => action_for_mouse(app, map, *mouse),
         Event::Resize(width, height) => Some(Action::Resize {
@@ -83,6 +83,56 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
             max: extent.max,
         },
     }
+}
+
+/// Turns `n`/`N`, and Enter on the search prompt, on a document tab into the match to show,
+/// found in what was drawn (the frame drawn after the last key typed, so for this search). The
+/// pane scrolls only when the match is not on screen already, and then puts it a third of the
+/// way down, with what leads to it above.
+pub fn find_match(app: &App, map: &FrameMap, action: Action) -> Action {
+    let Some(find) = app.ui.find() else {
+        return action;
+    };
+    let step = match (&app.ui.mode, action) {
+        (Mode::Normal, Action::NextMatch) => true,
+        (Mode::Normal, Action::PreviousMatch) => false,
+        (Mode::Filter, Action::Confirm) if find.is_active() => true,
+        _ => return action,
+    };
+    let count = map.found.len();
+    if count == 0 {
+        return Action::NoMatch;
+    }
+    // Matches are ordered by column (on the Strengths tab), then line.
+    let order = |pane: Pane, line: usize| match pane {
+        Pane::Strengths(column) => (column, line),
+        _ => (0, line),
+    };
+    let focused = app.ui.focused_pane();
+    let top = order(focused, map.pane(focused).map_or(0, |e| e.top));
+    let index = match (find.current, step) {
+        (Some(current), true) => (current.min(count - 1) + 1) % count,
+        (Some(current), false) => (current.min(count - 1) + count - 1) % count,
+        // The first search from here: the first match at or below the top of the pane.
+        (None, true) => map
+            .found
+            .iter()
+            .position(|&(p, l)| order(p, l) >= top)
+            .unwrap_or(0),
+        (None, false) => map
+            .found
+            .iter()
+            .rposition(|&(p, l)| order(p, l) < top)
+            .unwrap_or(count - 1),
+    };
+    let (pane, line) = map.found[index];
+    let scroll = match map.pane(pane) {
+        Some(extent) if (extent.top..extent.top + extent.page).contains(&line) => extent.top,
+        Some(extent) => line.saturating_sub(extent.page / 3).min(extent.max),
+        // A column not on screen: the view clamps the offset to its content.
+        None => line.saturating_sub(map.pane(focused).map_or(0, |e| e.page / 3)),
+    };
+    Action::ShowMatch { pane, index, scroll }
 }
 
 /// A click selects or ticks what was drawn under it; the wheel scrolls the pane under it.

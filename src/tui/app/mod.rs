@@ -27,6 +27,7 @@ pub mod line_editor;
 mod notes;
 mod overlays;
 mod picker;
+mod search;
 pub mod typed;
 pub mod ui;
 mod update;
@@ -34,7 +35,9 @@ mod update;
 pub use choose::choice_entries;
 pub use export::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS, default_export_path};
 pub use line_editor::LineEditor;
-pub use ui::{ChecklistState, CompareState, DocState, Mode, NoteTarget, Status, StrengthsState, Ui};
+pub use ui::{
+    ChecklistState, CompareState, DocState, Find, HelpState, Mode, NoteTarget, Status, StrengthsState, Ui,
+};
 
 /// Work for the event loop, outside the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,7 +100,10 @@ impl App {
             return vec![Scope::TooSmall];
         }
         match &self.ui.mode {
+            // While a search is in force, `n`/`N` step through it and Esc clears it.
+            Mode::Normal if self.ui.searching() => vec![Scope::Found, Scope::Tab(self.ui.tab), Scope::Global],
             Mode::Normal => vec![Scope::Tab(self.ui.tab), Scope::Global],
+            Mode::Help { .. } if self.ui.help.typing => vec![Scope::Filter],
             Mode::Help { .. } => vec![Scope::Help],
             Mode::Filter => vec![Scope::Filter],
             Mode::Stage { .. } => vec![Scope::Stage],
@@ -135,7 +141,29 @@ impl App {
 
     /// The Compare rows the current filter keeps.
     pub fn compare_rows(&self) -> Vec<usize> {
-        self.compare_rows_for(&self.ui.compare.filter)
+        self.compare_rows_for(self.ui.compare.filter.value())
+    }
+
+    /// The questions (display indexes, in order) the Checklist filter keeps: those whose
+    /// text or note contains it, ignoring case. `None` when there is no filter.
+    pub fn checklist_matches(&self) -> Option<Vec<usize>> {
+        let filter = self.ui.checklist.filter.value();
+        if filter.is_empty() {
+            return None;
+        }
+        let needle = filter.to_lowercase();
+        let kept = (0..self.scorecard.question_count())
+            .filter(|&index| {
+                self.scorecard
+                    .question(index)
+                    .is_some_and(|(_, q)| contains_folded(&q.text, &needle))
+                    || self
+                        .scorecard
+                        .note(index)
+                        .is_some_and(|n| contains_folded(n, &needle))
+            })
+            .collect();
+        Some(kept)
     }
 
     /// Shows a message in the status line.

@@ -1,14 +1,40 @@
-//! How actions change the overlays and the filter: the help, the Compare filter and the
-//! stage picker. Modes are changed in place.
+//! How actions change the overlays: the help (and its filter) and the stage picker. Modes
+//! are changed in place.
 
 use crate::tui::action::{Action, Pane};
-use crate::tui::app::typed::is_typeable;
-use crate::tui::app::{App, Effect, Mode};
+use crate::tui::app::{App, Effect, HelpState, Mode};
 
 impl App {
     pub(super) fn update_help(&mut self, action: Action) {
+        let help = &mut self.ui.help;
+        if help.typing {
+            match action {
+                Action::Input(c) => {
+                    help.filter.insert(c);
+                }
+                Action::Backspace => help.filter.backspace(),
+                Action::Edit(edit) => help.filter.edit(edit),
+                Action::Confirm => help.typing = false,
+                Action::Close => *help = HelpState::default(),
+                Action::CloseOverlay => self.close_help(),
+                _ => return,
+            }
+            // The list changed under the scroll offset: show the filtered keys from the top.
+            if let Mode::Help { scroll } = &mut self.ui.mode {
+                *scroll = 0;
+            }
+            return;
+        }
         match action {
-            Action::Close | Action::ToggleHelp | Action::CloseOverlay => self.ui.mode = Mode::Normal,
+            Action::StartFilter => help.typing = true,
+            // Esc clears a filter first, then closes.
+            Action::Close if !help.filter.value().is_empty() => {
+                *help = HelpState::default();
+                if let Mode::Help { scroll } = &mut self.ui.mode {
+                    *scroll = 0;
+                }
+            }
+            Action::Close | Action::ToggleHelp | Action::CloseOverlay => self.close_help(),
             // Moving down needs the help's length: the runtime sends `ScrollPane` for it.
             Action::Up | Action::First => {
                 let by = if action == Action::Up { -1 } else { isize::MIN };
@@ -36,33 +62,10 @@ impl App {
         }
     }
 
-    pub(super) fn update_filter(&mut self, action: Action) {
-        match action {
-            Action::Input(c) if is_typeable(c) => {
-                // Each key shows the first match, as incremental search does.
-                self.ui.compare.filter.push(c);
-                self.ui.compare.selected = 0;
-            }
-            Action::Backspace => {
-                self.ui.compare.filter.pop();
-                self.ui.compare.selected = 0;
-            }
-            Action::Confirm => self.ui.mode = Mode::Normal,
-            Action::Close => {
-                self.set_filter(String::new());
-                self.ui.mode = Mode::Normal;
-            }
-            Action::Down | Action::Up => {
-                let last = self.compare_rows().len().saturating_sub(1);
-                let selected = &mut self.ui.compare.selected;
-                *selected = if action == Action::Down {
-                    (*selected + 1).min(last)
-                } else {
-                    selected.saturating_sub(1)
-                };
-            }
-            _ => {}
-        }
+    /// Closes the help; its filter goes with it.
+    fn close_help(&mut self) {
+        self.ui.mode = Mode::Normal;
+        self.ui.help = HelpState::default();
     }
 
     pub(super) fn update_stage(&mut self, action: Action) -> Option<Effect> {

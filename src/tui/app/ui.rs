@@ -22,7 +22,8 @@ pub enum Mode {
     Normal,
     /// The help overlay, scrolled by so many lines.
     Help { scroll: usize },
-    /// Typing the Compare filter.
+    /// Typing the search of the tab in view (the Compare and Checklist filters, or the text
+    /// to find on a document tab).
     Filter,
     /// The stage picker; 0 is "no stage", then the stages in order.
     Stage { cursor: usize },
@@ -59,10 +60,27 @@ pub struct Status {
     pub is_error: bool,
 }
 
-/// A document pane's scroll offset, in lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// A document tab's search: the text to find and the match last shown.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Find {
+    pub query: LineEditor,
+    /// The match shown by Enter or `n`/`N`, counted over the tab's matches in order; `None`
+    /// until one is (the next then is the first at or below the top of the pane).
+    pub current: Option<usize>,
+}
+
+impl Find {
+    /// Whether a search is in force (its matches are highlighted, `n`/`N` step through them).
+    pub fn is_active(&self) -> bool {
+        !self.query.value().is_empty()
+    }
+}
+
+/// A document pane's scroll offset, in lines, and its search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocState {
     pub scroll: usize,
+    pub find: Find,
 }
 
 /// The Strengths tab: the framework with the keys, and each column's own scroll offset.
@@ -71,6 +89,8 @@ pub struct StrengthsState {
     pub focus: usize,
     /// One offset per framework, so scrolling one column leaves the others where they were.
     pub scroll: Vec<usize>,
+    /// The search, over every framework's column in order.
+    pub find: Find,
 }
 
 impl StrengthsState {
@@ -87,13 +107,15 @@ impl StrengthsState {
     }
 }
 
-/// The Checklist tab: the selected question, and the list's offset once the wheel moved it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// The Checklist tab: the selected question, the list's offset once the wheel moved it, and
+/// the filter that narrows the list to the questions it matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChecklistState {
     /// A display index into the decision's questions.
     pub selected: usize,
     /// `None` while the list follows the selection; the wheel scrolls it away from it.
     pub scroll: Option<usize>,
+    pub filter: LineEditor,
 }
 
 impl ChecklistState {
@@ -108,7 +130,14 @@ impl ChecklistState {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CompareState {
     pub selected: usize,
-    pub filter: String,
+    pub filter: LineEditor,
+}
+
+/// The help overlay's filter: the keys and labels it keeps, and whether it is being typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpState {
+    pub filter: LineEditor,
+    pub typing: bool,
 }
 
 /// Everything on screen that is not the model.
@@ -127,6 +156,7 @@ pub struct Ui {
     pub compare: CompareState,
     pub checklist: ChecklistState,
     pub decision: DocState,
+    pub help: HelpState,
 }
 
 impl Ui {
@@ -139,6 +169,53 @@ impl Ui {
             Tab::Checklist => Pane::Checklist,
             Tab::Decision => Pane::Decision,
         }
+    }
+
+    /// The search field of the tab in view.
+    pub fn query(&self) -> &LineEditor {
+        match self.tab {
+            Tab::Overview => &self.overview.find.query,
+            Tab::Strengths => &self.strengths.find.query,
+            Tab::Compare => &self.compare.filter,
+            Tab::Checklist => &self.checklist.filter,
+            Tab::Decision => &self.decision.find.query,
+        }
+    }
+
+    /// The search field of the tab in view, to type in.
+    pub fn query_mut(&mut self) -> &mut LineEditor {
+        match self.tab {
+            Tab::Overview => &mut self.overview.find.query,
+            Tab::Strengths => &mut self.strengths.find.query,
+            Tab::Compare => &mut self.compare.filter,
+            Tab::Checklist => &mut self.checklist.filter,
+            Tab::Decision => &mut self.decision.find.query,
+        }
+    }
+
+    /// The search of the document tab in view; `None` on the tabs that filter.
+    pub fn find(&self) -> Option<&Find> {
+        match self.tab {
+            Tab::Overview => Some(&self.overview.find),
+            Tab::Strengths => Some(&self.strengths.find),
+            Tab::Decision => Some(&self.decision.find),
+            Tab::Compare | Tab::Checklist => None,
+        }
+    }
+
+    /// The search of the document tab in view, to change.
+    pub fn find_mut(&mut self) -> Option<&mut Find> {
+        match self.tab {
+            Tab::Overview => Some(&mut self.overview.find),
+            Tab::Strengths => Some(&mut self.strengths.find),
+            Tab::Decision => Some(&mut self.decision.find),
+            Tab::Compare | Tab::Checklist => None,
+        }
+    }
+
+    /// Whether the tab in view has a search in force (typed, kept with Enter).
+    pub fn searching(&self) -> bool {
+        !self.query().value().is_empty()
     }
 
     /// Scrolls a pane by `by` lines from `top` (what is on screen), within `0..=max`.

@@ -39,6 +39,10 @@ impl App {
                 self.ui.scroll_pane(pane, by, top, max);
                 return None;
             }
+            Action::ShowMatch { .. } | Action::NoMatch => {
+                self.show_match(action);
+                return None;
+            }
             _ => {}
         }
         match self.ui.mode {
@@ -91,7 +95,7 @@ impl App {
                 );
                 self.ui.mode = Mode::Export(dialog);
             }
-            Action::Close if ui.tab == Tab::Compare => self.set_filter(String::new()),
+            Action::Close => self.clear_search(),
             Action::Toggle if ui.tab == Tab::Checklist => {
                 let selected = ui.checklist.selected;
                 return self.toggle(selected);
@@ -128,7 +132,10 @@ impl App {
             Action::FocusStrengthsPane(index) if index < self.scorecard.decision().options.len() => {
                 ui.strengths.focus = index;
             }
-            Action::StartFilter if ui.tab == Tab::Compare => ui.mode = Mode::Filter,
+            Action::StartFilter => ui.mode = Mode::Filter,
+            Action::NextMatch | Action::PreviousMatch if ui.tab == Tab::Checklist => {
+                self.step_checklist_match(action == Action::NextMatch);
+            }
             Action::NextMatch | Action::PreviousMatch if ui.tab == Tab::Compare => {
                 let count = self.compare_rows().len();
                 let selected = &mut self.ui.compare.selected;
@@ -171,10 +178,7 @@ impl App {
         let step =
             |current: usize, count: usize| current.saturating_add_signed(by).min(count.saturating_sub(1));
         match pane {
-            Pane::Checklist => {
-                let next = step(self.ui.checklist.selected, self.scorecard.question_count());
-                self.ui.checklist.select(next);
-            }
+            Pane::Checklist => self.move_checklist(by),
             Pane::Compare => {
                 let count = self.compare_rows().len();
                 self.ui.compare.selected = step(self.ui.compare.selected, count);
@@ -238,12 +242,12 @@ impl App {
     }
 
     /// Sets the Compare filter, keeping the selected aspect selected when it still matches.
-    pub(super) fn set_filter(&mut self, filter: String) {
+    pub(super) fn set_filter(&mut self, filter: &str) {
         let aspect = self.compare_rows().get(self.ui.compare.selected).copied();
-        let rows = self.compare_rows_for(&filter);
+        let rows = self.compare_rows_for(filter);
         self.ui.compare.selected = aspect
             .and_then(|a| rows.iter().position(|&r| r == a))
             .unwrap_or(0);
-        self.ui.compare.filter = filter;
+        self.ui.compare.filter = crate::tui::app::LineEditor::new(filter);
     }
 }

@@ -15,8 +15,11 @@ pub enum Scope {
     Tab(Tab),
     /// The help overlay.
     Help,
-    /// Typing a filter on the Compare tab.
+    /// Typing a search: the filter of the Compare or Checklist tab, the text to find on a
+    /// document tab, or the help's filter.
     Filter,
+    /// A tab whose search is in force, before the tab's own keys.
+    Found,
     /// The stage picker.
     Stage,
     /// The export dialog.
@@ -50,7 +53,8 @@ impl Scope {
             Scope::Global => "Everywhere".to_owned(),
             Scope::Tab(tab) => format!("{tab} tab"),
             Scope::Help => "Help".to_owned(),
-            Scope::Filter => "Typing a filter".to_owned(),
+            Scope::Filter => "Typing a search".to_owned(),
+            Scope::Found => "While a search is in force".to_owned(),
             Scope::Stage => "Stage picker".to_owned(),
             Scope::Export => "Export dialog".to_owned(),
             Scope::Overwrite => "Overwrite question".to_owned(),
@@ -70,7 +74,7 @@ impl Scope {
 
     /// Whether a config file may rebind keys here (the tabs; overlays keep their keys).
     pub fn rebindable(self) -> bool {
-        matches!(self, Scope::Global | Scope::Tab(_))
+        matches!(self, Scope::Global | Scope::Tab(_) | Scope::Found)
     }
 }
 
@@ -189,7 +193,9 @@ const RIGHT: &[Key] = &[ch('l'), key(KeyCode::Right)];
 const ESC: &[Key] = &[key(KeyCode::Esc)];
 const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
-use Scope::{Choose, Editor, Export, ExportQuestion, Filter, Global, Help, Messages, Overwrite, Reset, Stage};
+use Scope::{
+    Choose, Editor, Export, ExportQuestion, Filter, Found, Global, Help, Messages, Overwrite, Reset, Stage,
+};
 
 /// The key table. Earlier rows win when two scopes bind the same key.
 #[rustfmt::skip]
@@ -209,11 +215,20 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Messages, LAST, Action::Last, "oldest", false),
     bind(Messages, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Messages, PAGE_UP, Action::PageUp, "page up", false),
-    bind(Filter, ENTER, Action::Confirm, "keep filter", true),
-    bind(Filter, ESC, Action::Close, "clear filter", true),
+    bind(Help, &[ch('/')], Action::StartFilter, "filter keys", true),
+    bind(Filter, ENTER, Action::Confirm, "keep search", true),
+    bind(Filter, ESC, Action::Close, "clear search", true),
     bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),
-    bind(Filter, &[key(KeyCode::Down)], Action::Down, "next row", false),
-    bind(Filter, &[key(KeyCode::Up)], Action::Up, "previous row", false),
+    bind(Filter, &[key(KeyCode::Down)], Action::Down, "next row or question", false),
+    bind(Filter, &[key(KeyCode::Up)], Action::Up, "previous row or question", false),
+    bind(Filter, &[key(KeyCode::Delete)], Action::Edit(Edit::Delete), "delete forward", false),
+    bind(Filter, &[key(KeyCode::Left)], Action::Edit(Edit::Left), "cursor left", false),
+    bind(Filter, &[key(KeyCode::Right)], Action::Edit(Edit::Right), "cursor right", false),
+    bind(Filter, &[key(KeyCode::Home), ctrl('a')], Action::Edit(Edit::Home), "start of line", false),
+    bind(Filter, &[key(KeyCode::End), ctrl('e')], Action::Edit(Edit::End), "end of line", false),
+    bind(Filter, &[ctrl('w')], Action::Edit(Edit::DeleteWord), "delete word", false),
+    bind(Filter, &[ctrl('u')], Action::Edit(Edit::DeleteToStart), "delete to start", false),
+    bind(Filter, &[ctrl('k')], Action::Edit(Edit::DeleteToEnd), "delete to end", false),
     bind(Stage, MOVE_DOWN, Action::Down, "next stage", true),
     bind(Stage, MOVE_UP, Action::Up, "previous stage", true),
     bind(Stage, FIRST, Action::First, "first", false),
@@ -260,6 +275,10 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Choose, LAST, Action::Last, "last", false),
     bind(Choose, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
     bind(Choose, &[key(KeyCode::Esc), ch('c'), ch('q')], Action::Close, "cancel", true),
+    // A search in force on the tab in view: on the Checklist, `n` steps instead of answering.
+    bind(Found, &[ch('n')], Action::NextMatch, "next match", true),
+    bind(Found, &[ch('N')], Action::PreviousMatch, "previous match", true),
+    bind(Found, ESC, Action::Close, "clear search", true),
     // The tabs.
     bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true).forward(),
     bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true).forward(),
@@ -283,6 +302,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Global, LAST, Action::Last, "last", false),
     bind(Global, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Global, PAGE_UP, Action::PageUp, "page up", false),
+    bind(Global, &[ch('/')], Action::StartFilter, "search the tab", false),
     bind(Global, &[ch('1')], Action::GoTab(Tab::Overview), "Overview", false),
     bind(Global, &[ch('2')], Action::GoTab(Tab::Strengths), "Strengths", false),
     bind(Global, &[ch('3')], Action::GoTab(Tab::Compare), "Compare", false),

@@ -235,14 +235,20 @@ impl Keymap {
         let mut hints: Vec<(Hint, Priority)> = Vec::new();
         for scope in scopes {
             for binding in self.bindings.iter().filter(|b| b.scope == *scope && b.footer) {
-                if hints.iter().any(|((_, label), _)| *label == binding.label) {
+                let Some(first) = binding.keys.first().map(Key::name) else {
+                    continue;
+                };
+                // A key an earlier scope took (`n` while a search is in force) is not offered
+                // for what it does no longer.
+                if hints
+                    .iter()
+                    .any(|((key, label), _)| *label == binding.label || *key == first)
+                {
                     continue;
                 }
-                if let Some(first) = binding.keys.first() {
-                    hints.push(((first.name(), binding.label), binding.priority));
-                }
+                hints.push(((first, binding.label), binding.priority));
             }
-            if !matches!(scope, Scope::Tab(_)) {
+            if !matches!(scope, Scope::Tab(_) | Scope::Found) {
                 // Overlays and text fields show only their own keys.
                 break;
             }
@@ -279,6 +285,7 @@ impl Keymap {
             Scope::Tab(Tab::Decision),
             Scope::Tab(Tab::Strengths),
             Scope::Tab(Tab::Compare),
+            Scope::Found,
             Scope::Filter,
             Scope::Stage,
             Scope::Choose,

@@ -54,6 +54,9 @@ pub struct FrameMap {
     pub overlay: Option<Rect>,
     /// Where the terminal's cursor goes: the end of the text being typed.
     pub cursor: Option<Position>,
+    /// Where the search of a document tab found its text, in the tab's order: each match's
+    /// pane and line (in the pane's document, not on screen).
+    pub found: Vec<(Pane, usize)>,
     /// Nothing but the "too small" screen was drawn.
     pub too_small: bool,
 }

@@ -41,6 +41,7 @@ use crate::tui::view::tabs::decision::DecisionTab;
 use crate::tui::view::tabs::overview::OverviewTab;
 use crate::tui::view::tabs::strengths::StrengthsTab;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
+use crate::tui::view::widgets::prompt::Prompt;
 
 /// Draws one frame of the app and returns the record of what was drawn where. The terminal's
 /// cursor is placed at the end of the text being typed, or hidden.
@@ -68,14 +69,28 @@ impl StatefulWidget for AppView<'_> {
         }
         render_tab_bar(app, layout::tabs_row(area), buf, map);
         let body = layout::body(area);
+        // A search typed or in force takes the body's last line (the Compare tab has its own).
+        let typing = app.ui.mode == Mode::Filter;
+        let prompt = app.ui.tab != Tab::Compare && (typing || app.ui.searching());
+        let [tab_area, prompt_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(prompt))]).areas(body);
         // What several widgets draw from is built once here, for this frame.
         let data = FrameData::new(app);
         match app.ui.tab {
-            Tab::Overview => OverviewTab(app).render(body, buf, map),
-            Tab::Strengths => StrengthsTab(app).render(body, buf, map),
-            Tab::Compare => CompareTab(app).render(body, buf, map),
-            Tab::Checklist => ChecklistTab { app, data: &data }.render(body, buf, map),
-            Tab::Decision => DecisionTab { app, data: &data }.render(body, buf, map),
+            Tab::Overview => OverviewTab(app).render(tab_area, buf, map),
+            Tab::Strengths => StrengthsTab(app).render(tab_area, buf, map),
+            Tab::Compare => CompareTab(app).render(tab_area, buf, map),
+            Tab::Checklist => ChecklistTab { app, data: &data }.render(tab_area, buf, map),
+            Tab::Decision => DecisionTab { app, data: &data }.render(tab_area, buf, map),
+        }
+        if prompt {
+            Prompt {
+                editor: app.ui.query(),
+                typing,
+                found: found_text(app, map),
+                theme: app.theme(),
+            }
+            .render(prompt_area, buf, map);
         }
         render_footer(app, layout::footer(area), buf);
         match &app.ui.mode {
@@ -127,6 +142,27 @@ impl StatefulWidget for AppView<'_> {
             Mode::Messages { scroll } => MessageLog { app, scroll: *scroll }.render(body, buf, map),
             Mode::Normal | Mode::Filter => {}
         }
+    }
+}
+
+/// What the search of the tab in view found, for its prompt: the questions the Checklist
+/// filter keeps, or which of a document's matches is shown (the tab recorded them).
+fn found_text(app: &App, map: &FrameMap) -> String {
+    let query = crate::text::escape(app.ui.query().value()).into_owned();
+    if app.ui.tab == Tab::Checklist {
+        let kept = app.checklist_matches().map_or(0, |k| k.len());
+        return match kept {
+            0 if !query.is_empty() => format!("no match for '{query}'"),
+            _ => format!("{kept} of {} questions", app.scorecard.question_count()),
+        };
+    }
+    let count = map.found.len();
+    match app.ui.find().and_then(|f| f.current) {
+        _ if query.is_empty() => String::new(),
+        _ if count == 0 => format!("no match for '{query}'"),
+        Some(current) => format!("match {} of {count}", current.min(count - 1) + 1),
+        None if count == 1 => "1 match".to_owned(),
+        None => format!("{count} matches"),
     }
 }
 

@@ -8,10 +8,12 @@ use ratatui::widgets::StatefulWidget;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::keys::keymap::Keymap;
+use crate::tui::search::contains_folded;
 use crate::tui::theme::Theme;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::overlays::frame;
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::prompt::Prompt;
 
 /// The help overlay.
 pub struct HelpOverlay<'a> {
@@ -28,16 +30,23 @@ pub fn area(screen: Rect) -> Rect {
     )
 }
 
-/// The help's lines at this width.
-pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
+/// The help's lines at this width: the rows whose keys or label contain `filter` (ignoring
+/// case), under their sections' headings; every row without a filter.
+pub fn doc(keymap: &Keymap, width: u16, theme: &Theme, filter: &str) -> Doc {
     let mut doc = Doc::new(width);
     for (title, rows) in keymap.help_sections() {
-        doc.blank();
-        doc.heading(&title, theme.heading);
         let rows: Vec<(String, String)> = rows
             .into_iter()
             .map(|(keys, label)| (keys.join("/"), label))
+            .filter(|(keys, label)| {
+                filter.is_empty() || contains_folded(keys, filter) || contains_folded(label, filter)
+            })
             .collect();
+        if rows.is_empty() {
+            continue;
+        }
+        doc.blank();
+        doc.heading(&title, theme.heading);
         let key_width = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
         for (keys, label) in rows {
             doc.line(Line::from(vec![
@@ -45,6 +54,15 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme) -> Doc {
                 Span::styled(label, theme.text),
             ]));
         }
+    }
+    if !filter.is_empty() {
+        if doc.is_empty() {
+            doc.para(
+                &format!("No key matches '{}'.", crate::text::escape(filter)),
+                theme.muted,
+            );
+        }
+        return doc;
     }
     doc.blank();
     doc.para(
@@ -60,8 +78,21 @@ impl StatefulWidget for HelpOverlay<'_> {
     fn render(self, screen: Rect, buf: &mut Buffer, map: &mut FrameMap) {
         let theme = self.app.theme();
         let area = area(screen);
-        let inner = frame::frame(area, buf, "Keys — Esc closes", theme);
-        let doc = doc(self.app.keymap(), inner.width, theme);
+        let help = &self.app.ui.help;
+        let mut inner = frame::frame(area, buf, "Keys — Esc closes", theme);
+        // The filter, typed or kept, stands on the first line; the keys it keeps below.
+        if help.typing || !help.filter.value().is_empty() {
+            Prompt {
+                editor: &help.filter,
+                typing: help.typing,
+                found: String::new(),
+                theme,
+            }
+            .render(inner, buf, map);
+            inner.y += 1;
+            inner.height = inner.height.saturating_sub(1);
+        }
+        let doc = doc(self.app.keymap(), inner.width, theme, help.filter.value());
         let extent = doc.render_in(area, inner, self.scroll, buf, theme.border_focus);
         map.overlay = Some(area);
         map.pane_extent(extent.of(Pane::Help, area));

@@ -52,7 +52,7 @@ impl StatefulWidget for LineEditorView<'_> {
 }
 
 /// `text` without its first `cells` display cells.
-pub(super) fn skip_cells(text: &str, cells: usize) -> String {
+pub fn skip_cells(text: &str, cells: usize) -> String {
     let mut skipped = 0;
     text.chars()
         .skip_while(|c| {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
@@ -15,6 +15,7 @@ use crate::tui::app::{App, Mode};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::widgets::doc::wrap_cached;
 use crate::tui::view::widgets::pane::pane;
+use crate::tui::view::widgets::prompt::Prompt;
 
 /// The Compare tab.
 pub struct CompareTab<'a>(pub &'a App);
@@ -57,17 +58,18 @@ impl StatefulWidget for CompareTab<'_> {
         let rows = app.compare_rows();
         let total = decision.comparison.len();
         let filtering = app.ui.mode == Mode::Filter;
-        let title = if app.ui.compare.filter.is_empty() {
+        let filter = app.ui.compare.filter.value();
+        let title = if filter.is_empty() {
             format!(" Detailed Comparison ({total} aspects) ")
         } else {
             format!(
                 " Detailed Comparison: {} of {total} match “{}” ",
                 rows.len(),
-                app.ui.compare.filter
+                filter
             )
         };
         let inner = pane(area, buf, title, app.theme(), false);
-        let show_prompt = filtering || !app.ui.compare.filter.is_empty();
+        let show_prompt = filtering || !filter.is_empty();
         let [table_area, prompt_area] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(show_prompt))]).areas(inner);
 
@@ -119,7 +121,7 @@ impl StatefulWidget for CompareTab<'_> {
                     Cell::from(Text::from(
                         lines
                             .iter()
-                            .map(|line| highlight(line, &app.ui.compare.filter, style, theme.match_text))
+                            .map(|line| highlight(line, filter, style, theme.match_text))
                             .collect::<Vec<_>>(),
                     ))
                 });
@@ -151,7 +153,7 @@ impl StatefulWidget for CompareTab<'_> {
             let message = if total == 0 {
                 "This decision has no comparison table.".to_owned()
             } else {
-                format!("No aspect matches “{}”.", app.ui.compare.filter)
+                format!("No aspect matches “{filter}”.")
             };
             let y = table_area
                 .y
@@ -167,23 +169,13 @@ impl StatefulWidget for CompareTab<'_> {
             );
         }
         if show_prompt {
-            let count = format!("  {} of {total} rows", rows.len());
-            if filtering {
-                // The terminal's own cursor, after the typed text.
-                let typed =
-                    u16::try_from(Line::raw(app.ui.compare.filter.as_str()).width()).unwrap_or(u16::MAX);
-                let x = prompt_area.x.saturating_add(1).saturating_add(typed);
-                map.cursor = Some(Position::new(
-                    x.min(prompt_area.right().saturating_sub(1)),
-                    prompt_area.y,
-                ));
+            Prompt {
+                editor: &app.ui.compare.filter,
+                typing: filtering,
+                found: format!("{} of {total} rows", rows.len()),
+                theme,
             }
-            Paragraph::new(Line::from(vec![
-                Span::styled("/", theme.key),
-                Span::styled(app.ui.compare.filter.clone(), theme.text),
-                Span::styled(count, theme.muted),
-            ]))
-            .render(prompt_area, buf);
+            .render(prompt_area, buf, map);
         }
     }
 }

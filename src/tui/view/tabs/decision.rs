@@ -11,6 +11,7 @@ use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::found::Marks;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
@@ -162,8 +163,10 @@ impl StatefulWidget for DecisionTab<'_> {
         }
 
         let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), false);
-        let doc = doc(app, inner.width);
-        let extent = doc.render_in(text_area, inner, app.ui.decision.scroll, buf, theme.border_focus);
+        let mut doc = doc(app, inner.width);
+        let state = &app.ui.decision;
+        Marks::new(Pane::Decision, &state.find, &doc, inner, state.scroll).apply(&mut doc, theme, map);
+        let extent = doc.render_in(text_area, inner, state.scroll, buf, theme.border_focus);
         map.pane_extent(extent.of(Pane::Decision, text_area));
     }
 }

@@ -10,6 +10,7 @@ use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::App;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
+use crate::tui::view::widgets::found::Marks;
 use crate::tui::view::widgets::pane::pane;
 
 /// The Overview tab.
@@ -155,8 +156,10 @@ impl StatefulWidget for OverviewTab<'_> {
             app.theme(),
             false,
         );
-        let doc = doc(app, inner.width);
-        let extent = doc.render_in(area, inner, app.ui.overview.scroll, buf, theme.border_focus);
+        let mut doc = doc(app, inner.width);
+        let state = &app.ui.overview;
+        Marks::new(Pane::Overview, &state.find, &doc, inner, state.scroll).apply(&mut doc, theme, map);
+        let extent = doc.render_in(area, inner, state.scroll, buf, theme.border_focus);
         map.pane_extent(extent.of(Pane::Overview, area));
     }
 }

@@ -2,7 +2,7 @@
 //! as many columns as fit, paged with `h`/`l` when the terminal is narrow.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::StatefulWidget;
 
 use crate::decision::Choice;
@@ -10,6 +10,7 @@ use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::found::Marks;
 use crate::tui::view::widgets::pane::pane;
 
 /// The narrowest a framework column gets before columns are paged.
@@ -92,7 +93,24 @@ impl StatefulWidget for StrengthsTab<'_> {
         let count = app.scorecard.decision().options.len();
         let columns = visible_columns(app, area.width);
         let paged = columns.len() < count;
-        for (index, column) in column_areas(app, area) {
+        let areas = column_areas(app, area);
+        let theme = app.theme();
+        // A column's inside, for the columns off screen: the search counts their matches too.
+        let hidden = areas
+            .first()
+            .map_or(area, |&(_, column)| column.inner(Margin::new(1, 1)));
+        for index in 0..count {
+            let Some(&(_, column)) = areas.iter().find(|(i, _)| *i == index) else {
+                if app.ui.strengths.find.is_active() {
+                    let option = &app.scorecard.decision().options[index];
+                    let mut doc = doc(app, option, hidden.width);
+                    let scroll = app.ui.strengths.scroll(index);
+                    let find = &app.ui.strengths.find;
+                    let marks = Marks::new(Pane::Strengths(index), find, &doc, hidden, scroll);
+                    Marks { page: 0, ..marks }.apply(&mut doc, theme, map);
+                }
+                continue;
+            };
             let option = &app.scorecard.decision().options[index];
             // The column with the keys has the bright border, as in lazygit.
             let focused = index == app.ui.strengths.focus.min(count - 1);
@@ -111,10 +129,12 @@ impl StatefulWidget for StrengthsTab<'_> {
                 title = format!("{left} {} ({}/{count}) {right}", option.name, index + 1);
             }
             let inner = pane(column, buf, title, app.theme(), focused);
-            let doc = doc(app, option, inner.width);
+            let mut doc = doc(app, option, inner.width);
             // Each column keeps its own offset, clamped to its own content.
             let scroll = app.ui.strengths.scroll(index);
-            let extent = doc.render_in(column, inner, scroll, buf, app.theme().border_focus);
+            let find = &app.ui.strengths.find;
+            Marks::new(Pane::Strengths(index), find, &doc, inner, scroll).apply(&mut doc, theme, map);
+            let extent = doc.render_in(column, inner, scroll, buf, theme.border_focus);
             map.target(column, Target::StrengthsPane(index));
             map.pane_extent(extent.of(Pane::Strengths(index), column));
         }

@@ -1,6 +1,8 @@
 //! Widgets the tabs are built from: wrapped documents, score gauges and the stack diagram.
 
 pub mod doc;
+pub mod found;
 pub mod gauge;
 pub mod pane;
+pub mod prompt;
 pub mod stack_diagram;

@@ -9,7 +9,9 @@ use ratatui::text::{Line, Span};
 use crate::decision::Choice;
 use crate::score::Answer;
 use crate::tui::app::App;
+use crate::tui::search::find_folded;
 use crate::tui::view::widgets::doc::{ellipsis, wrap, wrap_cached};
+use crate::tui::view::widgets::found::mark_line;
 
 /// One entry of the question list: a framework heading or a question, with its lines.
 pub struct ListRow {
@@ -172,7 +174,8 @@ pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
 }
 
 /// The list as rows that can be built one at a time: for each framework a heading row, then
-/// a row per question. Row `heads[o]` is framework `o`'s heading.
+/// a row per question (per question the filter keeps, when there is one; a framework with none
+/// is left out). Row `heads[o]` is framework `o`'s heading.
 struct List<'a> {
     app: &'a App,
     width: u16,
@@ -182,19 +185,40 @@ struct List<'a> {
     heads: Vec<usize>,
     /// The index of each framework's first question.
     firsts: Vec<usize>,
+    /// The questions the filter keeps (display indexes, in order); `None` without a filter.
+    kept: Option<Vec<usize>>,
+    /// Where each framework's questions start in `kept`, and how many it shows.
+    offsets: Vec<usize>,
+    counts: Vec<usize>,
     len: usize,
 }
 
 impl<'a> List<'a> {
     fn new(app: &'a App, width: u16) -> List<'a> {
-        let (mut heads, mut firsts) = (Vec::new(), Vec::new());
+        let (mut heads, mut firsts, mut offsets, mut counts) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let (mut row, mut question) = (0, 0);
-        let options: Vec<&Choice> = app.scorecard.decision().scored().collect();
-        for option in &options {
+        let kept = app.checklist_matches();
+        let mut options = Vec::new();
+        for option in app.scorecard.decision().scored() {
+            let span = question..question + option.questions.len();
+            question = span.end;
+            let (offset, count) = match &kept {
+                None => (0, option.questions.len()),
+                Some(kept) => {
+                    let offset = kept.partition_point(|&q| q < span.start);
+                    (offset, kept.partition_point(|&q| q < span.end) - offset)
+                }
+            };
+            if kept.is_some() && count == 0 {
+                continue;
+            }
+            options.push(option);
             heads.push(row);
-            firsts.push(question);
-            row += 1 + option.questions.len();
-            question += option.questions.len();
+            firsts.push(span.start);
+            offsets.push(offset);
+            counts.push(count);
+            row += 1 + count;
         }
         List {
             app,
@@ -202,6 +226,9 @@ impl<'a> List<'a> {
             options,
             heads,
             firsts,
+            kept,
+            offsets,
+            counts,
             len: row,
         }
     }
@@ -222,7 +249,11 @@ impl<'a> List<'a> {
     /// The question on a row; `None` on a heading.
     fn question(&self, row: usize) -> Option<usize> {
         let o = self.option_of(row);
-        (row > self.heads[o]).then(|| self.firsts[o] + row - self.heads[o] - 1)
+        let k = row.checked_sub(self.heads[o] + 1)?;
+        match &self.kept {
+            None => Some(self.firsts[o] + k),
+            Some(kept) => kept.get(self.offsets[o] + k).copied(),
+        }
     }
 
     /// The row of a question (the last question's for one past the end; the first row when
@@ -232,11 +263,17 @@ impl<'a> List<'a> {
             .firsts
             .partition_point(|&first| first <= question)
             .saturating_sub(1);
-        let Some(option) = self.options.get(o) else {
+        if self.options.is_empty() {
             return 0;
+        }
+        let within = match &self.kept {
+            None => question - self.firsts[o],
+            Some(kept) => {
+                kept[self.offsets[o]..self.offsets[o] + self.counts[o]].partition_point(|&q| q < question)
+            }
         };
-        let within = (question - self.firsts[o]).min(option.questions.len().saturating_sub(1));
-        if option.questions.is_empty() {
+        let within = within.min(self.counts[o].saturating_sub(1));
+        if self.counts[o] == 0 {
             self.heads[o]
         } else {
             self.heads[o] + 1 + within
@@ -320,7 +357,10 @@ impl<'a> List<'a> {
                 vec![Span::styled("      ", style)]
             };
             let pad = body_width.saturating_sub(part.chars().count());
-            spans.push(Span::styled(part, style));
+            // What the filter matched, marked as a document search marks it.
+            let ranges = find_folded(&part, app.ui.checklist.filter.value());
+            let line = Line::from(Span::styled(part, style));
+            spans.extend(mark_line(&line, &ranges, None, theme.match_text).spans);
             if selected {
                 spans.push(Span::styled(" ".repeat(pad), style));
             }
