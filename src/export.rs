@@ -10,8 +10,8 @@ mod markdown;
 pub mod markup;
 mod mermaid;
 mod record;
-pub mod svg;
 pub mod stdout;
+pub mod svg;
 
 use std::path::{Path, PathBuf};
 
@@ -111,7 +111,10 @@ pub fn render(format: Format, decision: &Decision, answers: &Answers, date: Date
         Format::Md => render_template(RECORD_TEMPLATE, RECORD_TEMPLATE_NAME, decision, answers, date)
             .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
         Format::Svg => svg::render(&RecordContext::new(decision, answers, format_date(date)), true),
-        Format::Html => html::render(decision, &RecordContext::new(decision, answers, format_date(date))),
+        Format::Html => html::render(
+            decision,
+            &RecordContext::new(decision, answers, format_date(date)),
+        ),
     }
 }
 

@@ -71,7 +71,7 @@ fn headless(file: &Path, profile: &Path, args: &[&str]) -> Output {
         let mut out = Vec::new();
         stdout.read_to_end(&mut out).map(|_| out)
     });
-    let deadline = Instant::now() + Duration::from_secs(120);
+    let deadline = Instant::now() + Duration::from_mins(2);
     let status = loop {
         if let Some(status) = child.try_wait().expect("wait for the browser") {
             break status;
@@ -84,9 +84,18 @@ fn headless(file: &Path, profile: &Path, args: &[&str]) -> Output {
         std::thread::sleep(Duration::from_millis(50));
     };
     let mut stderr = Vec::new();
-    child.stderr.take().expect("stderr").read_to_end(&mut stderr).expect("stderr");
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_end(&mut stderr)
+        .expect("stderr");
     let stdout = reader.join().expect("reader").expect("stdout");
-    Output { status, stdout, stderr }
+    Output {
+        status,
+        stdout,
+        stderr,
+    }
 }
 
 /// Exports the decision with the binary, as a user would.
@@ -107,7 +116,10 @@ fn screenshot(dir: &Path, file: &Path, size: &str) -> (u32, u32, Vec<[u8; 4]>) {
     let output = headless(
         file,
         &dir.join("profile-shot"),
-        &[&format!("--screenshot={}", png.display()), &format!("--window-size={size}")],
+        &[
+            &format!("--screenshot={}", png.display()),
+            &format!("--window-size={size}"),
+        ],
     );
     assert!(
         output.status.success() && png.exists(),
@@ -142,9 +154,20 @@ fn assert_drawn(pixels: &[[u8; 4]]) {
         .iter()
         .filter(|p| p[..3].iter().zip(GAUGE_GREEN).all(|(a, b)| a.abs_diff(b) <= 3))
         .count();
-    assert!(colours.len() > 50, "only {} colours: a blank page?", colours.len());
-    assert!(ink * 20 > pixels.len(), "only {ink} of {} pixels are not white", pixels.len());
-    assert!(green > 1000, "the qualifying gauge is not drawn ({green} green pixels)");
+    assert!(
+        colours.len() > 50,
+        "only {} colours: a blank page?",
+        colours.len()
+    );
+    assert!(
+        ink * 20 > pixels.len(),
+        "only {ink} of {} pixels are not white",
+        pixels.len()
+    );
+    assert!(
+        green > 1000,
+        "the qualifying gauge is not drawn ({green} green pixels)"
+    );
 }
 
 #[test]
@@ -153,9 +176,15 @@ fn chromium_renders_the_html_export_with_the_diagram() {
     let html = export(dir.path(), "html");
 
     let output = headless(&html, &dir.path().join("profile-dom"), &["--dump-dom"]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let dom = String::from_utf8(output.stdout).expect("utf-8 DOM");
-    let start = dom.find("<svg").unwrap_or_else(|| panic!("no <svg> in the DOM:\n{dom}"));
+    let start = dom
+        .find("<svg")
+        .unwrap_or_else(|| panic!("no <svg> in the DOM:\n{dom}"));
     let end = dom[start..].find("</svg>").expect("the <svg> is closed") + start;
     let svg = &dom[start..end];
     let decision = Decision::embedded();
@@ -164,7 +193,10 @@ fn chromium_renders_the_html_export_with_the_diagram() {
     assert!(stack.layers.iter().any(|l| l.active) && stack.layers.iter().any(|l| !l.active));
     for layer in &stack.layers {
         let title = layer_title(layer);
-        assert!(svg.contains(&format!(">{title}</text>")), "no layer {title:?} in the DOM's SVG:\n{svg}");
+        assert!(
+            svg.contains(&format!(">{title}</text>")),
+            "no layer {title:?} in the DOM's SVG:\n{svg}"
+        );
     }
     assert!(dom.contains("<h2>Decision drivers</h2>"), "{dom}");
 

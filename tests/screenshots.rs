@@ -31,7 +31,9 @@ fn frame(tab: Tab) -> Buffer {
 }
 
 fn path(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/screenshots").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/screenshots")
+        .join(name)
 }
 
 /// Compares the picture with the committed file, or rewrites it with `UPDATE_SCREENSHOTS=1`.
@@ -64,7 +66,11 @@ fn check(picture: &str, buffer: &Buffer) {
         .collect();
     let cells: String = buffer.content.iter().map(ratatui::buffer::Cell::symbol).collect();
     let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-    assert_eq!(strip(&texts), strip(&cells), "every symbol of the frame, in order");
+    assert_eq!(
+        strip(&texts),
+        strip(&cells),
+        "every symbol of the frame, in order"
+    );
     let fills: std::collections::BTreeSet<&str> =
         doc.descendants().filter_map(|n| n.attribute("fill")).collect();
     assert!(fills.len() >= 5, "a picture in colour: {fills:?}");
@@ -92,15 +98,34 @@ fn the_readme_pictures_are_current_frames() {
 fn the_converter_keeps_colours_modifiers_and_escapes_text() {
     use ratatui::style::{Color, Modifier, Style};
     let mut buffer = Buffer::empty(ratatui::layout::Rect::new(0, 0, 12, 2));
-    buffer.set_string(0, 0, "<a&b>", Style::new().fg(Color::Green).add_modifier(Modifier::BOLD));
+    buffer.set_string(
+        0,
+        0,
+        "<a&b>",
+        Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+    );
     buffer.set_string(6, 0, "x", Style::new().fg(Color::Black).bg(Color::Yellow));
-    buffer.set_string(0, 1, "dim", Style::new().add_modifier(Modifier::DIM | Modifier::REVERSED));
+    buffer.set_string(
+        0,
+        1,
+        "dim",
+        Style::new().add_modifier(Modifier::DIM | Modifier::REVERSED),
+    );
     let picture = screenshot::svg(&buffer, "t\"<");
     check(&picture, &buffer);
     assert!(picture.contains("<title>t&quot;&lt;</title>"), "{picture}");
-    assert!(picture.contains("fill=\"#98c379\" font-weight=\"bold\">&lt;a&amp;b&gt;</text>"), "{picture}");
-    assert!(picture.contains("<rect x=\"62.4\" y=\"12\" width=\"8.4\" height=\"18\" fill=\"#d19a66\"/>"), "{picture}");
+    assert!(
+        picture.contains("fill=\"#98c379\" font-weight=\"bold\">&lt;a&amp;b&gt;</text>"),
+        "{picture}"
+    );
+    assert!(
+        picture.contains("<rect x=\"62.4\" y=\"12\" width=\"8.4\" height=\"18\" fill=\"#d19a66\"/>"),
+        "{picture}"
+    );
     // Reversed: the default background becomes the text colour, on the default foreground.
     assert!(picture.contains("fill=\"#d7dae0\"/>"), "{picture}");
-    assert!(picture.contains("fill=\"#282c34\" opacity=\"0.6\">dim</text>"), "{picture}");
+    assert!(
+        picture.contains("fill=\"#282c34\" opacity=\"0.6\">dim</text>"),
+        "{picture}"
+    );
 }

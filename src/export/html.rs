@@ -35,7 +35,13 @@ fn comparison(decision: &Decision) -> Comparison {
                 values: decision
                     .options
                     .iter()
-                    .map(|o| aspect.values.get(&o.id).map(ToString::to_string).unwrap_or_default())
+                    .map(|o| {
+                        aspect
+                            .values
+                            .get(&o.id)
+                            .map(ToString::to_string)
+                            .unwrap_or_default()
+                    })
                     .collect(),
             })
             .collect(),
@@ -45,7 +51,9 @@ fn comparison(decision: &Decision) -> Comparison {
 /// The page for a record of `decision`.
 pub fn render(decision: &Decision, record: &RecordContext) -> String {
     let env = markup::environment();
-    let template = env.get_template(markup::HTML).expect("the HTML template is built in");
+    let template = env
+        .get_template(markup::HTML)
+        .expect("the HTML template is built in");
     // The SVG is markup this module built, its text already escaped: the one safe value.
     let diagram = minijinja::Value::from_safe_string(svg::render(record, false));
     let context = minijinja::context! {

@@ -39,7 +39,10 @@ pub(super) fn environment() -> Environment<'static> {
 /// `raw` fit for XML and HTML text: one line, without controls, bidi or format characters
 /// ([`clean`]) and without the two noncharacters XML forbids.
 pub fn text(raw: &str) -> String {
-    clean(raw).chars().filter(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}')).collect()
+    clean(raw)
+        .chars()
+        .filter(|c| !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+        .collect()
 }
 
 /// Writes a value: safe values as they are, everything else cleaned ([`text`]) and escaped.

@@ -129,7 +129,10 @@ pub fn gauge_words(score: &Score) -> String {
     } else {
         format!("{} more to qualify", score.threshold.saturating_sub(score.score))
     };
-    format!("{} of {}, needs {} — {state}", score.score, score.max, score.threshold)
+    format!(
+        "{} of {}, needs {} — {state}",
+        score.score, score.max, score.threshold
+    )
 }
 
 /// A layer's title as the terminal's diagram words it (`● Django Monolith`; a shared layer
@@ -255,7 +258,11 @@ pub fn layout(record: &RecordContext) -> Layout {
         })
         .collect();
     pen.gap(24);
-    let footer = pen.lines(&format!("stackpick · {} · {}", record.date, record.status), body, LINE);
+    let footer = pen.lines(
+        &format!("stackpick · {} · {}", record.date, record.status),
+        body,
+        LINE,
+    );
     pen.gap(MARGIN);
     Layout {
         width: WIDTH,
@@ -284,7 +291,9 @@ pub fn layout(record: &RecordContext) -> Layout {
 /// `<svg>` element alone.
 pub fn render(record: &RecordContext, standalone: bool) -> String {
     let env = markup::environment();
-    let template = env.get_template(markup::SVG).expect("the SVG template is built in");
+    let template = env
+        .get_template(markup::SVG)
+        .expect("the SVG template is built in");
     let layout = layout(record);
     template
         .render(minijinja::context! { standalone, ..minijinja::Value::from_serialize(&layout) })
@@ -311,7 +320,10 @@ mod tests {
     #[test]
     fn gauge_words_say_the_state() {
         assert_eq!(gauge_words(&score(4, true)), "4 of 6, needs 3 — qualifies");
-        assert_eq!(gauge_words(&score(1, false)), "1 of 6, needs 3 — 2 more to qualify");
+        assert_eq!(
+            gauge_words(&score(1, false)),
+            "1 of 6, needs 3 — 2 more to qualify"
+        );
     }
 
     #[test]

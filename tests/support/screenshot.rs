@@ -62,7 +62,12 @@ fn indexed(i: u8) -> String {
         16..=231 => {
             let i = i - 16;
             let level = |v: u8| if v == 0 { 0 } else { 55 + v * 40 };
-            format!("#{:02x}{:02x}{:02x}", level(i / 36), level(i / 6 % 6), level(i % 6))
+            format!(
+                "#{:02x}{:02x}{:02x}",
+                level(i / 36),
+                level(i / 6 % 6),
+                level(i % 6)
+            )
         }
         232..=255 => {
             let v = 8 + (i - 232) * 10;
@@ -71,18 +76,21 @@ fn indexed(i: u8) -> String {
     }
 }
 
-/// What a run of cells looks like.
+/// What a run of cells looks like: its text colour and the modifiers the picture shows.
 #[derive(Debug, Clone, PartialEq)]
 struct Look {
     fg: String,
-    bold: bool,
-    dim: bool,
-    italic: bool,
-    underlined: bool,
-    crossed: bool,
+    modifier: Modifier,
 }
 
-/// A cell's colours (reversed when asked) and look.
+/// The modifiers drawn as attributes; the others (blinking…) draw nothing in a picture.
+const SHOWN: Modifier = Modifier::BOLD
+    .union(Modifier::DIM)
+    .union(Modifier::ITALIC)
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::CROSSED_OUT);
+
+/// A cell's background and look, its colours swapped when reversed.
 fn style(cell: &Cell) -> (String, Look) {
     let mut fg = hex(cell.fg).unwrap_or_else(|| FG.to_owned());
     let mut bg = hex(cell.bg).unwrap_or_else(|| BG.to_owned());
@@ -93,15 +101,13 @@ fn style(cell: &Cell) -> (String, Look) {
     if m.contains(Modifier::HIDDEN) {
         fg.clone_from(&bg);
     }
-    let look = Look {
-        fg,
-        bold: m.contains(Modifier::BOLD),
-        dim: m.contains(Modifier::DIM),
-        italic: m.contains(Modifier::ITALIC),
-        underlined: m.contains(Modifier::UNDERLINED),
-        crossed: m.contains(Modifier::CROSSED_OUT),
-    };
-    (bg, look)
+    (
+        bg,
+        Look {
+            fg,
+            modifier: m.intersection(SHOWN),
+        },
+    )
 }
 
 /// `text` escaped for XML.
@@ -156,16 +162,17 @@ fn segments(cells: &[Cell]) -> Vec<(usize, usize)> {
 /// The presentation attributes of a look.
 fn attributes(look: &Look) -> String {
     let mut attrs = format!("fill=\"{}\"", look.fg);
-    if look.bold {
+    let has = |m: Modifier| look.modifier.contains(m);
+    if has(Modifier::BOLD) {
         attrs.push_str(" font-weight=\"bold\"");
     }
-    if look.dim {
+    if has(Modifier::DIM) {
         attrs.push_str(" opacity=\"0.6\"");
     }
-    if look.italic {
+    if has(Modifier::ITALIC) {
         attrs.push_str(" font-style=\"italic\"");
     }
-    match (look.underlined, look.crossed) {
+    match (has(Modifier::UNDERLINED), has(Modifier::CROSSED_OUT)) {
         (true, true) => attrs.push_str(" text-decoration=\"underline line-through\""),
         (true, false) => attrs.push_str(" text-decoration=\"underline\""),
         (false, true) => attrs.push_str(" text-decoration=\"line-through\""),
@@ -187,7 +194,10 @@ pub fn svg(buffer: &Buffer, title: &str) -> String {
          font-family=\"'DejaVu Sans Mono', 'Liberation Mono', Menlo, Consolas, monospace\" font-size=\"14\">"
     );
     let _ = writeln!(out, "<title>{}</title>", escape(title));
-    let _ = writeln!(out, "<rect width=\"{width}\" height=\"{height}\" rx=\"8\" fill=\"{BG}\"/>");
+    let _ = writeln!(
+        out,
+        "<rect width=\"{width}\" height=\"{height}\" rx=\"8\" fill=\"{BG}\"/>"
+    );
     let cells: Vec<&[Cell]> = buffer.content.chunks(columns.max(1)).collect();
     for (row, line) in cells.iter().enumerate() {
         let top = PAD + CELL_H * row as u32;
