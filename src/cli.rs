@@ -52,7 +52,7 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write the decision as a Markdown record, JSON, or a reloadable RON session.
+    /// Write the decision as a Markdown record, JSON, a reloadable RON session, an SVG image or an HTML page.
     Export {
         #[command(flatten)]
         input: InputArgs,

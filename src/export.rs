@@ -1,14 +1,17 @@
-//! Exports: the Markdown decision record, the JSON report and the RON session, the atomic
-//! file write they go through, and the `export` command.
+//! Exports: the Markdown decision record, the JSON report, the RON session, the SVG image
+//! and the HTML page, and the atomic file write they go through.
 //!
 //! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
 //! [`write_file`] as the command line does.
 
 mod format;
+mod html;
 mod markdown;
+pub mod markup;
 mod mermaid;
 mod record;
 pub mod stdout;
+pub mod svg;
 
 use std::path::{Path, PathBuf};
 
@@ -97,7 +100,8 @@ pub fn default_path(format: Format) -> PathBuf {
 }
 
 /// The export in a built-in format. JSON is exactly `score --json`; RON is a session that
-/// `--session` loads back; Markdown is the decision record, dated `date`.
+/// `--session` loads back; Markdown is the decision record, dated `date`; SVG is the
+/// decision at a glance; HTML is the record as a page with that SVG inline.
 pub fn render(format: Format, decision: &Decision, answers: &Answers, date: Date) -> String {
     match format {
         Format::Json => Report::new(decision, answers).to_json(),
@@ -106,6 +110,11 @@ pub fn render(format: Format, decision: &Decision, answers: &Answers, date: Date
         // context holds only plain strings, lists and numbers, so it cannot fail.
         Format::Md => render_template(RECORD_TEMPLATE, RECORD_TEMPLATE_NAME, decision, answers, date)
             .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
+        Format::Svg => svg::render(&RecordContext::new(decision, answers, format_date(date)), true),
+        Format::Html => html::render(
+            decision,
+            &RecordContext::new(decision, answers, format_date(date)),
+        ),
     }
 }
 
@@ -211,6 +220,8 @@ mod tests {
         assert_eq!(default_path(Format::Md), PathBuf::from("decision.md"));
         assert_eq!(default_path(Format::Json), PathBuf::from("decision.json"));
         assert_eq!(default_path(Format::Ron), PathBuf::from("decision.ron"));
+        assert_eq!(default_path(Format::Svg), PathBuf::from("decision.svg"));
+        assert_eq!(default_path(Format::Html), PathBuf::from("decision.html"));
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn bash_offers_the_question_ids_after_yes_and_no() {
 fn bash_offers_the_formats_choices_and_files() {
     assert_eq!(
         bash_complete(&["stackpick", "export", "--format", ""]),
-        ["md", "json", "ron"]
+        ["md", "json", "ron", "svg", "html"]
     );
     let choices = bash_complete(&["stackpick", "score", "--choose", ""]);
     for word in ["django", "flask", "fastapi", "hybrid", "none", "checklist"] {

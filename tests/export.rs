@@ -91,7 +91,7 @@ const CASES: [&Case; 6] = [
     &LEANING,
     &CHOICE_FASTAPI,
 ];
-const FORMATS: [&str; 3] = ["md", "json", "ron"];
+const FORMATS: [&str; 5] = ["md", "json", "ron", "svg", "html"];
 
 /// The binary, with a fixed login name: it is the record's default decision-maker.
 fn stackpick() -> Command {

@@ -103,7 +103,7 @@ fn tab_changes_the_format_and_right_does_not() {
     assert_eq!(open(&app).format, Format::Json);
     app.key(KeyCode::BackTab);
     app.key(KeyCode::BackTab);
-    assert_eq!(open(&app).format, Format::Ron);
+    assert_eq!(open(&app).format, Format::Html, "Shift-Tab wraps to the last format");
     // Up and Down switch fields; the deciders field is a line editor too.
     app.key(KeyCode::Down);
     app.press("ana, bo");
@@ -113,7 +113,7 @@ fn tab_changes_the_format_and_right_does_not() {
     assert_eq!(open(&app).deciders.value(), "ana, Xbo");
     app.key(KeyCode::Up);
     app.press("z");
-    assert_eq!(path(&app), "decision.ronz");
+    assert_eq!(path(&app), "decision.htmlz");
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn a_path_named_for_a_format_follows_it_and_another_is_kept() {
     app.press("⇥");
     assert_eq!(path(&app), "out/v2.ron");
     app.ctrl('u');
-    app.press("notes.txt⇥");
+    app.press("notes.txt⇥⇥⇥");
     assert_eq!(path(&app), "notes.txt", "a path of the user's own is kept");
     assert_eq!(open(&app).format, Format::Md);
     // Written as typed: a name that is no format's is not asked about.

@@ -12,6 +12,10 @@ pub enum Format {
     Json,
     /// A session that `--session` loads back.
     Ron,
+    /// The decision at a glance as one SVG image: gauges, verdict, choice and stack diagram.
+    Svg,
+    /// One self-contained HTML page: the whole record with the SVG inline.
+    Html,
 }
 
 impl Format {
@@ -21,6 +25,8 @@ impl Format {
             Format::Md => "md",
             Format::Json => "json",
             Format::Ron => "ron",
+            Format::Svg => "svg",
+            Format::Html => "html",
         }
     }
 

@@ -107,7 +107,7 @@ impl ExportDialog {
 }
 
 /// The export formats, in the order the dialog shows and cycles them.
-pub const FORMATS: [Format; 3] = [Format::Md, Format::Json, Format::Ron];
+pub const FORMATS: [Format; 5] = [Format::Md, Format::Json, Format::Ron, Format::Svg, Format::Html];
 
 /// The default export path for a format: `decision.<ext>` in the current directory.
 pub fn default_export_path(format: Format) -> String {

@@ -25,6 +25,8 @@ fn describe(format: Format) -> &'static str {
         Format::Md => "Markdown decision record (MADR 4.0) with a Mermaid diagram",
         Format::Json => "the JSON report, as `stackpick score --json`",
         Format::Ron => "a session (answers and stage) to reload with --session",
+        Format::Svg => "an SVG image: gauges, verdict, choice and the stack diagram",
+        Format::Html => "one self-contained web page of the record, with the SVG",
     }
 }
 

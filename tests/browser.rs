@@ -1,0 +1,214 @@
+//! A real browser reads the exports: headless Chromium renders the HTML page (and the
+//! standalone SVG) exported by the binary, its DOM holds the diagram's `<svg>` with every
+//! layer title, and the screenshots are pictures, not blank pages.
+//!
+//! Chromium must be installed (`.ci/run` installs Debian's `chromium`); without it these
+//! tests fail and say so. Run them alone with `cargo test --test browser`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use stackpick::decision::Decision;
+use stackpick::export::svg::layer_title;
+use stackpick::score::{Answers, evaluate};
+
+/// Django qualifies, Flask does not: the diagram has active and inactive layers.
+const YES: &str = "django.admin-panel,django.permissions,django.security,flask.rest-api";
+/// The qualifying gauge's fill in the SVG (`#2da44e`), drawn nowhere else on the page.
+const GAUGE_GREEN: [u8; 3] = [0x2d, 0xa4, 0x4e];
+
+/// The browser's command, or a failure that says how to install one.
+fn chromium() -> &'static str {
+    static FOUND: OnceLock<Result<&'static str, String>> = OnceLock::new();
+    let found = FOUND.get_or_init(|| {
+        let mut tried = Vec::new();
+        for name in ["chromium", "chromium-browser", "google-chrome"] {
+            match Command::new(name).arg("--version").output() {
+                Ok(out) if out.status.success() => return Ok(name),
+                Ok(out) => tried.push(format!("`{name} --version` failed: {}", out.status)),
+                Err(e) => tried.push(format!("{name}: {e}")),
+            }
+        }
+        Err(tried.join("; "))
+    });
+    match found {
+        Ok(name) => name,
+        Err(message) => panic!(
+            "a Chromium browser is required by the browser tests and none is usable ({message}). \
+             Install it (`apt-get install chromium`; `.ci/run` does this)."
+        ),
+    }
+}
+
+/// Runs headless Chromium on a file with `args`; a browser that hangs is killed after two
+/// minutes (a guard, not a measurement).
+fn headless(file: &Path, profile: &Path, args: &[&str]) -> Output {
+    let mut child = Command::new(chromium())
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .arg(format!("file://{}", file.display()))
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the browser starts");
+    // Read the output while the browser runs, so a large DOM cannot fill the pipe.
+    let mut stdout = child.stdout.take().expect("stdout");
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        stdout.read_to_end(&mut out).map(|_| out)
+    });
+    let deadline = Instant::now() + Duration::from_mins(2);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for the browser") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{} did not finish on {}", chromium(), file.display());
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let mut stderr = Vec::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_end(&mut stderr)
+        .expect("stderr");
+    let stdout = reader.join().expect("reader").expect("stdout");
+    Output {
+        status,
+        stdout,
+        stderr,
+    }
+}
+
+/// Exports the decision with the binary, as a user would.
+fn export(dir: &Path, format: &str) -> PathBuf {
+    let path = dir.join(format!("decision.{format}"));
+    cargo_bin_cmd!("stackpick")
+        .env("STACKPICK_CONFIG_DIR", dir.join("no-config"))
+        .args(["export", "--format", format, "--yes", YES, "-o"])
+        .arg(&path)
+        .assert()
+        .success();
+    path
+}
+
+/// A screenshot of `file`, decoded: width, height and RGBA pixels.
+fn screenshot(dir: &Path, file: &Path, size: &str) -> (u32, u32, Vec<[u8; 4]>) {
+    let png = dir.join(format!("{}.png", file.file_name().unwrap().to_string_lossy()));
+    let output = headless(
+        file,
+        &dir.join("profile-shot"),
+        &[
+            &format!("--screenshot={}", png.display()),
+            &format!("--window-size={size}"),
+        ],
+    );
+    assert!(
+        output.status.success() && png.exists(),
+        "the screenshot failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).unwrap()));
+    let mut reader = decoder.read_info().expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    let pixels = match info.color_type {
+        png::ColorType::Rgba => buf[..info.buffer_size()]
+            .chunks_exact(4)
+            .map(|p| [p[0], p[1], p[2], p[3]])
+            .collect(),
+        png::ColorType::Rgb => buf[..info.buffer_size()]
+            .chunks_exact(3)
+            .map(|p| [p[0], p[1], p[2], 255])
+            .collect(),
+        other => panic!("unexpected PNG colour type {other:?}"),
+    };
+    (info.width, info.height, pixels)
+}
+
+/// Asserts that a screenshot is a picture: many colours, much ink, and the green of the
+/// qualifying gauge.
+#[track_caller]
+fn assert_drawn(pixels: &[[u8; 4]]) {
+    let colours: std::collections::HashSet<[u8; 4]> = pixels.iter().copied().collect();
+    let ink = pixels.iter().filter(|p| p[..3] != [255, 255, 255]).count();
+    let green = pixels
+        .iter()
+        .filter(|p| p[..3].iter().zip(GAUGE_GREEN).all(|(a, b)| a.abs_diff(b) <= 3))
+        .count();
+    assert!(
+        colours.len() > 50,
+        "only {} colours: a blank page?",
+        colours.len()
+    );
+    assert!(
+        ink * 20 > pixels.len(),
+        "only {ink} of {} pixels are not white",
+        pixels.len()
+    );
+    assert!(
+        green > 1000,
+        "the qualifying gauge is not drawn ({green} green pixels)"
+    );
+}
+
+#[test]
+fn chromium_renders_the_html_export_with_the_diagram() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = export(dir.path(), "html");
+
+    let output = headless(&html, &dir.path().join("profile-dom"), &["--dump-dom"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dom = String::from_utf8(output.stdout).expect("utf-8 DOM");
+    let start = dom
+        .find("<svg")
+        .unwrap_or_else(|| panic!("no <svg> in the DOM:\n{dom}"));
+    let end = dom[start..].find("</svg>").expect("the <svg> is closed") + start;
+    let svg = &dom[start..end];
+    let decision = Decision::embedded();
+    let answers = Answers::new(&decision, YES.split(','), None).unwrap();
+    let stack = evaluate(&decision, &answers).stack;
+    assert!(stack.layers.iter().any(|l| l.active) && stack.layers.iter().any(|l| !l.active));
+    for layer in &stack.layers {
+        let title = layer_title(layer);
+        assert!(
+            svg.contains(&format!(">{title}</text>")),
+            "no layer {title:?} in the DOM's SVG:\n{svg}"
+        );
+    }
+    assert!(dom.contains("<h2>Decision drivers</h2>"), "{dom}");
+
+    let (width, height, pixels) = screenshot(dir.path(), &html, "1000,1400");
+    assert_eq!((width, height), (1000, 1400));
+    assert_drawn(&pixels);
+}
+
+#[test]
+fn chromium_renders_the_standalone_svg() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = export(dir.path(), "svg");
+    let (_, _, pixels) = screenshot(dir.path(), &svg, "800,900");
+    assert_drawn(&pixels);
+}
