@@ -225,9 +225,18 @@ impl Scorecard {
         self.changed(Changed::Everything);
     }
 
-    /// Clears every answer, note, the stage and the choice ("start over"); undoable.
+    /// Clears every answer, note, the stage and the choice ("start over"), keeping who
+    /// answered; undoable.
     pub fn reset(&mut self) {
-        let before = std::mem::take(&mut self.answers);
+        // Who answered is not an answer: it stays.
+        let by = self.answers.by.clone();
+        let before = std::mem::replace(
+            &mut self.answers,
+            Answers {
+                by,
+                ..Answers::default()
+            },
+        );
         self.commit(before, "start over".to_owned(), Changed::Everything);
     }
 
