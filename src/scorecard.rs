@@ -352,6 +352,19 @@ mod tests {
     }
 
     #[test]
+    fn starting_over_keeps_who_answered() {
+        let answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        let mut card = Scorecard::new(Decision::embedded(), answers);
+        card.toggle(0);
+        card.reset();
+        assert_eq!(card.answers().by.as_deref(), Some("Alice"));
+        assert_eq!(card.answers().answered(), 0);
+    }
+
+    #[test]
     fn every_change_can_be_undone_and_redone() {
         let mut card = card();
         card.toggle(0);
