@@ -167,15 +167,13 @@ pub fn slug(title: &str) -> String {
             slug.push('-');
         }
     }
-    let mut slug = slug.trim_end_matches('-').to_owned();
-    if slug.len() > 60 {
-        slug.truncate(60);
-        slug = slug.trim_end_matches('-').to_owned();
-    }
+    // ASCII only, so any byte index is a character boundary.
+    slug.truncate(60);
+    let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
         "decision".to_owned()
     } else {
-        slug
+        slug.to_owned()
     }
 }
 
