@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use etcetera::BaseStrategy;
 use serde::Deserialize;
 
-use crate::score::one_line;
 use crate::text::clean;
 
 /// The environment variable naming the config directory.
@@ -45,10 +44,12 @@ struct NameOnly {
     name: String,
 }
 
-/// A person's name as it is recorded: one line, without control or bidi characters, trimmed;
+/// A person's name as it is recorded: one line, without control or bidi characters, spaces
+/// collapsed;
 /// `None` when nothing visible is left.
 pub fn clean_name(raw: &str) -> Option<String> {
-    Some(one_line(&clean(raw)).trim().to_owned()).filter(|name| !name.is_empty())
+    let name = clean(raw).split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(name).filter(|name| !name.is_empty())
 }
 
 /// The `name` of config text, `None` when it has none or cannot be read.
