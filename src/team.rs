@@ -159,6 +159,27 @@ impl Team {
         }
     }
 
+    /// The people again, as [`Team::new`] takes them.
+    pub fn people(&self) -> Vec<Person> {
+        self.members
+            .iter()
+            .map(|m| Person {
+                name: m.name.clone(),
+                path: m.path.clone(),
+                answers: m.answers.clone(),
+            })
+            .collect()
+    }
+
+    /// The team with the answers of member `index` replaced (the app's editable column of
+    /// the user's own answers): everything is evaluated again. `None` when there is no such
+    /// member.
+    pub fn with_answers(&self, decision: &Decision, index: usize, answers: Answers) -> Option<Team> {
+        let mut people = self.people();
+        people.get_mut(index)?.answers = answers;
+        Some(Team::new(decision, people))
+    }
+
     /// The questions the team disagrees on.
     pub fn disagreements(&self) -> impl Iterator<Item = &TeamQuestion> {
         self.questions.iter().filter(|q| q.disagreement)

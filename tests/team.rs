@@ -252,6 +252,7 @@ fn the_same_person_twice_and_another_decision_are_refused_with_every_place() {
             "bob-again.ron",
             "dbs.ron",
             "Alice.ron",
+            "missing.ron",
         ],
     );
     assert_eq!(run.code, 2, "{run:?}");
@@ -271,7 +272,8 @@ fn the_same_person_twice_and_another_decision_are_refused_with_every_place() {
         ),
         "{run:?}"
     );
-    assert_eq!(lines.len(), 3, "{run:?}");
+    assert!(lines[3].starts_with("missing.ron: cannot read: "), "{run:?}");
+    assert_eq!(lines.len(), 4, "{run:?}");
 }
 
 #[test]

@@ -115,75 +115,80 @@ impl Team {
     /// The team of these sessions: refused, with every problem, when a session is of another
     /// decision, names ids the decision does not have, or is a second session of a person.
     pub fn from_sessions(decision: &Decision, files: Vec<SessionFile>) -> Result<Team, TeamErrors> {
-        let mut errors = TeamErrors::default();
-        let people = people(decision, files, &mut errors);
-        if errors.is_empty() {
-            Ok(Team::new(decision, people))
-        } else {
-            Err(errors)
+        let mut roster = Roster::default();
+        for file in files {
+            roster.add(decision, file);
         }
+        roster.team(decision)
     }
 
     /// Reads the session files and makes the team; problems reading a file are listed with
-    /// the others.
+    /// the others, in the order of the files.
     pub fn load(decision: &Decision, paths: &[PathBuf]) -> Result<Team, TeamErrors> {
-        let mut errors = TeamErrors::default();
-        let files: Vec<SessionFile> = paths
-            .iter()
-            .filter_map(|path| {
-                SessionFile::read(path)
-                    .map_err(|e| errors.push(e.to_string()))
-                    .ok()
-            })
-            .collect();
-        let people = people(decision, files, &mut errors);
-        if errors.is_empty() {
-            Ok(Team::new(decision, people))
-        } else {
-            Err(errors)
+        let mut roster = Roster::default();
+        for path in paths {
+            match SessionFile::read(path) {
+                Ok(file) => roster.add(decision, file),
+                Err(e) => roster.errors.push(e.to_string()),
+            }
         }
+        roster.team(decision)
     }
 }
 
-/// The people of the files, each checked; problems go to `errors`.
-fn people(decision: &Decision, files: Vec<SessionFile>, errors: &mut TeamErrors) -> Vec<Person> {
-    // Who is already in the team: name → the file that named them.
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut people = Vec::new();
-    for file in files {
+/// The people checked so far, and the problems found.
+#[derive(Default)]
+struct Roster {
+    people: Vec<Person>,
+    /// Who is already in the team: name → the file that named them.
+    seen: BTreeMap<String, String>,
+    errors: TeamErrors,
+}
+
+impl Roster {
+    /// Checks a file against the decision and the people before it, and adds its person.
+    fn add(&mut self, decision: &Decision, file: SessionFile) {
         let name = escape_path(&file.path);
         let checked = match &file.source {
             Some(source) => Session::parse_answers(source, &name, decision),
             None => file.session.answers(decision, &name),
         };
         let person = file.person();
-        match seen.get(&person) {
+        match self.seen.get(&person) {
             Some(first) => {
                 let who = if clean_name(&file.session.by).is_some() {
                     format!("by: {person:?}")
                 } else {
                     format!("{person:?} (the file's name: it has no `by`)")
                 };
-                errors.push(format!(
+                self.errors.push(format!(
                     "{}: {who} already answered in {first}; a team has one session a person",
                     file.place("by")
                 ));
             }
             None => {
-                seen.insert(person.clone(), name.clone());
+                self.seen.insert(person.clone(), name);
             }
         }
         match checked {
             Ok(mut answers) => {
                 answers.by = Some(person.clone());
-                people.push(Person {
+                self.people.push(Person {
                     name: person,
                     path: Some(file.path),
                     answers,
                 });
             }
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => self.errors.push(e.to_string()),
         }
     }
-    people
+
+    /// The team, or every problem found.
+    fn team(self, decision: &Decision) -> Result<Team, TeamErrors> {
+        if self.errors.is_empty() {
+            Ok(Team::new(decision, self.people))
+        } else {
+            Err(self.errors)
+        }
+    }
 }

@@ -117,6 +117,21 @@ fn each_person_and_the_team_have_a_verdict_and_the_tie_is_pivotal() {
 }
 
 #[test]
+fn a_member_s_answers_can_be_replaced_and_everything_follows() {
+    let decision = Decision::embedded();
+    let team = three(&decision);
+    let mut carol = team.members[2].answers.clone();
+    carol.set("flask.small-codebase", Some(Answer::Yes));
+    let changed = team.with_answers(&decision, 2, carol).expect("Carol is there");
+    // The tie is settled yes: Flask qualifies too; now the 2–1 yes to the REST API holds
+    // the hybrid together.
+    assert_eq!(changed.evaluation.verdict.summary, "Hybrid: Django + Flask");
+    assert_eq!(changed.pivotal(), ["flask.rest-api"]);
+    assert_eq!(changed.names(), team.names());
+    assert!(team.with_answers(&decision, 3, Answers::default()).is_none());
+}
+
+#[test]
 fn a_team_of_one_agrees_with_itself() {
     let decision = Decision::embedded();
     let alice = person(&decision, "Alice", &["django.admin-panel"], &["flask.rest-api"]);
