@@ -122,7 +122,7 @@ fn three_people_s_sessions_name_the_disagreements_first_each_verdict_and_the_tea
 
     let text = ok_in(dir.path(), &["team", "alice.ron", "bob.ron", "carol.ron"]).stdout;
     assert!(
-        text.contains("A team of 3 persons: Alice, Bob and Carol"),
+        text.contains("A team of 3 people: Alice, Bob and Carol"),
         "{text}"
     );
     let disagreements = text.find("Disagreements (4):").expect("disagreements");
@@ -388,7 +388,7 @@ fn the_team_s_record_names_everyone_each_disagreement_and_the_team_verdict() {
     assert!(md.contains("### Disagreements\n\n#### Will you have user accounts with different permission levels?\n\n* Alice: yes (staff, editors and clients)\n* Bob: yes\n* Carol: no\n\nTeam answer: yes.\n"), "{md}");
     assert!(md.contains("#### Do you want the smallest possible codebase?\n\n* Alice: —\n* Bob: yes\n* Carol: no (we will grow fast)\n\nTeam answer: a tie; resolving it would change the team verdict.\n"), "{md}");
     assert!(md.contains("Chosen option: \"Django\""), "{md}");
-    assert!(md.contains("\nTeam verdict: Choose Django, from the answers of Alice, Bob, Carol.\nIt would change if the team settled differently: Do you want the smallest possible codebase?.\n"), "{md}");
+    assert!(md.contains("\nTeam verdict: Choose Django, from the answers of Alice, Bob and Carol.\n\nQuestions whose resolution would change the team verdict:\n\n* Do you want the smallest possible codebase?\n\n### Consequences\n"), "{md}");
     let json: Value = serde_json::from_str(
         &ok_in(
             dir.path(),

@@ -78,6 +78,8 @@ pub struct Supersedes {
 pub struct TeamInfo {
     /// Everyone, in the order given.
     pub people: Vec<String>,
+    /// Everyone for a sentence: "Alice, Bob and Carol".
+    pub names: String,
     /// The team verdict's summary ("Choose Django").
     pub verdict: String,
     /// The questions answered differently, each with who said what.
@@ -137,6 +139,7 @@ impl TeamInfo {
             .collect();
         TeamInfo {
             people: team.names().into_iter().map(str::to_owned).collect(),
+            names: join_names(&team.names(), "and"),
             verdict: report.verdict.summary.clone(),
             disagreements,
             pivotal: report

@@ -125,10 +125,10 @@ impl TeamReport {
         let names: Vec<&str> = self.people.iter().map(|p| p.name.as_str()).collect();
         let width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
         let _ = writeln!(out, "{title}");
-        let plural = if names.len() == 1 { "" } else { "s" };
+        let people = if names.len() == 1 { "person" } else { "people" };
         let _ = writeln!(
             out,
-            "A team of {} person{plural}: {}",
+            "A team of {} {people}: {}",
             names.len(),
             crate::score::join_names(&names, "and")
         );
