@@ -77,6 +77,35 @@ pub enum Command {
         /// Who decided (may repeat; default: the saved deciders, else $USER).
         #[arg(long = "decider", value_name = "NAME")]
         deciders: Vec<String>,
+        /// The team's sessions, one a person: the record is the team's (its answers, everyone
+        /// as decision-makers, a section per disagreement, the team verdict).
+        #[arg(long, value_name = "FILE", num_args = 1.., value_hint = ValueHint::FilePath,
+              conflicts_with_all = ["yes", "no", "notes"])]
+        team: Vec<PathBuf>,
+        /// Write a numbered record, NNNN-<title>.md with the next free number, into DIR
+        /// (default: docs/decisions).
+        #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = crate::export::adr::DEFAULT_DIR,
+              value_hint = ValueHint::DirPath, conflicts_with = "output")]
+        adr_dir: Option<PathBuf>,
+        /// The number of the earlier record this one replaces: the new record links to it.
+        #[arg(long, value_name = "NNNN", requires = "adr_dir")]
+        supersedes: Option<String>,
+        /// Also set the superseded record's status to "superseded by NNNN" (atomically).
+        #[arg(long, requires = "supersedes")]
+        mark_superseded: bool,
+    },
+    /// Compare several people's sessions of one decision: disagreements first, each person's
+    /// verdict, the team's answers and verdict, and the questions that would change it.
+    Team {
+        /// Session files, one a person (e.g. decisions/web-stack/*.ron).
+        #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, required = true)]
+        files: Vec<PathBuf>,
+        /// The decision file the sessions answer (default: the embedded one).
+        #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+        data: Option<PathBuf>,
+        /// Print the JSON object instead of the text report.
+        #[arg(long)]
+        json: bool,
     },
     /// Forget the answers the app saved for a decision (asks first).
     Reset {
@@ -136,6 +165,10 @@ pub struct InputArgs {
     /// Why you chose so (one line).
     #[arg(long, value_name = "TEXT")]
     pub because: Option<String>,
+
+    /// Who answered (default: the session's, else the config's name, else $USER).
+    #[arg(long, value_name = "NAME")]
+    pub by: Option<String>,
 }
 
 /// The shells `completions` writes a script for: those of `clap_complete`, and Nushell.

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use thiserror::Error;
 
 use crate::decision::LoadError;
-use crate::export::ExportError;
+use crate::export::{AdrError, ExportError};
 use crate::score::AnswerErrors;
 use crate::session::SessionError;
 use crate::text::escape_path;
@@ -23,6 +23,13 @@ pub enum Failure {
     /// A session file that cannot be read, parsed, or does not fit the decision.
     #[error(transparent)]
     Session(#[from] SessionError),
+    /// Team sessions that cannot be read or do not fit together, every problem listed.
+    #[error(transparent)]
+    Team(#[from] crate::team::TeamErrors),
+    /// A decisions folder that cannot be numbered, or a superseded record not found or
+    /// not marked.
+    #[error(transparent)]
+    Adr(#[from] crate::export::AdrError),
     /// Unknown ids given with `--yes`, `--no` or `--stage`.
     #[error("{}", unknown_ids(.0))]
     UnknownIds(AnswerErrors),
@@ -54,11 +61,16 @@ impl Failure {
             Failure::Decision(_)
             | Failure::Decisions(_)
             | Failure::Session(_)
+            | Failure::Team(_)
             | Failure::UnknownIds(_)
             | Failure::BadInput(_) => true,
             Failure::Export(e) => matches!(
                 e,
                 ExportError::ReadTemplate { .. } | ExportError::Template { .. } | ExportError::Date { .. }
+            ),
+            Failure::Adr(e) => matches!(
+                e,
+                AdrError::NoRecord { .. } | AdrError::BadNumber { .. } | AdrError::NoStatus { .. }
             ),
             Failure::Output { .. } | Failure::Terminal(_) | Failure::Other(_) => false,
         };

@@ -4,6 +4,7 @@
 //! No terminal code here: the TUI's export dialog calls [`render`], [`default_path`] and
 //! [`write_file`] as the command line does.
 
+pub mod adr;
 mod format;
 mod html;
 mod markdown;
@@ -24,10 +25,12 @@ use crate::decision::Decision;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
+pub use adr::AdrError;
 pub use format::Format;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
 pub use record::{
-    ChoiceInfo, Consequence, Driver, Fact, OptionInfo, Outcome, PointInfo, RecordContext, StageInfo,
+    ChoiceInfo, Consequence, Disagreement, Driver, Fact, OptionInfo, Outcome, PersonSaid, PointInfo,
+    RecordContext, RecordExtras, StageInfo, Supersedes, TeamInfo,
 };
 
 /// The built-in Markdown decision record (MADR 4.0), a minijinja template.
@@ -103,17 +106,43 @@ pub fn default_path(format: Format) -> PathBuf {
 /// `--session` loads back; Markdown is the decision record, dated `date`; SVG is the
 /// decision at a glance; HTML is the record as a page with that SVG inline.
 pub fn render(format: Format, decision: &Decision, answers: &Answers, date: Date) -> String {
+    render_with(format, decision, answers, date, RecordExtras::default())
+}
+
+/// [`render`] with a team (JSON gets its `team` object, the record its disagreements and
+/// verdict) or a superseded record (a link in the Markdown record).
+pub fn render_with(
+    format: Format,
+    decision: &Decision,
+    answers: &Answers,
+    date: Date,
+    extras: RecordExtras,
+) -> String {
     match format {
-        Format::Json => Report::new(decision, answers).to_json(),
+        Format::Json => {
+            let mut report = Report::new(decision, answers);
+            report.team = extras.team.map(|team| team.report);
+            report.to_json()
+        }
         Format::Ron => Session::new(decision, answers).to_ron(),
         // The built-in template is rendered for every answer set by the test suite, and its
         // context holds only plain strings, lists and numbers, so it cannot fail.
-        Format::Md => render_template(RECORD_TEMPLATE, RECORD_TEMPLATE_NAME, decision, answers, date)
-            .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
-        Format::Svg => svg::render(&RecordContext::new(decision, answers, format_date(date)), true),
+        Format::Md => render_record(
+            RECORD_TEMPLATE,
+            RECORD_TEMPLATE_NAME,
+            decision,
+            answers,
+            date,
+            extras,
+        )
+        .unwrap_or_else(|e| panic!("the built-in decision record failed to render: {e}")),
+        Format::Svg => svg::render(
+            &RecordContext::with_extras(decision, answers, format_date(date), extras),
+            true,
+        ),
         Format::Html => html::render(
             decision,
-            &RecordContext::new(decision, answers, format_date(date)),
+            &RecordContext::with_extras(decision, answers, format_date(date), extras),
         ),
     }
 }
@@ -127,11 +156,30 @@ pub fn render_template(
     answers: &Answers,
     date: Date,
 ) -> Result<String, ExportError> {
+    render_record(
+        template_source,
+        template_name,
+        decision,
+        answers,
+        date,
+        RecordExtras::default(),
+    )
+}
+
+/// [`render_template`] with a team or a superseded record in the context.
+pub fn render_record(
+    template_source: &str,
+    template_name: &str,
+    decision: &Decision,
+    answers: &Answers,
+    date: Date,
+    extras: RecordExtras,
+) -> Result<String, ExportError> {
     let env = environment();
     let template = env
         .template_from_named_str(template_name, template_source)
         .map_err(|e| template_error(template_name, &e))?;
-    let record = RecordContext::new(decision, answers, format_date(date));
+    let record = RecordContext::with_extras(decision, answers, format_date(date), extras);
     // The diagram is Mermaid source, its labels already escaped for Mermaid: it goes into
     // its code block as it is, so it is the one value marked safe.
     let mermaid = Value::from_safe_string(record.mermaid.clone());
@@ -161,6 +209,7 @@ fn environment() -> Environment<'static> {
         env.add_filter(name, markdown::escape_filter);
     }
     env.add_filter("code", markdown::code_filter);
+    env.add_filter("url", markdown::url_filter);
     env
 }
 

@@ -11,12 +11,14 @@ pub mod commands;
 pub mod decision;
 pub mod error;
 pub mod export;
+pub mod identity;
 pub mod report;
 pub mod score;
 pub mod scorecard;
 pub mod session;
 pub mod source;
 pub mod state;
+pub mod team;
 pub mod text;
 pub mod tui;
 
@@ -43,6 +45,10 @@ pub fn run(cli: &Cli) -> ExitCode {
             date,
             status,
             deciders,
+            team,
+            adr_dir,
+            supersedes,
+            mark_superseded,
         }) => commands::export(
             input,
             &commands::ExportOptions {
@@ -53,11 +59,18 @@ pub fn run(cli: &Cli) -> ExitCode {
                 date: date.as_deref(),
                 status: *status,
                 deciders,
-                default_decider: tui::config::configured_name(),
+                default_decider: identity::configured_name(),
+                team,
+                adr: adr_dir.as_deref().map(|dir| commands::AdrOptions {
+                    dir,
+                    supersedes: supersedes.as_deref(),
+                    mark_superseded: *mark_superseded,
+                }),
             },
             &mut out,
             &mut std::io::stderr(),
         ),
+        Some(Command::Team { files, data, json }) => commands::team(data.as_deref(), files, *json, &mut out),
         Some(Command::Reset { data, yes }) => {
             let stdin = std::io::stdin();
             let interactive = std::io::IsTerminal::is_terminal(&stdin);

@@ -14,6 +14,8 @@ use crate::score::{Answer, Answers, Evaluation, Hint, LayerView, Score, StackVie
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Report {
     pub decision: String,
+    /// Who answered, `null` when nobody is named.
+    pub by: Option<String>,
     /// The question ids answered yes.
     pub answers: Vec<String>,
     /// The question ids answered no.
@@ -31,6 +33,9 @@ pub struct Report {
     pub reasons: Vec<String>,
     pub hints: Vec<Hint>,
     pub stages: Vec<StageRow>,
+    /// The team, when several sessions are given (`export --team`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<crate::team::TeamReport>,
 }
 
 /// A question, its answer and its note.
@@ -95,6 +100,7 @@ impl Report {
             .collect();
         Report {
             decision: decision.title.to_string(),
+            by: answers.by.clone(),
             answers: answered,
             no,
             stage: answers.stage.clone(),
@@ -107,6 +113,7 @@ impl Report {
             reasons: evaluation.reasons,
             hints: evaluation.hints,
             stages,
+            team: None,
         }
     }
 
@@ -120,7 +127,11 @@ impl Report {
     /// A short human-readable report: gauges, verdict, stack, reasons and hints.
     pub fn to_text(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "{}\n", self.decision);
+        let _ = writeln!(out, "{}", self.decision);
+        if let Some(by) = &self.by {
+            let _ = writeln!(out, "Answered by {by}");
+        }
+        out.push('\n');
         let width = self
             .scores
             .iter()

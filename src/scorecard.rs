@@ -225,9 +225,18 @@ impl Scorecard {
         self.changed(Changed::Everything);
     }
 
-    /// Clears every answer, note, the stage and the choice ("start over"); undoable.
+    /// Clears every answer, note, the stage and the choice ("start over"), keeping who
+    /// answered; undoable.
     pub fn reset(&mut self) {
-        let before = std::mem::take(&mut self.answers);
+        // Who answered is not an answer: it stays.
+        let by = self.answers.by.clone();
+        let before = std::mem::replace(
+            &mut self.answers,
+            Answers {
+                by,
+                ..Answers::default()
+            },
+        );
         self.commit(before, "start over".to_owned(), Changed::Everything);
     }
 
@@ -340,6 +349,19 @@ mod tests {
         card.replace_answers(Answers::default());
         assert_eq!(card.evaluation().scores[0].score, 0);
         assert!(!card.toggle(10_000), "no such question");
+    }
+
+    #[test]
+    fn starting_over_keeps_who_answered() {
+        let answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        let mut card = Scorecard::new(Decision::embedded(), answers);
+        card.toggle(0);
+        card.reset();
+        assert_eq!(card.answers().by.as_deref(), Some("Alice"));
+        assert_eq!(card.answers().answered(), 0);
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::choice::{Pick, Status, UserChoice};
 use crate::decision::Decision;
 use crate::score::{AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers};
 use crate::source::{self, Position, ReadError, SyntaxError, Target};
+use crate::text::Text;
 
 /// The saved form of the answers. Every field but `decision` may be left out, so sessions
 /// written before "no" answers, notes and choices existed still load (their answers are yes).
@@ -19,6 +20,10 @@ use crate::source::{self, Position, ReadError, SyntaxError, Target};
 pub struct Session {
     /// The decision's id.
     pub decision: String,
+    /// Who answered; cleaned of control and bidi characters at load. Empty (and not
+    /// written) when nobody is named, as in sessions written before it existed.
+    #[serde(default, skip_serializing_if = "is_blank")]
+    pub by: Text,
     /// Full question ids answered yes.
     #[serde(default)]
     pub answers: Vec<String>,
@@ -46,6 +51,10 @@ pub struct Session {
     /// Who decided.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub deciders: Vec<String>,
+}
+
+fn is_blank(text: &Text) -> bool {
+    text.trim().is_empty()
 }
 
 /// Why a session could not be loaded.
@@ -138,11 +147,14 @@ fn stale_lines(path: &str, errors: &AnswerErrors, positions: &[Option<Position>]
 impl Session {
     /// The session of these answers to this decision.
     pub fn new(decision: &Decision, answers: &Answers) -> Session {
-        let ids = decision.question_ids();
+        // Sorted ids, one a line (see `to_ron`): a changed answer is a changed line or two
+        // in a diff. `yes` and `no` are sorted sets of ids the decision has.
+        let known = |id: &&String| decision.question(id).is_some();
         Session {
             decision: decision.id.clone(),
-            answers: ids.iter().filter(|id| answers.is_yes(id)).cloned().collect(),
-            no: ids.iter().filter(|id| answers.is_no(id)).cloned().collect(),
+            by: Text::from(answers.by.clone().unwrap_or_default()),
+            answers: answers.yes.iter().filter(known).cloned().collect(),
+            no: answers.no.iter().filter(known).cloned().collect(),
             notes: answers.notes.clone().into_iter().collect(),
             stage: answers.stage.clone(),
             note: answers.note.clone(),
@@ -153,7 +165,8 @@ impl Session {
         }
     }
 
-    /// The session as RON text, ending with a newline.
+    /// The session as RON text, ending with a newline: one field a line, and every id of a
+    /// list or a map on a line of its own, so sessions kept in git diff line by line.
     pub fn to_ron(&self) -> String {
         let config = ron::ser::PrettyConfig::new().struct_names(true);
         let mut text = ron::ser::to_string_pretty(self, config).expect("a session always serialises");
@@ -207,6 +220,7 @@ impl Session {
         };
         let (mut answers, mut errors) = Answers::from_ids_lenient(decision, &ids);
         answers.note = crate::score::one_line(&self.note);
+        answers.by = crate::identity::clean_name(&self.by);
         let pick = match self.choose.as_deref() {
             None => Pick::Checklist,
             Some(word) => Pick::parse(decision, word).unwrap_or_else(|| {

@@ -377,7 +377,8 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
             "stack",
             "reasons",
             "hints",
-            "stages"
+            "stages",
+            "by"
         ])
     );
     assert_eq!(report["decision"], "Flask vs Django for your startup");

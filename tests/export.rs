@@ -265,9 +265,11 @@ fn library_render_matches_the_command_line() {
     )
     .unwrap();
     let date = export::parse_date(DATE).unwrap();
-    // The command line records the login name as the decider; the library what it is given.
+    // The command line records the login name as the decider and as who answered; the
+    // library what it is given.
     let mut answers = answers;
     answers.choice.deciders = vec!["ada".to_owned()];
+    answers.by = Some("ada".to_owned());
     for (format, name) in [(Format::Md, "md"), (Format::Json, "json"), (Format::Ron, "ron")] {
         assert_eq!(
             export::render(format, &decision, &answers, date),

@@ -73,7 +73,7 @@ fn malformed_sessions_are_refused_without_type_names() {
         ),
         (
             "(decision: \"web-frameworks\", bogus: 1)",
-            "unknown field bogus; the fields are: decision, answers",
+            "unknown field bogus; the fields are: decision, by, answers",
         ),
         ("(answers: [])", "missing field decision"),
         (

@@ -103,7 +103,11 @@ fn tab_changes_the_format_and_right_does_not() {
     assert_eq!(open(&app).format, Format::Json);
     app.key(KeyCode::BackTab);
     app.key(KeyCode::BackTab);
-    assert_eq!(open(&app).format, Format::Html, "Shift-Tab wraps to the last format");
+    assert_eq!(
+        open(&app).format,
+        Format::Html,
+        "Shift-Tab wraps to the last format"
+    );
     // Up and Down switch fields; the deciders field is a line editor too.
     app.key(KeyCode::Down);
     app.press("ana, bo");

@@ -505,3 +505,16 @@ fn the_last_of_2000_questions_is_drawn_after_g() {
     app.update(Action::Toggle);
     assert!(text(&render(&mut app, 80, 24)).contains("[x]"));
 }
+
+/// Who answered is a small line under the status of the user's decision.
+#[test]
+fn decision_answered_by_at_120x40() {
+    let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
+    let mut answers = app.scorecard.answers().clone();
+    answers.by = Some("Alice".to_owned());
+    app.scorecard.replace_answers(answers);
+    app.ui.tab = Tab::Decision;
+    let screen = text(&render(&mut app, 120, 40));
+    assert!(screen.contains("Answered by Alice"), "{screen}");
+    assert_snapshot!("decision_answered_by_120x40", screen);
+}

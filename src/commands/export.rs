@@ -1,17 +1,23 @@
 //! `stackpick export`: render the decision and write it, atomically, or to standard output.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::load_input;
 use crate::choice::Status;
 use crate::cli::InputArgs;
+use crate::decision::Decision;
 use crate::error::Failure;
 use crate::export::{
-    ExportError, Format, default_path, parse_date, render, render_template, stdout, today, write_file,
+    AdrError, ExportError, Format, RecordExtras, Supersedes, TeamInfo, adr, default_path, parse_date,
+    render_record, render_with, stdout, today, write_file,
 };
+use crate::identity::clean_name;
+use crate::score::Answers;
 use crate::score::one_line;
+use crate::team::Team;
 use crate::text::escape_path;
+use time::Date;
 
 /// The options of the `export` command besides the input.
 #[derive(Debug, Clone)]
@@ -32,15 +38,26 @@ pub struct ExportOptions<'a> {
     pub deciders: &'a [String],
     /// The decision-maker when none is given: the config's `name` (else `$USER`).
     pub default_decider: Option<String>,
+    /// The team's session files (`--team`): the record is then the team's.
+    pub team: &'a [PathBuf],
+    /// Write a numbered record into a decisions folder (`--adr-dir`).
+    pub adr: Option<AdrOptions<'a>>,
+}
+
+/// `--adr-dir`, `--supersedes` and `--mark-superseded`.
+#[derive(Debug, Clone, Copy)]
+pub struct AdrOptions<'a> {
+    /// The decisions folder, created if missing.
+    pub dir: &'a Path,
+    /// The number of the record the new one replaces.
+    pub supersedes: Option<&'a str>,
+    /// Set the replaced record's status to `superseded by NNNN`.
+    pub mark_superseded: bool,
 }
 
 /// The default decision-maker: the login name (`$USER`, else `$USERNAME`), if any.
 pub fn default_decider() -> Option<String> {
-    ["USER", "USERNAME"]
-        .iter()
-        .filter_map(std::env::var_os)
-        .map(|name| one_line(&name.to_string_lossy()))
-        .find(|name| !name.is_empty())
+    crate::identity::login_name()
 }
 
 /// `stackpick export`: renders the answers and writes them to a file (atomically, never
@@ -71,11 +88,29 @@ pub fn export(
         None => None,
     };
     let (decision, mut answers) = load_input(input)?;
+    let mut extras = RecordExtras::default();
+    if !options.team.is_empty() {
+        let team = Team::load(&decision, options.team)?;
+        // The team's record: the team's answers and stage; the choice, its reason, status
+        // and the decision note stay the exporter's.
+        let mut team_answers = team.answers.clone();
+        team_answers.choice = std::mem::take(&mut answers.choice);
+        team_answers.note = std::mem::take(&mut answers.note);
+        answers = team_answers;
+        // Everyone decided, and whoever --decider adds.
+        let mut deciders: Vec<String> = team.names().into_iter().map(str::to_owned).collect();
+        for decider in options.deciders.iter().filter_map(|d| clean_name(d)) {
+            if !deciders.contains(&decider) {
+                deciders.push(decider);
+            }
+        }
+        answers.choice.deciders = deciders;
+        extras.team = Some(TeamInfo::new(&team));
+    } else if !options.deciders.is_empty() {
+        answers.choice.deciders = options.deciders.iter().map(|d| one_line(d)).collect();
+    }
     if let Some(status) = options.status {
         answers.choice.status = Some(status);
-    }
-    if !options.deciders.is_empty() {
-        answers.choice.deciders = options.deciders.iter().map(|d| one_line(d)).collect();
     }
     if answers.choice.deciders.is_empty() {
         answers
@@ -83,11 +118,31 @@ pub fn export(
             .deciders
             .extend(options.default_decider.clone().or_else(default_decider));
     }
-    let contents = match &template {
-        Some((path, source)) => {
-            render_template(source, &path.display().to_string(), &decision, &answers, date)?
+    if let Some(adr) = options.adr {
+        if format != Format::Md {
+            return Err(Failure::BadInput(format!(
+                "--adr-dir writes Markdown records: drop --format {format}"
+            )));
         }
-        None => render(format, &decision, &answers, date),
+        return export_adr(
+            &adr,
+            &decision,
+            &answers,
+            (date, template.as_ref()),
+            extras,
+            status,
+        );
+    }
+    let contents = match &template {
+        Some((path, source)) => render_record(
+            source,
+            &path.display().to_string(),
+            &decision,
+            &answers,
+            date,
+            extras,
+        )?,
+        None => render_with(format, &decision, &answers, date, extras),
     };
     let path = options
         .output
@@ -113,6 +168,75 @@ pub fn export(
 pub fn inferred_format(output: Option<&Path>) -> Format {
     let extension = output.and_then(Path::extension).and_then(|e| e.to_str());
     extension.and_then(Format::from_extension).unwrap_or(Format::Md)
+}
+
+/// Writes the next numbered record into the decisions folder, linking the record it
+/// supersedes and, with `--mark-superseded`, marking that one; every check comes first.
+fn export_adr(
+    adr: &AdrOptions<'_>,
+    decision: &Decision,
+    answers: &Answers,
+    (date, template): (Date, Option<&(&Path, String)>),
+    mut extras: RecordExtras,
+    status: &mut dyn Write,
+) -> Result<(), Failure> {
+    let records = adr::records(adr.dir)?;
+    let number = adr::next_number(&records);
+    let superseded = adr
+        .supersedes
+        .map(|n| adr::find(&records, adr.dir, n))
+        .transpose()?;
+    extras.supersedes = superseded.as_ref().map(|record| Supersedes {
+        number: record.label(),
+        file: record.file_name(),
+    });
+    let mark = match (&superseded, adr.mark_superseded) {
+        (Some(record), true) => {
+            let text = std::fs::read_to_string(&record.path).map_err(|source| AdrError::Read {
+                path: record.path.clone(),
+                source,
+            })?;
+            let marked =
+                adr::mark_superseded(&text, &adr::label(number)).ok_or_else(|| AdrError::NoStatus {
+                    path: record.path.clone(),
+                })?;
+            Some((record.path.clone(), marked))
+        }
+        _ => None,
+    };
+    let contents = match template {
+        Some((path, source)) => render_record(
+            source,
+            &path.display().to_string(),
+            decision,
+            answers,
+            date,
+            extras,
+        )?,
+        None => render_with(Format::Md, decision, answers, date, extras),
+    };
+    let path = adr::record_path(adr.dir, number, &decision.title);
+    std::fs::create_dir_all(adr.dir).map_err(|source| ExportError::Write {
+        path: path.clone(),
+        source,
+    })?;
+    let mut write = |p: &Path, c: &str, o: bool| write_file(p, c, o);
+    adr::write_record(
+        &path,
+        &contents,
+        mark.as_ref().map(|(p, text)| (p.as_path(), text.as_str())),
+        &mut write,
+    )?;
+    let _ = writeln!(status, "wrote {}", escape_path(&path));
+    if let Some((old, _)) = &mark {
+        let _ = writeln!(
+            status,
+            "marked {} superseded by {}",
+            escape_path(old),
+            adr::label(number)
+        );
+    }
+    Ok(())
 }
 
 fn read_template(path: &Path) -> Result<String, ExportError> {

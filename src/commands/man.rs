@@ -170,6 +170,12 @@ fn files_section() -> Roff {
         "Where export writes when -o is not given, in the current directory. Exports never \
          replace a file without --force.",
     );
+    entry(
+        &mut roff,
+        "docs/decisions/NNNN-TITLE.md",
+        "Where export --adr-dir writes when given no directory: the next free number of the \
+         folder's records. Only --mark-superseded rewrites an existing record, its status line.",
+    );
     roff.control("TP", []);
     roff.text([italic("FILE"), roman(" (--data)")]);
     roff.text([roman(
@@ -222,7 +228,8 @@ fn environment_section() -> Roff {
     entry(
         &mut roff,
         "USER, USERNAME",
-        "Who decided, in exports, when neither --decider nor the config's name says.",
+        "Who answered (a session's by) and who decided (an export's decision-makers), when \
+         neither --by, --decider nor the config's name says.",
     );
     roff
 }
@@ -241,7 +248,8 @@ fn exit_status_section() -> Roff {
         &mut roff,
         "2",
         "Bad input: a decision, session or config file that cannot be read or is invalid, an \
-         unknown id, bad arguments, or no usable terminal.",
+         unknown id, sessions of another decision or of the same person given to team, a \
+         --supersedes record that does not exist, bad arguments, or no usable terminal.",
     );
     entry(&mut roff, "128+n", "Ended by signal n (130 for an interrupt).");
     roff

@@ -1,4 +1,4 @@
-//! The non-interactive commands, one a file: `check`, `score`, `export`, `reset`, `completions`,
+//! The non-interactive commands, one a file: `check`, `score`, `export`, `team`, `reset`, `completions`,
 //! `man`; and the input loading they share (the decision, a session, `--yes`/`--stage`).
 
 use std::path::Path;
@@ -70,6 +70,12 @@ pub fn load_input(input: &InputArgs) -> Result<(Decision, Answers), Failure> {
     if let Some(because) = &input.because {
         answers.choice.because = one_line(because);
     }
+    // `--by`, else the session's own, else the config's name or the login name.
+    match input.by.as_deref().and_then(crate::identity::clean_name) {
+        Some(by) => answers.by = Some(by),
+        None if answers.by.is_none() => answers.by = crate::identity::who(None),
+        None => {}
+    }
     Ok((decision, answers))
 }
 
@@ -106,10 +112,12 @@ mod export;
 mod man;
 mod reset;
 mod score;
+mod team;
 
 pub use check::check;
 pub use completions::{completion_script, completions};
-pub use export::{ExportOptions, default_decider, export, inferred_format};
+pub use export::{AdrOptions, ExportOptions, default_decider, export, inferred_format};
 pub use man::{man, man_page};
 pub use reset::{Confirmation, reset};
 pub use score::score;
+pub use team::{load_team, team};

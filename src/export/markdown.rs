@@ -99,6 +99,26 @@ pub(super) fn code_filter(value: &Value) -> Value {
     Value::from_safe_string(code(&text))
 }
 
+/// `|url`: the value as a link destination, every byte but the unreserved characters of
+/// RFC 3986 and `/` percent-encoded, so no file name can end the link or open markup.
+pub(super) fn url_filter(value: &Value) -> Value {
+    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+    Value::from_safe_string(url(&clean(&text)))
+}
+
+/// `text` percent-encoded for a link destination.
+pub fn url(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
 fn push_escaped(out: &mut String, c: char) {
     out.push('\\');
     out.push(c);
@@ -195,6 +215,13 @@ mod tests {
         // Only the value's start can be at the start of a line.
         assert_eq!(escape("a\n# b\r\n---\u{1b}[2J\u{202E}"), r"a \# b ---\[2J");
         assert_eq!(escape("ends with two spaces  "), "ends with two spaces");
+    }
+
+    #[test]
+    fn link_destinations_are_percent_encoded() {
+        assert_eq!(url("0007-use-django.md"), "0007-use-django.md");
+        assert_eq!(url("0007-a (b)<c>.md"), "0007-a%20%28b%29%3Cc%3E.md");
+        assert_eq!(url("0007-café.md"), "0007-caf%C3%A9.md");
     }
 
     #[test]

@@ -11,6 +11,8 @@ use crate::decision::{Choice, Decision, Point, question_id};
 use crate::export::mermaid;
 use crate::report::Report;
 use crate::score::{Answers, Score, VerdictKind, join_names};
+use crate::team::report::word;
+use crate::team::{Team, TeamReport};
 
 /// The values a decision-record template is rendered with.
 #[derive(Debug, Clone, Serialize)]
@@ -25,6 +27,8 @@ pub struct RecordContext {
     pub status: String,
     /// The decision-makers (MADR `decision-makers`), possibly none.
     pub deciders: Vec<String>,
+    /// Who answered the checklist, `None` when nobody is named.
+    pub by: Option<String>,
     /// The decision-wide note (context), possibly empty.
     pub note: String,
     /// The user's choice on top of the checklist's suggestion.
@@ -47,6 +51,106 @@ pub struct RecordContext {
     pub mermaid: String,
     /// The full report: everything `score --json` prints.
     pub report: Report,
+    /// The team, for a team's record (`export --team`); `None` otherwise.
+    pub team: Option<TeamInfo>,
+    /// The earlier record this one replaces (`export --adr-dir --supersedes`), if any.
+    pub supersedes: Option<Supersedes>,
+}
+
+/// What a record adds beyond one person's answers: the team, the record it supersedes.
+#[derive(Debug, Clone, Default)]
+pub struct RecordExtras {
+    pub team: Option<TeamInfo>,
+    pub supersedes: Option<Supersedes>,
+}
+
+/// The earlier record a new one replaces.
+#[derive(Debug, Clone, Serialize)]
+pub struct Supersedes {
+    /// Its number, `0007`.
+    pub number: String,
+    /// Its file name in the same folder, the link's target.
+    pub file: String,
+}
+
+/// The team behind a team's record.
+#[derive(Debug, Clone, Serialize)]
+pub struct TeamInfo {
+    /// Everyone, in the order given.
+    pub people: Vec<String>,
+    /// Everyone for a sentence: "Alice, Bob and Carol".
+    pub names: String,
+    /// The team verdict's summary ("Choose Django").
+    pub verdict: String,
+    /// The questions answered differently, each with who said what.
+    pub disagreements: Vec<Disagreement>,
+    /// The texts of the questions whose resolution would change the team verdict.
+    pub pivotal: Vec<String>,
+    /// Everything `team --json` prints under `team`.
+    pub report: TeamReport,
+}
+
+/// A question the team answered differently.
+#[derive(Debug, Clone, Serialize)]
+pub struct Disagreement {
+    pub id: String,
+    pub text: String,
+    /// `yes`, `no` (the majority's) or `a tie`.
+    pub team_answer: String,
+    /// Whether resolving it would change the team verdict.
+    pub pivotal: bool,
+    /// Each person's answer (`yes`, `no` or `—`) and note.
+    pub answers: Vec<PersonSaid>,
+}
+
+/// What one person answered to a disputed question.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonSaid {
+    pub person: String,
+    pub answer: String,
+    pub note: String,
+}
+
+impl TeamInfo {
+    /// The record's view of a team.
+    pub fn new(team: &Team) -> TeamInfo {
+        let report = TeamReport::new(team);
+        let disagreements = report
+            .questions
+            .iter()
+            .filter(|q| q.disagreement)
+            .map(|q| Disagreement {
+                id: q.id.clone(),
+                text: q.text.clone(),
+                team_answer: q
+                    .team_answer
+                    .map_or_else(|| "a tie".to_owned(), |a| a.to_string()),
+                pivotal: q.pivotal,
+                answers: q
+                    .answers
+                    .iter()
+                    .map(|a| PersonSaid {
+                        person: a.person.clone(),
+                        answer: word(a.answer).to_owned(),
+                        note: a.note.clone().unwrap_or_default(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        TeamInfo {
+            people: team.names().into_iter().map(str::to_owned).collect(),
+            names: join_names(&team.names(), "and"),
+            verdict: report.verdict.summary.clone(),
+            disagreements,
+            pivotal: report
+                .questions
+                .iter()
+                .filter(|q| q.pivotal)
+                .map(|q| q.text.clone())
+                .collect(),
+            report,
+        }
+    }
 }
 
 /// The chosen stage.
@@ -158,6 +262,16 @@ pub struct Consequence {
 impl RecordContext {
     /// The context for these answers; `date` is already formatted.
     pub fn new(decision: &Decision, answers: &Answers, date: String) -> RecordContext {
+        RecordContext::with_extras(decision, answers, date, RecordExtras::default())
+    }
+
+    /// The context for these answers, with a team or a superseded record.
+    pub fn with_extras(
+        decision: &Decision,
+        answers: &Answers,
+        date: String,
+        extras: RecordExtras,
+    ) -> RecordContext {
         let report = Report::new(decision, answers);
         let hybrid: Vec<String> = decision
             .scored()
@@ -238,6 +352,7 @@ impl RecordContext {
             date,
             status: resolved.status.to_string(),
             deciders: resolved.deciders.clone(),
+            by: answers.by.clone(),
             note: answers.note.clone(),
             choice,
             stage,
@@ -249,6 +364,8 @@ impl RecordContext {
             stack_title: report.stack.title.clone(),
             mermaid: mermaid::flowchart(&report.stack),
             report,
+            team: extras.team,
+            supersedes: extras.supersedes,
         }
     }
 }

@@ -41,6 +41,10 @@ pub struct Answers {
     /// The user's own decision on top of the checklist's suggestion.
     #[serde(default)]
     pub choice: UserChoice,
+    /// Who answered (a session's `by`), cleaned; `None` when nobody is named. Not an answer:
+    /// starting over keeps it, and [`Answers::summary`] does not count it.
+    #[serde(default)]
+    pub by: Option<String>,
 }
 
 /// Which list of an answer set an id was given in, to place a problem in a session.

@@ -3,10 +3,8 @@
 //! A missing file means the defaults; a bad one is refused before the terminal changes mode.
 
 use std::collections::BTreeMap;
-use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use etcetera::BaseStrategy;
 use serde::Deserialize;
 
 use crate::error::Failure;
@@ -18,10 +16,7 @@ mod colours;
 
 pub use colours::ColourText;
 
-/// The environment variable naming the config directory.
-pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
-/// The config file's name in that directory.
-pub const CONFIG_FILE: &str = "config.ron";
+pub use crate::identity::{CONFIG_DIR_ENV, CONFIG_FILE, config_dir, configured_name};
 
 /// The colours to use (unless `NO_COLOR` is set, which always wins).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -58,19 +53,6 @@ impl Config {
     }
 }
 
-/// The `name` of the user's config file, for the command line's exports. A config that
-/// cannot be read gives none here: the interactive app is where it is reported in full.
-pub fn configured_name() -> Option<String> {
-    let base = etcetera::choose_base_strategy().ok();
-    let dir = config_dir(
-        std::env::var_os(CONFIG_DIR_ENV),
-        base.as_ref().map(|b| b as &dyn BaseStrategy),
-    );
-    Config::load(dir.as_deref())
-        .ok()
-        .and_then(|(config, _)| config.name())
-}
-
 /// What the app takes from the config.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -78,15 +60,6 @@ pub struct Settings {
     pub keymap: Keymap,
     /// Who decides when the export dialog is given nobody: the config's `name`, else `$USER`.
     pub default_decider: Option<String>,
-}
-
-/// The config directory given the environment: `override_dir` (`$STACKPICK_CONFIG_DIR`) when
-/// set and not empty, else `stackpick` in the XDG config directory.
-pub fn config_dir(override_dir: Option<OsString>, base: Option<&dyn BaseStrategy>) -> Option<PathBuf> {
-    match override_dir {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => base.map(|b| b.config_dir().join("stackpick")),
-    }
 }
 
 impl Config {
@@ -153,22 +126,21 @@ impl Config {
 
 /// The settings from the environment: the config file, and `NO_COLOR`.
 pub fn settings_from_env() -> Result<Settings, Failure> {
-    let base = etcetera::choose_base_strategy().ok();
-    let dir = config_dir(
-        std::env::var_os(CONFIG_DIR_ENV),
-        base.as_ref().map(|b| b as &dyn BaseStrategy),
-    );
+    let dir = crate::identity::config_dir_from_env();
     let (config, keymap) = Config::load(dir.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     Ok(Settings {
         theme: config.theme(no_color),
         keymap,
-        default_decider: config.name().or_else(crate::commands::default_decider),
+        default_decider: config.name().or_else(crate::identity::login_name),
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use std::path::PathBuf;
+
+    use etcetera::BaseStrategy;
     use ratatui::style::Color;
 
     use super::*;

@@ -129,6 +129,12 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
             Some(Ok(None)) | None => Answers::default(),
         },
     };
+    let mut answers = answers;
+    // Who answers: the session's own, else the config's name or the login name. The
+    // autosave records it, and the Decision tab shows it.
+    if answers.by.is_none() {
+        answers.by.clone_from(&settings.default_decider);
+    }
     let mut app = App::new(decision, answers, settings.theme);
     app.settings = settings;
     // Relative export paths are written from here; the export dialog shows them from it.

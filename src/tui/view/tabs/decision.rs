@@ -51,6 +51,9 @@ fn your_decision(app: &App, doc: &mut Doc) {
         format!(" · decided by {}", resolved.deciders.join(", "))
     };
     doc.para(&format!("Status: {}{deciders}", resolved.status), theme.muted);
+    if let Some(by) = &app.scorecard.answers().by {
+        doc.para(&format!("Answered by {by}"), theme.muted);
+    }
     if !app.scorecard.answers().note.is_empty() {
         doc.para(&format!("Context: {}", app.scorecard.answers().note), theme.text);
     }

@@ -1,0 +1,153 @@
+//! The decisions folder: `export --adr-dir` numbering against an existing sequence,
+//! `--supersedes` and `--mark-superseded` (the interrupted write of the superseded record is
+//! tested in src/export/adr/tests.rs, where the write can be made to fail whoever runs it).
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+
+/// What a run of the binary produced.
+#[derive(Debug)]
+struct Run {
+    code: i32,
+    stderr: String,
+}
+
+/// Runs `stackpick ARGS` in `dir`, as a user called `nobody` without a config file.
+#[track_caller]
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let output = cargo_bin_cmd!("stackpick")
+        .current_dir(dir)
+        .args(args)
+        .env("USER", "nobody")
+        .env_remove("USERNAME")
+        .env("STACKPICK_CONFIG_DIR", dir.join("no-config"))
+        .write_stdin("")
+        .output()
+        .expect("the binary runs");
+    Run {
+        code: output.status.code().expect("an exit code"),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+#[track_caller]
+fn ok_in(dir: &Path, args: &[&str]) -> Run {
+    let run = run_in(dir, args);
+    assert_eq!(run.code, 0, "{run:?}");
+    run
+}
+
+const OLD_RECORD: &str = "---\nstatus: accepted\ndate: 2025-01-02\n---\n\n# Use Django\n";
+
+#[test]
+fn adr_dir_continues_the_sequence_and_never_touches_existing_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let adr = dir.path().join("adr");
+    fs::create_dir(&adr).unwrap();
+    let existing = [
+        ("0001-record-architecture-decisions.md", "# one\n"),
+        ("0007-use-django.md", OLD_RECORD),
+        ("README.md", "index\n"),
+        ("template.md", "---\nstatus: x\n---\n"),
+        ("12-short.md", "not a record\n"),
+    ];
+    for (name, text) in existing {
+        fs::write(adr.join(name), text).unwrap();
+    }
+    let run = ok_in(
+        dir.path(),
+        &[
+            "export",
+            "--adr-dir",
+            "adr",
+            "--yes",
+            "flask.rest-api",
+            "--date",
+            "2026-03-01",
+        ],
+    );
+    assert_eq!(run.stderr, "wrote adr/0008-flask-vs-django-for-your-startup.md\n");
+    let run = ok_in(dir.path(), &["export", "--adr-dir", "adr", "--supersedes", "7"]);
+    assert_eq!(run.stderr, "wrote adr/0009-flask-vs-django-for-your-startup.md\n");
+    let new = fs::read_to_string(adr.join("0009-flask-vs-django-for-your-startup.md")).unwrap();
+    assert!(
+        new.contains("\n# Flask vs Django for your startup\n\nSupersedes [0007](0007-use-django.md)\n"),
+        "{new}"
+    );
+    for (name, text) in existing {
+        assert_eq!(
+            fs::read_to_string(adr.join(name)).unwrap(),
+            text,
+            "{name} is untouched"
+        );
+    }
+    // A number no record has: refused, nothing written.
+    let run = run_in(
+        dir.path(),
+        &["export", "--adr-dir", "adr", "--supersedes", "0003"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr.contains("--supersedes 0003: no record 0003 in adr"),
+        "{run:?}"
+    );
+    assert_eq!(fs::read_dir(&adr).unwrap().count(), existing.len() + 2);
+}
+
+#[test]
+fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = ok_in(dir.path(), &["export", "--adr-dir"]);
+    assert_eq!(
+        run.stderr,
+        "wrote docs/decisions/0001-flask-vs-django-for-your-startup.md\n"
+    );
+    let decisions = dir.path().join("docs/decisions");
+    fs::write(decisions.join("0002-use-django.md"), OLD_RECORD).unwrap();
+    let run = ok_in(
+        dir.path(),
+        &["export", "--adr-dir", "--supersedes", "0002", "--mark-superseded"],
+    );
+    assert_eq!(
+        run.stderr,
+        "wrote docs/decisions/0003-flask-vs-django-for-your-startup.md\n\
+         marked docs/decisions/0002-use-django.md superseded by 0003\n"
+    );
+    assert_eq!(
+        fs::read_to_string(decisions.join("0002-use-django.md")).unwrap(),
+        OLD_RECORD.replace("status: accepted", "status: superseded by 0003")
+    );
+    // A record without a status line: refused before anything is written.
+    fs::write(decisions.join("0004-plain.md"), "# Plain\n").unwrap();
+    let run = run_in(
+        dir.path(),
+        &["export", "--adr-dir", "--supersedes", "4", "--mark-superseded"],
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("0004-plain.md: no `status:` line"), "{run:?}");
+    assert!(
+        !decisions
+            .join("0005-flask-vs-django-for-your-startup.md")
+            .exists()
+    );
+    // --mark-superseded needs --supersedes, which needs --adr-dir.
+    assert_eq!(
+        run_in(dir.path(), &["export", "--adr-dir", "--mark-superseded"]).code,
+        2
+    );
+    assert_eq!(run_in(dir.path(), &["export", "--supersedes", "1"]).code, 2);
+    // A record stackpick wrote is marked at the status line of its front matter.
+    let first = decisions.join("0001-flask-vs-django-for-your-startup.md");
+    let before = fs::read_to_string(&first).unwrap();
+    assert!(before.starts_with("---\nstatus: proposed\n"), "{before}");
+    ok_in(
+        dir.path(),
+        &["export", "--adr-dir", "--supersedes", "1", "--mark-superseded"],
+    );
+    assert_eq!(
+        fs::read_to_string(&first).unwrap(),
+        before.replacen("status: proposed", "status: superseded by 0005", 1)
+    );
+}
