@@ -344,6 +344,7 @@ mod linux {
         // Each `j` and Space on the big decision costs its redraw plus the quiet wait, so the
         // smoke run presses each key once.
         let presses = if benching { SCALE_PRESSES } else { 1 };
+        let pairs = if benching { scale::FLOOR_PAIRS } else { 1 };
         let question_ids = Decision::embedded().question_ids();
         let bare = scale::build_bare();
         let big = tempfile::Builder::new()
@@ -356,14 +357,14 @@ mod linux {
         if benching {
             // Warms the page cache and the binaries' pages; not counted.
             run_once(&question_ids);
-            scale::run_once(&bare, big.path(), 1);
+            scale::run_once(&bare, big.path(), 1, 1);
         }
         let mut results = Vec::with_capacity(runs);
         let mut scaled = Vec::with_capacity(runs);
         for i in 0..runs {
             eprint!("\rpty bench: run {}/{runs}", i + 1);
             results.push(run_once(&question_ids));
-            scaled.push(scale::run_once(&bare, big.path(), presses));
+            scaled.push(scale::run_once(&bare, big.path(), presses, pairs));
         }
         eprintln!();
         report(&results, benching);

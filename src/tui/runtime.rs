@@ -243,19 +243,20 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
     run_started(start(mouse)?, app, effects)
 }
 
-/// The terminal in the app's mode, with the signal thread ready to restore it.
-pub struct Started(terminal::Session);
+/// The terminal in the app's mode, the signals caught (handled from the first frame on).
+pub struct Started(terminal::Session, terminal::signals::Caught);
 
-/// Installs the signal handlers and puts the terminal in the app's mode: the part of [`run`]
-/// that needs no model, so that a caller can overlap it with loading one.
+/// Catches the signals and puts the terminal in the app's mode: the part of [`run`] that needs
+/// no model, so that a caller can overlap it with loading one.
 pub fn start(mouse: bool) -> io::Result<Started> {
-    terminal::signals::install()?;
-    terminal::Session::start(mouse).map(Started)
+    let caught = terminal::signals::install()?;
+    Ok(Started(terminal::Session::start(mouse)?, caught))
 }
 
 /// [`run`] on a terminal already [`start`]ed.
 pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -> io::Result<()> {
-    let Started(mut session) = started;
+    let Started(mut session, caught) = started;
+    let mut caught = Some(caught);
     let mut work = terminal::signals::hold();
     let size = session.terminal.size()?;
     app.update(Action::Resize {
@@ -268,6 +269,10 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
         if dirty {
             session.terminal.draw(|frame| map = render(app, frame))?;
             dirty = false;
+        }
+        // The first frame is on screen: now the signals get their thread.
+        if let Some(caught) = caught.take() {
+            caught.listen()?;
         }
         // Block until something happens: an idle app draws nothing and uses no CPU. Only
         // while it waits may a signal end it: nothing is half drawn or unsaved then.

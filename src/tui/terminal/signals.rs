@@ -40,21 +40,35 @@ pub fn take_redraw() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
-/// Starts the thread that handles the signals. Call it before the terminal changes mode.
-pub fn install() -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP])?;
-    thread::Builder::new().name("signals".to_owned()).spawn(move || {
-        for signal in signals.forever() {
-            if signal == SIGTSTP {
-                suspend();
-            } else {
-                let _idle = wait_idle();
-                terminal::restore();
-                std::process::exit(128 + signal);
+/// The signals, caught but not yet handled: each one waits in signal-hook's pipe until
+/// [`Caught::listen`] starts the thread that handles it.
+pub struct Caught(Signals);
+
+/// Catches the signals. Call it before the terminal changes mode: from then on none of them
+/// can end the process with the terminal in raw mode.
+pub fn install() -> io::Result<Caught> {
+    Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]).map(Caught)
+}
+
+impl Caught {
+    /// Starts the thread that handles the signals caught so far and every one after. The app
+    /// calls it once its first frame is on screen: starting a thread is among the costliest
+    /// steps of starting up, and a signal that came sooner is handled now.
+    pub fn listen(self) -> io::Result<()> {
+        let Caught(mut signals) = self;
+        thread::Builder::new().name("signals".to_owned()).spawn(move || {
+            for signal in signals.forever() {
+                if signal == SIGTSTP {
+                    suspend();
+                } else {
+                    let _idle = wait_idle();
+                    terminal::restore();
+                    std::process::exit(128 + signal);
+                }
             }
-        }
-    })?;
-    Ok(())
+        })?;
+        Ok(())
+    }
 }
 
 /// Waits until the event loop is idle (or the grace period ends) and keeps it from starting
