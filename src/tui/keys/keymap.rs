@@ -308,7 +308,7 @@ impl Keymap {
                         let merge = keys.len() == 1 && keys[0].chars().all(|c| c.is_ascii_digit());
                         if merge {
                             if tabs.is_empty() {
-                                rows.push((Vec::new(), "jump to tab (Overview … Decision)".to_owned()));
+                                rows.push((Vec::new(), "jump to tab (Overview … Decision, Team)".to_owned()));
                             }
                             tabs.extend(keys);
                             let index = rows
