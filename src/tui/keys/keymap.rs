@@ -277,7 +277,7 @@ impl Keymap {
     }
 
     /// The help overlay's sections: a title and its rows, in table order.
-    /// The rows of the digit keys that jump to tabs are merged into one row, `1–5`.
+    /// The rows of the digit keys that jump to tabs are merged into one row, `1–6`.
     pub fn help_sections(&self) -> Vec<(String, Vec<HelpRow>)> {
         let order = [
             Scope::Global,
@@ -285,6 +285,7 @@ impl Keymap {
             Scope::Tab(Tab::Decision),
             Scope::Tab(Tab::Strengths),
             Scope::Tab(Tab::Compare),
+            Scope::Tab(Tab::Team),
             Scope::Found,
             Scope::Filter,
             Scope::Stage,
