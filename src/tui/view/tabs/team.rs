@@ -5,7 +5,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::tui::action::Pane;
@@ -212,12 +212,17 @@ fn render_side(app: &App, team: &AppTeam, area: Rect, buf: &mut Buffer) {
         }
         y += 1;
     }
-    // The marks, in words, when a line is left.
-    if y < inner.bottom() {
-        let legend = Line::from(vec![Span::styled(
-            "✓ yes ✗ no — none * note ≠ split ! pivotal",
-            theme.muted,
-        )]);
-        buf.set_line(inner.x, inner.bottom() - 1, &legend, inner.width);
+    // The marks, in words, when the lines are left.
+    let legend = wrap("✓ yes ✗ no — none * note ≠ split ! pivotal", width);
+    let rows = u16::try_from(legend.len()).unwrap_or(u16::MAX);
+    if y + rows <= inner.bottom() {
+        for (i, line) in (0..rows).zip(legend) {
+            buf.set_line(
+                inner.x,
+                inner.bottom() - rows + i,
+                &Line::styled(line, theme.muted),
+                inner.width,
+            );
+        }
     }
 }
