@@ -53,7 +53,7 @@ fn three() -> Vec<Person> {
         &[],
     );
     bob.choice.pick = stackpick::choice::Pick::Option("flask".to_owned());
-    bob.choice.because = "we ship a mobile API first".to_owned();
+    "we ship a mobile API first".clone_into(&mut bob.choice.because);
     vec![
         person(
             "Alice",

@@ -136,10 +136,10 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if answers.by.is_none() {
         answers.by.clone_from(&settings.default_decider);
     }
-    if let Some(team) = &team {
-        if let Some(note) = start_from_own_file(team, &mut answers, cli.session.is_some()) {
-            status = Some((note, false));
-        }
+    if let Some(team) = &team
+        && let Some(note) = start_from_own_file(team, &mut answers, cli.session.is_some())
+    {
+        status = Some((note, false));
     }
     let mut app = App::new(decision, answers, settings.theme);
     if let Some(team) = team {

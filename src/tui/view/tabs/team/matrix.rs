@@ -166,14 +166,12 @@ pub fn people_heading(team: &Team, name_width: usize, gauges: bool, theme: &Them
         format!("{:<name_width$}  ", "People"),
         theme.heading,
     )];
-    if gauges {
-        if let Some(member) = team.members.first() {
-            for score in &member.evaluation.scores {
-                spans.push(Span::styled(
-                    format!("{:<w$} ", ellipsis(&score.name, BAR + 1), w = BAR + 1),
-                    theme.heading,
-                ));
-            }
+    if gauges && let Some(member) = team.members.first() {
+        for score in &member.evaluation.scores {
+            spans.push(Span::styled(
+                format!("{:<w$} ", ellipsis(&score.name, BAR + 1), w = BAR + 1),
+                theme.heading,
+            ));
         }
     }
     spans.push(Span::styled("Verdict", theme.heading));
