@@ -263,6 +263,12 @@ fn a_click_selects_a_row_and_the_search_keeps_the_matching_ones() {
     let row = team.questions.len() - 1;
     screen.click(Target::TeamRow(row));
     assert_eq!(screen.ui.team.selected, row);
+    // The wheel over the matrix moves the selection, three rows a turn.
+    let first = screen.rect(Target::TeamRow(0));
+    screen.wheel(first.x + 2, first.y, false);
+    assert_eq!(screen.ui.team.selected, row - 3);
+    screen.wheel(first.x + 2, first.y, true);
+    assert_eq!(screen.ui.team.selected, row);
 
     screen.press("/grow⏎");
     assert_eq!(screen.app.team_rows().len(), 1, "Carol's note matches");
@@ -354,4 +360,43 @@ fn the_export_dialog_on_the_team_tab_writes_the_team_s_record() {
     let record = screen.app.export_text(Format::Md, date);
     assert!(!record.contains("Team verdict"), "{record}");
     assert!(!screen.text().contains("team record"));
+}
+
+/// Every size from nothing to 120×50, with each overlay in turn: the Team tab never panics
+/// and draws inside the frame.
+#[test]
+fn the_team_tab_draws_at_every_size_without_panicking() {
+    let mut screen = team_app(None, three(), 80, 24);
+    screen.press("6");
+    for width in (0..=120).step_by(3) {
+        for height in (0..=50).step_by(2) {
+            screen.resize(width, height);
+        }
+    }
+    screen.resize(80, 24);
+    for keys in ["?", "e", "a", "s", "c", "/x"] {
+        screen.press(keys);
+        for (width, height) in [(50, 14), (60, 20), (80, 24), (200, 60)] {
+            screen.resize(width, height);
+        }
+        screen.press("⎋");
+        screen.press("⎋");
+        assert_eq!(screen.ui.mode, Mode::Normal, "{keys}");
+    }
+}
+
+/// Without colour (NO_COLOR), the tab uses none, and its marks still say everything.
+#[test]
+fn the_team_tab_uses_no_colour_in_the_monochrome_theme() {
+    let mut screen = team_app(None, three(), 120, 40);
+    screen.press("6");
+    let buffer = screen.draw();
+    for cell in &buffer.content {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
+    }
+    let text = common::text(&buffer);
+    for mark in ["≠", "✓", "✗", "—", "*", "tie", "Team verdict:"] {
+        assert!(text.contains(mark), "{mark}:\n{text}");
+    }
 }

@@ -215,6 +215,69 @@ pub fn exit_note(saved: &Path, data: Option<&Path>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Answer;
+    use crate::team::Person;
+
+    /// A team of Alice (yes to the admin panel, from alice.ron) and Bob.
+    fn team() -> Team {
+        let decision = Decision::embedded();
+        let mut alice = Answers::default();
+        alice.set("django.admin-panel", Some(Answer::Yes));
+        let people = ["Alice", "Bob"]
+            .into_iter()
+            .map(|name| Person {
+                name: name.to_owned(),
+                path: Some(format!("{}.ron", name.to_lowercase()).into()),
+                answers: if name == "Alice" {
+                    alice.clone()
+                } else {
+                    Answers::default()
+                },
+            })
+            .collect();
+        Team::new(&decision, people)
+    }
+
+    #[test]
+    fn a_user_without_answers_starts_from_their_own_team_file() {
+        let mut answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        let note = start_from_own_file(&team(), &mut answers, false);
+        assert_eq!(note.as_deref(), Some("Your column starts from alice.ron"));
+        assert_eq!(answers.answer("django.admin-panel"), Some(Answer::Yes));
+        assert_eq!(answers.by.as_deref(), Some("Alice"));
+    }
+
+    #[test]
+    fn a_user_s_own_answers_win_over_their_team_file_and_the_difference_is_said() {
+        let mut answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        answers.set("flask.rest-api", Some(Answer::No));
+        let before = answers.clone();
+        let note = start_from_own_file(&team(), &mut answers, false);
+        assert_eq!(
+            note.as_deref(),
+            Some("Your column shows your own answers, not those of alice.ron")
+        );
+        assert_eq!(answers, before);
+        // A session given on the command line is the user's answers, even blank.
+        let mut answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        assert!(start_from_own_file(&team(), &mut answers, true).is_some());
+        assert_eq!(answers.answered(), 0);
+        // Someone who is not in the team keeps their answers, and nothing is said.
+        let mut answers = Answers {
+            by: Some("Dave".to_owned()),
+            ..Answers::default()
+        };
+        assert_eq!(start_from_own_file(&team(), &mut answers, false), None);
+    }
 
     #[test]
     fn the_exit_note_names_the_file_and_a_command_that_can_be_pasted() {
