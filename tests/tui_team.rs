@@ -385,7 +385,7 @@ fn the_team_tab_draws_at_every_size_without_panicking() {
     }
 }
 
-/// Without colour (NO_COLOR), the tab uses none, and its marks still say everything.
+/// Without colour (`NO_COLOR`), the tab uses none, and its marks still say everything.
 #[test]
 fn the_team_tab_uses_no_colour_in_the_monochrome_theme() {
     let mut screen = team_app(None, three(), 120, 40);
