@@ -19,7 +19,8 @@ use ratatui::widgets::Paragraph;
 use strum::IntoEnumIterator;
 
 use stackpick::decision::Decision;
-use stackpick::score::{Answers, evaluate};
+use stackpick::score::{Answer, Answers, evaluate};
+use stackpick::team::Person;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::render;
 use stackpick::tui::{Action, App, Tab};
@@ -58,6 +59,28 @@ fn app_at(width: u16, height: u16) -> App {
     app
 }
 
+/// The app with a team of twenty people besides the user, on the Team tab.
+fn team_app_at(width: u16, height: u16) -> App {
+    let mut app = app_at(width, height);
+    let ids = Decision::embedded().question_ids();
+    let people = (0..20)
+        .map(|i| {
+            let mut answers = Answers::default();
+            for (j, id) in ids.iter().enumerate() {
+                answers.set(id, [None, Some(Answer::Yes), Some(Answer::No)][(i + j) % 3]);
+            }
+            Person {
+                name: format!("Person {i}"),
+                path: None,
+                answers,
+            }
+        })
+        .collect();
+    app.set_team(people);
+    app.update(Action::GoTab(Tab::Team));
+    app
+}
+
 fn baseline_id(width: u16, height: u16) -> String {
     format!("blank {width}x{height}")
 }
@@ -76,7 +99,8 @@ fn bench_render(c: &mut Criterion) {
             });
         });
 
-        for tab in Tab::iter() {
+        // The Team tab is drawn with its team, below.
+        for tab in Tab::iter().filter(|t| *t != Tab::Team) {
             let id = format!("{tab} {width}x{height}");
             let mut app = app_at(width, height);
             app.update(Action::GoTab(tab));
@@ -90,6 +114,17 @@ fn bench_render(c: &mut Criterion) {
                 });
             });
         }
+        let id = format!("Team of 21 {width}x{height}");
+        let app = team_app_at(width, height);
+        let mut term = terminal(width, height);
+        group.bench_function(&id, |b| {
+            timed(b, &id, || {
+                term.draw(|f| {
+                    black_box(render(black_box(&app), f));
+                })
+                .expect("draw");
+            });
+        });
     }
     group.finish();
 }
@@ -112,6 +147,20 @@ fn bench_checklist(c: &mut Criterion) {
     let id = "toggle+draw 80x24".to_owned();
     let mut app = app_at(80, 24);
     app.update(Action::GoTab(Tab::Checklist));
+    let mut term = terminal(80, 24);
+    group.bench_function(&id, |b| {
+        timed(b, &id, || {
+            app.update(Action::Toggle);
+            term.draw(|f| {
+                render(&app, f);
+            })
+            .expect("draw");
+        });
+    });
+
+    // An answer in the user's column of a team of 21: the team is evaluated again, then drawn.
+    let id = "team answer+draw 80x24".to_owned();
+    let mut app = team_app_at(80, 24);
     let mut term = terminal(80, 24);
     group.bench_function(&id, |b| {
         timed(b, &id, || {

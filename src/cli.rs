@@ -30,6 +30,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub session: Option<PathBuf>,
 
+    /// The team's sessions, one a person: the app opens with a sixth tab, Team, where
+    /// everyone's answers stand side by side (yours, editable, first).
+    #[arg(long, value_name = "FILE", num_args = 1.., value_hint = ValueHint::FilePath)]
+    pub team: Vec<PathBuf>,
+
     /// Do not capture the mouse.
     #[arg(long)]
     pub no_mouse: bool,

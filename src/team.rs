@@ -180,6 +180,21 @@ impl Team {
         Some(Team::new(decision, people))
     }
 
+    /// The answers of the team's record: the team's answers and stage, with the exporter's
+    /// own choice (its reason and status) and decision note, decided by `deciders` (everyone
+    /// when empty).
+    pub fn record_answers(&self, own: &Answers, deciders: Vec<String>) -> Answers {
+        let mut answers = self.answers.clone();
+        answers.choice = own.choice.clone();
+        answers.note.clone_from(&own.note);
+        answers.choice.deciders = if deciders.is_empty() {
+            self.names().into_iter().map(str::to_owned).collect()
+        } else {
+            deciders
+        };
+        answers
+    }
+
     /// The questions the team disagrees on.
     pub fn disagreements(&self) -> impl Iterator<Item = &TeamQuestion> {
         self.questions.iter().filter(|q| q.disagreement)

@@ -1238,3 +1238,132 @@ fn search_finds_text_filters_questions_and_steps_with_n() {
     assert_eq!(tmux.wait_exit(1), 0);
     tmux.assert_restored(1);
 }
+
+// ---------------------------------------------------------------------------------------------
+// The Team tab (issue 11)
+// ---------------------------------------------------------------------------------------------
+
+/// Runs the release binary with these arguments in `dir`, as a user without a config file;
+/// it must succeed.
+fn cli_ok(dir: &Path, args: &[&str]) {
+    let output = Command::new(release_binary())
+        .current_dir(dir)
+        .args(args)
+        .env("USER", "nobody")
+        .env("STACKPICK_CONFIG_DIR", dir.join("no-config"))
+        .stdin(Stdio::null())
+        .output()
+        .expect("run stackpick");
+    assert!(output.status.success(), "stackpick {args:?}: {output:?}");
+}
+
+/// Alice, Bob and Carol export their sessions with the command line, into `dir`.
+fn three_sessions(dir: &Path) {
+    let people: [(&str, &str, &str, &[&str]); 3] = [
+        (
+            "Alice",
+            "django.admin-panel,django.permissions,django.security,django.content-heavy",
+            "flask.rest-api",
+            &["--note", "django.permissions=staff, editors and clients"],
+        ),
+        (
+            "Bob",
+            "django.admin-panel,django.permissions,flask.rest-api,flask.prototype,flask.small-codebase",
+            "django.security",
+            &["--choose", "flask"],
+        ),
+        (
+            "Carol",
+            "django.admin-panel,django.security,flask.rest-api,flask.prototype",
+            "django.permissions,flask.small-codebase",
+            &["--note", "flask.small-codebase=we will grow fast"],
+        ),
+    ];
+    for (name, yes, no, extra) in people {
+        let file = format!("{}.ron", name.to_lowercase());
+        let mut args = vec![
+            "export", "--format", "ron", "--by", name, "--yes", yes, "--no", no,
+        ];
+        args.extend_from_slice(extra);
+        args.extend(["-o", &file]);
+        cli_ok(dir, &args);
+    }
+}
+
+/// Issue 11: three sessions made by the command line, opened with `--team`: the Team tab shows
+/// the matrix with the disagreements first and marked, everyone's verdict and the team's; an
+/// answer in the user's column changes the team verdict; the app quits cleanly.
+#[test]
+fn the_team_tab_shows_three_people_and_the_user_s_answer_changes_the_team_verdict() {
+    let files = tempfile::tempdir().expect("temp dir");
+    three_sessions(files.path());
+    let path = |name: &str| path_str(&files.path().join(name));
+    let (alice, bob, carol) = (path("alice.ron"), path("bob.ron"), path("carol.ron"));
+    let tmux = Tmux::start(
+        "team",
+        Launch {
+            args: &["--team", &alice, &bob, &carol],
+            env: &["USER=dave"],
+            ..Launch::default()
+        },
+    );
+    let screen = tmux.wait_first_frame();
+    assert!(screen.contains("5 Decision   6 Team"), "{screen}");
+    tmux.keys(&["6"]);
+    let screen = tmux.wait_for(&["Team · 4 people · 4 disagreements", "Team verdict: Choose Django"]);
+    assert!(
+        line_with(&screen, "Question").contains("you Alice Bob Carol Team"),
+        "{screen}"
+    );
+    // The four disagreements first, marked; the split one is a tie that would change the verdict.
+    let rows: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.contains(" — ") || l.contains("≠"))
+        .collect();
+    assert!(rows[..4].iter().all(|l| l.contains('≠')), "{screen}");
+    assert!(!rows[4].contains('≠'), "{screen}");
+    assert!(rows[3].contains("≠!") && rows[3].contains("tie"), "{screen}");
+    assert!(rows[0].contains("✓*"), "Alice's note is marked:\n{screen}");
+    assert!(line_with(&screen, "Choose Flask").contains("Bob"), "{screen}");
+    assert!(
+        line_with(&screen, "Not decided yet").contains("dave (you)"),
+        "{screen}"
+    );
+
+    // The user answers the tie yes: the team has a majority, and its verdict changes.
+    tmux.keys(&["j", "j", "j"]);
+    tmux.wait_for(&["▶≠! Do you want the", "Carol: we will grow fast"]);
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_screen("the team verdict to change", |s| {
+        s.contains("Team verdict:") && !s.contains("Team verdict: Choose Django")
+    });
+    assert!(!line_with(&screen, "≠ ").contains("tie"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
+    let saved = std::fs::read_to_string(tmux.state().join("stackpick").join("web-frameworks.ron"))
+        .expect("the user's answer is saved");
+    assert!(saved.contains("flask.small-codebase"), "{saved}");
+}
+
+/// A team file that does not parse is reported with its place before the app starts: exit 2.
+#[test]
+fn a_bad_team_file_is_reported_before_the_app_starts() {
+    let files = tempfile::tempdir().expect("temp dir");
+    three_sessions(files.path());
+    let bad = files.path().join("bad.ron");
+    std::fs::write(&bad, "(\n    answers: [\"django.admin-panel\",\n").expect("write");
+    let alice = path_str(&files.path().join("alice.ron"));
+    let bad = path_str(&bad);
+    let tmux = Tmux::start(
+        "team-bad",
+        Launch {
+            args: &["--team", &alice, &bad],
+            ..Launch::default()
+        },
+    );
+    assert_eq!(tmux.wait_exit(1), 2);
+    let screen = tmux.screen();
+    assert!(screen.contains("bad.ron:"), "{screen}");
+    assert!(!screen.contains(TAB_BAR), "{screen}");
+}

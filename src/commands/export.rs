@@ -92,19 +92,15 @@ pub fn export(
     if !options.team.is_empty() {
         let team = Team::load(&decision, options.team)?;
         // The team's record: the team's answers and stage; the choice, its reason, status
-        // and the decision note stay the exporter's.
-        let mut team_answers = team.answers.clone();
-        team_answers.choice = std::mem::take(&mut answers.choice);
-        team_answers.note = std::mem::take(&mut answers.note);
-        answers = team_answers;
-        // Everyone decided, and whoever --decider adds.
+        // and the decision note stay the exporter's. Everyone decided, and whoever --decider
+        // adds.
         let mut deciders: Vec<String> = team.names().into_iter().map(str::to_owned).collect();
         for decider in options.deciders.iter().filter_map(|d| clean_name(d)) {
             if !deciders.contains(&decider) {
                 deciders.push(decider);
             }
         }
-        answers.choice.deciders = deciders;
+        answers = team.record_answers(&answers, deciders);
         extras.team = Some(TeamInfo::new(&team));
     } else if !options.deciders.is_empty() {
         answers.choice.deciders = options.deciders.iter().map(|d| one_line(d)).collect();

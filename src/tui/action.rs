@@ -8,7 +8,8 @@ use strum::{Display, EnumCount, EnumIter, FromRepr};
 
 use crate::cli::Format;
 
-/// The tabs, in order; `1`–`5` jump to them.
+/// The tabs, in order; `1`–`6` jump to them. The Team tab exists only when a team is open
+/// (`stackpick --team`): the tabs cycle through the first `count` (see [`Tab::next`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Display, EnumIter, EnumCount, FromRepr)]
 pub enum Tab {
     #[default]
@@ -17,19 +18,26 @@ pub enum Tab {
     Compare,
     Checklist,
     Decision,
+    /// Several people's answers side by side; only with a team.
+    Team,
 }
 
 impl Tab {
-    /// The next tab, wrapping around.
+    /// How many tabs there are without a team: the Team tab is the last, and comes only with one.
+    pub const WITHOUT_TEAM: usize = Tab::COUNT - 1;
+
+    /// The next of the first `count` tabs, wrapping around.
     #[must_use]
-    pub fn next(self) -> Tab {
-        Tab::from_repr((self as usize + 1) % Tab::COUNT).unwrap_or_default()
+    pub fn next(self, count: usize) -> Tab {
+        let count = count.clamp(1, Tab::COUNT);
+        Tab::from_repr((self as usize + 1) % count).unwrap_or_default()
     }
 
-    /// The previous tab, wrapping around.
+    /// The previous of the first `count` tabs, wrapping around.
     #[must_use]
-    pub fn previous(self) -> Tab {
-        Tab::from_repr((self as usize + Tab::COUNT - 1) % Tab::COUNT).unwrap_or_default()
+    pub fn previous(self, count: usize) -> Tab {
+        let count = count.clamp(1, Tab::COUNT);
+        Tab::from_repr((self as usize % count + count - 1) % count).unwrap_or_default()
     }
 
     /// The tab's number, as shown and typed (1-based).
@@ -48,6 +56,8 @@ pub enum Pane {
     Checklist,
     /// The Decision tab's reasons and hints.
     Decision,
+    /// The Team tab's matrix of questions and people.
+    Team,
     Help,
     /// The message log overlay.
     Messages,
@@ -141,6 +151,8 @@ pub enum Action {
     SelectQuestion(usize),
     /// Select the question and cycle its answer (a click on its box, or on it when selected).
     ToggleQuestion(usize),
+    /// Select this row of the Team matrix (an index into the team's questions).
+    SelectTeamRow(usize),
     /// Select this row among the rows the Compare filter keeps.
     SelectCompareRow(usize),
     /// Give this Strengths column the keys.

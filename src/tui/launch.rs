@@ -11,6 +11,7 @@ use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
 use crate::state::{Merged, StateStore};
+use crate::team::Team;
 use crate::text::escape_path;
 use crate::tui::Effects;
 use crate::tui::app::{App, ExportOutcome};
@@ -52,12 +53,7 @@ impl Effects for DiskEffects {
                 return ExportOutcome::Failed(format!("cannot create {}: {e}", escape_path(dir)));
             }
         }
-        let text = export::render(
-            format,
-            app.scorecard.decision(),
-            app.scorecard.answers(),
-            export::today(),
-        );
+        let text = app.export_text(format, export::today());
         match export::write_file(path, &text, overwrite) {
             Ok(()) => ExportOutcome::Written(path.to_path_buf()),
             Err(ExportError::Exists { .. }) => ExportOutcome::Exists,
@@ -89,7 +85,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     // decision is parsed on another core while the terminal is set up, which brings the first
     // frame closer (issue 8). Otherwise everything is loaded first, so that a bad file is
     // reported on the normal screen.
-    let overlap = cli.data.is_none() && cli.session.is_none();
+    let overlap = cli.data.is_none() && cli.session.is_none() && cli.team.is_empty();
     let embedded = overlap.then(|| std::thread::spawn(Decision::embedded));
     let decision = if overlap {
         None
@@ -100,6 +96,11 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let mut store = StateStore::from_env();
     let session_answers = match (&cli.session, &decision) {
         (Some(path), Some(decision)) => Some(load_session(decision, path)?),
+        _ => None,
+    };
+    // Every team file is read and checked before the terminal changes mode.
+    let team = match &decision {
+        Some(decision) if !cli.team.is_empty() => Some(Team::load(decision, &cli.team)?),
         _ => None,
     };
     let started = start(!cli.no_mouse).map_err(terminal_error)?;
@@ -135,7 +136,15 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     if answers.by.is_none() {
         answers.by.clone_from(&settings.default_decider);
     }
+    if let Some(team) = &team
+        && let Some(note) = start_from_own_file(team, &mut answers, cli.session.is_some())
+    {
+        status = Some((note, false));
+    }
     let mut app = App::new(decision, answers, settings.theme);
+    if let Some(team) = team {
+        app.set_team(team.people());
+    }
     app.settings = settings;
     // Relative export paths are written from here; the export dialog shows them from it.
     app.working_dir = std::env::current_dir().unwrap_or_default();
@@ -164,6 +173,30 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     Ok(())
 }
 
+/// The user's own column in a team is the app's answers. When one of the team's files is the
+/// user's (the same `by`) and the app has no answers of its own yet (no session given,
+/// nothing saved), the user's column starts from that file rather than blank. Returns what
+/// the status line says about it.
+fn start_from_own_file(team: &Team, answers: &mut Answers, session_given: bool) -> Option<String> {
+    let name = crate::tui::app::your_name(answers);
+    let member = team.member(&name)?;
+    let file = member.path.as_deref().map(escape_path).unwrap_or_default();
+    let blank = answers.answered() == 0 && answers.stage.is_none() && answers.note.is_empty();
+    if session_given || !blank {
+        return (member.answers.answered() > 0 && !same_answers(&member.answers, answers))
+            .then(|| format!("Your column shows your own answers, not those of {file}"));
+    }
+    let by = answers.by.clone();
+    *answers = member.answers.clone();
+    answers.by = by;
+    Some(format!("Your column starts from {file}"))
+}
+
+/// Whether two sets of answers say the same yes and no to every question.
+fn same_answers(a: &Answers, b: &Answers) -> bool {
+    a.yes == b.yes && a.no == b.no
+}
+
 /// The line printed after the app exits: where the answers are saved and the command that
 /// exports them (with the decision file when one was given), every path escaped, and the
 /// command's path quoted for the shell so it can be pasted.
@@ -182,6 +215,69 @@ pub fn exit_note(saved: &Path, data: Option<&Path>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::score::Answer;
+    use crate::team::Person;
+
+    /// A team of Alice (yes to the admin panel, from alice.ron) and Bob.
+    fn team() -> Team {
+        let decision = Decision::embedded();
+        let mut alice = Answers::default();
+        alice.set("django.admin-panel", Some(Answer::Yes));
+        let people = ["Alice", "Bob"]
+            .into_iter()
+            .map(|name| Person {
+                name: name.to_owned(),
+                path: Some(format!("{}.ron", name.to_lowercase()).into()),
+                answers: if name == "Alice" {
+                    alice.clone()
+                } else {
+                    Answers::default()
+                },
+            })
+            .collect();
+        Team::new(&decision, people)
+    }
+
+    #[test]
+    fn a_user_without_answers_starts_from_their_own_team_file() {
+        let mut answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        let note = start_from_own_file(&team(), &mut answers, false);
+        assert_eq!(note.as_deref(), Some("Your column starts from alice.ron"));
+        assert_eq!(answers.answer("django.admin-panel"), Some(Answer::Yes));
+        assert_eq!(answers.by.as_deref(), Some("Alice"));
+    }
+
+    #[test]
+    fn a_user_s_own_answers_win_over_their_team_file_and_the_difference_is_said() {
+        let mut answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        answers.set("flask.rest-api", Some(Answer::No));
+        let before = answers.clone();
+        let note = start_from_own_file(&team(), &mut answers, false);
+        assert_eq!(
+            note.as_deref(),
+            Some("Your column shows your own answers, not those of alice.ron")
+        );
+        assert_eq!(answers, before);
+        // A session given on the command line is the user's answers, even blank.
+        let mut answers = Answers {
+            by: Some("Alice".to_owned()),
+            ..Answers::default()
+        };
+        assert!(start_from_own_file(&team(), &mut answers, true).is_some());
+        assert_eq!(answers.answered(), 0);
+        // Someone who is not in the team keeps their answers, and nothing is said.
+        let mut answers = Answers {
+            by: Some("Dave".to_owned()),
+            ..Answers::default()
+        };
+        assert_eq!(start_from_own_file(&team(), &mut answers, false), None);
+    }
 
     #[test]
     fn the_exit_note_names_the_file_and_a_command_that_can_be_pasted() {

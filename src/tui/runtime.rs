@@ -72,7 +72,8 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
     };
     match pane {
         // Lists move their selection; a page is the number of items that were visible.
-        Pane::Checklist | Pane::Compare | Pane::StagePicker | Pane::ChoicePicker => match action {
+        Pane::Checklist | Pane::Compare | Pane::Team | Pane::StagePicker | Pane::ChoicePicker => match action
+        {
             Action::PageDown | Action::PageUp => Action::MoveBy { pane, by },
             _ => action,
         },
@@ -154,8 +155,8 @@ fn action_for_mouse(app: &App, map: &FrameMap, mouse: MouseEvent) -> Option<Acti
     }
     let sign = if down { 1 } else { -1 };
     Some(match extent.pane {
-        Pane::Compare => Action::MoveBy {
-            pane: Pane::Compare,
+        Pane::Compare | Pane::Team => Action::MoveBy {
+            pane: extent.pane,
             by: sign * WHEEL_LINES,
         },
         Pane::StagePicker | Pane::ChoicePicker => Action::MoveBy {
@@ -205,6 +206,7 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         }
         Target::Question(index) => Action::SelectQuestion(index),
         Target::CompareRow(row) => Action::SelectCompareRow(row),
+        Target::TeamRow(row) => Action::SelectTeamRow(row),
         Target::StrengthsPane(index) => Action::FocusStrengthsPane(index),
         Target::Stage(_) | Target::Format(_) | Target::Choice(_) => return None,
     })
@@ -223,6 +225,7 @@ fn save(app: &mut App, effects: &mut dyn Effects) {
         Ok(Some(merged)) => {
             app.set_status(merged.message(), false);
             app.scorecard.replace_answers(merged.answers);
+            app.sync_team();
         }
         Err(message) => app.set_status(message, true),
     }

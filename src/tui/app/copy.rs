@@ -17,13 +17,12 @@ impl App {
 
     /// The export dialog's copy: the Markdown decision record, dated today as the file would be.
     pub(super) fn copy_record(&mut self) -> Effect {
-        let record = crate::export::render(
-            Format::Md,
-            self.scorecard.decision(),
-            self.scorecard.answers(),
-            crate::export::today(),
-        );
-        self.copy(&record, "the Markdown record")
+        let record = self.export_text(Format::Md, crate::export::today());
+        let what = match &self.ui.mode {
+            crate::tui::app::Mode::Export(dialog) if dialog.team => "the team's Markdown record",
+            _ => "the Markdown record",
+        };
+        self.copy(&record, what)
     }
 
     fn copy(&mut self, text: &str, what: &str) -> Effect {

@@ -28,6 +28,8 @@ pub struct ExportDialog {
     pub question: Option<ExportQuestion>,
     /// The directory a relative path is written in: the app's working directory.
     pub working_dir: PathBuf,
+    /// Opened on the Team tab: it writes the team's record (see [`App::export_text`]).
+    pub team: bool,
 }
 
 /// What the export dialog asks before it writes (y/n; no keeps the dialog open).
@@ -71,7 +73,15 @@ impl ExportDialog {
             field: ExportField::Path,
             question: None,
             working_dir,
+            team: false,
         }
+    }
+
+    /// The dialog writes the team's record, decided by everyone (`names`) unless the user
+    /// says otherwise.
+    pub(super) fn for_team(&mut self, names: &str) {
+        self.team = true;
+        self.deciders = LineEditor::new(names);
     }
 
     /// The deciders typed, one per comma-separated name.
@@ -124,7 +134,10 @@ fn write_export(
 ) -> Effect {
     let mut choice = scorecard.answers().choice.clone();
     choice.status = dialog.status;
-    choice.deciders = dialog.decider_list();
+    // The team's deciders are the team record's, not the user's own choice's.
+    if !dialog.team {
+        choice.deciders = dialog.decider_list();
+    }
     scorecard.set_choice(choice);
     Effect::Export {
         format: dialog.format,
@@ -147,6 +160,25 @@ pub enum ExportOutcome {
 }
 
 impl App {
+    /// The text an export writes in `format`: the user's decision, or, from the export
+    /// dialog opened on the Team tab, the team's record (the team's answers and verdict, the
+    /// deciders of the dialog, a section per disagreement), as `export --team` writes it.
+    pub fn export_text(&self, format: Format, date: time::Date) -> String {
+        let decision = self.scorecard.decision();
+        let own = self.scorecard.answers();
+        match (&self.ui.mode, &self.team) {
+            (Mode::Export(dialog), Some(team)) if dialog.team => {
+                let answers = team.team.record_answers(own, dialog.decider_list());
+                let extras = crate::export::RecordExtras {
+                    team: Some(crate::export::TeamInfo::new(&team.team)),
+                    ..crate::export::RecordExtras::default()
+                };
+                crate::export::render_with(format, decision, &answers, date, extras)
+            }
+            _ => crate::export::render(format, decision, own, date),
+        }
+    }
+
     pub(super) fn update_export(&mut self, action: Action) -> Option<Effect> {
         let Mode::Export(dialog) = &mut self.ui.mode else {
             return None;

@@ -28,6 +28,7 @@ mod notes;
 mod overlays;
 mod picker;
 mod search;
+pub mod team;
 pub mod typed;
 pub mod ui;
 mod update;
@@ -35,8 +36,10 @@ mod update;
 pub use choose::choice_entries;
 pub use export::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS, default_export_path};
 pub use line_editor::LineEditor;
+pub use team::{AppTeam, YOU, your_name};
 pub use ui::{
-    ChecklistState, CompareState, DocState, Find, HelpState, Mode, NoteTarget, Status, StrengthsState, Ui,
+    ChecklistState, CompareState, DocState, Find, HelpState, Mode, NoteTarget, Status, StrengthsState,
+    TeamState, Ui,
 };
 
 /// Work for the event loop, outside the model.
@@ -65,6 +68,8 @@ pub struct App {
     pub scorecard: Scorecard,
     pub ui: Ui,
     pub settings: Settings,
+    /// The team of `stackpick --team`, shown on the Team tab; `None` without one.
+    pub team: Option<AppTeam>,
     /// Paths written by exports this session, printed after the app exits.
     pub written: Vec<PathBuf>,
     /// The directory relative export paths are written in (the process's working directory),
@@ -87,6 +92,7 @@ impl App {
                 keymap: Keymap::default(),
                 default_decider: None,
             },
+            team: None,
             written: Vec::new(),
             working_dir: PathBuf::new(),
             quit: false,

@@ -12,6 +12,11 @@ impl App {
         let target = match self.ui.tab {
             Tab::Checklist => NoteTarget::Question(self.ui.checklist.selected),
             Tab::Decision => NoteTarget::Decision,
+            // The user's own note, in their column.
+            Tab::Team => match self.team_selected_index() {
+                Some(index) => NoteTarget::Question(index),
+                None => return,
+            },
             _ => return,
         };
         let text = match target {

@@ -41,6 +41,7 @@ impl App {
                         *selected = selected.saturating_add_signed(by).min(last);
                     }
                     Tab::Checklist => self.move_checklist(by),
+                    Tab::Team => self.move_team(by),
                     _ => {}
                 }
             }
@@ -70,6 +71,7 @@ impl App {
                     }
                 }
             }
+            Tab::Team => self.team_query_changed(),
             _ => {}
         }
         if let Some(find) = self.ui.find_mut() {
@@ -87,6 +89,7 @@ impl App {
                 let selected = self.ui.checklist.selected;
                 self.ui.checklist.select(selected);
             }
+            Tab::Team => self.ui.team.filter = LineEditor::default(),
             _ => {
                 if let Some(find) = self.ui.find_mut() {
                     *find = crate::tui::app::Find::default();

@@ -133,6 +133,16 @@ pub struct CompareState {
     pub filter: LineEditor,
 }
 
+/// The Team tab: the selected question (an index into the team's questions, which put the
+/// disagreements first), the first of the other people's columns shown, and the filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TeamState {
+    pub selected: usize,
+    /// The user's own column is always shown; the others from this one on.
+    pub column: usize,
+    pub filter: LineEditor,
+}
+
 /// The help overlay's filter: the keys and labels it keeps, and whether it is being typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HelpState {
@@ -156,6 +166,7 @@ pub struct Ui {
     pub compare: CompareState,
     pub checklist: ChecklistState,
     pub decision: DocState,
+    pub team: TeamState,
     pub help: HelpState,
 }
 
@@ -168,6 +179,7 @@ impl Ui {
             Tab::Compare => Pane::Compare,
             Tab::Checklist => Pane::Checklist,
             Tab::Decision => Pane::Decision,
+            Tab::Team => Pane::Team,
         }
     }
 
@@ -179,6 +191,7 @@ impl Ui {
             Tab::Compare => &self.compare.filter,
             Tab::Checklist => &self.checklist.filter,
             Tab::Decision => &self.decision.find.query,
+            Tab::Team => &self.team.filter,
         }
     }
 
@@ -190,6 +203,7 @@ impl Ui {
             Tab::Compare => &mut self.compare.filter,
             Tab::Checklist => &mut self.checklist.filter,
             Tab::Decision => &mut self.decision.find.query,
+            Tab::Team => &mut self.team.filter,
         }
     }
 
@@ -199,7 +213,7 @@ impl Ui {
             Tab::Overview => Some(&self.overview.find),
             Tab::Strengths => Some(&self.strengths.find),
             Tab::Decision => Some(&self.decision.find),
-            Tab::Compare | Tab::Checklist => None,
+            Tab::Compare | Tab::Checklist | Tab::Team => None,
         }
     }
 
@@ -209,7 +223,7 @@ impl Ui {
             Tab::Overview => Some(&mut self.overview.find),
             Tab::Strengths => Some(&mut self.strengths.find),
             Tab::Decision => Some(&mut self.decision.find),
-            Tab::Compare | Tab::Checklist => None,
+            Tab::Compare | Tab::Checklist | Tab::Team => None,
         }
     }
 
@@ -236,7 +250,7 @@ impl Ui {
                     *scroll = value;
                 }
             }
-            Pane::Compare | Pane::StagePicker | Pane::ChoicePicker => {}
+            Pane::Compare | Pane::Team | Pane::StagePicker | Pane::ChoicePicker => {}
         }
     }
 }

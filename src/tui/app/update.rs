@@ -10,6 +10,14 @@ use crate::tui::app::{App, Effect, ExportDialog, Mode};
 impl App {
     /// Changes the model for an action; returns the work left for the event loop.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.dispatch(action);
+        // The team's column of the user's answers follows any change to them (an answer,
+        // an undo, a reset): the team is evaluated again then, and only then.
+        self.sync_team();
+        effect
+    }
+
+    fn dispatch(&mut self, action: Action) -> Option<Effect> {
         // While the terminal is too small, what would change is not on screen: only quitting,
         // the help and a resize act (the key table maps nothing else; this covers the mouse).
         // Suspending changes nothing on screen either.
@@ -68,12 +76,15 @@ impl App {
     }
 
     fn update_normal(&mut self, action: Action) -> Option<Effect> {
+        let tabs = self.tab_count();
         let ui = &mut self.ui;
         match action {
             Action::ToggleHelp => ui.mode = Mode::Help { scroll: 0 },
             Action::MessageLog => ui.mode = Mode::Messages { scroll: 0 },
-            Action::NextTab => ui.tab = ui.tab.next(),
-            Action::PreviousTab => ui.tab = ui.tab.previous(),
+            Action::NextTab => ui.tab = ui.tab.next(tabs),
+            Action::PreviousTab => ui.tab = ui.tab.previous(tabs),
+            // No Team tab without a team.
+            Action::GoTab(Tab::Team) if self.team.is_none() => {}
             Action::GoTab(tab) => ui.tab = tab,
             Action::ChooseStage => {
                 let cursor = self
@@ -87,12 +98,16 @@ impl App {
             }
             Action::Export => {
                 let choice = &self.scorecard.answers().choice;
-                let dialog = ExportDialog::new(
+                let mut dialog = ExportDialog::new(
                     Format::Md,
                     choice,
                     self.settings.default_decider.clone(),
                     self.working_dir.clone(),
                 );
+                // From the Team tab the dialog writes the team's record, decided by everyone.
+                if let Some(team) = self.team.as_ref().filter(|_| ui.tab == Tab::Team) {
+                    dialog.for_team(&team.team.names().join(", "));
+                }
                 self.ui.mode = Mode::Export(dialog);
             }
             Action::Close => self.clear_search(),
@@ -110,6 +125,19 @@ impl App {
                 let before = self.scorecard.revision();
                 self.scorecard.set_answer(selected, answer);
                 return (self.scorecard.revision() != before).then_some(Effect::SaveAnswers);
+            }
+            Action::Toggle if ui.tab == Tab::Team => return self.answer_in_team(None, true),
+            Action::AnswerYes if ui.tab == Tab::Team => return self.answer_in_team(Some(Answer::Yes), false),
+            Action::AnswerNo if ui.tab == Tab::Team => return self.answer_in_team(Some(Answer::No), false),
+            Action::ClearAnswer if ui.tab == Tab::Team => return self.answer_in_team(None, false),
+            Action::SelectTeamRow(row)
+                if self.team.as_ref().is_some_and(|t| row < t.team.questions.len()) =>
+            {
+                ui.tab = Tab::Team;
+                ui.team.selected = row;
+            }
+            Action::NextMatch | Action::PreviousMatch if ui.tab == Tab::Team => {
+                self.step_team_match(action == Action::NextMatch);
             }
             Action::EditNote => self.open_note(),
             Action::CopyDecision => return Some(self.copy_decision()),
@@ -179,6 +207,7 @@ impl App {
             |current: usize, count: usize| current.saturating_add_signed(by).min(count.saturating_sub(1));
         match pane {
             Pane::Checklist => self.move_checklist(by),
+            Pane::Team => self.move_team(by),
             Pane::Compare => {
                 let count = self.compare_rows().len();
                 self.ui.compare.selected = step(self.ui.compare.selected, count);
@@ -228,6 +257,7 @@ impl App {
                 };
                 self.ui.checklist.select(starts.get(target).copied().unwrap_or(0));
             }
+            Tab::Team => self.scroll_team_columns(right),
             Tab::Strengths => {
                 let count = self.scorecard.decision().options.len();
                 let focus = &mut self.ui.strengths.focus;

@@ -277,7 +277,7 @@ impl Keymap {
     }
 
     /// The help overlay's sections: a title and its rows, in table order.
-    /// The rows of the digit keys that jump to tabs are merged into one row, `1–5`.
+    /// The rows of the digit keys that jump to tabs are merged into one row, `1–6`.
     pub fn help_sections(&self) -> Vec<(String, Vec<HelpRow>)> {
         let order = [
             Scope::Global,
@@ -285,6 +285,7 @@ impl Keymap {
             Scope::Tab(Tab::Decision),
             Scope::Tab(Tab::Strengths),
             Scope::Tab(Tab::Compare),
+            Scope::Tab(Tab::Team),
             Scope::Found,
             Scope::Filter,
             Scope::Stage,
@@ -308,7 +309,7 @@ impl Keymap {
                         let merge = keys.len() == 1 && keys[0].chars().all(|c| c.is_ascii_digit());
                         if merge {
                             if tabs.is_empty() {
-                                rows.push((Vec::new(), "jump to tab (Overview … Decision)".to_owned()));
+                                rows.push((Vec::new(), "jump to tab (Overview … Decision, Team)".to_owned()));
                             }
                             tabs.extend(keys);
                             let index = rows

@@ -16,6 +16,8 @@ pub enum Target {
     Question(usize),
     /// A question's `[ ]` box.
     QuestionBox(usize),
+    /// A row of the Team matrix (an index into the team's questions).
+    TeamRow(usize),
     /// A Compare row, among the rows the filter keeps.
     CompareRow(usize),
     /// A framework's column on the Strengths tab.

@@ -49,27 +49,46 @@ pub fn body(area: Rect) -> Rect {
     }
 }
 
-/// The tab titles at this width: each tab's label and its columns on the first row.
-/// Narrow terminals get shorter labels so all five tabs always fit.
-pub fn tab_titles(width: u16) -> (bool, Vec<(Tab, String, u16, u16)>) {
-    let full: Vec<String> = Tab::iter().map(|t| format!(" {} {t} ", t.number())).collect();
+/// The titles of the first `count` tabs at this width: each tab's label and its columns on
+/// the first row. Narrow terminals get shorter labels so all the tabs always fit.
+pub fn tab_titles(width: u16, count: usize) -> (bool, Vec<(Tab, String, u16, u16)>) {
+    let tabs = || Tab::iter().take(count);
+    let full: Vec<String> = tabs().map(|t| format!(" {} {t} ", t.number())).collect();
+    let fits =
+        |labels: &[String]| labels.iter().map(|s| s.chars().count() + 1).sum::<usize>() <= usize::from(width);
     let full_width: usize = full.iter().map(|s| s.chars().count() + 1).sum();
     let show_name = usize::from(width) >= full_width + "stackpick ".len();
-    let labels: Vec<String> = if usize::from(width) >= full_width {
-        full
-    } else {
-        Tab::iter()
-            .map(|t| format!(" {} {} ", t.number(), &t.to_string()[..4]))
+    // Shorter and shorter names until they fit: four letters, then three (six tabs at 50).
+    let short = |letters: usize| -> Vec<String> {
+        tabs()
+            .map(|t| {
+                let name: String = t.to_string().chars().take(letters).collect();
+                format!(" {} {name} ", t.number())
+            })
             .collect()
     };
+    let labels = [full, short(4), short(3)]
+        .into_iter()
+        .find(|labels| fits(labels))
+        .unwrap_or_else(|| short(1));
     let mut x = if show_name { "stackpick ".len() as u16 } else { 0 };
     let mut titles = Vec::new();
-    for (tab, label) in Tab::iter().zip(labels) {
+    for (tab, label) in tabs().zip(labels) {
         let w = label.chars().count() as u16;
         titles.push((tab, label, x, w));
         x += w + 1;
     }
     (show_name, titles)
+}
+
+/// The Team tab's two panes: the matrix, and the team's verdict with its diagram.
+pub fn team_panes(body: Rect) -> [Rect; 2] {
+    let right = if body.width >= 120 {
+        52
+    } else {
+        (body.width * 40 / 100).max(24)
+    };
+    Layout::horizontal([Constraint::Fill(1), Constraint::Length(right)]).areas(body)
 }
 
 /// The Checklist tab's two panes: the questions, and the scores with the diagram.
@@ -107,13 +126,17 @@ pub fn centred_offset(start: usize, end: usize, total: usize, height: usize) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use strum::EnumCount;
 
     #[test]
     fn tabs_fit_every_width_from_the_minimum() {
-        for width in MIN_WIDTH..200 {
-            let (_, titles) = tab_titles(width);
-            let (_, _, x, w) = titles.last().unwrap();
-            assert!(x + w <= width, "width {width}");
+        for count in [Tab::WITHOUT_TEAM, Tab::COUNT] {
+            for width in MIN_WIDTH..200 {
+                let (_, titles) = tab_titles(width, count);
+                assert_eq!(titles.len(), count);
+                let (_, _, x, w) = titles.last().unwrap();
+                assert!(x + w <= width, "width {width}");
+            }
         }
     }
 

@@ -40,6 +40,7 @@ use crate::tui::view::tabs::compare::CompareTab;
 use crate::tui::view::tabs::decision::DecisionTab;
 use crate::tui::view::tabs::overview::OverviewTab;
 use crate::tui::view::tabs::strengths::StrengthsTab;
+use crate::tui::view::tabs::team::TeamTab;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
 use crate::tui::view::widgets::prompt::Prompt;
 
@@ -82,6 +83,7 @@ impl StatefulWidget for AppView<'_> {
             Tab::Compare => CompareTab(app).render(tab_area, buf, map),
             Tab::Checklist => ChecklistTab { app, data: &data }.render(tab_area, buf, map),
             Tab::Decision => DecisionTab { app, data: &data }.render(tab_area, buf, map),
+            Tab::Team => TeamTab { app }.render(tab_area, buf, map),
         }
         if prompt {
             Prompt {
@@ -156,6 +158,14 @@ fn found_text(app: &App, map: &FrameMap) -> String {
             _ => format!("{kept} of {} questions", app.scorecard.question_count()),
         };
     }
+    if app.ui.tab == Tab::Team {
+        let kept = app.team_rows().len();
+        let total = app.team.as_ref().map_or(0, |t| t.team.questions.len());
+        return match kept {
+            0 if !query.is_empty() => format!("no match for '{query}'"),
+            _ => format!("{kept} of {total} questions"),
+        };
+    }
     let count = map.found.len();
     match app.ui.find().and_then(|f| f.current) {
         _ if query.is_empty() => String::new(),
@@ -168,7 +178,7 @@ fn found_text(app: &App, map: &FrameMap) -> String {
 
 fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
     let theme = app.theme();
-    let (show_name, titles) = layout::tab_titles(area.width);
+    let (show_name, titles) = layout::tab_titles(area.width, app.tab_count());
     if show_name {
         buf.set_string(area.x, area.y, "stackpick", theme.title);
     }

@@ -146,7 +146,7 @@ fn every_binding_is_in_the_help() {
         );
     }
     let global = &sections[0].1;
-    assert!(global.iter().any(|(keys, _)| keys == &["1–5"]));
+    assert!(global.iter().any(|(keys, _)| keys == &["1–6"]));
 }
 
 fn overrides(pairs: &[(&str, &[&str])]) -> BTreeMap<String, Vec<String>> {

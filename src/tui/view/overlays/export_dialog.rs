@@ -103,7 +103,13 @@ impl StatefulWidget for ExportDialogView<'_> {
         }
         let height = u16::try_from(lines.len() + 3).unwrap_or(u16::MAX);
         let area = frame::centred(screen, width, height);
-        let inner = frame::frame(area, buf, "Export the decision", theme);
+        // From the Team tab: the team's record, said in the title so the user knows.
+        let title = if dialog.team {
+            "Export the team record"
+        } else {
+            "Export the decision"
+        };
+        let inner = frame::frame(area, buf, title, theme);
         map.overlay = Some(area);
         lines.insert(0, self.formats(inner, map));
         let rows = lines.len();

@@ -5,3 +5,4 @@ pub mod compare;
 pub mod decision;
 pub mod overview;
 pub mod strengths;
+pub mod team;

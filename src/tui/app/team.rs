@@ -1,0 +1,207 @@
+//! The Team tab's model: the team of `stackpick --team`, whose first column is the user's own
+//! answers (the app's, editable through the Scorecard, so undo, redo and the autosave work)
+//! and the others read-only; how the tab's keys select, filter and answer.
+//!
+//! The team is evaluated once when it opens and again only when the user's answers change
+//! (see [`App::sync_team`]), never per frame: twenty people cost one evaluation each per edit.
+
+use crate::identity::clean_name;
+use crate::score::{Answer, Answers};
+use crate::team::{Member, Person, Team, TeamQuestion};
+use crate::tui::action::Tab;
+use crate::tui::app::{App, Effect, contains_folded};
+
+/// The user's column: always the first.
+pub const YOU: usize = 0;
+
+/// The team on the Team tab, kept in step with the user's answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppTeam {
+    /// The user first, then everyone else in the order of their files.
+    pub team: Team,
+    /// The scorecard's revision the user's column was taken from.
+    revision: u64,
+}
+
+impl AppTeam {
+    /// The user's column.
+    pub fn you(&self) -> &Member {
+        &self.team.members[YOU]
+    }
+}
+
+/// The user's name in a team: the answers' `by`, else "you".
+pub fn your_name(answers: &Answers) -> String {
+    answers
+        .by
+        .as_deref()
+        .and_then(clean_name)
+        .unwrap_or_else(|| "you".to_owned())
+}
+
+impl App {
+    /// Opens the Team tab on these people. Whoever has the user's name is the user: their
+    /// column is the app's own answers, not shown twice.
+    pub fn set_team(&mut self, people: Vec<Person>) {
+        let name = your_name(self.scorecard.answers());
+        let mut you = Person {
+            name: name.clone(),
+            path: None,
+            answers: self.scorecard.answers().clone(),
+        };
+        let mut others = Vec::with_capacity(people.len());
+        for person in people {
+            if person.name == name {
+                you.path = person.path;
+            } else {
+                others.push(person);
+            }
+        }
+        let mut all = vec![you];
+        all.extend(others);
+        self.team = Some(AppTeam {
+            team: Team::new(self.scorecard.decision(), all),
+            revision: self.scorecard.revision(),
+        });
+    }
+
+    /// How many tabs there are: the Team tab only with a team.
+    pub fn tab_count(&self) -> usize {
+        if self.team.is_some() {
+            Tab::WITHOUT_TEAM + 1
+        } else {
+            Tab::WITHOUT_TEAM
+        }
+    }
+
+    /// Rebuilds the team when the user's answers changed since it was built; the selection
+    /// stays on its question, wherever the new order puts it.
+    pub fn sync_team(&mut self) {
+        let revision = self.scorecard.revision();
+        let Some(team) = self.team.as_mut().filter(|t| t.revision != revision) else {
+            return;
+        };
+        let selected = team
+            .team
+            .questions
+            .get(self.ui.team.selected)
+            .map(|q| q.id.clone());
+        if let Some(rebuilt) =
+            team.team
+                .with_answers(self.scorecard.decision(), YOU, self.scorecard.answers().clone())
+        {
+            team.team = rebuilt;
+        }
+        team.revision = revision;
+        if let Some(at) = selected.and_then(|id| team.team.questions.iter().position(|q| q.id == id)) {
+            self.ui.team.selected = at;
+        }
+    }
+
+    /// The team's questions the Team filter keeps (indexes into `team.questions`, in order):
+    /// those whose text or someone's note contains it, ignoring case; all without a filter.
+    pub fn team_rows(&self) -> Vec<usize> {
+        let Some(team) = &self.team else {
+            return Vec::new();
+        };
+        let filter = self.ui.team.filter.value();
+        if filter.is_empty() {
+            return (0..team.team.questions.len()).collect();
+        }
+        let needle = filter.to_lowercase();
+        let keeps = |q: &TeamQuestion| {
+            contains_folded(&q.text, &needle) || q.notes.iter().flatten().any(|n| contains_folded(n, &needle))
+        };
+        (0..team.team.questions.len())
+            .filter(|&i| keeps(&team.team.questions[i]))
+            .collect()
+    }
+
+    /// The selected team question.
+    pub fn team_question(&self) -> Option<&TeamQuestion> {
+        self.team.as_ref()?.team.questions.get(self.ui.team.selected)
+    }
+
+    /// The Scorecard's display index of the selected team question (the user's answer to it).
+    pub(super) fn team_selected_index(&self) -> Option<usize> {
+        self.scorecard.question_index(&self.team_question()?.id)
+    }
+
+    /// y, n, Backspace and Space on the Team tab: the user's own answer to the selected
+    /// question (`None` in `answer` with `cycle` cycles it).
+    pub(super) fn answer_in_team(&mut self, answer: Option<Answer>, cycle: bool) -> Option<Effect> {
+        let index = self.team_selected_index()?;
+        let before = self.scorecard.revision();
+        if cycle {
+            self.scorecard.cycle(index);
+        } else {
+            self.scorecard.set_answer(index, answer);
+        }
+        (self.scorecard.revision() != before).then_some(Effect::SaveAnswers)
+    }
+
+    /// Moves the Team selection by `by` rows among those the filter keeps.
+    pub(super) fn move_team(&mut self, by: isize) {
+        let rows = self.team_rows();
+        if rows.is_empty() {
+            return;
+        }
+        let selected = self.ui.team.selected;
+        let at = rows.partition_point(|&r| r < selected);
+        // From a row the filter hides, a step down lands on the next kept one.
+        let at = if by > 0 && rows.get(at) != Some(&selected) {
+            at.saturating_sub(1)
+        } else {
+            at
+        };
+        self.ui.team.selected = rows[at.saturating_add_signed(by).min(rows.len() - 1)];
+    }
+
+    /// h and l: the other people's columns scroll sideways, one person at a time.
+    pub(super) fn scroll_team_columns(&mut self, right: bool) {
+        let others = self
+            .team
+            .as_ref()
+            .map_or(0, |t| t.team.members.len().saturating_sub(1));
+        let column = &mut self.ui.team.column;
+        *column = if right {
+            (*column + 1).min(others.saturating_sub(1))
+        } else {
+            column.saturating_sub(1)
+        };
+    }
+
+    /// The Team filter changed: keep the selected row when it still matches, else the next.
+    pub(super) fn team_query_changed(&mut self) {
+        let rows = self.team_rows();
+        let selected = self.ui.team.selected;
+        let at = rows.partition_point(|&r| r < selected);
+        if let Some(&next) = rows.get(at).or(rows.first()) {
+            self.ui.team.selected = next;
+        }
+    }
+
+    /// `n`/`N` while the Team filter is in force: the next or previous row it keeps, wrapping.
+    pub(super) fn step_team_match(&mut self, forward: bool) {
+        let rows = self.team_rows();
+        if rows.is_empty() {
+            let query = self.ui.team.filter.value().to_owned();
+            self.set_status(format!("no match for '{query}'"), true);
+            return;
+        }
+        let selected = self.ui.team.selected;
+        let at = rows.partition_point(|&r| r < selected);
+        let index = if forward {
+            let next = if rows.get(at) == Some(&selected) {
+                at + 1
+            } else {
+                at
+            };
+            next % rows.len()
+        } else {
+            (at + rows.len() - 1) % rows.len()
+        };
+        self.ui.team.selected = rows[index];
+        self.set_status(format!("match {} of {}", index + 1, rows.len()), false);
+    }
+}

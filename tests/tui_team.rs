@@ -1,0 +1,402 @@
+//! The Team tab (`stackpick --team alice.ron bob.ron carol.ron`): the matrix of questions ×
+//! people at 80×24 and 200×60, the user's own column edited with keys (the team verdict
+//! following), the filter, the mouse, the columns of a big team, and the team's record from
+//! the export dialog.
+
+mod common;
+
+use common::Screen;
+use insta::assert_snapshot;
+use stackpick::cli::Format;
+use stackpick::decision::Decision;
+use stackpick::score::{Answer, Answers};
+use stackpick::team::Person;
+use stackpick::tui::app::{Effect, Mode};
+use stackpick::tui::theme::Theme;
+use stackpick::tui::view::frame_map::Target;
+use stackpick::tui::{App, Tab};
+
+/// Answers with these yes and no ids and notes.
+fn answers(yes: &[&str], no: &[&str], notes: &[(&str, &str)]) -> Answers {
+    let mut answers = Answers::default();
+    for id in yes {
+        answers.set(id, Some(Answer::Yes));
+    }
+    for id in no {
+        answers.set(id, Some(Answer::No));
+    }
+    for (id, note) in notes {
+        answers.set_note(id, note);
+    }
+    answers
+}
+
+fn person(name: &str, answers: Answers) -> Person {
+    Person {
+        name: name.to_owned(),
+        path: Some(format!("{}.ron", name.to_lowercase()).into()),
+        answers,
+    }
+}
+
+/// Alice, Bob and Carol, as tests/team.rs makes them with the command line.
+fn three() -> Vec<Person> {
+    let mut bob = answers(
+        &[
+            "django.admin-panel",
+            "django.permissions",
+            "flask.rest-api",
+            "flask.prototype",
+            "flask.small-codebase",
+        ],
+        &["django.security"],
+        &[],
+    );
+    bob.choice.pick = stackpick::choice::Pick::Option("flask".to_owned());
+    "we ship a mobile API first".clone_into(&mut bob.choice.because);
+    vec![
+        person(
+            "Alice",
+            answers(
+                &[
+                    "django.admin-panel",
+                    "django.permissions",
+                    "django.security",
+                    "django.content-heavy",
+                ],
+                &["flask.rest-api"],
+                &[("django.permissions", "staff, editors and clients")],
+            ),
+        ),
+        person("Bob", bob),
+        person(
+            "Carol",
+            answers(
+                &[
+                    "django.admin-panel",
+                    "django.security",
+                    "flask.rest-api",
+                    "flask.prototype",
+                ],
+                &["django.permissions", "flask.small-codebase"],
+                &[("flask.small-codebase", "we will grow fast")],
+            ),
+        ),
+    ]
+}
+
+/// The app of a user called `by` (nobody when `None`), with these people as the team.
+fn team_app(by: Option<&str>, people: Vec<Person>, width: u16, height: u16) -> Screen {
+    let answers = Answers {
+        by: by.map(str::to_owned),
+        ..Answers::default()
+    };
+    let mut app = App::new(Decision::embedded(), answers, Theme::monochrome());
+    app.set_team(people);
+    Screen::new(app, width, height)
+}
+
+/// The line of the screen that contains `needle`.
+#[track_caller]
+fn line_with(screen: &str, needle: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("{needle:?} not on screen:\n{screen}"))
+        .to_owned()
+}
+
+/// Selects the row of the question whose text contains `text`, with j and k.
+fn select(screen: &mut Screen, text: &str) {
+    let team = &screen.app.team.as_ref().expect("a team").team;
+    let row = team
+        .questions
+        .iter()
+        .position(|q| q.text.contains(text))
+        .expect("question");
+    screen.press("g");
+    for _ in 0..row {
+        screen.press("j");
+    }
+    assert!(screen.app.team_question().is_some_and(|q| q.text.contains(text)));
+}
+
+#[test]
+fn the_team_tab_at_80x24_and_200x60() {
+    for (width, height) in [(80, 24), (200, 60)] {
+        let mut screen = team_app(None, three(), width, height);
+        screen.press("6");
+        assert_eq!(screen.ui.tab, Tab::Team);
+        assert_snapshot!(format!("team_{width}x{height}"), screen.text());
+    }
+}
+
+#[test]
+fn the_matrix_puts_the_disagreements_first_marked_with_everyone_s_answers_and_notes() {
+    let mut screen = team_app(None, three(), 120, 40);
+    screen.press("6");
+    let text = screen.text();
+    let lines: Vec<&str> = text.lines().collect();
+    let header = lines.iter().position(|l| l.contains("Question")).expect("header");
+    assert!(
+        lines[header].contains("you") && lines[header].contains("Alice"),
+        "{text}"
+    );
+    assert!(
+        lines[header].contains("Carol") && lines[header].contains("Team"),
+        "{text}"
+    );
+    // The four disagreements come first, each marked ≠.
+    for line in &lines[header + 1..header + 5] {
+        assert!(line.contains('≠'), "{text}");
+    }
+    assert!(!lines[header + 5].contains('≠'), "{text}");
+    // Alice noted the permissions question; Bob and Carol split on the smallest codebase.
+    let permissions = line_with(&text, "user accou");
+    assert!(permissions.contains("✓*"), "{permissions}");
+    let codebase = line_with(&text, "smallest");
+    assert!(codebase.contains('!') && codebase.contains("tie"), "{codebase}");
+    assert!(text.contains("Team verdict: Choose Django"), "{text}");
+    assert!(line_with(&text, "Choose Flask").starts_with("│Bob "), "{text}");
+}
+
+#[test]
+fn editing_your_column_changes_the_team_verdict_and_undo_brings_it_back() {
+    let mut screen = team_app(None, three(), 120, 40);
+    screen.press("6");
+    select(&mut screen, "smallest possible codebase");
+    assert!(screen.text().contains("Team verdict: Choose Django"));
+    let effects = screen.press("y");
+    assert_eq!(effects, vec![Effect::SaveAnswers]);
+    assert_eq!(
+        screen.scorecard.answers().answer("flask.small-codebase"),
+        Some(Answer::Yes)
+    );
+    let team = &screen.app.team.as_ref().unwrap().team;
+    assert_eq!(
+        team.questions[screen.ui.team.selected].id, "flask.small-codebase",
+        "the selection follows its question"
+    );
+    let text = screen.text();
+    let verdict = line_with(&text, "Team verdict:");
+    assert!(!verdict.contains("Choose Django"), "{text}");
+    assert!(line_with(&text, "smallest").contains('✓'), "{text}");
+    // Through the Scorecard: undo takes the answer back, and the team with it.
+    screen.press("u");
+    assert_eq!(screen.scorecard.answers().answer("flask.small-codebase"), None);
+    assert!(screen.text().contains("Team verdict: Choose Django"));
+    // n, Space and Backspace act on the user's answer too.
+    screen.press("n");
+    assert_eq!(
+        screen.scorecard.answers().answer("flask.small-codebase"),
+        Some(Answer::No)
+    );
+    screen.press(" ");
+    assert_eq!(screen.scorecard.answers().answer("flask.small-codebase"), None);
+    screen.press("y⌫");
+    assert_eq!(screen.scorecard.answers().answer("flask.small-codebase"), None);
+    // The others' columns are read only: nothing here changes them.
+    let team = &screen.app.team.as_ref().unwrap().team;
+    assert_eq!(
+        team.member("Bob").unwrap().answers.answer("flask.small-codebase"),
+        Some(Answer::Yes)
+    );
+}
+
+#[test]
+fn a_note_in_your_column_is_marked_and_shown_beside() {
+    let mut screen = team_app(None, three(), 120, 40);
+    screen.press("6");
+    select(&mut screen, "smallest possible codebase");
+    screen.press("a");
+    assert!(matches!(screen.ui.mode, Mode::Note { .. }));
+    screen.press("later⏎");
+    assert_eq!(
+        screen.scorecard.answers().note_for("flask.small-codebase"),
+        Some("later")
+    );
+    let text = screen.text();
+    assert!(line_with(&text, "smallest").contains("—*"), "{text}");
+    assert!(text.contains("you: later"), "{text}");
+    assert!(text.contains("Carol: we will grow fast"), "{text}");
+}
+
+#[test]
+fn without_a_team_there_are_five_tabs() {
+    let mut screen = Screen::new(
+        App::new(Decision::embedded(), Answers::default(), Theme::monochrome()),
+        80,
+        24,
+    );
+    screen.press("6");
+    assert_eq!(screen.ui.tab, Tab::Overview, "no Team tab to go to");
+    assert!(!screen.text().lines().next().unwrap().contains("Team"));
+    screen.press("5⇥");
+    assert_eq!(screen.ui.tab, Tab::Overview);
+
+    let mut screen = team_app(None, three(), 80, 24);
+    assert!(screen.text().lines().next().unwrap().contains("6 Team"));
+    screen.press("5⇥");
+    assert_eq!(screen.ui.tab, Tab::Team);
+    screen.press("⇥");
+    assert_eq!(screen.ui.tab, Tab::Overview);
+    screen.key(ratatui::crossterm::event::KeyCode::BackTab);
+    assert_eq!(screen.ui.tab, Tab::Team);
+}
+
+#[test]
+fn the_user_who_is_in_the_team_is_not_shown_twice() {
+    let mut screen = team_app(Some("Bob"), three(), 80, 24);
+    let team = &screen.app.team.as_ref().unwrap().team;
+    assert_eq!(team.names(), ["Bob", "Alice", "Carol"]);
+    screen.press("6");
+    let text = screen.text();
+    assert!(text.contains("Bob (you)"), "{text}");
+    assert_eq!(text.matches("Bob").count(), 1, "{text}");
+}
+
+#[test]
+fn a_click_selects_a_row_and_the_search_keeps_the_matching_ones() {
+    let mut screen = team_app(None, three(), 80, 24);
+    screen.press("6");
+    let team = &screen.app.team.as_ref().unwrap().team;
+    let row = team.questions.len() - 1;
+    screen.click(Target::TeamRow(row));
+    assert_eq!(screen.ui.team.selected, row);
+    // The wheel over the matrix moves the selection, three rows a turn.
+    let first = screen.rect(Target::TeamRow(0));
+    screen.wheel(first.x + 2, first.y, false);
+    assert_eq!(screen.ui.team.selected, row - 3);
+    screen.wheel(first.x + 2, first.y, true);
+    assert_eq!(screen.ui.team.selected, row);
+
+    screen.press("/grow⏎");
+    assert_eq!(screen.app.team_rows().len(), 1, "Carol's note matches");
+    let text = screen.text();
+    assert!(text.contains("1 of 12 questions"), "{text}");
+    assert!(screen.app.team_question().unwrap().text.contains("smallest"));
+    screen.press("⎋");
+    assert_eq!(screen.app.team_rows().len(), 12);
+}
+
+/// Twenty people: the columns that fit are shown, h and l bring the others in, and the
+/// frame is built from what is visible.
+#[test]
+fn twenty_people_render_and_scroll_sideways() {
+    let ids = [
+        "django.admin-panel",
+        "django.security",
+        "flask.rest-api",
+        "flask.prototype",
+    ];
+    let people: Vec<Person> = (0..20)
+        .map(|i| {
+            let yes: Vec<&str> = (0..ids.len())
+                .filter(|j| (i + j) % 3 != 0)
+                .map(|j| ids[j])
+                .collect();
+            let no: Vec<&str> = (0..ids.len())
+                .filter(|j| (i + j) % 3 == 0)
+                .map(|j| ids[j])
+                .collect();
+            person(&format!("P{i:02}"), answers(&yes, &no, &[]))
+        })
+        .collect();
+    // The smallest terminal has room for the user's column only, but draws.
+    let mut screen = team_app(None, people.clone(), 50, 14);
+    screen.press("6jjy");
+    assert!(screen.text().contains("21 people"));
+    for (width, height) in [(80, 24), (200, 60)] {
+        let mut screen = team_app(None, people.clone(), width, height);
+        screen.press("6");
+        let text = screen.text();
+        assert!(text.contains("21 people"), "{text}");
+        assert!(text.contains("P00"), "{text}");
+        if width < 200 {
+            assert!(
+                !text.contains("P19"),
+                "{width}: the last person is off to the right:\n{text}"
+            );
+        }
+        for _ in 0..19 {
+            screen.press("l");
+        }
+        let text = screen.text();
+        assert!(text.contains("P19"), "{text}");
+        if width < 200 {
+            assert!(text.contains("‹"), "{text}");
+        }
+        screen.press("y");
+        assert!(screen.text().contains("Team verdict:"));
+    }
+}
+
+#[test]
+fn the_export_dialog_on_the_team_tab_writes_the_team_s_record() {
+    let mut screen = team_app(None, three(), 80, 24);
+    screen.press("6e");
+    let Mode::Export(dialog) = &screen.ui.mode else {
+        panic!("the export dialog")
+    };
+    assert!(dialog.team);
+    assert_eq!(dialog.deciders.value(), "you, Alice, Bob, Carol");
+    assert!(screen.text().contains("Export the team record"));
+    let date = time::macros::date!(2026 - 01 - 02);
+    let record = screen.app.export_text(Format::Md, date);
+    assert!(
+        record.contains("decision-makers: you, Alice, Bob, Carol"),
+        "{record}"
+    );
+    assert!(record.contains("Team verdict: Choose Django"), "{record}");
+    assert!(
+        record.contains("Team answer: a tie; resolving it would change the team verdict."),
+        "{record}"
+    );
+    let json = screen.app.export_text(Format::Json, date);
+    assert!(json.contains("\"team\""), "{json}");
+
+    // From another tab, the user's own decision.
+    screen.press("⎋4e");
+    let record = screen.app.export_text(Format::Md, date);
+    assert!(!record.contains("Team verdict"), "{record}");
+    assert!(!screen.text().contains("team record"));
+}
+
+/// Every size from nothing to 120×50, with each overlay in turn: the Team tab never panics
+/// and draws inside the frame.
+#[test]
+fn the_team_tab_draws_at_every_size_without_panicking() {
+    let mut screen = team_app(None, three(), 80, 24);
+    screen.press("6");
+    for width in (0..=120).step_by(3) {
+        for height in (0..=50).step_by(2) {
+            screen.resize(width, height);
+        }
+    }
+    screen.resize(80, 24);
+    for keys in ["?", "e", "a", "s", "c", "/x"] {
+        screen.press(keys);
+        for (width, height) in [(50, 14), (60, 20), (80, 24), (200, 60)] {
+            screen.resize(width, height);
+        }
+        screen.press("⎋");
+        screen.press("⎋");
+        assert_eq!(screen.ui.mode, Mode::Normal, "{keys}");
+    }
+}
+
+/// Without colour (`NO_COLOR`), the tab uses none, and its marks still say everything.
+#[test]
+fn the_team_tab_uses_no_colour_in_the_monochrome_theme() {
+    let mut screen = team_app(None, three(), 120, 40);
+    screen.press("6");
+    let buffer = screen.draw();
+    for cell in &buffer.content {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
+        assert_eq!(cell.bg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
+    }
+    let text = common::text(&buffer);
+    for mark in ["≠", "✓", "✗", "—", "*", "tie", "Team verdict:"] {
+        assert!(text.contains(mark), "{mark}:\n{text}");
+    }
+}
