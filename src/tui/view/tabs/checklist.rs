@@ -15,7 +15,7 @@ use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap_line};
 use crate::tui::view::widgets::gauge::ScoreGauge;
 use crate::tui::view::widgets::pane::pane;
-use crate::tui::view::widgets::stack_diagram::{Row, StackDiagram};
+use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 /// The Checklist tab.
 pub struct ChecklistTab<'a> {
@@ -154,24 +154,8 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
                 .max(u16::try_from(fitting.active_rows()).unwrap_or(u16::MAX))
         };
     }
-    let mut y = inner.y + top;
     Paragraph::new(lines).render(Rect { height: top, ..inner }, buf);
-    for row in fitting.fit_rows(diagram_height) {
-        if y >= inner.bottom() {
-            break;
-        }
-        match row {
-            // The rule runs into the pane's border, as the diagram's box does.
-            Row::Rule => {
-                let rule = format!("├{}┤", "─".repeat(width));
-                buf.set_string(area.x, y, rule, theme.border);
-            }
-            Row::Text(line) => {
-                buf.set_line(inner.x, y, &line, inner.width);
-            }
-        }
-        y += 1;
-    }
+    let y = fitting.draw_in_pane(diagram_height, area, inner, inner.y + top, buf);
     if !hints.is_empty() && y < inner.bottom() {
         let below = Rect {
             y,

@@ -15,7 +15,7 @@ use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::{scrollbar, wrap};
 use crate::tui::view::widgets::gauge::ScoreGauge;
 use crate::tui::view::widgets::pane::pane;
-use crate::tui::view::widgets::stack_diagram::{Row, StackDiagram};
+use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 mod matrix;
 
@@ -196,22 +196,7 @@ fn render_side(app: &App, team: &AppTeam, area: Rect, buf: &mut Buffer) {
         theme,
     };
     let fitting = diagram.fitting(area.width);
-    let mut y = inner.y + top;
-    for row in fitting.fit_rows(inner.height - top) {
-        if y >= inner.bottom() {
-            break;
-        }
-        match row {
-            Row::Rule => {
-                let rule = format!("├{}┤", "─".repeat(width));
-                buf.set_string(area.x, y, rule, theme.border);
-            }
-            Row::Text(line) => {
-                buf.set_line(inner.x, y, &line, inner.width);
-            }
-        }
-        y += 1;
-    }
+    let y = fitting.draw_in_pane(inner.height - top, area, inner, inner.y + top, buf);
     // The marks, in words, when the lines are left.
     let legend = wrap("✓ yes ✗ no — none * note ≠ split ! pivotal", width);
     let rows = u16::try_from(legend.len()).unwrap_or(u16::MAX);

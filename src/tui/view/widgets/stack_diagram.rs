@@ -160,6 +160,29 @@ impl Fitting<'_> {
         self.rows(&self.detail(usize::from(height)))
     }
 
+    /// Draws the most detailed diagram that fits `height` lines inside a pane, from line `y`
+    /// of the pane's `inner` area down (never past its bottom): its rules run into the
+    /// pane's own border at `area`'s edges, as the diagram's box does. Returns the line after
+    /// the last one drawn.
+    pub fn draw_in_pane(&self, height: u16, area: Rect, inner: Rect, mut y: u16, buf: &mut Buffer) -> u16 {
+        let rule = format!("├{}┤", "─".repeat(usize::from(inner.width)));
+        for row in self.fit_rows(height) {
+            if y >= inner.bottom() {
+                break;
+            }
+            match row {
+                Row::Rule => {
+                    buf.set_string(area.x, y, &rule, self.diagram.theme.border);
+                }
+                Row::Text(line) => {
+                    buf.set_line(inner.x, y, &line, inner.width);
+                }
+            }
+            y += 1;
+        }
+        y
+    }
+
     /// The diagram in its own box, the most detailed that fits `height` lines.
     pub fn fit(&self, height: u16) -> Vec<Line<'static>> {
         let theme = self.diagram.theme;
