@@ -370,6 +370,23 @@ fn the_help_filters_its_keys_on_slash_and_esc_clears_before_closing() {
         "Esc clears the filter first"
     );
     assert!(matches!(app.ui.mode, Mode::Help { .. }));
+    // As in lazygit's keybindings menu, a letter no help key takes starts the filter at once;
+    // j still scrolls until then, and is text after.
+    app.press("j");
+    assert!(!app.ui.help.typing, "j scrolls the help");
+    app.press("exp");
+    assert!(app.ui.help.typing, "a letter starts the filter");
+    assert_eq!(app.ui.help.filter.value(), "exp");
+    let screen = app.text();
+    assert!(
+        screen.contains("export") && !screen.contains("undo"),
+        "typing filtered the keys:\n{screen}"
+    );
+    app.press("j");
+    assert_eq!(app.ui.help.filter.value(), "expj", "while typing, j is text");
+    app.press("⎋");
+    assert!(matches!(app.ui.mode, Mode::Help { .. }) && app.ui.help.filter.value().is_empty());
+
     app.press("/PgDn⏎");
     assert!(app.text().contains("page down"), "key names are matched");
     app.press("⎋⎋");

@@ -27,6 +27,14 @@ impl App {
         }
         match action {
             Action::StartFilter => help.typing = true,
+            // Typing a letter no help key takes filters at once.
+            Action::Input(c) => {
+                help.typing = true;
+                help.filter.insert(c);
+                if let Mode::Help { scroll } = &mut self.ui.mode {
+                    *scroll = 0;
+                }
+            }
             // Esc clears a filter first, then closes.
             Action::Close if !help.filter.value().is_empty() => {
                 *help = HelpState::default();

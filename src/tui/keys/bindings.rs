@@ -69,7 +69,8 @@ impl Scope {
 
     /// Whether the scope takes free text (printable characters become `Action::Input`).
     pub fn takes_text(self) -> bool {
-        matches!(self, Scope::Filter | Scope::Export | Scope::Editor)
+        // In the help, a letter no help key takes starts its filter, as in lazygit's.
+        matches!(self, Scope::Filter | Scope::Export | Scope::Editor | Scope::Help)
     }
 
     /// Whether a config file may rebind keys here (the tabs; overlays keep their keys).
@@ -215,7 +216,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Messages, LAST, Action::Last, "oldest", false),
     bind(Messages, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Messages, PAGE_UP, Action::PageUp, "page up", false),
-    bind(Help, &[ch('/')], Action::StartFilter, "filter keys", true),
+    bind(Help, &[ch('/')], Action::StartFilter, "filter keys (or just type)", true),
     bind(Filter, ENTER, Action::Confirm, "keep search", true),
     bind(Filter, ESC, Action::Close, "clear search", true),
     bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),
