@@ -348,6 +348,18 @@ fn by_comes_from_the_flag_else_the_config_else_user_and_every_export_writes_it()
     )
     .unwrap();
     assert_eq!(json["by"], "Ada");
+    // The picture and the page say it too.
+    let export = |format: &str| {
+        ok_in(
+            dir.path(),
+            &["export", "--session", "ada.ron", "--format", format, "-o", "-"],
+        )
+        .stdout
+    };
+    let svg = export("svg");
+    assert!(svg.contains(">Answered by Ada</text>"), "{svg}");
+    let html = export("html");
+    assert!(html.contains("<li><b>Answered by:</b> Ada</li>"), "{html}");
     // Sessions written before `by` existed still load.
     fs::write(
         dir.path().join("old.ron"),
@@ -523,6 +535,10 @@ fn the_team_s_page_has_a_section_for_the_team() {
     assert!(
         team.contains("would change the team verdict</h3>\n  <ul>\n    <li>Do you want the smallest possible codebase?</li>"),
         "{team}"
+    );
+    assert!(
+        html.contains("<li><b>Answers of:</b> Alice, Bob and Carol</li>"),
+        "the header says whose answers: {html}"
     );
     // One person's page has no team section.
     let alone = ok_in(

@@ -78,6 +78,9 @@ pub struct Layout {
     pub inner: u32,
     pub title: Vec<TextLine>,
     pub question: Vec<TextLine>,
+    /// Whose answers these are ("Answered by Ada", "The answers of Ada, Bo and Cy"), when
+    /// known.
+    pub answered: Vec<TextLine>,
     pub scores_heading: TextLine,
     pub gauges: Vec<Gauge>,
     pub verdict_heading: TextLine,
@@ -168,6 +171,15 @@ fn choice_text(record: &RecordContext) -> String {
     text
 }
 
+/// Whose answers the image shows: the team's people, or the one who answered.
+fn answered_by(record: &RecordContext) -> Option<String> {
+    match (&record.team, &record.by) {
+        (Some(team), _) => Some(format!("The answers of {}", team.names)),
+        (None, Some(by)) => Some(format!("Answered by {by}")),
+        (None, None) => None,
+    }
+}
+
 /// Lays the decision out.
 pub fn layout(record: &RecordContext) -> Layout {
     let inner = WIDTH - 2 * MARGIN;
@@ -180,6 +192,7 @@ pub fn layout(record: &RecordContext) -> Layout {
     );
     pen.gap(4);
     let question = pen.lines(&record.question, body, LINE);
+    let answered = answered_by(record).map_or_else(Vec::new, |who| pen.lines(&who, body, LINE));
     pen.gap(16);
     let scores_heading = pen.lines("Checklist scores", body, LINE).remove(0);
     let gauges = record
@@ -271,6 +284,7 @@ pub fn layout(record: &RecordContext) -> Layout {
         inner,
         title,
         question,
+        answered,
         scores_heading,
         gauges,
         verdict_heading,
