@@ -12,11 +12,9 @@ pub mod frame_map;
 pub mod layout;
 pub mod overlays;
 pub mod tabs;
-pub mod warm_up;
 pub mod widgets;
 
 pub use crate::tui::theme;
-pub use warm_up::warm_up;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
