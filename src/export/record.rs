@@ -10,9 +10,14 @@ use crate::choice::{Pick, hybrid_names};
 use crate::decision::{Choice, Decision, Point, question_id};
 use crate::export::mermaid;
 use crate::report::Report;
-use crate::score::{Answers, Score, VerdictKind, join_names};
-use crate::team::report::word;
-use crate::team::{Team, TeamReport};
+use crate::score::{Answers, Score, VerdictKind};
+
+mod outcome;
+mod team;
+
+use outcome::outcome;
+
+pub use team::{Disagreement, PersonSaid, TeamInfo};
 
 /// The values a decision-record template is rendered with.
 #[derive(Debug, Clone, Serialize)]
@@ -71,86 +76,6 @@ pub struct Supersedes {
     pub number: String,
     /// Its file name in the same folder, the link's target.
     pub file: String,
-}
-
-/// The team behind a team's record.
-#[derive(Debug, Clone, Serialize)]
-pub struct TeamInfo {
-    /// Everyone, in the order given.
-    pub people: Vec<String>,
-    /// Everyone for a sentence: "Alice, Bob and Carol".
-    pub names: String,
-    /// The team verdict's summary ("Choose Django").
-    pub verdict: String,
-    /// The questions answered differently, each with who said what.
-    pub disagreements: Vec<Disagreement>,
-    /// The texts of the questions whose resolution would change the team verdict.
-    pub pivotal: Vec<String>,
-    /// Everything `team --json` prints under `team`.
-    pub report: TeamReport,
-}
-
-/// A question the team answered differently.
-#[derive(Debug, Clone, Serialize)]
-pub struct Disagreement {
-    pub id: String,
-    pub text: String,
-    /// `yes`, `no` (the majority's) or `a tie`.
-    pub team_answer: String,
-    /// Whether resolving it would change the team verdict.
-    pub pivotal: bool,
-    /// Each person's answer (`yes`, `no` or `—`) and note.
-    pub answers: Vec<PersonSaid>,
-}
-
-/// What one person answered to a disputed question.
-#[derive(Debug, Clone, Serialize)]
-pub struct PersonSaid {
-    pub person: String,
-    pub answer: String,
-    pub note: String,
-}
-
-impl TeamInfo {
-    /// The record's view of a team.
-    pub fn new(team: &Team) -> TeamInfo {
-        let report = TeamReport::new(team);
-        let disagreements = report
-            .questions
-            .iter()
-            .filter(|q| q.disagreement)
-            .map(|q| Disagreement {
-                id: q.id.clone(),
-                text: q.text.clone(),
-                team_answer: q
-                    .team_answer
-                    .map_or_else(|| "a tie".to_owned(), |a| a.to_string()),
-                pivotal: q.pivotal,
-                answers: q
-                    .answers
-                    .iter()
-                    .map(|a| PersonSaid {
-                        person: a.person.clone(),
-                        answer: word(a.answer).to_owned(),
-                        note: a.note.clone().unwrap_or_default(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        TeamInfo {
-            people: team.names().into_iter().map(str::to_owned).collect(),
-            names: join_names(&team.names(), "and"),
-            verdict: report.verdict.summary.clone(),
-            disagreements,
-            pivotal: report
-                .questions
-                .iter()
-                .filter(|q| q.pivotal)
-                .map(|q| q.text.clone())
-                .collect(),
-            report,
-        }
-    }
 }
 
 /// The chosen stage.
@@ -405,96 +330,8 @@ fn option_info(decision: &Decision, option: &Choice, chosen: bool) -> OptionInfo
     }
 }
 
-/// The chosen option and the "because" of the record, from the verdict.
-fn outcome(decision: &Decision, report: &Report) -> Outcome {
-    let verdict = &report.verdict;
-    let names: Vec<&str> = verdict
-        .options
-        .iter()
-        .map(|id| decision.option_name(id))
-        .collect();
-    let score_of = |id: &str| report.scores.iter().find(|s| s.option == id);
-    let tally = |s: &Score| format!("{} of {}, needs {}", s.score, s.max, s.threshold);
-    // Each option the verdict names, with its tally: "Django (3 of 6, needs 3)".
-    let each: Vec<String> = verdict
-        .options
-        .iter()
-        .filter_map(|id| score_of(id))
-        .map(|s| format!("{} ({})", s.name, tally(s)))
-        .collect();
-    let (decided, chosen, because) = match verdict.kind {
-        VerdictKind::Single => {
-            let id = verdict.options.first().map_or("", String::as_str);
-            let yes: Vec<String> = report
-                .questions
-                .iter()
-                .filter(|q| q.yes && q.option == id)
-                .map(|q| format!("“{}”", q.text))
-                .collect();
-            let because = format!(
-                "its checklist is the only one that qualifies ({}): yes to {}.",
-                score_of(id).map(tally).unwrap_or_default(),
-                join_names(&yes.iter().map(String::as_str).collect::<Vec<_>>(), "and")
-            );
-            (true, Some(decision.option_name(id).to_owned()), because)
-        }
-        VerdictKind::Hybrid => {
-            let shared: Vec<&str> = report
-                .stack
-                .layers
-                .iter()
-                .filter(|l| l.option.is_none() && l.active)
-                .flat_map(|l| l.parts.iter().map(String::as_str))
-                .collect();
-            let sharing = if shared.is_empty() {
-                String::new()
-            } else {
-                format!(", sharing {}", join_names(&shared, "and"))
-            };
-            let because = format!(
-                "the checklists of {} {} qualify, so the stack uses them together{sharing}.",
-                join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
-                if each.len() == 2 { "both" } else { "all" },
-            );
-            (true, Some(format!("{} (hybrid)", names.join(" + "))), because)
-        }
-        VerdictKind::Stage => {
-            let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
-            let because = match stage {
-                Some(stage) => format!(
-                    "no checklist qualifies yet, and for the stage “{}” the advice is: {}",
-                    stage.label,
-                    with_full_stop(&stage.advice)
-                ),
-                None => with_full_stop(&verdict.summary),
-            };
-            // A stage that picks several options ("Flask or FastAPI") still leaves a choice.
-            (names.len() == 1, Some(join_names(&names, "or")), because)
-        }
-        VerdictKind::Leaning => {
-            let because = format!(
-                "no checklist qualifies yet; the answers lean towards {}.",
-                join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "or")
-            );
-            (false, None, because)
-        }
-        VerdictKind::Undecided => (
-            false,
-            None,
-            "no checklist question is answered yes and no stage is chosen.".to_owned(),
-        ),
-    };
-    Outcome {
-        kind: verdict.kind,
-        decided,
-        chosen,
-        because,
-        summary: verdict.summary.clone(),
-    }
-}
-
 /// The sentence with a final full stop (or other end mark).
-fn with_full_stop(sentence: &str) -> String {
+pub(super) fn with_full_stop(sentence: &str) -> String {
     let trimmed = sentence.trim_end();
     if trimmed.ends_with(['.', '!', '?']) {
         trimmed.to_owned()

@@ -1,0 +1,94 @@
+//! The decision outcome of a record: what is chosen, and the "because" a MADR record gives.
+
+use super::{Outcome, with_full_stop};
+use crate::decision::Decision;
+use crate::report::Report;
+use crate::score::{Score, VerdictKind, join_names};
+
+/// The chosen option and the "because" of the record, from the verdict.
+pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
+    let verdict = &report.verdict;
+    let names: Vec<&str> = verdict
+        .options
+        .iter()
+        .map(|id| decision.option_name(id))
+        .collect();
+    let score_of = |id: &str| report.scores.iter().find(|s| s.option == id);
+    let tally = |s: &Score| format!("{} of {}, needs {}", s.score, s.max, s.threshold);
+    // Each option the verdict names, with its tally: "Django (3 of 6, needs 3)".
+    let each: Vec<String> = verdict
+        .options
+        .iter()
+        .filter_map(|id| score_of(id))
+        .map(|s| format!("{} ({})", s.name, tally(s)))
+        .collect();
+    let (decided, chosen, because) = match verdict.kind {
+        VerdictKind::Single => {
+            let id = verdict.options.first().map_or("", String::as_str);
+            let yes: Vec<String> = report
+                .questions
+                .iter()
+                .filter(|q| q.yes && q.option == id)
+                .map(|q| format!("“{}”", q.text))
+                .collect();
+            let because = format!(
+                "its checklist is the only one that qualifies ({}): yes to {}.",
+                score_of(id).map(tally).unwrap_or_default(),
+                join_names(&yes.iter().map(String::as_str).collect::<Vec<_>>(), "and")
+            );
+            (true, Some(decision.option_name(id).to_owned()), because)
+        }
+        VerdictKind::Hybrid => {
+            let shared: Vec<&str> = report
+                .stack
+                .layers
+                .iter()
+                .filter(|l| l.option.is_none() && l.active)
+                .flat_map(|l| l.parts.iter().map(String::as_str))
+                .collect();
+            let sharing = if shared.is_empty() {
+                String::new()
+            } else {
+                format!(", sharing {}", join_names(&shared, "and"))
+            };
+            let because = format!(
+                "the checklists of {} {} qualify, so the stack uses them together{sharing}.",
+                join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
+                if each.len() == 2 { "both" } else { "all" },
+            );
+            (true, Some(format!("{} (hybrid)", names.join(" + "))), because)
+        }
+        VerdictKind::Stage => {
+            let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
+            let because = match stage {
+                Some(stage) => format!(
+                    "no checklist qualifies yet, and for the stage “{}” the advice is: {}",
+                    stage.label,
+                    with_full_stop(&stage.advice)
+                ),
+                None => with_full_stop(&verdict.summary),
+            };
+            // A stage that picks several options ("Flask or FastAPI") still leaves a choice.
+            (names.len() == 1, Some(join_names(&names, "or")), because)
+        }
+        VerdictKind::Leaning => {
+            let because = format!(
+                "no checklist qualifies yet; the answers lean towards {}.",
+                join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "or")
+            );
+            (false, None, because)
+        }
+        VerdictKind::Undecided => (
+            false,
+            None,
+            "no checklist question is answered yes and no stage is chosen.".to_owned(),
+        ),
+    };
+    Outcome {
+        kind: verdict.kind,
+        decided,
+        chosen,
+        because,
+        summary: verdict.summary.clone(),
+    }
+}
