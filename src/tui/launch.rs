@@ -81,7 +81,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .to_owned(),
         ));
     }
-    // With no decision file and no session, nothing left to load can fail: the embedded
+    // With no decision file, session or team, nothing left to load can fail: the embedded
     // decision is parsed on another core while the terminal is set up, which brings the first
     // frame closer (issue 8). Otherwise everything is loaded first, so that a bad file is
     // reported on the normal screen.
