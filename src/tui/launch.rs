@@ -6,7 +6,6 @@ use std::path::Path;
 
 use crate::cli::{Cli, Format};
 use crate::commands::{load_decision, load_session};
-use crate::decision::Decision;
 use crate::error::Failure;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
@@ -15,8 +14,8 @@ use crate::team::Team;
 use crate::text::escape_path;
 use crate::tui::Effects;
 use crate::tui::app::{App, ExportOutcome};
-use crate::tui::config::settings_from_env;
-use crate::tui::runtime::{run_started, start};
+use crate::tui::config::{Settings, settings_from_env};
+use crate::tui::runtime::{Started, run_started, start};
 
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {
@@ -62,6 +61,14 @@ impl Effects for DiskEffects {
     }
 }
 
+/// The terminal's side of starting up, on a core of its own: the settings (a bad config file
+/// is an error before the terminal changes mode), the signals and the terminal's modes.
+fn set_up(mouse: bool) -> Result<(Settings, Started), Failure> {
+    let settings = settings_from_env()?;
+    let started = start(mouse).map_err(terminal_error)?;
+    Ok((settings, started))
+}
+
 fn terminal_error(e: std::io::Error) -> Failure {
     Failure::Other(format!("terminal error: {e}"))
 }
@@ -81,35 +88,39 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .to_owned(),
         ));
     }
-    // With no decision file, session or team, nothing left to load can fail: the embedded
-    // decision is parsed on another core while the terminal is set up, which brings the first
-    // frame closer (issue 8). Otherwise everything is loaded first, so that a bad file is
-    // reported on the normal screen.
+    // With no decision file, session or team, nothing left to load can fail: the terminal is
+    // set up on another core (the settings, the signals and the terminal's modes) while this
+    // one parses the embedded decision, which brings the first frame closer (issue 8).
+    // Otherwise everything is loaded first, so that a bad file is reported on the normal
+    // screen.
     let overlap = cli.data.is_none() && cli.session.is_none() && cli.team.is_empty();
-    let embedded = overlap.then(|| std::thread::spawn(Decision::embedded));
-    let decision = if overlap {
-        None
-    } else {
-        Some(load_decision(cli.data.as_deref())?)
-    };
-    let settings = settings_from_env()?;
+    let mouse = !cli.no_mouse;
+    let setup = overlap.then(|| std::thread::spawn(move || set_up(mouse)));
+    let decision = load_decision(cli.data.as_deref());
     let mut store = StateStore::from_env();
-    let session_answers = match (&cli.session, &decision) {
-        (Some(path), Some(decision)) => Some(load_session(decision, path)?),
-        _ => None,
-    };
-    // Every team file is read and checked before the terminal changes mode.
-    let team = match &decision {
-        Some(decision) if !cli.team.is_empty() => Some(Team::load(decision, &cli.team)?),
-        _ => None,
-    };
-    let started = start(!cli.no_mouse).map_err(terminal_error)?;
-    let decision = match (decision, embedded) {
-        (Some(decision), _) => decision,
-        (None, Some(parsing)) => parsing
+    let (decision, settings, session_answers, team, started) = if let Some(setup) = setup {
+        let joined = setup
             .join()
-            .map_err(|_| Failure::Other("the embedded decision could not be loaded".to_owned()))?,
-        (None, None) => load_decision(None)?,
+            .map_err(|_| Failure::Other("the terminal could not be set up".to_owned()))?;
+        // Should the decision fail after all, `started` is dropped first: the terminal is
+        // restored before the error is printed.
+        let (settings, started) = joined?;
+        (decision?, settings, None, None, started)
+    } else {
+        let decision = decision?;
+        let settings = settings_from_env()?;
+        let session_answers = match &cli.session {
+            Some(path) => Some(load_session(&decision, path)?),
+            None => None,
+        };
+        // Every team file is read and checked before the terminal changes mode.
+        let team = if cli.team.is_empty() {
+            None
+        } else {
+            Some(Team::load(&decision, &cli.team)?)
+        };
+        let started = start(mouse).map_err(terminal_error)?;
+        (decision, settings, session_answers, team, started)
     };
     let mut status = None;
     let answers = match session_answers {
@@ -215,6 +226,7 @@ pub fn exit_note(saved: &Path, data: Option<&Path>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decision::Decision;
     use crate::score::Answer;
     use crate::team::Person;
 
