@@ -13,7 +13,7 @@ use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::{Doc, scrollbar, wrap_line};
-use crate::tui::view::widgets::gauge::ScoreGauge;
+use crate::tui::view::widgets::gauge::compact_gauges;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
@@ -110,15 +110,7 @@ fn render_side(app: &App, data: &FrameData, area: Rect, buf: &mut Buffer) {
     }
     let width = usize::from(inner.width);
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let name_width = evaluation
-        .scores
-        .iter()
-        .map(|s| s.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for score in &evaluation.scores {
-        lines.push(ScoreGauge { score, theme }.compact(inner.width, name_width));
-    }
+    lines.extend(compact_gauges(&evaluation.scores, theme, inner.width));
     lines.extend(wrap_line(&data.verdict, width));
     let top = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(inner.height);
     let rest = inner.height - top;

@@ -13,7 +13,7 @@ use crate::tui::app::{App, AppTeam, YOU};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::{scrollbar, wrap};
-use crate::tui::view::widgets::gauge::ScoreGauge;
+use crate::tui::view::widgets::gauge::compact_gauges;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
@@ -150,15 +150,7 @@ fn render_side(app: &App, team: &AppTeam, area: Rect, buf: &mut Buffer) {
             .into_iter()
             .map(|l| Line::styled(l, theme.qualified)),
     );
-    let name_width = evaluation
-        .scores
-        .iter()
-        .map(|s| s.name.chars().count())
-        .max()
-        .unwrap_or(0);
-    for score in &evaluation.scores {
-        lines.push(ScoreGauge { score, theme }.compact(inner.width, name_width));
-    }
+    lines.extend(compact_gauges(&evaluation.scores, theme, inner.width));
     // The selected question, whole, and what each person noted on it: at most a third of
     // the pane, so the diagram keeps its active layers.
     let room = usize::from(inner.height) / 3;

@@ -15,6 +15,15 @@ pub struct ScoreGauge<'a> {
     pub theme: &'a Theme,
 }
 
+/// One compact gauge line per score, the names padded to the longest so the bars line up.
+pub fn compact_gauges(scores: &[Score], theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    let name_width = scores.iter().map(|s| s.name.chars().count()).max().unwrap_or(0);
+    scores
+        .iter()
+        .map(|score| ScoreGauge { score, theme }.compact(width, name_width))
+        .collect()
+}
+
 impl ScoreGauge<'_> {
     /// The label line.
     pub fn label(&self) -> Line<'static> {
