@@ -224,8 +224,7 @@ fn save(app: &mut App, effects: &mut dyn Effects) {
         // Another instance saved meanwhile: show what the file now holds.
         Ok(Some(merged)) => {
             app.set_status(merged.message(), false);
-            app.scorecard.replace_answers(merged.answers);
-            app.sync_team();
+            app.adopt_answers(merged.answers);
         }
         Err(message) => app.set_status(message, true),
     }

@@ -74,9 +74,16 @@ impl App {
         }
     }
 
+    /// Adopts the answers another instance saved (a merge on autosave): like any change to
+    /// the answers, the team follows them.
+    pub fn adopt_answers(&mut self, answers: crate::score::Answers) {
+        self.scorecard.replace_answers(answers);
+        self.sync_team();
+    }
+
     /// Rebuilds the team when the user's answers changed since it was built; the selection
     /// stays on its question, wherever the new order puts it.
-    pub fn sync_team(&mut self) {
+    pub(super) fn sync_team(&mut self) {
         let revision = self.scorecard.revision();
         let Some(team) = self.team.as_mut().filter(|t| t.revision != revision) else {
             return;
