@@ -59,6 +59,9 @@ pub struct FrameMap {
     /// Where the search of a document tab found its text, in the tab's order: each match's
     /// pane and line (in the pane's document, not on screen).
     pub found: Vec<(Pane, usize)>,
+    /// How many questions the Checklist or Team list holds (those its search keeps), for
+    /// the search prompt's count.
+    pub kept: usize,
     /// Nothing but the "too small" screen was drawn.
     pub too_small: bool,
 }

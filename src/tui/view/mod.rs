@@ -151,19 +151,16 @@ impl StatefulWidget for AppView<'_> {
 /// filter keeps, or which of a document's matches is shown (the tab recorded them).
 fn found_text(app: &App, map: &FrameMap) -> String {
     let query = crate::text::escape(app.ui.query().value()).into_owned();
-    if app.ui.tab == Tab::Checklist {
-        let kept = app.checklist_matches().map_or(0, |k| k.len());
-        return match kept {
+    // The lists counted what they keep as they drew it.
+    let total = match app.ui.tab {
+        Tab::Checklist => Some(app.scorecard.question_count()),
+        Tab::Team => Some(app.team.as_ref().map_or(0, |t| t.team.questions.len())),
+        _ => None,
+    };
+    if let Some(total) = total {
+        return match map.kept {
             0 if !query.is_empty() => format!("no match for '{query}'"),
-            _ => format!("{kept} of {} questions", app.scorecard.question_count()),
-        };
-    }
-    if app.ui.tab == Tab::Team {
-        let kept = app.team_rows().len();
-        let total = app.team.as_ref().map_or(0, |t| t.team.questions.len());
-        return match kept {
-            0 if !query.is_empty() => format!("no match for '{query}'"),
-            _ => format!("{kept} of {total} questions"),
+            kept => format!("{kept} of {total} questions"),
         };
     }
     let count = map.found.len();

@@ -48,6 +48,7 @@ impl StatefulWidget for ChecklistTab<'_> {
         );
         // Only the rows on screen are built (see `window`).
         let window = window(app, inner);
+        map.kept = window.questions;
         let max = window.content.saturating_sub(usize::from(inner.height));
         record_rows(&window.rows, inner, map);
         map.pane_extent(PaneExtent {

@@ -60,6 +60,7 @@ fn render_matrix(app: &App, team: &AppTeam, area: Rect, buf: &mut Buffer, map: &
     let width = usize::from(inner.width);
     let columns = Columns::new(team_, app.ui.team.column, width);
     let rows = app.team_rows();
+    map.kept = rows.len();
 
     // The people's lines take what the questions leave, the questions at least half.
     let height = usize::from(inner.height);

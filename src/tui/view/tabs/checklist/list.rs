@@ -50,6 +50,8 @@ pub struct ListWindow {
     pub rows: Vec<VisibleRow>,
     pub content: usize,
     pub position: usize,
+    /// How many questions the list holds: all, or those a search keeps.
+    pub questions: usize,
 }
 
 /// The rows of the list visible in `area` (the list pane's inside), with their screen lines.
@@ -64,9 +66,13 @@ pub fn visible_rows(app: &App, area: Rect) -> Vec<VisibleRow> {
 /// selection outwards, so only the rows on screen are wrapped).
 pub fn window(app: &App, area: Rect) -> ListWindow {
     let list = List::new(app, area.width);
+    let questions = list.counts.iter().sum();
     let height = usize::from(area.height);
     if height == 0 || list.len() == 0 {
-        return ListWindow::default();
+        return ListWindow {
+            questions,
+            ..ListWindow::default()
+        };
     }
     let mut built: HashMap<usize, Vec<Line<'static>>> = HashMap::new();
     let mut lines_of =
@@ -161,6 +167,7 @@ pub fn window(app: &App, area: Rect) -> ListWindow {
         rows,
         content,
         position,
+        questions,
     }
 }
 
