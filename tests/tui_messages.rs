@@ -87,8 +87,8 @@ fn a_long_log_scrolls_and_keeps_the_last_hundred() {
     for i in 0..150 {
         screen.set_status(format!("message number {i}"), false);
     }
-    assert_eq!(screen.ui.messages.len(), 100);
-    assert_eq!(screen.ui.messages[0].text, "message number 50");
+    assert_eq!(screen.messages.len(), 100);
+    assert_eq!(screen.messages[0].text, "message number 50");
     screen.press("M");
     assert!(screen.text().contains("message number 149"));
     screen.press("G");

@@ -67,6 +67,11 @@ pub struct App {
     /// The decision, the answers and their evaluation, kept consistent.
     pub scorecard: Scorecard,
     pub ui: Ui,
+    /// Every status message of the session, oldest first (at most
+    /// [`ui::MESSAGE_LOG_LENGTH`]), so that one cut short in the footer, or gone at the next
+    /// key, can be read in full. Kept beside `ui`, not in it: each message also sets the
+    /// status line, so comparing the log for a redraw would only repeat that comparison.
+    pub messages: std::collections::VecDeque<Status>,
     pub settings: Settings,
     /// The team of `stackpick --team`, shown on the Team tab; `None` without one.
     pub team: Option<AppTeam>,
@@ -87,6 +92,7 @@ impl App {
         App {
             scorecard,
             ui,
+            messages: std::collections::VecDeque::new(),
             settings: Settings {
                 theme,
                 keymap: Keymap::default(),
@@ -179,11 +185,10 @@ impl App {
             text: crate::text::escape(&text.into()).into_owned(),
             is_error,
         };
-        let log = &mut self.ui.messages;
-        if log.len() >= ui::MESSAGE_LOG_LENGTH {
-            log.remove(0);
+        if self.messages.len() >= ui::MESSAGE_LOG_LENGTH {
+            self.messages.pop_front();
         }
-        log.push(status.clone());
+        self.messages.push_back(status.clone());
         self.ui.status = Some(status);
     }
 

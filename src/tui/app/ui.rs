@@ -156,9 +156,6 @@ pub struct Ui {
     pub tab: Tab,
     pub mode: Mode,
     pub status: Option<Status>,
-    /// Every status message of the session, oldest first (at most [`MESSAGE_LOG_LENGTH`]),
-    /// so that one cut short in the footer, or gone at the next key, can be read in full.
-    pub messages: Vec<Status>,
     /// Set from the last resize: below the minimum size only a "too small" screen is drawn.
     pub too_small: bool,
     pub overview: DocState,

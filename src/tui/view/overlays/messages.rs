@@ -29,7 +29,7 @@ impl StatefulWidget for MessageLog<'_> {
         );
         let inner = frame::frame(area, buf, "Messages, newest first — Esc closes", theme);
         let mut doc = Doc::new(inner.width);
-        let messages = &self.app.ui.messages;
+        let messages = &self.app.messages;
         if messages.is_empty() {
             doc.para("No messages yet in this session.", theme.muted);
         }
