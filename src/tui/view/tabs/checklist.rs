@@ -27,7 +27,7 @@ mod list;
 
 #[cfg(test)]
 use list::EXACT_SCROLLBAR_ROWS;
-pub use list::{ListRow, ListWindow, VisibleRow, question_at_row, rows, visible_rows, window};
+pub use list::{ListRow, ListWindow, VisibleRow, rows, visible_rows, window};
 
 impl StatefulWidget for ChecklistTab<'_> {
     type State = FrameMap;

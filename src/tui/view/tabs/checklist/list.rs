@@ -171,15 +171,6 @@ pub fn window(app: &App, area: Rect) -> ListWindow {
     }
 }
 
-/// The question drawn at a row of the list's inner area.
-pub fn question_at_row(app: &App, inner: Rect, row: u16) -> Option<usize> {
-    let y = inner.y.saturating_add(row);
-    visible_rows(app, inner)
-        .into_iter()
-        .find(|r| (r.y..r.y.saturating_add(r.height)).contains(&y))
-        .and_then(|r| r.question)
-}
-
 /// The list as rows that can be built one at a time: for each framework a heading row, then
 /// a row per question (per question the filter keeps, when there is one; a framework with none
 /// is left out). Row `heads[o]` is framework `o`'s heading.
