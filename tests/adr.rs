@@ -3,41 +3,11 @@
 //! tested in src/export/adr/tests.rs, where the write can be made to fail whoever runs it).
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+#[path = "support/run.rs"]
+mod run;
 
-/// What a run of the binary produced.
-#[derive(Debug)]
-struct Run {
-    code: i32,
-    stderr: String,
-}
-
-/// Runs `stackpick ARGS` in `dir`, as a user called `nobody` without a config file.
-#[track_caller]
-fn run_in(dir: &Path, args: &[&str]) -> Run {
-    let output = cargo_bin_cmd!("stackpick")
-        .current_dir(dir)
-        .args(args)
-        .env("USER", "nobody")
-        .env_remove("USERNAME")
-        .env("STACKPICK_CONFIG_DIR", dir.join("no-config"))
-        .write_stdin("")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code().expect("an exit code"),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-#[track_caller]
-fn ok_in(dir: &Path, args: &[&str]) -> Run {
-    let run = run_in(dir, args);
-    assert_eq!(run.code, 0, "{run:?}");
-    run
-}
+use run::{ok_in, run_in};
 
 const OLD_RECORD: &str = "---\nstatus: accepted\ndate: 2025-01-02\n---\n\n# Use Django\n";
 

@@ -8,29 +8,16 @@ use std::path::{Path, PathBuf};
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::Run;
+
 const BAD: &str = "tests/fixtures/bad";
 const MINI: &str = "tests/fixtures/good/mini.ron";
 const DJANGO3: &str = "django.admin-panel,django.permissions,django.content-heavy";
 const FLASK3: &str = "flask.rest-api,flask.own-tools,flask.serverless-edge";
 const ESC: u8 = 0x1b;
-
-/// What a run of the binary produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-    raw: Vec<u8>,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
 
 /// Runs `stackpick ARGS` from the package root (so fixture paths are relative to it).
 #[track_caller]
@@ -42,14 +29,7 @@ fn run<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
         .write_stdin("")
         .output()
         .expect("the binary runs");
-    let mut raw = output.stdout.clone();
-    raw.extend_from_slice(&output.stderr);
-    Run {
-        code: output.status.code().expect("an exit code, not a signal"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        raw,
-    }
+    Run::of(&output)
 }
 
 /// Runs and asserts the exit code.
@@ -1107,12 +1087,7 @@ fn run_with_state(state: &Path, args: &[&str]) -> Run {
         .write_stdin("")
         .output()
         .expect("the binary runs");
-    Run {
-        code: output.status.code().expect("an exit code"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        raw: output.stdout,
-    }
+    Run::of(&output)
 }
 
 #[test]

@@ -4,53 +4,14 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
+#[path = "support/run.rs"]
+mod run;
+
+use run::{ok_in, run_in};
+
 const ESC: char = '\u{1b}';
-
-/// What a run of the binary produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
-/// Runs `stackpick ARGS` in `dir`, as a user called `nobody` without a config file.
-#[track_caller]
-fn run_in<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Run {
-    let output = cargo_bin_cmd!("stackpick")
-        .current_dir(dir)
-        .args(args)
-        .env("USER", "nobody")
-        .env_remove("USERNAME")
-        .env("STACKPICK_CONFIG_DIR", dir.join("no-config"))
-        .write_stdin("")
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: output.status.code().expect("an exit code"),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
-
-#[track_caller]
-fn ok_in<S: AsRef<std::ffi::OsStr>>(dir: &Path, args: &[S]) -> Run {
-    let run = run_in(dir, args);
-    assert_eq!(run.code, 0, "{run:?}");
-    run
-}
 
 /// Alice, Bob and Carol export their sessions with the command line, as the README says.
 fn three_sessions(dir: &Path) {
