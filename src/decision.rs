@@ -19,6 +19,9 @@ mod validate;
 pub const EMBEDDED_SOURCE: &str = include_str!("../data/web-frameworks.ron");
 /// The name used for the embedded decision in messages.
 pub const EMBEDDED_NAME: &str = "<embedded>/web-frameworks.ron";
+/// The embedded decision as JSON, compiled from [`EMBEDDED_SOURCE`] by `build.rs`: the app
+/// starts sooner reading it than parsing the RON (issue 8).
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/web-frameworks.json"));
 
 /// A whole decision: the options, the evidence and the rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -263,10 +266,23 @@ fn format_problems(path: &str, problems: &[Problem], total: usize) -> String {
 }
 
 impl Decision {
-    /// The embedded default decision. It is checked by the test suite, so this cannot fail.
+    /// The embedded default decision. It is read from the JSON `build.rs` compiled it to; the
+    /// test suite checks that this is the RON source's decision, and that it is valid, so this
+    /// cannot fail.
     pub fn embedded() -> Decision {
-        Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME)
-            .unwrap_or_else(|e| panic!("the embedded decision is invalid: {e}"))
+        let decision: Decision = serde_json::from_str(EMBEDDED_JSON)
+            .unwrap_or_else(|e| panic!("the embedded decision is invalid: {e}"));
+        decision.with_full_ids()
+    }
+
+    /// The decision with each question's full id written (see [`Question::full_id`]).
+    fn with_full_ids(mut self) -> Decision {
+        for option in &mut self.options {
+            for question in &mut option.questions {
+                question.full_id = std::sync::Arc::from(format!("{}.{}", option.id, question.id));
+            }
+        }
+        self
     }
 
     /// Reads, parses and validates a decision file.
@@ -292,7 +308,7 @@ impl Decision {
     /// labels the messages.
     pub fn parse(source: &str, name: &str) -> Result<Decision, LoadError> {
         let source = source::strip_bom(source);
-        let mut decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
+        let decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
             path: name.to_owned(),
             line: e.line,
             col: e.col,
@@ -300,12 +316,7 @@ impl Decision {
         })?;
         let (problems, total) = validate::check(&decision, LoadError::LISTED).finish(source);
         if total == 0 {
-            for option in &mut decision.options {
-                for question in &mut option.questions {
-                    question.full_id = std::sync::Arc::from(format!("{}.{}", option.id, question.id));
-                }
-            }
-            return Ok(decision);
+            return Ok(decision.with_full_ids());
         }
         Err(LoadError::Invalid {
             path: name.to_owned(),
@@ -377,4 +388,23 @@ pub fn question_id(option: &Choice, question: &Question) -> String {
     id.push('.');
     id.push_str(&question.id);
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_json_is_the_ron_decision() {
+        let from_ron = Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME).expect("the embedded RON is valid");
+        let embedded = Decision::embedded();
+        assert_eq!(
+            embedded, from_ron,
+            "build.rs changed the decision on its way to JSON"
+        );
+        // Every question's full id is written, as a parsed decision's is.
+        let ids: Vec<&str> = embedded.questions().map(|(_, q)| &*q.full_id).collect();
+        assert!(ids.contains(&"django.admin-panel"), "{ids:?}");
+        assert!(ids.iter().all(|id| id.contains('.')), "{ids:?}");
+    }
 }

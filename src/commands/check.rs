@@ -3,8 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::load_decision;
-use crate::decision::{Decision, EMBEDDED_NAME};
+use crate::decision::{Decision, EMBEDDED_NAME, EMBEDDED_SOURCE};
 use crate::error::Failure;
 use crate::text::escape_path;
 
@@ -12,7 +11,8 @@ use crate::text::escape_path;
 pub fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
     let mut failures = Vec::new();
     if files.is_empty() {
-        let decision = load_decision(None)?;
+        // The RON source itself, parsed and validated, not the JSON the app starts from.
+        let decision = Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME)?;
         report_ok(out, EMBEDDED_NAME, &decision);
     }
     for file in files {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::choice::Pick;
 use crate::cli::InputArgs;
-use crate::decision::{Decision, EMBEDDED_NAME, EMBEDDED_SOURCE};
+use crate::decision::Decision;
 use crate::error::Failure;
 use crate::score::{Answer, AnswerIds, Answers, one_line};
 use crate::session::Session;
@@ -15,7 +15,7 @@ use crate::state::StateStore;
 pub fn load_decision(data: Option<&Path>) -> Result<Decision, Failure> {
     match data {
         Some(path) => Ok(Decision::load(path)?),
-        None => Ok(Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME)?),
+        None => Ok(Decision::embedded()),
     }
 }
 

@@ -14,8 +14,8 @@ use crate::team::Team;
 use crate::text::escape_path;
 use crate::tui::Effects;
 use crate::tui::app::{App, ExportOutcome};
-use crate::tui::config::{Settings, settings_from_env};
-use crate::tui::runtime::{Started, run_started, start};
+use crate::tui::config::settings_from_env;
+use crate::tui::runtime::{run_started, start};
 
 /// The effects of the real app: autosave to the state directory and atomic exports.
 struct DiskEffects {
@@ -61,14 +61,6 @@ impl Effects for DiskEffects {
     }
 }
 
-/// The terminal's side of starting up, on a core of its own: the settings (a bad config file
-/// is an error before the terminal changes mode), the signals and the terminal's modes.
-fn set_up(mouse: bool) -> Result<(Settings, Started), Failure> {
-    let settings = settings_from_env()?;
-    let started = start(mouse).map_err(terminal_error)?;
-    Ok((settings, started))
-}
-
 fn terminal_error(e: std::io::Error) -> Failure {
     Failure::Other(format!("terminal error: {e}"))
 }
@@ -88,40 +80,24 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
                 .to_owned(),
         ));
     }
-    // With no decision file, session or team, nothing left to load can fail: the terminal is
-    // set up on another core (the settings, the signals and the terminal's modes) while this
-    // one parses the embedded decision, which brings the first frame closer (issue 8).
-    // Otherwise everything is loaded first, so that a bad file is reported on the normal
-    // screen.
-    let overlap = cli.data.is_none() && cli.session.is_none() && cli.team.is_empty();
-    let mouse = !cli.no_mouse;
-    let setup = overlap.then(|| std::thread::spawn(move || set_up(mouse)));
-    let decision = load_decision(cli.data.as_deref());
+    // Everything that can fail is loaded before the terminal changes mode, so that a bad file
+    // is reported on the normal screen. It is done on this thread, in order: a second thread
+    // setting up the terminal meanwhile made the first frame later, not sooner, as a new
+    // thread waited for a core about as long as the work it took over (issue 8).
+    let decision = load_decision(cli.data.as_deref())?;
     let mut store = StateStore::from_env();
-    let (decision, settings, session_answers, team, started) = if let Some(setup) = setup {
-        let joined = setup
-            .join()
-            .map_err(|_| Failure::Other("the terminal could not be set up".to_owned()))?;
-        // Should the decision fail after all, `started` is dropped first: the terminal is
-        // restored before the error is printed.
-        let (settings, started) = joined?;
-        (decision?, settings, None, None, started)
-    } else {
-        let decision = decision?;
-        let settings = settings_from_env()?;
-        let session_answers = match &cli.session {
-            Some(path) => Some(load_session(&decision, path)?),
-            None => None,
-        };
-        // Every team file is read and checked before the terminal changes mode.
-        let team = if cli.team.is_empty() {
-            None
-        } else {
-            Some(Team::load(&decision, &cli.team)?)
-        };
-        let started = start(mouse).map_err(terminal_error)?;
-        (decision, settings, session_answers, team, started)
+    let settings = settings_from_env()?;
+    let session_answers = match &cli.session {
+        Some(path) => Some(load_session(&decision, path)?),
+        None => None,
     };
+    // Every team file is read and checked before the terminal changes mode.
+    let team = if cli.team.is_empty() {
+        None
+    } else {
+        Some(Team::load(&decision, &cli.team)?)
+    };
+    let started = start(!cli.no_mouse).map_err(terminal_error)?;
     let mut status = None;
     let answers = match session_answers {
         Some(answers) => answers,

@@ -249,7 +249,7 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
 pub struct Started(terminal::Session, terminal::signals::Caught);
 
 /// Catches the signals and puts the terminal in the app's mode: the part of [`run`] that needs
-/// no model, so that a caller can overlap it with loading one.
+/// no model, so that a caller can load everything that may fail before it.
 pub fn start(mouse: bool) -> io::Result<Started> {
     let caught = terminal::signals::install()?;
     Ok(Started(terminal::Session::start(mouse)?, caught))
