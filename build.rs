@@ -1,5 +1,5 @@
 //! Compiles the embedded decision (`data/web-frameworks.ron`) to JSON at build time, so that
-//! starting the app reads it with serde_json instead of parsing RON: half the first frame's
+//! starting the app reads it with `serde_json` instead of parsing RON: a third of the first frame's
 //! wait went into ron's parser (issue 8). The conversion is structural (a RON struct is a JSON
 //! object, `Some(x)` is `x`, `None` and `()` are `null`), and the test
 //! `the_embedded_json_is_the_ron_decision` keeps both readings equal.
