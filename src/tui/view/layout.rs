@@ -1,7 +1,7 @@
 //! Where things go on screen: pure geometry of rectangles, used by render. What was drawn
 //! where is recorded in the `FrameMap`, which the event path reads.
 
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use strum::IntoEnumIterator;
 
 use crate::tui::action::Tab;
@@ -88,7 +88,7 @@ pub fn team_panes(body: Rect) -> [Rect; 2] {
     } else {
         (body.width * 40 / 100).max(24)
     };
-    Layout::horizontal([Constraint::Fill(1), Constraint::Length(right)]).areas(body)
+    split_right(body, right)
 }
 
 /// The Checklist tab's two panes: the questions, and the scores with the diagram.
@@ -98,13 +98,45 @@ pub fn checklist_panes(body: Rect) -> [Rect; 2] {
     } else {
         (body.width * 56 / 100).max(28)
     };
-    Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body)
+    split_left(body, left)
 }
 
 /// The Decision tab's two panes: the stack diagram, and the reasons and hints.
 pub fn decision_panes(body: Rect) -> [Rect; 2] {
     let left = (body.width / 2).clamp(30, 52);
-    Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(body)
+    split_left(body, left)
+}
+
+// Two-part splits are plain arithmetic: they give what `Layout` gives for `Fill(1)` beside a
+// `Length` (the tests check it), without running its constraint solver, whose first run cost
+// about a tenth of the first frame (issue 8).
+
+/// `area` split into the rows above its last `height` rows, and those (all of `area` when it
+/// is shorter).
+pub fn split_bottom(area: Rect, height: u16) -> [Rect; 2] {
+    let height = height.min(area.height);
+    let top = Rect {
+        height: area.height - height,
+        ..area
+    };
+    [top, Rect { y: top.bottom(), height, ..area }]
+}
+
+/// `area` split into the columns left of its last `width` columns, and those.
+pub fn split_right(area: Rect, width: u16) -> [Rect; 2] {
+    let width = width.min(area.width);
+    let left = Rect {
+        width: area.width - width,
+        ..area
+    };
+    [left, Rect { x: left.right(), width, ..area }]
+}
+
+/// `area` split into its first `width` columns, and the columns right of them.
+pub fn split_left(area: Rect, width: u16) -> [Rect; 2] {
+    let width = width.min(area.width);
+    let left = Rect { width, ..area };
+    [left, Rect { x: left.right(), width: area.width - width, ..area }]
 }
 
 /// The inside of a bordered pane.
@@ -137,6 +169,20 @@ mod tests {
                 let (_, _, x, w) = titles.last().unwrap();
                 assert!(x + w <= width, "width {width}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_two_part_splits_are_what_layout_gives(
+            x in 0u16..50, y in 0u16..50, width in 0u16..300, height in 0u16..300, size in 0u16..400,
+        ) {
+            use ratatui::layout::{Constraint, Layout};
+            let area = Rect::new(x, y, width, height);
+            let (fill, length) = (Constraint::Fill(1), Constraint::Length(size));
+            proptest::prop_assert_eq!(split_bottom(area, size), Layout::vertical([fill, length]).areas(area));
+            proptest::prop_assert_eq!(split_right(area, size), Layout::horizontal([fill, length]).areas(area));
+            proptest::prop_assert_eq!(split_left(area, size), Layout::horizontal([length, fill]).areas(area));
         }
     }
 

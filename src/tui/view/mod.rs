@@ -73,8 +73,7 @@ impl StatefulWidget for AppView<'_> {
         // A search typed or in force takes the body's last line (the Compare tab has its own).
         let typing = app.ui.mode == Mode::Filter;
         let prompt = app.ui.tab != Tab::Compare && (typing || app.ui.searching());
-        let [tab_area, prompt_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(prompt))]).areas(body);
+        let [tab_area, prompt_area] = layout::split_bottom(body, u16::from(prompt));
         // What several widgets draw from is built once here, for this frame.
         let data = FrameData::new(app);
         match app.ui.tab {
@@ -215,8 +214,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .keymap()
         .footer(&scopes, available.saturating_sub(status_width));
     if !hints.is_empty() {
-        let [left, right] =
-            Layout::horizontal([Constraint::Fill(1), Constraint::Length(status_width as u16)]).areas(area);
+        let [left, right] = layout::split_right(area, u16::try_from(status_width).unwrap_or(u16::MAX));
         Paragraph::new(Line::from(hint_spans(&hints, theme))).render(left, buf);
         Paragraph::new(Line::styled(text, style)).render(right, buf);
         return;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
@@ -13,6 +13,7 @@ use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, 
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mode};
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
+use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::wrap_cached;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::prompt::Prompt;
@@ -70,8 +71,7 @@ impl StatefulWidget for CompareTab<'_> {
         };
         let inner = pane(area, buf, title, app.theme(), false);
         let show_prompt = filtering || !filter.is_empty();
-        let [table_area, prompt_area] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(show_prompt))]).areas(inner);
+        let [table_area, prompt_area] = layout::split_bottom(inner, u16::from(show_prompt));
 
         let columns = decision.options.len() + 1;
         let aspect_width = (table_area.width / 5).clamp(10, 20);

@@ -9,7 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::tui::action::Pane;
 use crate::tui::view::frame_map::PaneExtent;
@@ -117,8 +117,11 @@ impl Doc {
         let page = usize::from(inner.height);
         let max = len.saturating_sub(page);
         let top = scroll.min(max);
-        let visible: Vec<Line> = self.lines.into_iter().skip(top).take(page).collect();
-        Paragraph::new(visible).render(inner, buf);
+        // Each visible line is drawn in its row: what a paragraph without wrapping draws,
+        // without its line composer, which made this a tenth of the first frame (issue 8).
+        for (line, y) in self.lines.iter().skip(top).take(page).zip(inner.rows()) {
+            line.render(y, buf);
+        }
         scrollbar(pane, buf, len, top, style);
         Extent {
             top,
