@@ -9,7 +9,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 
 use crate::tui::action::Pane;
 use crate::tui::view::frame_map::PaneExtent;
@@ -117,10 +116,11 @@ impl Doc {
         let page = usize::from(inner.height);
         let max = len.saturating_sub(page);
         let top = scroll.min(max);
-        // Each visible line is drawn in its row: what a paragraph without wrapping draws,
-        // without its line composer, which made this a tenth of the first frame (issue 8).
-        for (line, y) in self.lines.iter().skip(top).take(page).zip(inner.rows()) {
-            line.render(y, buf);
+        // Each visible line is written in its row, as a paragraph without wrapping would (the
+        // lines are left-aligned, and a line's style covers its text, not the rest of its row)
+        // but without its line composer, which cost a tenth of the first frame (issue 8).
+        for (line, row) in self.lines.iter().skip(top).take(page).zip(inner.rows()) {
+            buf.set_line(row.x, row.y, line, row.width);
         }
         scrollbar(pane, buf, len, top, style);
         Extent {
@@ -266,9 +266,28 @@ pub fn scrollbar(
 
 #[cfg(test)]
 mod tests {
-    use ratatui::style::Stylize;
+    use ratatui::style::{Color, Modifier, Stylize};
 
     use super::*;
+
+    #[test]
+    fn a_line_s_style_covers_its_text_not_the_rest_of_its_row() {
+        let mut doc = Doc::new(20);
+        doc.heading("TL;DR", Style::new().underlined().green());
+        doc.line(Line::from(vec!["a".bold(), "b".into()]));
+        let area = Rect::new(0, 0, 12, 4);
+        let mut buf = Buffer::empty(area);
+        let extent = doc.render_in(area, Rect::new(1, 1, 10, 2), 0, &mut buf, Style::new());
+        assert_eq!(extent.max, 0);
+        assert_eq!(buf[(1, 1)].symbol(), "T");
+        let (heading, after) = (&buf[(1, 1)], &buf[(6, 1)]);
+        assert_eq!((heading.fg, heading.modifier), (Color::Green, Modifier::UNDERLINED));
+        // Past the text the row is as it was: an underline across the pane would be new
+        // output on every frame, and not what the user asked for.
+        assert_eq!((after.symbol(), after.fg, after.modifier), (" ", Color::Reset, Modifier::empty()));
+        assert_eq!(buf[(1, 2)].modifier, Modifier::BOLD);
+        assert_eq!(buf[(2, 2)].modifier, Modifier::empty());
+    }
 
     #[test]
     fn a_wrapped_line_keeps_its_styles() {
