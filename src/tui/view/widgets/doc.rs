@@ -53,7 +53,9 @@ impl Doc {
 
     /// A wrapped paragraph with a first-line prefix and an indent for the rest.
     pub fn wrapped(&mut self, first: &str, rest: &str, text: &str, style: Style) {
-        let options = options(self.width).initial_indent(first).subsequent_indent(rest);
+        let options = document_options(self.width)
+            .initial_indent(first)
+            .subsequent_indent(rest);
         for line in textwrap::wrap(text, options) {
             self.lines.push(Line::styled(line.into_owned(), style));
         }
@@ -70,7 +72,7 @@ impl Doc {
         };
         let first = format!("{marker} ");
         let rest = " ".repeat(first.chars().count());
-        let options = options(self.width)
+        let options = document_options(self.width)
             .initial_indent(&first)
             .subsequent_indent(&rest);
         let wrapped = textwrap::wrap(&full, options);
@@ -170,6 +172,14 @@ pub fn ellipsis(text: &str, width: usize) -> String {
 /// Wrapping options: never split at a hyphen, so ids like `django.content-heavy` stay whole.
 fn options(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// Wrapping options for a document's paragraphs: lines filled in order, as a paragraph of
+/// ratatui wraps them. Documents are wide, where the optimal fit's evener lines matter
+/// little, and finding them cost a fifth of the first frame (issue 8); table cells, narrow,
+/// keep it.
+fn document_options(width: usize) -> textwrap::Options<'static> {
+    options(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
 }
 
 /// Wraps text to a width, for widgets that lay out their own lines.
