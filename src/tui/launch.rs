@@ -128,11 +128,10 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     {
         status = Some((note, false));
     }
-    let mut app = App::new(decision, answers, settings.theme);
+    let mut app = App::with_settings(decision, answers, settings);
     if let Some(team) = team {
         app.set_team(team.people());
     }
-    app.settings = settings;
     // Relative export paths are written from here; the export dialog shows them from it.
     app.working_dir = std::env::current_dir().unwrap_or_default();
     if let Some((text, is_error)) = status {

@@ -86,6 +86,16 @@ pub struct App {
 impl App {
     /// A new app on this decision and these answers, with the default keys.
     pub fn new(decision: Decision, answers: Answers, theme: Theme) -> App {
+        let settings = Settings {
+            theme,
+            keymap: Keymap::default(),
+            default_decider: None,
+        };
+        App::with_settings(decision, answers, settings)
+    }
+
+    /// The app on a decision and answers, with the settings read from the config file.
+    pub fn with_settings(decision: Decision, answers: Answers, settings: Settings) -> App {
         let scorecard = Scorecard::new(decision, answers);
         let mut ui = Ui::default();
         ui.strengths.scroll = vec![0; scorecard.decision().options.len()];
@@ -93,11 +103,7 @@ impl App {
             scorecard,
             ui,
             messages: std::collections::VecDeque::new(),
-            settings: Settings {
-                theme,
-                keymap: Keymap::default(),
-                default_decider: None,
-            },
+            settings,
             team: None,
             written: Vec::new(),
             working_dir: PathBuf::new(),
