@@ -119,7 +119,14 @@ pub fn split_bottom(area: Rect, height: u16) -> [Rect; 2] {
         height: area.height - height,
         ..area
     };
-    [top, Rect { y: top.bottom(), height, ..area }]
+    [
+        top,
+        Rect {
+            y: top.bottom(),
+            height,
+            ..area
+        },
+    ]
 }
 
 /// `area` split into the columns left of its last `width` columns, and those.
@@ -129,14 +136,28 @@ pub fn split_right(area: Rect, width: u16) -> [Rect; 2] {
         width: area.width - width,
         ..area
     };
-    [left, Rect { x: left.right(), width, ..area }]
+    [
+        left,
+        Rect {
+            x: left.right(),
+            width,
+            ..area
+        },
+    ]
 }
 
 /// `area` split into its first `width` columns, and the columns right of them.
 pub fn split_left(area: Rect, width: u16) -> [Rect; 2] {
     let width = width.min(area.width);
     let left = Rect { width, ..area };
-    [left, Rect { x: left.right(), width: area.width - width, ..area }]
+    [
+        left,
+        Rect {
+            x: left.right(),
+            width: area.width - width,
+            ..area
+        },
+    ]
 }
 
 /// The inside of a bordered pane.

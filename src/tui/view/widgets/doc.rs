@@ -291,10 +291,16 @@ mod tests {
         assert_eq!(extent.max, 0);
         assert_eq!(buf[(1, 1)].symbol(), "T");
         let (heading, after) = (&buf[(1, 1)], &buf[(6, 1)]);
-        assert_eq!((heading.fg, heading.modifier), (Color::Green, Modifier::UNDERLINED));
+        assert_eq!(
+            (heading.fg, heading.modifier),
+            (Color::Green, Modifier::UNDERLINED)
+        );
         // Past the text the row is as it was: an underline across the pane would be new
         // output on every frame, and not what the user asked for.
-        assert_eq!((after.symbol(), after.fg, after.modifier), (" ", Color::Reset, Modifier::empty()));
+        assert_eq!(
+            (after.symbol(), after.fg, after.modifier),
+            (" ", Color::Reset, Modifier::empty())
+        );
         assert_eq!(buf[(1, 2)].modifier, Modifier::BOLD);
         assert_eq!(buf[(2, 2)].modifier, Modifier::empty());
     }
