@@ -141,6 +141,7 @@ fn filter_narrows_the_comparison_and_esc_clears_it() {
     assert_eq!(app.ui.compare.filter.value(), "auth");
     let rows = app.compare_rows();
     assert_eq!(rows.len(), 1);
+    assert_eq!(app.compare_row_count(), 1);
     assert_eq!(
         app.scorecard.decision().comparison[rows[0]].name.as_str(),
         "Authentication"
@@ -151,6 +152,7 @@ fn filter_narrows_the_comparison_and_esc_clears_it() {
     app.press("⎋");
     assert!(app.ui.compare.filter.value().is_empty());
     assert_eq!(app.compare_rows().len(), 12);
+    assert_eq!(app.compare_row_count(), 12);
 }
 
 #[test]

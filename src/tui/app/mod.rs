@@ -162,6 +162,16 @@ impl App {
         self.compare_rows_for(self.ui.compare.filter.value())
     }
 
+    /// How many Compare rows the current filter keeps: every row, uncounted, when there is
+    /// no filter (a key on a comparison of thousands of rows lists none of them).
+    pub fn compare_row_count(&self) -> usize {
+        let filter = self.ui.compare.filter.value();
+        if filter.is_empty() {
+            return self.scorecard.decision().comparison.len();
+        }
+        self.compare_rows_for(filter).len()
+    }
+
     /// The questions (display indexes, in order) the Checklist filter keeps: those whose
     /// text or note contains it, ignoring case. `None` when there is no filter.
     pub fn checklist_matches(&self) -> Option<Vec<usize>> {

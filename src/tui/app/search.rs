@@ -36,7 +36,7 @@ impl App {
                 let by = if action == Action::Down { 1 } else { -1 };
                 match self.ui.tab {
                     Tab::Compare => {
-                        let last = self.compare_rows().len().saturating_sub(1);
+                        let last = self.compare_row_count().saturating_sub(1);
                         let selected = &mut self.ui.compare.selected;
                         *selected = selected.saturating_add_signed(by).min(last);
                     }

@@ -165,7 +165,7 @@ impl App {
                 self.step_checklist_match(action == Action::NextMatch);
             }
             Action::NextMatch | Action::PreviousMatch if ui.tab == Tab::Compare => {
-                let count = self.compare_rows().len();
+                let count = self.compare_row_count();
                 let selected = &mut self.ui.compare.selected;
                 if count > 0 {
                     *selected = if action == Action::NextMatch {
@@ -209,7 +209,7 @@ impl App {
             Pane::Checklist => self.move_checklist(by),
             Pane::Team => self.move_team(by),
             Pane::Compare => {
-                let count = self.compare_rows().len();
+                let count = self.compare_row_count();
                 self.ui.compare.selected = step(self.ui.compare.selected, count);
             }
             Pane::StagePicker => {
