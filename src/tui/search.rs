@@ -61,9 +61,91 @@ pub fn contains_folded(text: &str, needle: &str) -> bool {
     !find_folded(text, needle).is_empty()
 }
 
+/// What a filtered list selects when its filter changes: `selected` when the filter keeps it,
+/// else the next kept item, else the first. `kept` is in order; `None` when it is empty.
+pub fn kept_or_next(kept: &[usize], selected: usize) -> Option<usize> {
+    let at = kept.partition_point(|&k| k < selected);
+    kept.get(at).or(kept.first()).copied()
+}
+
+/// A step of `by` items in a filtered list, from `selected`, within the list: the kept item
+/// it lands on. From an item the filter hides, a step down lands on the next kept one.
+/// `kept` is in order; `None` when it is empty.
+pub fn move_within(kept: &[usize], selected: usize, by: isize) -> Option<usize> {
+    if kept.is_empty() {
+        return None;
+    }
+    let at = kept.partition_point(|&k| k < selected);
+    let at = if by > 0 && kept.get(at) != Some(&selected) {
+        at.saturating_sub(1)
+    } else {
+        at
+    };
+    Some(kept[at.saturating_add_signed(by).min(kept.len() - 1)])
+}
+
+/// `n`/`N` in a filtered list: the position in `kept` of the next (or previous) kept item
+/// after (or before) `selected`, wrapping. `kept` is in order; `None` when it is empty.
+pub fn step_match(kept: &[usize], selected: usize, forward: bool) -> Option<usize> {
+    if kept.is_empty() {
+        return None;
+    }
+    let at = kept.partition_point(|&k| k < selected);
+    Some(if forward {
+        let next = if kept.get(at) == Some(&selected) {
+            at + 1
+        } else {
+            at
+        };
+        next % kept.len()
+    } else {
+        (at + kept.len() - 1) % kept.len()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_filtered_list_keeps_its_selection_or_takes_the_next_kept_item() {
+        assert_eq!(kept_or_next(&[2, 5, 9], 5), Some(5));
+        assert_eq!(kept_or_next(&[2, 5, 9], 6), Some(9));
+        assert_eq!(kept_or_next(&[2, 5, 9], 10), Some(2), "past the last: the first");
+        assert_eq!(kept_or_next(&[], 3), None);
+    }
+
+    #[test]
+    fn a_step_in_a_filtered_list_moves_among_the_kept_items_and_stops_at_the_ends() {
+        let kept = [2, 5, 9];
+        assert_eq!(move_within(&kept, 5, 1), Some(9));
+        assert_eq!(move_within(&kept, 5, -1), Some(2));
+        assert_eq!(
+            move_within(&kept, 6, 1),
+            Some(9),
+            "from a hidden item: the next kept"
+        );
+        assert_eq!(move_within(&kept, 6, -1), Some(5));
+        assert_eq!(move_within(&kept, 9, 3), Some(9), "stops at the last");
+        assert_eq!(move_within(&kept, 2, -3), Some(2), "stops at the first");
+        assert_eq!(move_within(&[], 0, 1), None);
+    }
+
+    #[test]
+    fn n_and_shift_n_step_through_the_kept_items_and_wrap() {
+        let kept = [2, 5, 9];
+        assert_eq!(
+            step_match(&kept, 5, true),
+            Some(2),
+            "from a kept item: the one after"
+        );
+        assert_eq!(step_match(&kept, 6, true), Some(2), "between two: the next");
+        assert_eq!(step_match(&kept, 9, true), Some(0), "wraps to the first");
+        assert_eq!(step_match(&kept, 5, false), Some(0));
+        assert_eq!(step_match(&kept, 2, false), Some(2), "wraps to the last");
+        assert_eq!(step_match(&kept, 0, false), Some(2));
+        assert_eq!(step_match(&[], 0, true), None);
+    }
 
     #[test]
     fn finds_every_match_ignoring_case() {

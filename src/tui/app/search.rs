@@ -5,6 +5,7 @@
 
 use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::{App, LineEditor, Mode};
+use crate::tui::search::{kept_or_next, move_within, step_match};
 
 impl App {
     /// Typing the search of the tab in view.
@@ -63,12 +64,9 @@ impl App {
             Tab::Compare => self.ui.compare.selected = 0,
             Tab::Checklist => {
                 // Keep the selected question when it still matches, else the next that does.
-                if let Some(kept) = self.checklist_matches() {
-                    let selected = self.ui.checklist.selected;
-                    let at = kept.partition_point(|&q| q < selected);
-                    if let Some(&next) = kept.get(at).or(kept.first()) {
-                        self.ui.checklist.select(next);
-                    }
+                let kept = self.checklist_matches().unwrap_or_default();
+                if let Some(next) = kept_or_next(&kept, self.ui.checklist.selected) {
+                    self.ui.checklist.select(next);
                 }
             }
             Tab::Team => self.team_query_changed(),
@@ -103,22 +101,10 @@ impl App {
         let Some(kept) = self.checklist_matches() else {
             return;
         };
-        if kept.is_empty() {
+        let Some(index) = step_match(&kept, self.ui.checklist.selected, forward) else {
             let query = self.ui.checklist.filter.value().to_owned();
             self.set_status(format!("no match for '{query}'"), true);
             return;
-        }
-        let selected = self.ui.checklist.selected;
-        let at = kept.partition_point(|&q| q < selected);
-        let index = if forward {
-            let next = if kept.get(at) == Some(&selected) {
-                at + 1
-            } else {
-                at
-            };
-            next % kept.len()
-        } else {
-            (at + kept.len() - 1) % kept.len()
         };
         self.ui.checklist.select(kept[index]);
         self.set_status(format!("match {} of {}", index + 1, kept.len()), false);
@@ -133,17 +119,10 @@ impl App {
                 let count = self.scorecard.question_count();
                 selected.saturating_add_signed(by).min(count.saturating_sub(1))
             }
-            Some(kept) if kept.is_empty() => return,
-            Some(kept) => {
-                let at = kept.partition_point(|&q| q < selected);
-                // From a question the filter hides, a step down lands on the next kept one.
-                let at = if by > 0 && kept.get(at) != Some(&selected) {
-                    at.saturating_sub(1)
-                } else {
-                    at
-                };
-                kept[at.saturating_add_signed(by).min(kept.len() - 1)]
-            }
+            Some(kept) => match move_within(&kept, selected, by) {
+                Some(next) => next,
+                None => return,
+            },
         };
         self.ui.checklist.select(next);
     }

@@ -10,6 +10,7 @@ use crate::score::{Answer, Answers};
 use crate::team::{Member, Person, Team, TeamQuestion};
 use crate::tui::action::Tab;
 use crate::tui::app::{App, Effect, contains_folded};
+use crate::tui::search::{kept_or_next, move_within, step_match};
 
 /// The user's column: always the first.
 pub const YOU: usize = 0;
@@ -149,19 +150,9 @@ impl App {
 
     /// Moves the Team selection by `by` rows among those the filter keeps.
     pub(super) fn move_team(&mut self, by: isize) {
-        let rows = self.team_rows();
-        if rows.is_empty() {
-            return;
+        if let Some(next) = move_within(&self.team_rows(), self.ui.team.selected, by) {
+            self.ui.team.selected = next;
         }
-        let selected = self.ui.team.selected;
-        let at = rows.partition_point(|&r| r < selected);
-        // From a row the filter hides, a step down lands on the next kept one.
-        let at = if by > 0 && rows.get(at) != Some(&selected) {
-            at.saturating_sub(1)
-        } else {
-            at
-        };
-        self.ui.team.selected = rows[at.saturating_add_signed(by).min(rows.len() - 1)];
     }
 
     /// h and l: the other people's columns scroll sideways, one person at a time.
@@ -180,10 +171,7 @@ impl App {
 
     /// The Team filter changed: keep the selected row when it still matches, else the next.
     pub(super) fn team_query_changed(&mut self) {
-        let rows = self.team_rows();
-        let selected = self.ui.team.selected;
-        let at = rows.partition_point(|&r| r < selected);
-        if let Some(&next) = rows.get(at).or(rows.first()) {
+        if let Some(next) = kept_or_next(&self.team_rows(), self.ui.team.selected) {
             self.ui.team.selected = next;
         }
     }
@@ -191,22 +179,10 @@ impl App {
     /// `n`/`N` while the Team filter is in force: the next or previous row it keeps, wrapping.
     pub(super) fn step_team_match(&mut self, forward: bool) {
         let rows = self.team_rows();
-        if rows.is_empty() {
+        let Some(index) = step_match(&rows, self.ui.team.selected, forward) else {
             let query = self.ui.team.filter.value().to_owned();
             self.set_status(format!("no match for '{query}'"), true);
             return;
-        }
-        let selected = self.ui.team.selected;
-        let at = rows.partition_point(|&r| r < selected);
-        let index = if forward {
-            let next = if rows.get(at) == Some(&selected) {
-                at + 1
-            } else {
-                at
-            };
-            next % rows.len()
-        } else {
-            (at + rows.len() - 1) % rows.len()
         };
         self.ui.team.selected = rows[index];
         self.set_status(format!("match {} of {}", index + 1, rows.len()), false);
