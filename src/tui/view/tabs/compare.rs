@@ -7,46 +7,30 @@ use std::ops::Range;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::Style;
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Cell, Paragraph, Row, StatefulWidget, Table, TableState, Widget};
 
 use crate::tui::action::Pane;
 use crate::tui::app::{App, Mode};
+use crate::tui::search::find_folded;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
 use crate::tui::view::widgets::doc::wrap_cached;
+use crate::tui::view::widgets::found::mark_line;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::prompt::Prompt;
 
 /// The Compare tab.
 pub struct CompareTab<'a>(pub &'a App);
 
-/// Splits a line into spans, the case-insensitive matches of `needle` in `match_style`.
+/// A cell's line in `style`, the case-insensitive matches of `needle` in `match_style`, found
+/// as every search finds them (`find_folded`, which keeps ranges right outside ASCII too).
 pub fn highlight(line: &str, needle: &str, style: Style, match_style: Style) -> Line<'static> {
+    let plain = Line::styled(line.to_owned(), style);
     if needle.is_empty() {
-        return Line::styled(line.to_owned(), style);
+        return plain;
     }
-    let lower = line.to_lowercase();
-    let needle = needle.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII; highlight only when it did not.
-    if lower.len() != line.len() {
-        return Line::styled(line.to_owned(), style);
-    }
-    let mut spans = Vec::new();
-    let mut at = 0;
-    while let Some(found) = lower[at..].find(&needle) {
-        let start = at + found;
-        let end = start + needle.len();
-        if start > at {
-            spans.push(Span::styled(line[at..start].to_owned(), style));
-        }
-        spans.push(Span::styled(line[start..end].to_owned(), match_style));
-        at = end;
-    }
-    if at < line.len() {
-        spans.push(Span::styled(line[at..].to_owned(), style));
-    }
-    Line::from(spans)
+    mark_line(&plain, &find_folded(line, needle), None, match_style)
 }
 
 impl StatefulWidget for CompareTab<'_> {

@@ -1,6 +1,28 @@
 use proptest::prelude::*;
 
-use super::table_window;
+use ratatui::style::{Color, Style};
+
+use super::{highlight, table_window};
+
+#[test]
+fn a_filter_match_is_highlighted_outside_ascii_too() {
+    let (text, matched) = (Style::new().fg(Color::White), Style::new().fg(Color::Yellow));
+    // "İ" lower-cases to two characters: the text's length changes, the match must not move.
+    let line = highlight("İstanbul: Async ORM", "async", text, matched);
+    let hits: Vec<&str> = line
+        .spans
+        .iter()
+        .filter(|s| s.style.fg == Some(Color::Yellow))
+        .map(|s| s.content.as_ref())
+        .collect();
+    assert_eq!(hits, ["Async"]);
+    assert_eq!(line.to_string(), "İstanbul: Async ORM");
+    assert_eq!(
+        highlight("Async", "", text, matched).spans.len(),
+        1,
+        "no filter, no marks"
+    );
+}
 
 /// ratatui's own choice (`Table::visible_rows` from a zero offset), over every row: what the
 /// windowed table must reproduce without asking for the rows far from the selection.
