@@ -20,7 +20,7 @@ use strum::IntoEnumIterator;
 
 use stackpick::decision::Decision;
 use stackpick::score::{Answer, Answers, evaluate};
-use stackpick::team::Person;
+use stackpick::team::{Person, Team};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::render;
 use stackpick::tui::{Action, App, Tab};
@@ -76,7 +76,7 @@ fn team_app_at(width: u16, height: u16) -> App {
             }
         })
         .collect();
-    app.set_team(people);
+    app.set_team(Team::new(&Decision::embedded(), people));
     app.update(Action::GoTab(Tab::Team));
     app
 }

@@ -44,6 +44,21 @@ pub struct Member {
     pub choice: Resolved,
 }
 
+impl Member {
+    /// A person with their answers evaluated.
+    pub fn new(decision: &Decision, person: Person) -> Member {
+        let evaluation = evaluate(decision, &person.answers);
+        let choice = person.answers.choice.resolve(decision, &evaluation.verdict);
+        Member {
+            name: person.name,
+            path: person.path,
+            answers: person.answers,
+            evaluation,
+            choice,
+        }
+    }
+}
+
 /// A question with every member's answer and note, and the team's answer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TeamQuestion {
@@ -91,20 +106,16 @@ pub struct Team {
 impl Team {
     /// The team of these people (whose names the caller keeps unique, as [`load`] does).
     pub fn new(decision: &Decision, people: Vec<Person>) -> Team {
-        let members: Vec<Member> = people
+        let members = people
             .into_iter()
-            .map(|person| {
-                let evaluation = evaluate(decision, &person.answers);
-                let choice = person.answers.choice.resolve(decision, &evaluation.verdict);
-                Member {
-                    name: person.name,
-                    path: person.path,
-                    answers: person.answers,
-                    evaluation,
-                    choice,
-                }
-            })
+            .map(|person| Member::new(decision, person))
             .collect();
+        Team::of_members(decision, members)
+    }
+
+    /// The team of these members, each already evaluated: the questions, the team's answers
+    /// and verdict, and the pivotal questions.
+    pub fn of_members(decision: &Decision, members: Vec<Member>) -> Team {
         let mut questions: Vec<TeamQuestion> = decision
             .questions()
             .map(|(option, question)| {
@@ -159,25 +170,20 @@ impl Team {
         }
     }
 
-    /// The people again, as [`Team::new`] takes them.
-    pub fn people(&self) -> Vec<Person> {
-        self.members
-            .iter()
-            .map(|m| Person {
-                name: m.name.clone(),
-                path: m.path.clone(),
-                answers: m.answers.clone(),
-            })
-            .collect()
-    }
-
     /// The team with the answers of member `index` replaced (the app's editable column of
-    /// the user's own answers): everything is evaluated again. `None` when there is no such
-    /// member.
+    /// the user's own answers): that member and the team's answers are evaluated again, the
+    /// others are not. `None` when there is no such member.
     pub fn with_answers(&self, decision: &Decision, index: usize, answers: Answers) -> Option<Team> {
-        let mut people = self.people();
-        people.get_mut(index)?.answers = answers;
-        Some(Team::new(decision, people))
+        let mut members = self.members.clone();
+        let member = members.get_mut(index)?;
+        let person = Person {
+            name: std::mem::take(&mut member.name),
+            path: member.path.take(),
+            answers,
+        };
+        // Only this member's answers changed: the others keep their evaluations.
+        *member = Member::new(decision, person);
+        Some(Team::of_members(decision, members))
     }
 
     /// The answers of the team's record: the team's answers and stage, with the exporter's

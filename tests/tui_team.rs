@@ -10,7 +10,7 @@ use insta::assert_snapshot;
 use stackpick::cli::Format;
 use stackpick::decision::Decision;
 use stackpick::score::{Answer, Answers};
-use stackpick::team::Person;
+use stackpick::team::{Person, Team};
 use stackpick::tui::app::{Effect, Mode};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
@@ -92,7 +92,7 @@ fn team_app(by: Option<&str>, people: Vec<Person>, width: u16, height: u16) -> S
         ..Answers::default()
     };
     let mut app = App::new(Decision::embedded(), answers, Theme::monochrome());
-    app.set_team(people);
+    app.set_team(Team::new(&Decision::embedded(), people));
     Screen::new(app, width, height)
 }
 

@@ -130,7 +130,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     }
     let mut app = App::with_settings(decision, answers, settings);
     if let Some(team) = team {
-        app.set_team(team.people());
+        app.set_team(team);
     }
     // Relative export paths are written from here; the export dialog shows them from it.
     app.working_dir = std::env::current_dir().unwrap_or_default();

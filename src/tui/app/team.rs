@@ -41,27 +41,29 @@ pub fn your_name(answers: &Answers) -> String {
 }
 
 impl App {
-    /// Opens the Team tab on these people. Whoever has the user's name is the user: their
-    /// column is the app's own answers, not shown twice.
-    pub fn set_team(&mut self, people: Vec<Person>) {
+    /// Opens the Team tab on this team, as loaded. Whoever has the user's name is the user:
+    /// their column is the app's own answers, not shown twice. The others keep the
+    /// evaluations the team was loaded with.
+    pub fn set_team(&mut self, team: Team) {
         let name = your_name(self.scorecard.answers());
         let mut you = Person {
             name: name.clone(),
             path: None,
             answers: self.scorecard.answers().clone(),
         };
-        let mut others = Vec::with_capacity(people.len());
-        for person in people {
-            if person.name == name {
-                you.path = person.path;
+        let mut others = Vec::with_capacity(team.members.len());
+        for member in team.members {
+            if member.name == name {
+                you.path = member.path;
             } else {
-                others.push(person);
+                others.push(member);
             }
         }
-        let mut all = vec![you];
+        let decision = self.scorecard.decision();
+        let mut all = vec![Member::new(decision, you)];
         all.extend(others);
         self.team = Some(AppTeam {
-            team: Team::new(self.scorecard.decision(), all),
+            team: Team::of_members(decision, all),
             revision: self.scorecard.revision(),
         });
     }
