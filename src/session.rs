@@ -240,8 +240,18 @@ impl Session {
     /// Parses session text and checks its answers against the decision, each problem placed
     /// in the source.
     pub fn parse_answers(source: &str, name: &str, decision: &Decision) -> Result<Answers, SessionError> {
-        let session = Session::parse(source, name)?;
-        session.answers(decision, name).map_err(|error| match error {
+        Session::parse(source, name)?.answers_placed(source, name, decision)
+    }
+
+    /// The answers of a session parsed from `source`, checked against the decision, each
+    /// problem placed in the source.
+    pub fn answers_placed(
+        &self,
+        source: &str,
+        name: &str,
+        decision: &Decision,
+    ) -> Result<Answers, SessionError> {
+        self.answers(decision, name).map_err(|error| match error {
             SessionError::OtherDecision {
                 path,
                 found,
@@ -273,7 +283,8 @@ impl Session {
     }
 }
 
-fn read(path: &Path, name: &str) -> Result<String, SessionError> {
+/// A session file's text; `name` labels the errors.
+pub(crate) fn read(path: &Path, name: &str) -> Result<String, SessionError> {
     source::read(path, "a session file").map_err(|e| match e {
         ReadError::Io(source) => SessionError::Read {
             path: name.to_owned(),

@@ -31,18 +31,7 @@ impl SessionFile {
     /// Reads and parses a session file.
     pub fn read(path: &Path) -> Result<SessionFile, SessionError> {
         let name = escape_path(path);
-        let source = match source::read(path, "a session file") {
-            Ok(source) => source,
-            Err(source::ReadError::Io(source)) => return Err(SessionError::Read { path: name, source }),
-            Err(source::ReadError::Syntax(e)) => {
-                return Err(SessionError::Syntax {
-                    path: name,
-                    line: e.line,
-                    col: e.col,
-                    message: e.message,
-                });
-            }
-        };
+        let source = crate::session::read(path, &name)?;
         let session = Session::parse(&source, &name)?;
         Ok(SessionFile {
             path: path.to_path_buf(),
@@ -150,7 +139,7 @@ impl Roster {
     fn add(&mut self, decision: &Decision, file: SessionFile) {
         let name = escape_path(&file.path);
         let checked = match &file.source {
-            Some(source) => Session::parse_answers(source, &name, decision),
+            Some(source) => file.session.answers_placed(source, &name, decision),
             None => file.session.answers(decision, &name),
         };
         let person = file.person();
