@@ -147,26 +147,9 @@ pub fn render_with(
     }
 }
 
-/// Renders a user's minijinja template with the [`RecordContext`] of these answers.
-/// `template_name` (the file name) labels errors, which give the line at fault.
-pub fn render_template(
-    template_source: &str,
-    template_name: &str,
-    decision: &Decision,
-    answers: &Answers,
-    date: Date,
-) -> Result<String, ExportError> {
-    render_record(
-        template_source,
-        template_name,
-        decision,
-        answers,
-        date,
-        RecordExtras::default(),
-    )
-}
-
-/// [`render_template`] with a team or a superseded record in the context.
+/// Renders a user's minijinja template with the [`RecordContext`] of these answers, a team or
+/// a superseded record in it when `extras` has one. `template_name` (the file name) labels
+/// errors, which give the line at fault.
 pub fn render_record(
     template_source: &str,
     template_name: &str,
@@ -320,10 +303,25 @@ mod tests {
     fn template_errors_name_the_template_and_line() {
         let decision = Decision::embedded();
         let date = parse_date("2026-01-15").unwrap();
-        let err =
-            render_template("ok\n{% if %}\n", "mine.j2", &decision, &Answers::default(), date).unwrap_err();
+        let err = render_record(
+            "ok\n{% if %}\n",
+            "mine.j2",
+            &decision,
+            &Answers::default(),
+            date,
+            RecordExtras::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("mine.j2:2: syntax error"), "{err}");
-        let err = render_template("{{ nope }}", "mine.j2", &decision, &Answers::default(), date).unwrap_err();
+        let err = render_record(
+            "{{ nope }}",
+            "mine.j2",
+            &decision,
+            &Answers::default(),
+            date,
+            RecordExtras::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with("mine.j2:1: undefined value"), "{err}");
     }
 

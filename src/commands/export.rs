@@ -55,11 +55,6 @@ pub struct AdrOptions<'a> {
     pub mark_superseded: bool,
 }
 
-/// The default decision-maker: the login name (`$USER`, else `$USERNAME`), if any.
-pub fn default_decider() -> Option<String> {
-    crate::identity::login_name()
-}
-
 /// `stackpick export`: renders the answers and writes them to a file (atomically, never
 /// replacing one without `force`) or to `out` for `-o -`. The path written is reported on
 /// `status` (standard error), so standard output carries only exported content.
@@ -109,10 +104,12 @@ pub fn export(
         answers.choice.status = Some(status);
     }
     if answers.choice.deciders.is_empty() {
-        answers
-            .choice
-            .deciders
-            .extend(options.default_decider.clone().or_else(default_decider));
+        answers.choice.deciders.extend(
+            options
+                .default_decider
+                .clone()
+                .or_else(crate::identity::login_name),
+        );
     }
     if let Some(adr) = options.adr {
         if format != Format::Md {

@@ -116,7 +116,7 @@ mod team;
 
 pub use check::check;
 pub use completions::{completion_script, completions};
-pub use export::{AdrOptions, ExportOptions, default_decider, export, inferred_format};
+pub use export::{AdrOptions, ExportOptions, export, inferred_format};
 pub use man::{man, man_page};
 pub use reset::{Confirmation, reset};
 pub use score::score;
