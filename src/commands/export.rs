@@ -126,17 +126,7 @@ pub fn export(
             status,
         );
     }
-    let contents = match &template {
-        Some((path, source)) => render_record(
-            source,
-            &path.display().to_string(),
-            &decision,
-            &answers,
-            date,
-            extras,
-        )?,
-        None => render_with(format, &decision, &answers, date, extras),
-    };
+    let contents = render(format, template.as_ref(), &decision, &answers, date, extras)?;
     let path = options
         .output
         .map_or_else(|| default_path(format), Path::to_path_buf);
@@ -153,6 +143,29 @@ pub fn export(
     write_file(&path, &contents, options.force)?;
     let _ = writeln!(status, "wrote {}", escape_path(&path));
     Ok(())
+}
+
+/// The record: the user's `--template` (a path and its text) when given, else the format's
+/// built-in one.
+fn render(
+    format: Format,
+    template: Option<&(&Path, String)>,
+    decision: &Decision,
+    answers: &Answers,
+    date: Date,
+    extras: RecordExtras,
+) -> Result<String, ExportError> {
+    Ok(match template {
+        Some((path, source)) => render_record(
+            source,
+            &path.display().to_string(),
+            decision,
+            answers,
+            date,
+            extras,
+        )?,
+        None => render_with(format, decision, answers, date, extras),
+    })
 }
 
 /// The format `-o PATH` implies when `--format` is not given: the format whose extension
@@ -197,17 +210,7 @@ fn export_adr(
         }
         _ => None,
     };
-    let contents = match template {
-        Some((path, source)) => render_record(
-            source,
-            &path.display().to_string(),
-            decision,
-            answers,
-            date,
-            extras,
-        )?,
-        None => render_with(Format::Md, decision, answers, date, extras),
-    };
+    let contents = render(Format::Md, template, decision, answers, date, extras)?;
     let path = adr::record_path(adr.dir, number, &decision.title);
     std::fs::create_dir_all(adr.dir).map_err(|source| ExportError::Write {
         path: path.clone(),
