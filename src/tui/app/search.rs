@@ -80,7 +80,7 @@ impl App {
     /// Clears the search of the tab in view. The selected question or row stays selected.
     pub(super) fn clear_search(&mut self) {
         match self.ui.tab {
-            Tab::Compare => self.set_filter(""),
+            Tab::Compare => self.clear_compare_filter(),
             Tab::Checklist => {
                 self.ui.checklist.filter = LineEditor::default();
                 // The list follows the selection again, now among every question.

@@ -271,13 +271,11 @@ impl App {
         }
     }
 
-    /// Sets the Compare filter, keeping the selected aspect selected when it still matches.
-    pub(super) fn set_filter(&mut self, filter: &str) {
+    /// Clears the Compare filter. The selected aspect stays selected: among every row, its
+    /// position is its index.
+    pub(super) fn clear_compare_filter(&mut self) {
         let aspect = self.compare_rows().get(self.ui.compare.selected).copied();
-        let rows = self.compare_rows_for(filter);
-        self.ui.compare.selected = aspect
-            .and_then(|a| rows.iter().position(|&r| r == a))
-            .unwrap_or(0);
-        self.ui.compare.filter = crate::tui::app::LineEditor::new(filter);
+        self.ui.compare.selected = aspect.unwrap_or(0);
+        self.ui.compare.filter = crate::tui::app::LineEditor::default();
     }
 }
