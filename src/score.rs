@@ -103,6 +103,19 @@ pub struct LayerView {
     pub active: bool,
 }
 
+impl LayerView {
+    /// The layer's title as the diagrams word it: `● Django Monolith`; a shared layer names
+    /// its parts inline, as the article does: `○ Shared: JWT/OpenID Connect auth`.
+    pub fn title_line(&self) -> String {
+        let mark = if self.active { "●" } else { "○" };
+        if self.option.is_none() && !self.parts.is_empty() {
+            format!("{mark} {}: {}", self.title, self.parts.join(", "))
+        } else {
+            format!("{mark} {}", self.title)
+        }
+    }
+}
+
 /// Everything the engine derives from the answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Evaluation {

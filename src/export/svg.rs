@@ -138,17 +138,11 @@ pub fn gauge_words(score: &Score) -> String {
     )
 }
 
-/// A layer's title as the terminal's diagram words it (`● Django Monolith`; a shared layer
-/// names its parts inline), with "(inactive)" after a dimmed layer's.
+/// A layer's title as the terminal's diagram words it ([`LayerView::title_line`]), with
+/// "(inactive)" after a dimmed layer's.
 pub fn layer_title(layer: &LayerView) -> String {
-    let mark = if layer.active { "●" } else { "○" };
-    let title = if layer.option.is_none() && !layer.parts.is_empty() {
-        format!("{}: {}", layer.title, layer.parts.join(", "))
-    } else {
-        layer.title.clone()
-    };
     let state = if layer.active { "" } else { " (inactive)" };
-    format!("{mark} {title}{state}")
+    format!("{}{state}", layer.title_line())
 }
 
 /// What the user chose, in one sentence or two.

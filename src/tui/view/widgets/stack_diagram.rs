@@ -51,7 +51,7 @@ impl StackDiagram<'_> {
             .stack
             .layers
             .iter()
-            .map(|layer| wrap(&title_line(layer), inner.max(1)))
+            .map(|layer| wrap(&layer.title_line(), inner.max(1)))
             .collect();
         Fitting {
             diagram: self,
@@ -244,18 +244,6 @@ impl Fitting<'_> {
         }
         rows
     }
-}
-
-/// A layer's title line: `● Django Monolith`; a shared layer names its parts inline, as the
-/// article does: `○ Shared: JWT/OpenID Connect auth`.
-fn title_line(layer: &LayerView) -> String {
-    let mark = if layer.active { "●" } else { "○" };
-    let title = if layer.option.is_none() && !layer.parts.is_empty() {
-        format!("{}: {}", layer.title, layer.parts.join(", "))
-    } else {
-        layer.title.clone()
-    };
-    format!("{mark} {title}")
 }
 
 /// `text` cut to `inner` cells and padded to them, in one style.
