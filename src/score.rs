@@ -28,6 +28,11 @@ pub struct Score {
 }
 
 impl Score {
+    /// The score in words, as the hints, records and pictures give it: "3 of 6, needs 3".
+    pub fn tally(&self) -> String {
+        format!("{} of {}, needs {}", self.score, self.max, self.threshold)
+    }
+
     /// A gauge of `width` cells: how many are filled, and the cell where the threshold falls
     /// (`width` when it is at the very end). Shared by the text report and the TUI.
     pub fn gauge(&self, width: usize) -> (usize, usize) {

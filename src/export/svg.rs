@@ -132,10 +132,7 @@ pub fn gauge_words(score: &Score) -> String {
     } else {
         format!("{} more to qualify", score.threshold.saturating_sub(score.score))
     };
-    format!(
-        "{} of {}, needs {} — {state}",
-        score.score, score.max, score.threshold
-    )
+    format!("{} — {state}", score.tally())
 }
 
 /// A layer's title as the terminal's diagram words it ([`LayerView::title_line`]), with

@@ -86,8 +86,9 @@ fn qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
         .collect();
     let text = if droppers.is_empty() {
         format!(
-            "{} stays qualified whichever single yes changes ({} of {}, needs {}).",
-            score.name, score.score, score.max, score.threshold
+            "{} stays qualified whichever single yes changes ({}).",
+            score.name,
+            score.tally()
         )
     } else {
         format!(
@@ -133,11 +134,9 @@ fn not_qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
         let plural = if needed == 1 { "" } else { "es" };
         (
             format!(
-                "{} needs {needed} more yes{plural} ({} of {}, needs {}) from: {}.",
+                "{} needs {needed} more yes{plural} ({}) from: {}.",
                 score.name,
-                score.score,
-                score.max,
-                score.threshold,
+                score.tally(),
                 texts(&open, "and")
             ),
             open,
@@ -146,9 +145,10 @@ fn not_qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
         // The unanswered questions cannot make it: only changing a "no" could.
         (
             format!(
-                "{} cannot qualify from the questions left unanswered ({} of {}, needs {}): only \
-                 changing a no to yes would.",
-                score.name, score.score, score.max, score.threshold
+                "{} cannot qualify from the questions left unanswered ({}): only changing a no to \
+                 yes would.",
+                score.name,
+                score.tally()
             ),
             open,
         )

@@ -14,7 +14,7 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
         .map(|id| decision.option_name(id))
         .collect();
     let score_of = |id: &str| report.scores.iter().find(|s| s.option == id);
-    let tally = |s: &Score| format!("{} of {}, needs {}", s.score, s.max, s.threshold);
+    let tally = Score::tally;
     // Each option the verdict names, with its tally: "Django (3 of 6, needs 3)".
     let each: Vec<String> = verdict
         .options
