@@ -303,25 +303,20 @@ mod tests {
     fn template_errors_name_the_template_and_line() {
         let decision = Decision::embedded();
         let date = parse_date("2026-01-15").unwrap();
-        let err = render_record(
-            "ok\n{% if %}\n",
-            "mine.j2",
-            &decision,
-            &Answers::default(),
-            date,
-            RecordExtras::default(),
-        )
-        .unwrap_err();
+        let render = |source: &str| {
+            render_record(
+                source,
+                "mine.j2",
+                &decision,
+                &Answers::default(),
+                date,
+                RecordExtras::default(),
+            )
+            .unwrap_err()
+        };
+        let err = render("ok\n{% if %}\n");
         assert!(err.to_string().starts_with("mine.j2:2: syntax error"), "{err}");
-        let err = render_record(
-            "{{ nope }}",
-            "mine.j2",
-            &decision,
-            &Answers::default(),
-            date,
-            RecordExtras::default(),
-        )
-        .unwrap_err();
+        let err = render("{{ nope }}");
         assert!(err.to_string().starts_with("mine.j2:1: undefined value"), "{err}");
     }
 
