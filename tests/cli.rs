@@ -1145,3 +1145,41 @@ fn no_arguments_mean_the_parser_s_defaults() {
         format!("{:?}", stackpick::cli::Cli::default())
     );
 }
+
+/// The binary's own `pow` (src/main.rs) computes what the C library's would: minijinja's `**`
+/// on floats calls it, in a custom export template.
+#[test]
+fn a_template_s_power_operator_computes_with_the_binary_s_own_pow() {
+    let dir = tempdir();
+    let template = write(
+        dir.path(),
+        "powers.md.j2",
+        "{{ 2 ** 0.5 }} {{ 9 ** 0.5 }} {{ 2.5 ** 2 }} {{ 10.0 ** -2 }} {{ 2 ** 10 }}\n",
+    );
+    let run = run_ok(&[
+        "export".as_ref(),
+        "--format".as_ref(),
+        "md".as_ref(),
+        "-o".as_ref(),
+        "-".as_ref(),
+        "--template".as_ref(),
+        template.as_os_str(),
+    ]);
+    assert_eq!(run.stdout, "1.4142135623730951 3.0 6.25 0.01 1024\n");
+}
+
+/// Start-up maps no C maths library: the binary defines the one function of it that it calls,
+/// `pow` (src/main.rs), which saves the loader a library before `main` (issue 8).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn the_binary_loads_no_libm() {
+    let binary = env!("CARGO_BIN_EXE_stackpick");
+    let output = std::process::Command::new("ldd")
+        .arg(binary)
+        .output()
+        .expect("ldd, from glibc, lists the libraries a binary loads");
+    let libraries = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "ldd {binary}: {output:?}");
+    assert!(libraries.contains("libc.so"), "{libraries}");
+    assert!(!libraries.contains("libm.so"), "{libraries}");
+}
