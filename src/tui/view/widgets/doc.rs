@@ -122,7 +122,7 @@ impl Doc {
         // lines are left-aligned, and a line's style covers its text, not the rest of its row)
         // but without its line composer, which cost a tenth of the first frame (issue 8).
         for (line, row) in self.lines.iter().skip(top).take(page).zip(inner.rows()) {
-            buf.set_line(row.x, row.y, line, row.width);
+            set_line(buf, row, line);
         }
         scrollbar(pane, buf, len, top, style);
         Extent {
@@ -174,12 +174,15 @@ fn options(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-/// Wrapping options for a document's paragraphs: lines filled in order, as a paragraph of
-/// ratatui wraps them. Documents are wide, where the optimal fit's evener lines matter
-/// little, and finding them cost a fifth of the first frame (issue 8); table cells, narrow,
-/// keep it.
+/// Wrapping options for a document's paragraphs: lines filled in order and broken at spaces
+/// only, as a paragraph of ratatui wraps them (file text is cleaned, so its only breakable
+/// space is U+0020). Documents are wide, where the optimal fit's evener lines and breaks after
+/// a slash or a dash matter little, and finding them took a sixth of the first frame's
+/// instructions (issue 8); table cells, narrow, keep both.
 fn document_options(width: usize) -> textwrap::Options<'static> {
-    options(width).wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+    options(width)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
 }
 
 /// Wraps text to a width, for widgets that lay out their own lines.
@@ -249,6 +252,29 @@ pub fn wrap_cached(text: &str, width: usize) -> Vec<String> {
     })
 }
 
+/// `Buffer::set_line` for a line in its row, one cell per character when the line is printable
+/// ASCII (each character is a grapheme one cell wide). That skips the grapheme segmentation,
+/// a tenth of the first frame's instructions (issue 8); any other line goes through `set_line`.
+fn set_line(buf: &mut Buffer, row: Rect, line: &Line) {
+    let printable = |span: &Span| span.content.bytes().all(|b| (0x20..0x7f).contains(&b));
+    if !line.spans.iter().all(printable) {
+        buf.set_line(row.x, row.y, line, row.width);
+        return;
+    }
+    let end = row.right().min(buf.area.right());
+    let mut x = row.x;
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        for c in span.content.chars() {
+            if x >= end {
+                return;
+            }
+            buf[(x, row.y)].set_char(c).set_style(style);
+            x += 1;
+        }
+    }
+}
+
 /// A scrollbar over a pane's right border when its content is taller than the inside:
 /// the sign that there is more to see.
 pub fn scrollbar(
@@ -303,6 +329,56 @@ mod tests {
         );
         assert_eq!(buf[(1, 2)].modifier, Modifier::BOLD);
         assert_eq!(buf[(2, 2)].modifier, Modifier::empty());
+    }
+
+    #[test]
+    fn a_document_wraps_as_a_ratatui_paragraph_does() {
+        use ratatui::widgets::{Paragraph, Widget, Wrap};
+        let texts = [
+            "Flask for simplicity, FastAPI for async performance.",
+            "Building APIs/microservices with client-server auth",
+            "one two/three four-five six",
+            "a-very-long-identifier-that-fills-more-than-a-line then words",
+        ];
+        for text in texts {
+            for width in [8, 13, 20, 38] {
+                let area = Rect::new(0, 0, width, 12);
+                let mut doc = Doc::new(width);
+                doc.para(text, Style::new());
+                let mut ours = Buffer::empty(area);
+                doc.render_in(area, area, 0, &mut ours, Style::new());
+                let mut theirs = Buffer::empty(area);
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .render(area, &mut theirs);
+                assert_eq!(ours, theirs, "{text:?} at {width}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The ASCII path draws what `Buffer::set_line` draws, for any spans, styles and row.
+        #[test]
+        fn a_line_is_drawn_as_set_line_draws_it(
+            spans in proptest::collection::vec(("[ -~]{0,12}|[ -~é界\u{301}\t]{0,6}", 0u8..4), 0..5),
+            line_bold: bool,
+            x in 0u16..12,
+            width in 0u16..20,
+        ) {
+            let styles = [Style::new(), Style::new().green(), Style::new().on_blue().italic(), Style::new().not_bold()];
+            let spans: Vec<Span> = spans
+                .into_iter()
+                .map(|(text, s)| Span::styled(text, styles[usize::from(s)]))
+                .collect();
+            let line = Line::from(spans).style(if line_bold { Style::new().bold() } else { Style::new() });
+            let area = Rect::new(0, 0, 16, 2);
+            let row = Rect::new(x, 1, width, 1);
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            set_line(&mut ours, row, &line);
+            theirs.set_line(row.x, row.y, &line, row.width);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]
