@@ -1156,15 +1156,8 @@ fn a_template_s_power_operator_computes_with_the_binary_s_own_pow() {
         "powers.md.j2",
         "{{ 2 ** 0.5 }} {{ 9 ** 0.5 }} {{ 2.5 ** 2 }} {{ 10.0 ** -2 }} {{ 2 ** 10 }}\n",
     );
-    let run = run_ok(&[
-        "export".as_ref(),
-        "--format".as_ref(),
-        "md".as_ref(),
-        "-o".as_ref(),
-        "-".as_ref(),
-        "--template".as_ref(),
-        template.as_os_str(),
-    ]);
+    let template = template.to_str().unwrap();
+    let run = run_ok(&["export", "--format", "md", "-o", "-", "--template", template]);
     assert_eq!(run.stdout, "1.4142135623730951 3.0 6.25 0.01 1024\n");
 }
 
