@@ -27,6 +27,8 @@ use stackpick::decision::Decision;
 const PATIENCE: Duration = Duration::from_secs(20);
 /// A pause that lets a lone Esc reach the app as Esc rather than as the start of a sequence.
 const SETTLE: Duration = Duration::from_millis(500);
+/// How long a screen must stay the same to count as drawn whole.
+const STILL: Duration = Duration::from_millis(30);
 const SESSION: &str = "stackpick";
 
 // ---------------------------------------------------------------------------------------------
@@ -238,19 +240,26 @@ exec sleep 3600
         self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
     }
 
-    /// Polls the screen until `ok` holds; panics with the last screen after `PATIENCE`.
+    /// Polls the screen until `ok` holds on a screen that has settled (the same again
+    /// `STILL` later); panics with the last screen after `PATIENCE`. tmux reads a large frame
+    /// in pieces, so one capture can show the top of a new frame above the rest of the old.
     fn wait_screen(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + PATIENCE;
         loop {
             let screen = self.screen();
             if ok(&screen) {
-                return screen;
+                thread::sleep(STILL);
+                if self.screen() == screen {
+                    return screen;
+                }
+            } else {
+                thread::sleep(Duration::from_millis(50));
             }
+            // A screen that never shows `what`, or never settles, fails the test.
             assert!(
                 Instant::now() <= deadline,
-                "waited {PATIENCE:?} for {what}; the screen shows:\n{screen}"
+                "waited {PATIENCE:?} for {what} on a settled screen; the screen shows:\n{screen}"
             );
-            thread::sleep(Duration::from_millis(50));
         }
     }
 
