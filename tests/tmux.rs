@@ -263,6 +263,12 @@ exec sleep 3600
         }
     }
 
+    /// The screen once tmux has shown all that reached it: a capture that stays the same
+    /// `STILL` later. For reading what a process left behind as it exited.
+    fn settled_screen(&self) -> String {
+        self.wait_screen("a settled screen", |_| true)
+    }
+
     /// Waits until the screen contains every one of `texts`.
     fn wait_for(&self, texts: &[&str]) -> String {
         self.wait_screen(&format!("{texts:?}"), |s| texts.iter().all(|t| s.contains(t)))
@@ -347,7 +353,7 @@ exec sleep 3600
     /// Checks that the terminal is as it was before run `run`: the normal screen with what the
     /// shell printed, no tab bar, no mouse reporting, the cursor shown, the same tty settings.
     fn assert_restored(&self, run: usize) {
-        let screen = self.screen();
+        let screen = self.settled_screen();
         assert!(
             !screen.contains(TAB_BAR),
             "after exit the app's screen must be gone:\n{screen}"
@@ -685,7 +691,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
     tmux.assert_restored(1);
-    let screen = tmux.screen();
+    let screen = tmux.settled_screen();
     assert!(screen.contains("stackpick: wrote decision.md"), "{screen}");
     assert!(screen.contains("stackpick: wrote decision.json"), "{screen}");
 }
@@ -1012,7 +1018,7 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);
     tmux.assert_restored(1);
-    let screen = tmux.screen().replace('\n', "");
+    let screen = tmux.settled_screen().replace('\n', "");
     assert!(
         screen.contains("stackpick: answers saved in")
             && screen.contains("stackpick export --saved -o decision.md"),
@@ -1372,7 +1378,7 @@ fn a_bad_team_file_is_reported_before_the_app_starts() {
         },
     );
     assert_eq!(tmux.wait_exit(1), 2);
-    let screen = tmux.screen();
+    let screen = tmux.settled_screen();
     assert!(screen.contains("bad.ron:"), "{screen}");
     assert!(!screen.contains(TAB_BAR), "{screen}");
 }
