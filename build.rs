@@ -1,45 +1,237 @@
-//! Compiles the embedded decision (`data/web-frameworks.ron`) to JSON at build time, so that
-//! starting the app reads it with `serde_json` instead of parsing RON: a third of the first frame's
-//! wait went into ron's parser (issue 8). The conversion is structural (a RON struct is a JSON
-//! object, `Some(x)` is `x`, `None` and `()` are `null`), and the test
-//! `the_embedded_json_is_the_ron_decision` keeps both readings equal.
+//! Compiles the embedded decision (`data/web-frameworks.ron`) to Rust at build time: the
+//! expression that builds its `Decision`, included by `Decision::embedded`. Starting the app
+//! then parses nothing: ron's parser took a third of the first frame's wait, and `serde_json`
+//! reading a JSON copy still took a tenth of it (issue 8).
+//!
+//! [`SCHEMA`] mirrors the serde types of `src/decision.rs`: a field it lacks or misnames does
+//! not compile, a field the file has and the schema lacks stops the build, and the test
+//! `the_embedded_decision_is_the_ron_decision` holds the result equal to what parsing,
+//! cleaning and validating the RON gives.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use ron::Value;
-use serde_json::{Map, Value as Json};
 
 const SOURCE: &str = "data/web-frameworks.ron";
+
+/// What a field holds, as the Rust code that builds it needs to know.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// `String`: an id.
+    Id,
+    /// `Text`: shown text.
+    Text,
+    U32,
+    Option(&'static Kind),
+    Vec(&'static Kind),
+    /// `BTreeMap<String, Text>`.
+    TextById,
+    Struct(&'static str),
+}
+
+use Kind::{Id, Option as Opt, Struct, Text, TextById, U32, Vec as List};
+
+/// A field: its name, its kind, and the Rust expression of its serde default when the file
+/// may leave it out ([`D`]: the kind's own default).
+type Field = (&'static str, Kind, Option<&'static str>);
+
+/// `#[serde(default)]`.
+const D: Option<&str> = Some("");
+
+/// The Rust expression of `kind`'s `Default::default()`, spelt as its type's.
+fn default_of(kind: Kind) -> &'static str {
+    match kind {
+        Id => "String::new()",
+        Text => "Text::default()",
+        U32 => "0",
+        Opt(_) => "None",
+        List(_) => "Vec::new()",
+        TextById => "BTreeMap::new()",
+        Struct(name) => panic!("build.rs: {name} has no default"),
+    }
+}
+
+/// The serde types of `src/decision.rs`, field by field.
+const SCHEMA: &[(&str, &[Field])] = &[
+    (
+        "Decision",
+        &[
+            ("id", Id, None),
+            ("title", Text, None),
+            ("question", Text, None),
+            ("summary", List(&Struct("Summary")), D),
+            ("options", List(&Struct("Choice")), None),
+            ("matrix", List(&Struct("Situation")), D),
+            ("comparison", List(&Struct("Aspect")), D),
+            ("stack", Struct("Stack"), None),
+            ("stage_intro", Text, D),
+            ("stages", List(&Struct("Stage")), D),
+        ],
+    ),
+    (
+        "Summary",
+        &[
+            ("heading", Text, None),
+            ("text", Text, None),
+            ("picks", List(&Id), D),
+        ],
+    ),
+    (
+        "Choice",
+        &[
+            ("id", Id, None),
+            ("name", Text, None),
+            ("tagline", Text, D),
+            ("notes", List(&Text), D),
+            ("threshold", U32, D),
+            ("strengths", List(&Struct("Point")), D),
+            ("best_for", List(&Struct("Point")), D),
+            ("consider_when", List(&Struct("Point")), D),
+            ("users", List(&Text), D),
+            ("example", Opt(&Text), D),
+            ("questions", List(&Struct("Question")), D),
+            ("trigger", Opt(&Struct("Trigger")), D),
+        ],
+    ),
+    (
+        "Trigger",
+        &[
+            ("questions", List(&Id), D),
+            ("stages", List(&Id), D),
+            ("note", Text, None),
+        ],
+    ),
+    ("Point", &[("title", Text, None), ("detail", Text, D)]),
+    (
+        "Question",
+        &[("id", Id, None), ("text", Text, None), ("weight", U32, Some("1"))],
+    ),
+    ("Situation", &[("situation", Text, None), ("pick", Id, None)]),
+    ("Aspect", &[("name", Text, None), ("values", TextById, None)]),
+    (
+        "Stack",
+        &[
+            ("heading", Text, D),
+            ("note", Text, D),
+            ("title", Text, None),
+            ("layers", List(&Struct("Layer")), None),
+        ],
+    ),
+    (
+        "Layer",
+        &[
+            ("title", Text, None),
+            ("option", Opt(&Id), D),
+            ("parts", List(&Text), None),
+        ],
+    ),
+    (
+        "Stage",
+        &[
+            ("id", Id, None),
+            ("label", Text, None),
+            ("when", Text, D),
+            ("advice", Text, None),
+            ("picks", List(&Id), None),
+        ],
+    ),
+];
 
 fn main() {
     println!("cargo::rerun-if-changed={SOURCE}");
     let text = std::fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));
     let value: Value = ron::from_str(&text).unwrap_or_else(|e| panic!("{SOURCE}:{e}"));
-    let json = serde_json::to_string(&to_json(value)).expect("JSON text");
+    let mut code = String::new();
+    build(&mut code, "", Struct("Decision"), &value, &mut Vec::new());
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
-    std::fs::write(Path::new(&out).join("web-frameworks.json"), json).expect("write the JSON");
+    std::fs::write(Path::new(&out).join("web-frameworks.rs"), code).expect("write the Rust");
 }
 
-/// The same document as JSON.
-fn to_json(value: Value) -> Json {
-    match value {
-        Value::Bool(b) => Json::Bool(b),
-        Value::Char(c) => Json::String(c.to_string()),
-        Value::String(s) => Json::String(s),
-        Value::Bytes(bytes) => Json::Array(bytes.into_iter().map(Json::from).collect()),
-        Value::Number(n) => serde_json::to_value(n).expect("a RON number is a JSON number"),
-        Value::Option(Some(inner)) => to_json(*inner),
-        Value::Option(None) | Value::Unit => Json::Null,
-        Value::Seq(items) => Json::Array(items.into_iter().map(to_json).collect()),
-        Value::Map(map) => Json::Object(
-            map.into_iter()
-                .map(|(key, value)| {
-                    let Value::String(key) = key else {
-                        panic!("{SOURCE}: a map key that is not a string: {key:?}")
-                    };
-                    (key, to_json(value))
-                })
-                .collect::<Map<String, Json>>(),
-        ),
+/// Writes the Rust expression of `value` as a `kind` to `code`; `at` names it in panics.
+/// `ids` holds the ids of the structs around it and its own, outermost first: a question's
+/// full id is the last two.
+fn build(code: &mut String, at: &str, kind: Kind, value: &Value, ids: &mut Vec<String>) {
+    match (kind, value) {
+        (Id, Value::String(s)) => write!(code, "s({s:?})"),
+        (Text, Value::String(s)) => write!(code, "t({s:?})"),
+        (U32, Value::Number(n)) => {
+            let n = n.into_f64();
+            assert!(
+                n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n),
+                "{SOURCE}: {at}: not a whole number: {n}"
+            );
+            write!(code, "{n}")
+        }
+        (Opt(_), Value::Option(None) | Value::Unit) => write!(code, "None"),
+        (Opt(inner), Value::Option(Some(value))) => {
+            code.push_str("Some(");
+            build(code, at, *inner, value, ids);
+            write!(code, ")")
+        }
+        (List(inner), Value::Seq(items)) => {
+            code.push_str("vec![");
+            for (i, item) in items.iter().enumerate() {
+                build(code, &format!("{at}[{i}]"), *inner, item, ids);
+                code.push(',');
+            }
+            write!(code, "]")
+        }
+        (TextById, Value::Map(map)) => {
+            code.push_str("BTreeMap::from([");
+            for (key, value) in map.iter() {
+                let Value::String(key) = key else {
+                    panic!("{SOURCE}: {at}: a key that is not a string: {key:?}")
+                };
+                write!(code, "(s({key:?}),").expect("write to a String");
+                build(code, &format!("{at}.{key}"), Text, value, ids);
+                code.push_str("),");
+            }
+            write!(code, "])")
+        }
+        (Struct(name), Value::Map(map)) => {
+            let fields = SCHEMA
+                .iter()
+                .find(|(n, _)| *n == name)
+                .unwrap_or_else(|| panic!("build.rs: no schema for {name}"))
+                .1;
+            let field = |key: &str| {
+                map.iter()
+                    .find_map(|(k, v)| matches!(k, Value::String(k) if k == key).then_some(v))
+            };
+            for (key, _) in map.iter() {
+                assert!(
+                    matches!(key, Value::String(k) if fields.iter().any(|(f, ..)| f == k)),
+                    "{SOURCE}: {at}: {name} has no field {key:?}"
+                );
+            }
+            let id = match field("id") {
+                Some(Value::String(id)) => Some(id.clone()),
+                _ => None,
+            };
+            ids.extend(id.clone());
+            write!(code, "{name} {{").expect("write to a String");
+            for (key, kind, default) in fields {
+                write!(code, "{key}:").expect("write to a String");
+                match (field(key), default) {
+                    (Some(value), _) => build(code, &format!("{at}.{key}"), *kind, value, ids),
+                    (None, Some("")) => code.push_str(default_of(*kind)),
+                    (None, Some(default)) => code.push_str(default),
+                    (None, None) => panic!("{SOURCE}: {at}: {name} needs {key}"),
+                }
+                code.push(',');
+            }
+            // A question's full id is `<option>.<question>` (`Question::full_id`).
+            if name == "Question" {
+                let full_id = ids[ids.len().saturating_sub(2)..].join(".");
+                write!(code, "full_id: Arc::from({full_id:?}),").expect("write to a String");
+            }
+            if id.is_some() {
+                ids.pop();
+            }
+            write!(code, "}}")
+        }
+        (_, value) => panic!("{SOURCE}: {at}: unexpected {value:?}"),
     }
+    .expect("write to a String");
 }

@@ -19,9 +19,6 @@ mod validate;
 pub const EMBEDDED_SOURCE: &str = include_str!("../data/web-frameworks.ron");
 /// The name used for the embedded decision in messages.
 pub const EMBEDDED_NAME: &str = "<embedded>/web-frameworks.ron";
-/// The embedded decision as JSON, compiled from [`EMBEDDED_SOURCE`] by `build.rs`: the app
-/// starts sooner reading it than parsing the RON (issue 8).
-const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/web-frameworks.json"));
 
 /// A whole decision: the options, the evidence and the rules.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -266,13 +263,15 @@ fn format_problems(path: &str, problems: &[Problem], total: usize) -> String {
 }
 
 impl Decision {
-    /// The embedded default decision. It is read from the JSON `build.rs` compiled it to; the
-    /// test suite checks that this is the RON source's decision, and that it is valid, so this
-    /// cannot fail.
+    /// The embedded default decision, built by the code `build.rs` compiled
+    /// [`EMBEDDED_SOURCE`] to: nothing is parsed at start-up (issue 8). The test suite checks
+    /// that this is the decision parsing, cleaning and validating the source gives.
     pub fn embedded() -> Decision {
-        let decision: Decision = serde_json::from_str(EMBEDDED_JSON)
-            .unwrap_or_else(|e| panic!("the embedded decision is invalid: {e}"));
-        decision.with_full_ids()
+        use std::sync::Arc;
+        let s = str::to_owned;
+        // The source's text is clean: the test holds it equal to the cleaned parse.
+        let t = Text::from_clean;
+        include!(concat!(env!("OUT_DIR"), "/web-frameworks.rs"))
     }
 
     /// The decision with each question's full id written (see [`Question::full_id`]).
@@ -395,12 +394,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_embedded_json_is_the_ron_decision() {
+    fn the_embedded_decision_is_the_ron_decision() {
         let from_ron = Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME).expect("the embedded RON is valid");
         let embedded = Decision::embedded();
         assert_eq!(
             embedded, from_ron,
-            "build.rs changed the decision on its way to JSON"
+            "build.rs changed the decision on its way to Rust"
         );
         // Every question's full id is written, as a parsed decision's is.
         let ids: Vec<&str> = embedded.questions().map(|(_, q)| &*q.full_id).collect();
