@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::action::Pane;
 use crate::tui::view::frame_map::PaneExtent;
+use crate::tui::view::widgets::fill::fill;
 
 /// Wrapped lines, built for one width.
 #[derive(Debug, Clone)]
@@ -53,11 +54,8 @@ impl Doc {
 
     /// A wrapped paragraph with a first-line prefix and an indent for the rest.
     pub fn wrapped(&mut self, first: &str, rest: &str, text: &str, style: Style) {
-        let options = document_options(self.width)
-            .initial_indent(first)
-            .subsequent_indent(rest);
-        for line in textwrap::wrap(text, options) {
-            self.lines.push(Line::styled(line.into_owned(), style));
+        for line in fill(text, self.width, first, rest) {
+            self.lines.push(Line::styled(line, style));
         }
     }
 
@@ -72,28 +70,18 @@ impl Doc {
         };
         let first = format!("{marker} ");
         let rest = " ".repeat(first.chars().count());
-        let options = document_options(self.width)
-            .initial_indent(&first)
-            .subsequent_indent(&rest);
-        let wrapped = textwrap::wrap(&full, options);
         // Style the title part of the text, which may span more than one line.
         let mut title_left = title.chars().count();
-        for (i, line) in wrapped.iter().enumerate() {
-            let indent = if i == 0 {
-                first.chars().count()
-            } else {
-                rest.chars().count()
-            };
-            let body: String = line.chars().skip(indent).collect();
-            let prefix: String = line.chars().take(indent).collect();
+        for (i, line) in fill(&full, self.width, &first, &rest).into_iter().enumerate() {
+            let indent = if i == 0 { &first } else { &rest }.chars().count();
+            let (prefix, body) = line.split_at(char_offset(&line, indent));
             let cut = title_left.min(body.chars().count());
-            let (t, d): (String, String) =
-                (body.chars().take(cut).collect(), body.chars().skip(cut).collect());
+            let (t, d) = body.split_at(char_offset(body, cut));
             title_left = title_left.saturating_sub(cut + 1);
             self.lines.push(Line::from(vec![
-                Span::styled(prefix, style),
-                Span::styled(t, title_style),
-                Span::styled(d, style),
+                Span::styled(prefix.to_owned(), style),
+                Span::styled(t.to_owned(), title_style),
+                Span::styled(d.to_owned(), style),
             ]));
         }
     }
@@ -174,15 +162,9 @@ fn options(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
-/// Wrapping options for a document's paragraphs: lines filled in order and broken at spaces
-/// only, as a paragraph of ratatui wraps them (file text is cleaned, so its only breakable
-/// space is U+0020). Documents are wide, where the optimal fit's evener lines and breaks after
-/// a slash or a dash matter little, and finding them took a sixth of the first frame's
-/// instructions (issue 8); table cells, narrow, keep both.
-fn document_options(width: usize) -> textwrap::Options<'static> {
-    options(width)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
+/// The byte offset of the `n`th character of `text` (its length when it has fewer).
+fn char_offset(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
 }
 
 /// Wraps text to a width, for widgets that lay out their own lines.

@@ -1,6 +1,7 @@
 //! Widgets the tabs are built from: wrapped documents, score gauges and the stack diagram.
 
 pub mod doc;
+pub mod fill;
 pub mod found;
 pub mod gauge;
 pub mod pane;
