@@ -4,8 +4,8 @@
 //! `CrosstermBackend::draw` queues a crossterm command for every cursor move, colour change
 //! and cell, and each one goes through `write!` and the `fmt` machinery (an attribute even
 //! allocates its number as a `String`). At 80×24 that was a seventh of the instructions to the
-//! first frame (issue 8). [`Screen::draw`] writes the same bytes straight into the buffered
-//! output: the same cursor moves, attribute changes and colours in the same order, with
+//! first frame (issue 8). [`Screen::draw`] writes the same bytes into one buffer, handed to
+//! the output at once: the same cursor moves, attribute changes and colours in the same order, with
 //! crossterm's own `NO_COLOR` rule. The tests below hold it to crossterm's backend byte for
 //! byte on any cells, with colours on and off. Everything else is crossterm's backend.
 
@@ -19,22 +19,30 @@ use ratatui::style::{Color, Modifier};
 
 /// crossterm's backend over `W`, drawing without the `fmt` machinery.
 #[derive(Debug)]
-pub struct Screen<W: Write>(pub CrosstermBackend<W>);
+pub struct Screen<W: Write> {
+    backend: CrosstermBackend<W>,
+    /// The bytes of the frame being drawn, handed to the writer in one call: a sequence is a
+    /// few bytes, and each `write_all` through crossterm's backend is a call of its own.
+    frame: Vec<u8>,
+}
 
 impl<W: Write> Screen<W> {
     pub fn new(writer: W) -> Screen<W> {
-        Screen(CrosstermBackend::new(writer))
+        Screen {
+            backend: CrosstermBackend::new(writer),
+            frame: Vec::new(),
+        }
     }
 }
 
 /// Commands of the app's own (the clipboard's OSC 52) go out with the frames.
 impl<W: Write> Write for Screen<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0.write(buf)
+        self.backend.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Write::flush(&mut self.0)
+        Write::flush(&mut self.backend)
     }
 }
 
@@ -119,7 +127,9 @@ impl<W: Write> Backend for Screen<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let no_color = Colored::ansi_color_disabled_memoized();
-        let out = &mut self.0;
+        let mut frame = std::mem::take(&mut self.frame);
+        frame.clear();
+        let out = &mut frame;
         let mut fg = Color::Reset;
         let mut bg = Color::Reset;
         let mut underline_color = Color::Reset;
@@ -159,47 +169,50 @@ impl<W: Write> Backend for Screen<W> {
         set_colour(out, Layer::Foreground, Color::Reset, no_color)?;
         set_colour(out, Layer::Background, Color::Reset, no_color)?;
         set_colour(out, Layer::Underline, Color::Reset, no_color)?;
-        attribute(out, "0")
+        attribute(out, "0")?;
+        let written = self.backend.write_all(&frame);
+        self.frame = frame;
+        written
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
-        self.0.append_lines(n)
+        self.backend.append_lines(n)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
-        self.0.hide_cursor()
+        self.backend.hide_cursor()
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        self.0.show_cursor()
+        self.backend.show_cursor()
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
-        self.0.get_cursor_position()
+        self.backend.get_cursor_position()
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.0.set_cursor_position(position)
+        self.backend.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.0.clear()
+        self.backend.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
-        self.0.clear_region(clear_type)
+        self.backend.clear_region(clear_type)
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.0.size()
+        self.backend.size()
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
-        self.0.window_size()
+        self.backend.window_size()
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        Backend::flush(&mut self.0)
+        Backend::flush(&mut self.backend)
     }
 }
 

@@ -162,6 +162,22 @@ fn options(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
+/// Whether `c` is a grapheme of its own whatever is around it, one cell wide: printable
+/// ASCII, and the Latin-1 letters and signs, punctuation, arrows, box drawing and shapes that
+/// the app and its documents write (`•`, `—`, `…`, `→`, `●`, `✓`…). None of them joins the
+/// character before or after it into one grapheme, so a line of them is a cell per
+/// character. A test checks every one against ratatui's own drawing.
+fn one_cell(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{A1}'..='\u{AC}' | '\u{AE}'..='\u{FF}' // Latin-1, less the soft hyphen
+        | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' // general punctuation
+        | '\u{2190}'..='\u{21FF}' // arrows
+        | '\u{2500}'..='\u{25FC}' // box drawing, blocks, shapes, up to the wide ◽
+        | '\u{2713}' | '\u{2717}' // ✓ ✗
+    )
+}
+
 /// The byte offset of the `n`th character of `text` (its length when it has fewer).
 fn char_offset(text: &str, n: usize) -> usize {
     text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
@@ -234,12 +250,11 @@ pub fn wrap_cached(text: &str, width: usize) -> Vec<String> {
     })
 }
 
-/// `Buffer::set_line` for a line in its row, one cell per character when the line is printable
-/// ASCII (each character is a grapheme one cell wide). That skips the grapheme segmentation,
-/// a tenth of the first frame's instructions (issue 8); any other line goes through `set_line`.
+/// `Buffer::set_line` for a line in its row, one cell per character when every character is
+/// [`one_cell`]. That skips the grapheme segmentation and width lookups, a tenth of the first
+/// frame's instructions (issue 8); any other line goes through `set_line`.
 fn set_line(buf: &mut Buffer, row: Rect, line: &Line) {
-    let printable = |span: &Span| span.content.bytes().all(|b| (0x20..0x7f).contains(&b));
-    if !line.spans.iter().all(printable) {
+    if !line.spans.iter().all(|span| span.content.chars().all(one_cell)) {
         buf.set_line(row.x, row.y, line, row.width);
         return;
     }
@@ -339,10 +354,14 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The ASCII path draws what `Buffer::set_line` draws, for any spans, styles and row.
+        /// The cell-per-character path draws what `Buffer::set_line` draws, for any spans,
+        /// styles and row.
         #[test]
         fn a_line_is_drawn_as_set_line_draws_it(
-            spans in proptest::collection::vec(("[ -~]{0,12}|[ -~é界\u{301}\t]{0,6}", 0u8..4), 0..5),
+            spans in proptest::collection::vec(
+                ("[ -~]{0,12}|[ -~é•—…→●○✓\u{A0}-\u{FF}\u{2010}-\u{2060}\u{2190}-\u{21FF}\u{2500}-\u{2600}]{0,8}|[ -~é—界\u{301}\u{200D}\t]{0,6}", 0u8..4),
+                0..5,
+            ),
             line_bold: bool,
             x in 0u16..12,
             width in 0u16..20,
@@ -360,6 +379,22 @@ mod tests {
             set_line(&mut ours, row, &line);
             theirs.set_line(row.x, row.y, &line, row.width);
             proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    #[test]
+    fn every_one_cell_character_is_drawn_as_set_line_draws_it() {
+        // Each one between others, and before a combining mark (which then goes the slow way).
+        let chars = (' '..='\u{27FF}').filter(|&c| one_cell(c));
+        for c in chars {
+            for text in [format!("a{c}{c}b"), format!("{c}\u{301}")] {
+                let line = Line::from(text.as_str());
+                let row = Rect::new(0, 0, 6, 1);
+                let (mut ours, mut theirs) = (Buffer::empty(row), Buffer::empty(row));
+                set_line(&mut ours, row, &line);
+                theirs.set_line(0, 0, &line, 6);
+                assert_eq!(ours, theirs, "{c:?} (U+{:04X})", u32::from(c));
+            }
         }
     }
 
