@@ -1,6 +1,7 @@
 //! What the interactive app says on the way out, on a real pseudo-terminal: a config file it
 //! refuses is explained in the file's words (never a type of the program), and quitting after
-//! a save failed says the answers were NOT saved, on stderr, with exit code 1.
+//! a save failed says the answers were NOT saved, on stderr, with exit code 1; a signal that
+//! comes before the first frame is handled once it is up.
 
 #![cfg(unix)]
 
@@ -306,5 +307,43 @@ fn a_save_that_fails_then_succeeds_exits_0_with_the_answers_saved() {
     assert!(
         saved.contains("django.admin-panel") && saved.contains("django.permissions"),
         "{saved}"
+    );
+}
+
+/// A SIGTERM that comes before the first frame (here it is already pending when the app
+/// starts, as one that came while it loaded) waits for the frame, then restores the terminal
+/// and ends the app with 143, as one that comes later does.
+#[test]
+fn a_signal_before_the_first_frame_is_handled_once_the_frame_is_up() {
+    use std::os::unix::process::CommandExt;
+
+    use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask, raise};
+
+    let mut app = PtyApp::start(|command, _| {
+        // SAFETY: only async-signal-safe system calls run between fork and exec.
+        unsafe {
+            command.pre_exec(|| {
+                let term: SigSet = [Signal::SIGTERM].into_iter().collect();
+                pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&term), None)?;
+                raise(Signal::SIGTERM)?;
+                Ok(())
+            });
+        }
+    });
+    app.wait_for("q quit");
+    assert_eq!(
+        app.wait_exit(),
+        143,
+        "SIGTERM: exit 128+15; screen: {}",
+        app.text()
+    );
+    let out = String::from_utf8_lossy(&app.transcript);
+    let entered = out
+        .find("\u{1b}[?1049h")
+        .expect("the alternate screen was entered");
+    let left = out.rfind("\u{1b}[?1049l").expect("and left");
+    assert!(
+        entered < left && out.ends_with("\u{1b}[?25h"),
+        "restored: {out:?}"
     );
 }

@@ -260,7 +260,8 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
     let Started(mut session, caught) = started;
     let mut caught = Some(caught);
     let mut work = terminal::signals::hold();
-    let size = session.terminal.size()?;
+    // The size the terminal was just measured at: asking again costs a system call or three.
+    let size = session.terminal.get_frame().area();
     app.update(Action::Resize {
         width: size.width,
         height: size.height,

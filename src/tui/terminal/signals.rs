@@ -2,8 +2,10 @@
 //! process with 128+n; SIGTSTP restores the terminal, stops, and on SIGCONT takes the
 //! terminal back and has the whole screen redrawn.
 //!
-//! A thread of our own receives the signals (signal-hook's self-pipe: the handler itself only
-//! writes a byte), so restoring runs as ordinary code. It cannot wake the event loop, which
+//! From the start the signals are blocked: one that comes before the first frame waits in the
+//! kernel, and is handled once the frame is up. Then a thread of our own receives them
+//! (signal-hook's self-pipe: the handler itself only writes a byte), so restoring runs as
+//! ordinary code. It cannot wake the event loop, which
 //! blocks in crossterm's `read`, so it acts itself; [`hold`] keeps it from acting while the
 //! loop draws or saves, so a save under way completes before the process exits and no frame
 //! is cut in half. Every change of the answers is saved in the same turn of the loop that made
@@ -15,7 +17,8 @@ use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+use signal_hook::consts::{SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use signal_hook::low_level;
 
@@ -40,22 +43,34 @@ pub fn take_redraw() -> bool {
     REDRAW.swap(false, Ordering::SeqCst)
 }
 
-/// The signals, caught but not yet handled: each one waits in signal-hook's pipe until
-/// [`Caught::listen`] starts the thread that handles it.
-pub struct Caught(Signals);
+/// The signals the app handles.
+const HANDLED: [Signal; 4] = [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT, Signal::SIGTSTP];
 
-/// Catches the signals. Call it before the terminal changes mode: from then on none of them
-/// can end the process with the terminal in raw mode.
+/// The signals, blocked but not yet handled: each one that comes waits in the kernel until
+/// [`Caught::listen`] handles it.
+pub struct Caught(());
+
+/// Blocks the signals. Call it before the terminal changes mode: from then on none of them
+/// can end the process with the terminal in raw mode. One system call: installing the
+/// handlers and their pipe waits for the first frame (issue 8).
 pub fn install() -> io::Result<Caught> {
-    Signals::new([SIGTERM, SIGHUP, SIGINT, SIGTSTP]).map(Caught)
+    mask(SigmaskHow::SIG_BLOCK)?;
+    Ok(Caught(()))
+}
+
+/// Blocks or unblocks [`HANDLED`] for this thread.
+fn mask(how: SigmaskHow) -> io::Result<()> {
+    let set: SigSet = HANDLED.into_iter().collect();
+    pthread_sigmask(how, Some(&set), None).map_err(io::Error::from)
 }
 
 impl Caught {
-    /// Starts the thread that handles the signals caught so far and every one after. The app
-    /// calls it once its first frame is on screen: starting a thread is among the costliest
-    /// steps of starting up, and a signal that came sooner is handled now.
+    /// Installs the handlers, starts the thread that acts on them, and unblocks the signals:
+    /// one that came since [`install`] is handled now. The app calls it once its first frame
+    /// is on screen: installing handlers and starting a thread are among the costliest steps
+    /// of starting up.
     pub fn listen(self) -> io::Result<()> {
-        let Caught(mut signals) = self;
+        let mut signals = Signals::new(HANDLED.map(|signal| signal as i32))?;
         thread::Builder::new().name("signals".to_owned()).spawn(move || {
             for signal in signals.forever() {
                 if signal == SIGTSTP {
@@ -67,7 +82,7 @@ impl Caught {
                 }
             }
         })?;
-        Ok(())
+        mask(SigmaskHow::SIG_UNBLOCK)
     }
 }
 

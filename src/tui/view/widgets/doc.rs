@@ -259,15 +259,19 @@ fn set_line(buf: &mut Buffer, row: Rect, line: &Line) {
         return;
     }
     let end = row.right().min(buf.area.right());
-    let mut x = row.x;
+    if row.x >= end {
+        return;
+    }
+    // The row's cells, found once.
+    let start = buf.index_of(row.x, row.y);
+    let mut cells = buf.content[start..start + usize::from(end - row.x)].iter_mut();
     for span in &line.spans {
         let style = line.style.patch(span.style);
         for c in span.content.chars() {
-            if x >= end {
+            let Some(cell) = cells.next() else {
                 return;
-            }
-            buf[(x, row.y)].set_char(c).set_style(style);
-            x += 1;
+            };
+            cell.set_char(c).set_style(style);
         }
     }
 }
