@@ -1,5 +1,8 @@
-//! Compiles the embedded decision (`data/web-frameworks.ron`) to Rust at build time: the
-//! expression that builds its `Decision`, included by `Decision::embedded`. Starting the app
+//! Compiles the embedded decision (`data/web-frameworks.ron`) to Rust at build time, and has
+//! the linker put the start-up code together ([`order_startup_code`]).
+//!
+//! The decision becomes the expression that builds its `Decision`, included by
+//! `Decision::embedded`. Starting the app
 //! then parses nothing: ron's parser took a third of the first frame's wait, and `serde_json`
 //! reading a JSON copy still took a tenth of it (issue 8).
 //!
@@ -14,6 +17,8 @@ use std::path::Path;
 use ron::Value;
 
 const SOURCE: &str = "data/web-frameworks.ron";
+/// The functions the app runs up to its first frame, in the order they first run.
+const STARTUP_SYMBOLS: &str = "assets/startup-symbols.txt";
 
 /// What a field holds, as the Rust code that builds it needs to know.
 #[derive(Clone, Copy)]
@@ -146,6 +151,38 @@ fn main() {
     build(&mut code, "", Struct("Decision"), &value, &mut Vec::new());
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("web-frameworks.rs"), code).expect("write the Rust");
+    order_startup_code();
+}
+
+/// Has the linker lay out the functions of [`STARTUP_SYMBOLS`] first, in its order, so that
+/// starting up maps a few pages of code rather than pages all over the binary (see the file).
+/// Only for the binary, and only where the linker is rust-lld: the default of
+/// `x86_64-unknown-linux-gnu` since Rust 1.90, unless a linker is chosen (GNU ld has no such
+/// option).
+fn order_startup_code() {
+    println!("cargo::rerun-if-changed={STARTUP_SYMBOLS}");
+    let target = std::env::var("TARGET").unwrap_or_default();
+    let flags = std::env::var("CARGO_ENCODED_RUSTFLAGS").unwrap_or_default();
+    let linker_chosen = std::env::var_os("RUSTC_LINKER").is_some() || flags.contains("link");
+    if target != "x86_64-unknown-linux-gnu" || linker_chosen || rustc_minor() < Some(90) {
+        return;
+    }
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let list = Path::new(&manifest).join(STARTUP_SYMBOLS);
+    println!(
+        "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
+        list.display()
+    );
+    // A name the binary no longer has only loses its place.
+    println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+}
+
+/// The minor version of the compiler (`rustc 1.95.0 …` is 95).
+fn rustc_minor() -> Option<u32> {
+    let rustc = std::env::var_os("RUSTC")?;
+    let output = std::process::Command::new(rustc).arg("-V").output().ok()?;
+    let version = String::from_utf8(output.stdout).ok()?;
+    version.split(['.', ' ']).nth(2)?.parse().ok()
 }
 
 /// Writes the Rust expression of `value` as a `kind` to `code`; `at` names it in panics.
