@@ -5,11 +5,11 @@
 //! From the start the signals are blocked: one that comes before the first frame waits in the
 //! kernel, and is handled once the frame is up. Then a thread of our own receives them
 //! (signal-hook's self-pipe: the handler itself only writes a byte), so restoring runs as
-//! ordinary code. It cannot wake the event loop, which
-//! blocks in crossterm's `read`, so it acts itself; [`hold`] keeps it from acting while the
-//! loop draws or saves, so a save under way completes before the process exits and no frame
-//! is cut in half. Every change of the answers is saved in the same turn of the loop that made
-//! it, so once the loop is back in `read` there is nothing left to save.
+//! ordinary code. It cannot wake the event loop, which blocks in crossterm's `read`, so it
+//! acts itself; [`hold`] keeps it from acting while the loop draws or saves, so a save under
+//! way completes before the process exits and no frame is cut in half. Every change of the
+//! answers is saved in the same turn of the loop that made it, so once the loop is back in
+//! `read` there is nothing left to save.
 
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -82,6 +82,8 @@ impl Caught {
                 }
             }
         })?;
+        // The new thread inherits this thread's mask and keeps them blocked: the handler runs
+        // here, on the event loop's thread (crossterm's `read` goes on after it).
         mask(SigmaskHow::SIG_UNBLOCK)
     }
 }
