@@ -75,7 +75,7 @@ fn matrix(app: &App, doc: &mut Doc) {
         .unwrap_or(0);
     let situation_width = doc.width().saturating_sub(pick_width + 5).max(10);
     doc.line(Line::styled(
-        format!("  {:<situation_width$} {}", "Your situation", "Pick"),
+        format!("  {} Pick", padded("Your situation".to_owned(), situation_width)),
         theme.muted,
     ));
     for row in &decision.matrix {
@@ -85,7 +85,7 @@ fn matrix(app: &App, doc: &mut Doc) {
         let situation = ellipsis(&row.situation, situation_width);
         doc.line(Line::from(vec![
             Span::styled(marker, theme.highlight),
-            Span::styled(format!("{situation:<situation_width$} "), style),
+            Span::styled(padded(situation, situation_width + 1), style),
             Span::styled(decision.option_name(&row.pick).to_owned(), style),
         ]));
     }
@@ -103,6 +103,14 @@ fn matrix(app: &App, doc: &mut Doc) {
         )
     };
     doc.para(&marked, theme.muted);
+}
+
+/// `text` with spaces after it up to `width` characters, as `format!("{text:<width$}")`
+/// writes it, without the formatter's one call per space (issue 8).
+fn padded(mut text: String, width: usize) -> String {
+    let pad = width.saturating_sub(text.chars().count());
+    text.extend(std::iter::repeat_n(' ', pad));
+    text
 }
 
 fn stages(app: &App, doc: &mut Doc) {
