@@ -360,23 +360,29 @@ mod tests {
         )
     }
 
-    /// Both settings of crossterm's process-wide `NO_COLOR` flag, one after the other, while
-    /// no other test here reads it (nothing else in this crate draws through crossterm).
-    #[test]
-    fn a_frame_is_written_as_crossterm_s_backend_writes_it_with_colour_and_without() {
+    /// Runs `f` with crossterm's process-wide `NO_COLOR` flag set to `no_color`, while no
+    /// other test here reads it (nothing else in this crate draws through crossterm).
+    fn with_no_color<T>(no_color: bool, f: impl FnOnce() -> T) -> T {
         let _flag = NO_COLOR_FLAG
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         let before = Colored::ansi_color_disabled_memoized();
+        Colored::set_ansi_color_disabled(no_color);
+        let result = f();
+        Colored::set_ansi_color_disabled(before);
+        result
+    }
+
+    #[test]
+    fn a_frame_is_written_as_crossterm_s_backend_writes_it_with_colour_and_without() {
         for no_color in [false, true] {
-            Colored::set_ansi_color_disabled(no_color);
-            let mut runner = TestRunner::default();
-            let result = runner.run(&cells(), |cells| {
-                let (ours, theirs) = both(&cells);
-                prop_assert_eq!(ours, theirs);
-                Ok(())
+            let result = with_no_color(no_color, || {
+                TestRunner::default().run(&cells(), |cells| {
+                    let (ours, theirs) = both(&cells);
+                    prop_assert_eq!(ours, theirs);
+                    Ok(())
+                })
             });
-            Colored::set_ansi_color_disabled(before);
             if let Err(e) = result {
                 panic!("NO_COLOR {no_color}: {e}");
             }
@@ -386,16 +392,11 @@ mod tests {
     #[test]
     fn a_styled_run_is_written_as_crossterm_s_backend_writes_it() {
         // The usual case, spelt out: plain text, a bold green word, plain text further on.
-        let _flag = NO_COLOR_FLAG
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let before = Colored::ansi_color_disabled_memoized();
-        Colored::set_ansi_color_disabled(false);
         let plain = Cell::new("a");
         let mut bold = Cell::new("b");
         bold.set_style(Style::new().green().bold());
-        let (ours, theirs) = both(&[(0, 0, plain.clone()), (1, 0, bold), (5, 2, plain)]);
-        Colored::set_ansi_color_disabled(before);
+        let cells = [(0, 0, plain.clone()), (1, 0, bold), (5, 2, plain)];
+        let (ours, theirs) = with_no_color(false, || both(&cells));
         assert_eq!(
             ours,
             "\u{1b}[1;1Ha\u{1b}[1m\u{1b}[38;5;2;49mb\u{1b}[3;6H\u{1b}[22m\u{1b}[39;49ma\
