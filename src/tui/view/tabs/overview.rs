@@ -9,7 +9,7 @@ use ratatui::widgets::StatefulWidget;
 use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::App;
 use crate::tui::view::frame_map::FrameMap;
-use crate::tui::view::widgets::doc::{Doc, ellipsis};
+use crate::tui::view::widgets::doc::{Doc, fit};
 use crate::tui::view::widgets::found::Marks;
 use crate::tui::view::widgets::pane::pane;
 
@@ -75,17 +75,19 @@ fn matrix(app: &App, doc: &mut Doc) {
         .unwrap_or(0);
     let situation_width = doc.width().saturating_sub(pick_width + 5).max(10);
     doc.line(Line::styled(
-        format!("  {} Pick", padded("Your situation".to_owned(), situation_width)),
+        format!("  {:<situation_width$} {}", "Your situation", "Pick"),
         theme.muted,
     ));
     for row in &decision.matrix {
         let matches = verdict.options.contains(&row.pick);
         let marker = if matches { "▶ " } else { "  " };
         let style = if matches { theme.highlight } else { theme.text };
-        let situation = ellipsis(&row.situation, situation_width);
+        // Padded without the formatter, whose `{:<w$}` writes a space a call (issue 8).
+        let mut situation = fit(&row.situation, situation_width);
+        situation.push(' ');
         doc.line(Line::from(vec![
             Span::styled(marker, theme.highlight),
-            Span::styled(padded(situation, situation_width + 1), style),
+            Span::styled(situation, style),
             Span::styled(decision.option_name(&row.pick).to_owned(), style),
         ]));
     }
@@ -103,14 +105,6 @@ fn matrix(app: &App, doc: &mut Doc) {
         )
     };
     doc.para(&marked, theme.muted);
-}
-
-/// `text` with spaces after it up to `width` characters, as `format!("{text:<width$}")`
-/// writes it, without the formatter's one call per space (issue 8).
-fn padded(mut text: String, width: usize) -> String {
-    let pad = width.saturating_sub(text.chars().count());
-    text.extend(std::iter::repeat_n(' ', pad));
-    text
 }
 
 fn stages(app: &App, doc: &mut Doc) {

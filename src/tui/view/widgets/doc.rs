@@ -157,6 +157,14 @@ pub fn ellipsis(text: &str, width: usize) -> String {
     cut
 }
 
+/// The text cut to `width` columns (see [`ellipsis`]) and padded with spaces to them.
+pub fn fit(text: &str, width: usize) -> String {
+    let mut cut = ellipsis(text, width);
+    let pad = width.saturating_sub(cut.chars().count());
+    cut.extend(std::iter::repeat_n(' ', pad));
+    cut
+}
+
 /// Wrapping options: never split at a hyphen, so ids like `django.content-heavy` stay whole.
 fn options(width: usize) -> textwrap::Options<'static> {
     textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)

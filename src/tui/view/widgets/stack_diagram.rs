@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::score::{LayerView, StackView};
 use crate::tui::theme::Theme;
-use crate::tui::view::widgets::doc::{ellipsis, wrap};
+use crate::tui::view::widgets::doc::{fit, wrap};
 
 /// The stack diagram widget.
 pub struct StackDiagram<'a> {
@@ -248,9 +248,7 @@ impl Fitting<'_> {
 
 /// `text` cut to `inner` cells and padded to them, in one style.
 fn padded(text: &str, inner: usize, style: Style) -> Line<'static> {
-    let cut = ellipsis(text, inner);
-    let pad = inner.saturating_sub(cut.chars().count());
-    Line::styled(format!("{cut}{}", " ".repeat(pad)), style)
+    Line::styled(fit(text, inner), style)
 }
 
 /// `│line│`, for a line padded to the inside of the box.
