@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::action::Pane;
 use crate::tui::view::frame_map::PaneExtent;
-use crate::tui::view::widgets::fill::fill;
+use crate::tui::view::widgets::fill::{fill, options};
 
 /// Wrapped lines, built for one width.
 #[derive(Debug, Clone)]
@@ -163,11 +163,6 @@ pub fn fit(text: &str, width: usize) -> String {
     let pad = width.saturating_sub(cut.chars().count());
     cut.extend(std::iter::repeat_n(' ', pad));
     cut
-}
-
-/// Wrapping options: never split at a hyphen, so ids like `django.content-heavy` stay whole.
-fn options(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// Whether `c` is a grapheme of its own whatever is around it, one cell wide: printable

@@ -8,15 +8,20 @@
 
 use textwrap::core::display_width;
 
-/// The options `fill` stands for: a width of at least one column, never a split at a
-/// hyphen (ids like `django.content-heavy` stay whole), lines filled in order and broken at
+/// Wrapping options for every wrapped text: a width of at least one column, never a split at
+/// a hyphen, so ids like `django.content-heavy` stay whole. Table cells, narrow, wrap with
+/// these (`doc::wrap`): the optimal fit's evener lines and its breaks after a slash or a dash.
+pub fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// The options `fill` stands for: [`options`], with lines filled in order and broken at
 /// spaces only, as a ratatui paragraph breaks them (file text is cleaned, so its only
 /// breakable space is U+0020). Documents are wide, where the optimal fit's evener lines and
 /// breaks after a slash or a dash matter little, and finding them took a sixth of the first
-/// frame's instructions (issue 8); table cells, narrow, keep both (`doc::wrap`).
-pub fn options(width: usize) -> textwrap::Options<'static> {
-    textwrap::Options::new(width.max(1))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+/// frame's instructions (issue 8).
+pub fn document_options(width: usize) -> textwrap::Options<'static> {
+    options(width)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
 }
@@ -31,15 +36,11 @@ struct Word {
 }
 
 /// `text` wrapped to `width` columns, the first line after `first`, the others after
-/// `rest`: `textwrap::wrap(text, options(width).initial_indent(first).subsequent_indent(rest))`.
+/// `rest`: `textwrap::wrap(text, document_options(width).initial_indent(first).subsequent_indent(rest))`.
 pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let width = width.max(1);
     if text.chars().any(char::is_control) {
-        let options = options(width).initial_indent(first).subsequent_indent(rest);
-        return textwrap::wrap(text, options)
-            .into_iter()
-            .map(std::borrow::Cow::into_owned)
-            .collect();
+        return by_textwrap(text, width, first, rest);
     }
     // textwrap's shortcut: a line that fits, with no indent, is the text less its last spaces.
     if text.len() < width && first.is_empty() {
@@ -74,6 +75,17 @@ pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
         out.push(filled);
     }
     out
+}
+
+/// What `fill` stands for, from textwrap itself.
+fn by_textwrap(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let options = document_options(width)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 /// The words of `text` as textwrap's ASCII-space separator finds them (each word takes the
@@ -164,15 +176,6 @@ mod tests {
 
     use super::*;
 
-    /// What textwrap gives for the same text, width and indents.
-    fn textwrap_fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
-        let options = options(width).initial_indent(first).subsequent_indent(rest);
-        textwrap::wrap(text, options)
-            .into_iter()
-            .map(std::borrow::Cow::into_owned)
-            .collect()
-    }
-
     fn indent() -> impl Strategy<Value = &'static str> {
         prop_oneof![
             Just(""),
@@ -206,7 +209,7 @@ mod tests {
             }
             prop_assert_eq!(
                 fill(&text, width, first, rest),
-                textwrap_fill(&text, width, first, rest),
+                by_textwrap(&text, width, first, rest),
                 "{:?} at {}", text, width
             );
         }
@@ -227,6 +230,6 @@ mod tests {
                 "  listic word"
             ]
         );
-        assert_eq!(lines, textwrap_fill(text, 16, "• ", "  "));
+        assert_eq!(lines, by_textwrap(text, 16, "• ", "  "));
     }
 }
