@@ -245,20 +245,20 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
     run_started(start(mouse)?, app, effects)
 }
 
-/// The terminal in the app's mode, the signals caught (handled from the first frame on).
-pub struct Started(terminal::Session, terminal::signals::Caught);
+/// The terminal in the app's mode, the signals blocked (handled from the first frame on).
+pub struct Started(terminal::Session, terminal::signals::Blocked);
 
-/// Catches the signals and puts the terminal in the app's mode: the part of [`run`] that needs
+/// Blocks the signals and puts the terminal in the app's mode: the part of [`run`] that needs
 /// no model, so that a caller can load everything that may fail before it.
 pub fn start(mouse: bool) -> io::Result<Started> {
-    let caught = terminal::signals::install()?;
-    Ok(Started(terminal::Session::start(mouse)?, caught))
+    let blocked = terminal::signals::block()?;
+    Ok(Started(terminal::Session::start(mouse)?, blocked))
 }
 
 /// [`run`] on a terminal already [`start`]ed.
 pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -> io::Result<()> {
-    let Started(mut session, caught) = started;
-    let mut caught = Some(caught);
+    let Started(mut session, blocked) = started;
+    let mut blocked = Some(blocked);
     let mut work = terminal::signals::hold();
     // The size the terminal was just measured at: asking again costs a system call or three.
     let size = session.terminal.get_frame().area();
@@ -274,8 +274,8 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
             dirty = false;
         }
         // The first frame is on screen: now the signals get their thread.
-        if let Some(caught) = caught.take() {
-            caught.listen()?;
+        if let Some(blocked) = blocked.take() {
+            blocked.listen()?;
         }
         // Block until something happens: an idle app draws nothing and uses no CPU. Only
         // while it waits may a signal end it: nothing is half drawn or unsaved then.

@@ -47,15 +47,15 @@ pub fn take_redraw() -> bool {
 const HANDLED: [Signal; 4] = [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT, Signal::SIGTSTP];
 
 /// The signals, blocked but not yet handled: each one that comes waits in the kernel until
-/// [`Caught::listen`] handles it.
-pub struct Caught(());
+/// [`Blocked::listen`] handles it.
+pub struct Blocked(());
 
 /// Blocks the signals. Call it before the terminal changes mode: from then on none of them
 /// can end the process with the terminal in raw mode. One system call: installing the
 /// handlers and their pipe waits for the first frame (issue 8).
-pub fn install() -> io::Result<Caught> {
+pub fn block() -> io::Result<Blocked> {
     mask(SigmaskHow::SIG_BLOCK)?;
-    Ok(Caught(()))
+    Ok(Blocked(()))
 }
 
 /// Blocks or unblocks [`HANDLED`] for this thread.
@@ -64,9 +64,9 @@ fn mask(how: SigmaskHow) -> io::Result<()> {
     pthread_sigmask(how, Some(&set), None).map_err(io::Error::from)
 }
 
-impl Caught {
+impl Blocked {
     /// Installs the handlers, starts the thread that acts on them, and unblocks the signals:
-    /// one that came since [`install`] is handled now. The app calls it once its first frame
+    /// one that came since [`block`] is handled now. The app calls it once its first frame
     /// is on screen: installing handlers and starting a thread are among the costliest steps
     /// of starting up.
     pub fn listen(self) -> io::Result<()> {
