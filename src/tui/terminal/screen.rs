@@ -4,10 +4,11 @@
 //! `CrosstermBackend::draw` queues a crossterm command for every cursor move, colour change
 //! and cell, and each one goes through `write!` and the `fmt` machinery (an attribute even
 //! allocates its number as a `String`). At 80×24 that was a seventh of the instructions to the
-//! first frame (issue 8). [`Screen::draw`] writes the same bytes into one buffer, handed to
-//! the output at once: the same cursor moves, attribute changes and colours in the same order, with
-//! crossterm's own `NO_COLOR` rule. The tests below hold it to crossterm's backend byte for
-//! byte on any cells, with colours on and off. Everything else is crossterm's backend.
+//! first frame (issue 8). [`Screen::draw`] writes the same bytes into one buffer (which
+//! cannot fail), handed to the output at once: the same cursor moves, attribute changes and
+//! colours in the same order, with crossterm's own `NO_COLOR` rule. The tests below hold it
+//! to crossterm's backend byte for byte on any cells, with colours on and off. Everything
+//! else is crossterm's backend.
 
 use std::io::{self, Write};
 
@@ -55,15 +56,15 @@ enum Layer {
 }
 
 /// Writes the decimal digits of `n`.
-fn number(out: &mut impl Write, n: impl itoa::Integer) -> io::Result<()> {
-    out.write_all(itoa::Buffer::new().format(n).as_bytes())
+fn number(out: &mut Vec<u8>, n: impl itoa::Integer) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 /// What crossterm's `Colored` writes for `color` (nothing at all when `NO_COLOR` is set,
 /// by crossterm's own reading of it).
-fn colour(out: &mut impl Write, layer: Layer, color: Color, no_color: bool) -> io::Result<()> {
+fn colour(out: &mut Vec<u8>, layer: Layer, color: Color, no_color: bool) {
     if no_color {
-        return Ok(());
+        return;
     }
     let (reset, set) = match layer {
         Layer::Foreground => ("39", "38;"),
@@ -71,7 +72,7 @@ fn colour(out: &mut impl Write, layer: Layer, color: Color, no_color: bool) -> i
         Layer::Underline => ("59", "58;"),
     };
     let index: u8 = match color.into_crossterm() {
-        Crossterm::Reset => return out.write_all(reset.as_bytes()),
+        Crossterm::Reset => return out.extend_from_slice(reset.as_bytes()),
         Crossterm::Black => 0,
         Crossterm::DarkRed => 1,
         Crossterm::DarkGreen => 2,
@@ -90,32 +91,32 @@ fn colour(out: &mut impl Write, layer: Layer, color: Color, no_color: bool) -> i
         Crossterm::White => 15,
         Crossterm::AnsiValue(value) => value,
         Crossterm::Rgb { r, g, b } => {
-            out.write_all(set.as_bytes())?;
-            out.write_all(b"2;")?;
-            number(out, r)?;
-            out.write_all(b";")?;
-            number(out, g)?;
-            out.write_all(b";")?;
+            out.extend_from_slice(set.as_bytes());
+            out.extend_from_slice(b"2;");
+            number(out, r);
+            out.extend_from_slice(b";");
+            number(out, g);
+            out.extend_from_slice(b";");
             return number(out, b);
         }
     };
-    out.write_all(set.as_bytes())?;
-    out.write_all(b"5;")?;
-    number(out, index)
+    out.extend_from_slice(set.as_bytes());
+    out.extend_from_slice(b"5;");
+    number(out, index);
 }
 
 /// `CSI <params> m` for one colour, as crossterm's `SetForegroundColor` and its kin write it.
-fn set_colour(out: &mut impl Write, layer: Layer, color: Color, no_color: bool) -> io::Result<()> {
-    out.write_all(b"\x1b[")?;
-    colour(out, layer, color, no_color)?;
-    out.write_all(b"m")
+fn set_colour(out: &mut Vec<u8>, layer: Layer, color: Color, no_color: bool) {
+    out.extend_from_slice(b"\x1b[");
+    colour(out, layer, color, no_color);
+    out.extend_from_slice(b"m");
 }
 
 /// `CSI <n> m`: one attribute, as crossterm's `SetAttribute` writes it.
-fn attribute(out: &mut impl Write, sgr: &str) -> io::Result<()> {
-    out.write_all(b"\x1b[")?;
-    out.write_all(sgr.as_bytes())?;
-    out.write_all(b"m")
+fn attribute(out: &mut Vec<u8>, sgr: &str) {
+    out.extend_from_slice(b"\x1b[");
+    out.extend_from_slice(sgr.as_bytes());
+    out.extend_from_slice(b"m");
 }
 
 impl<W: Write> Backend for Screen<W> {
@@ -127,9 +128,8 @@ impl<W: Write> Backend for Screen<W> {
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
         let no_color = Colored::ansi_color_disabled_memoized();
-        let mut frame = std::mem::take(&mut self.frame);
-        frame.clear();
-        let out = &mut frame;
+        let out = &mut self.frame;
+        out.clear();
         let mut fg = Color::Reset;
         let mut bg = Color::Reset;
         let mut underline_color = Color::Reset;
@@ -138,41 +138,39 @@ impl<W: Write> Backend for Screen<W> {
         for (x, y, cell) in content {
             // crossterm's `MoveTo`, unless the cell follows the last one on its row.
             if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-                out.write_all(b"\x1b[")?;
-                number(out, u32::from(y) + 1)?;
-                out.write_all(b";")?;
-                number(out, u32::from(x) + 1)?;
-                out.write_all(b"H")?;
+                out.extend_from_slice(b"\x1b[");
+                number(out, u32::from(y) + 1);
+                out.extend_from_slice(b";");
+                number(out, u32::from(x) + 1);
+                out.extend_from_slice(b"H");
             }
             last = Some(Position { x, y });
             if cell.modifier != modifier {
-                modifier_change(out, modifier, cell.modifier)?;
+                modifier_change(out, modifier, cell.modifier);
                 modifier = cell.modifier;
             }
             // crossterm's `SetColors`: both colours in one sequence.
             if cell.fg != fg || cell.bg != bg {
-                out.write_all(b"\x1b[")?;
-                colour(out, Layer::Foreground, cell.fg, no_color)?;
-                out.write_all(b";")?;
-                colour(out, Layer::Background, cell.bg, no_color)?;
-                out.write_all(b"m")?;
+                out.extend_from_slice(b"\x1b[");
+                colour(out, Layer::Foreground, cell.fg, no_color);
+                out.extend_from_slice(b";");
+                colour(out, Layer::Background, cell.bg, no_color);
+                out.extend_from_slice(b"m");
                 fg = cell.fg;
                 bg = cell.bg;
             }
             if cell.underline_color != underline_color {
-                set_colour(out, Layer::Underline, cell.underline_color, no_color)?;
+                set_colour(out, Layer::Underline, cell.underline_color, no_color);
                 underline_color = cell.underline_color;
             }
             // crossterm's `Print` writes the symbol as it is.
-            out.write_all(cell.symbol().as_bytes())?;
+            out.extend_from_slice(cell.symbol().as_bytes());
         }
-        set_colour(out, Layer::Foreground, Color::Reset, no_color)?;
-        set_colour(out, Layer::Background, Color::Reset, no_color)?;
-        set_colour(out, Layer::Underline, Color::Reset, no_color)?;
-        attribute(out, "0")?;
-        let written = self.backend.write_all(&frame);
-        self.frame = frame;
-        written
+        set_colour(out, Layer::Foreground, Color::Reset, no_color);
+        set_colour(out, Layer::Background, Color::Reset, no_color);
+        set_colour(out, Layer::Underline, Color::Reset, no_color);
+        attribute(out, "0");
+        self.backend.write_all(&self.frame)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
@@ -219,20 +217,20 @@ impl<W: Write> Backend for Screen<W> {
 /// The attributes that take a cell from `from` to `to`, as ratatui's crossterm backend
 /// writes them: removals first (bold and dim share one reset), then additions. The numbers
 /// are crossterm's `Attribute::sgr`.
-fn modifier_change(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Result<()> {
+fn modifier_change(out: &mut Vec<u8>, from: Modifier, to: Modifier) {
     let removed = from - to;
     if removed.contains(Modifier::REVERSED) {
-        attribute(out, "27")?;
+        attribute(out, "27");
     }
     let reset_intensity = removed.intersects(Modifier::BOLD | Modifier::DIM);
     if reset_intensity {
-        attribute(out, "22")?;
+        attribute(out, "22");
         // What the reset took away and `to` keeps comes back.
         if to.contains(Modifier::DIM) {
-            attribute(out, "2")?;
+            attribute(out, "2");
         }
         if to.contains(Modifier::BOLD) {
-            attribute(out, "1")?;
+            attribute(out, "1");
         }
     }
     let removals = [
@@ -243,11 +241,11 @@ fn modifier_change(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Re
     ];
     for (modifier, sgr) in removals {
         if removed.contains(modifier) {
-            attribute(out, sgr)?;
+            attribute(out, sgr);
         }
     }
     if removed.intersects(Modifier::SLOW_BLINK | Modifier::RAPID_BLINK) {
-        attribute(out, "25")?;
+        attribute(out, "25");
     }
     let added = to - from;
     let additions = [
@@ -263,10 +261,9 @@ fn modifier_change(out: &mut impl Write, from: Modifier, to: Modifier) -> io::Re
     ];
     for (modifier, sgr, applies) in additions {
         if applies && added.contains(modifier) {
-            attribute(out, sgr)?;
+            attribute(out, sgr);
         }
     }
-    Ok(())
 }
 
 #[cfg(test)]
