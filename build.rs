@@ -148,7 +148,7 @@ fn main() {
     let text = std::fs::read_to_string(SOURCE).unwrap_or_else(|e| panic!("{SOURCE}: {e}"));
     let value: Value = ron::from_str(&text).unwrap_or_else(|e| panic!("{SOURCE}:{e}"));
     let mut code = String::new();
-    build(&mut code, "", Struct("Decision"), &value, &mut Vec::new());
+    build(&mut code, "", Struct("Decision"), &value, "");
     let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("web-frameworks.rs"), code).expect("write the Rust");
     order_startup_code();
@@ -186,9 +186,8 @@ fn rustc_minor() -> Option<u32> {
 }
 
 /// Writes the Rust expression of `value` as a `kind` to `code`; `at` names it in panics.
-/// `ids` holds the ids of the structs around it and its own, outermost first: a question's
-/// full id is the last two.
-fn build(code: &mut String, at: &str, kind: Kind, value: &Value, ids: &mut Vec<String>) {
+/// `option` is the id of the option (`Choice`) it is in, for a question's full id.
+fn build(code: &mut String, at: &str, kind: Kind, value: &Value, option: &str) {
     match (kind, value) {
         (Id, Value::String(s)) => write!(code, "s({s:?})"),
         (Text, Value::String(s)) => write!(code, "t({s:?})"),
@@ -203,13 +202,13 @@ fn build(code: &mut String, at: &str, kind: Kind, value: &Value, ids: &mut Vec<S
         (Opt(_), Value::Option(None) | Value::Unit) => write!(code, "None"),
         (Opt(inner), Value::Option(Some(value))) => {
             code.push_str("Some(");
-            build(code, at, *inner, value, ids);
+            build(code, at, *inner, value, option);
             write!(code, ")")
         }
         (List(inner), Value::Seq(items)) => {
             code.push_str("vec![");
             for (i, item) in items.iter().enumerate() {
-                build(code, &format!("{at}[{i}]"), *inner, item, ids);
+                build(code, &format!("{at}[{i}]"), *inner, item, option);
                 code.push(',');
             }
             write!(code, "]")
@@ -221,7 +220,7 @@ fn build(code: &mut String, at: &str, kind: Kind, value: &Value, ids: &mut Vec<S
                     panic!("{SOURCE}: {at}: a key that is not a string: {key:?}")
                 };
                 write!(code, "(s({key:?}),").expect("write to a String");
-                build(code, &format!("{at}.{key}"), Text, value, ids);
+                build(code, &format!("{at}.{key}"), Text, value, option);
                 code.push_str("),");
             }
             write!(code, "])")
@@ -243,15 +242,15 @@ fn build(code: &mut String, at: &str, kind: Kind, value: &Value, ids: &mut Vec<S
                 );
             }
             let id = match field("id") {
-                Some(Value::String(id)) => Some(id.clone()),
-                _ => None,
+                Some(Value::String(id)) => id.as_str(),
+                _ => "",
             };
-            ids.extend(id.clone());
+            let option = if name == "Choice" { id } else { option };
             write!(code, "{name} {{").expect("write to a String");
             for (key, kind, default) in fields {
                 write!(code, "{key}:").expect("write to a String");
                 match (field(key), default) {
-                    (Some(value), _) => build(code, &format!("{at}.{key}"), *kind, value, ids),
+                    (Some(value), _) => build(code, &format!("{at}.{key}"), *kind, value, option),
                     (None, Some("")) => code.push_str(default_of(*kind)),
                     (None, Some(default)) => code.push_str(default),
                     (None, None) => panic!("{SOURCE}: {at}: {name} needs {key}"),
@@ -260,11 +259,8 @@ fn build(code: &mut String, at: &str, kind: Kind, value: &Value, ids: &mut Vec<S
             }
             // A question's full id is `<option>.<question>` (`Question::full_id`).
             if name == "Question" {
-                let full_id = ids[ids.len().saturating_sub(2)..].join(".");
-                write!(code, "full_id: Arc::from({full_id:?}),").expect("write to a String");
-            }
-            if id.is_some() {
-                ids.pop();
+                write!(code, "full_id: Arc::from({:?}),", format!("{option}.{id}"))
+                    .expect("write to a String");
             }
             write!(code, "}}")
         }
