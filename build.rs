@@ -156,9 +156,15 @@ fn main() {
 
 /// Has the linker lay out the functions of [`STARTUP_SYMBOLS`] first, in its order, so that
 /// starting up maps a few pages of code rather than pages all over the binary (see the file).
+///
+/// A symbol's name carries hashes that change with the build: `cargo bench` and `cargo build`
+/// (other features, another profile) give the same function other names. So the list is not
+/// given to the linker as names but as a linker script of patterns with the hashes left out,
+/// which `INSERT` adds to the default layout: each function's section (`.text.<name>`), in
+/// the list's order, at the start of `.text`.
+///
 /// Only for the binary, and only where the linker is rust-lld: the default of
-/// `x86_64-unknown-linux-gnu` since Rust 1.90, unless a linker is chosen (GNU ld has no such
-/// option).
+/// `x86_64-unknown-linux-gnu` since Rust 1.90, unless a linker is chosen.
 fn order_startup_code() {
     println!("cargo::rerun-if-changed={STARTUP_SYMBOLS}");
     let target = std::env::var("TARGET").unwrap_or_default();
@@ -167,14 +173,54 @@ fn order_startup_code() {
     if target != "x86_64-unknown-linux-gnu" || linker_chosen || rustc_minor() < Some(90) {
         return;
     }
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
-    let list = Path::new(&manifest).join(STARTUP_SYMBOLS);
-    println!(
-        "cargo::rustc-link-arg-bins=-Wl,--symbol-ordering-file={}",
-        list.display()
-    );
-    // A name the binary no longer has only loses its place.
-    println!("cargo::rustc-link-arg-bins=-Wl,--no-warn-symbol-ordering");
+    let list = std::fs::read_to_string(STARTUP_SYMBOLS).unwrap_or_else(|e| panic!("{STARTUP_SYMBOLS}: {e}"));
+    let out = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    let script = Path::new(&out).join("startup.ld");
+    std::fs::write(&script, linker_script(&list)).expect("write the linker script");
+    println!("cargo::rustc-link-arg-bins=-Wl,-T,{}", script.display());
+    // For `tests/cli.rs`, which checks the layout where there is one.
+    println!("cargo::rustc-env=STACKPICK_STARTUP_LAYOUT=1");
+}
+
+/// The linker script that puts the sections of the functions `list` names first in `.text`.
+fn linker_script(list: &str) -> String {
+    let mut script = String::from("SECTIONS\n{\n  .text : {\n");
+    let mut seen = std::collections::HashSet::new();
+    // Names only: not comments, nor callgrind's "(below main)".
+    let names = list.lines().filter(|l| {
+        !l.is_empty()
+            && l.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_$.".contains(&b))
+    });
+    for name in names {
+        let pattern = without_hashes(name);
+        if seen.insert(pattern.clone()) {
+            // LLVM puts a function it deems cold in `.text.unlikely.<name>`, and ThinLTO
+            // (a debug build's) renames a function it makes local `<name>.llvm.<number>`.
+            let [name, local] = [pattern.clone(), format!("{pattern}.llvm.*")];
+            writeln!(
+                script,
+                "    *(.text.{name} .text.{local} .text.unlikely.{name} .text.unlikely.{local})"
+            )
+            .expect("write to a String");
+        }
+    }
+    script.push_str("  }\n}\nINSERT BEFORE .init;\n");
+    script
+}
+
+/// `name` with its hash as a wildcard: a legacy name ends in `17h`, 16 hex digits and `E`,
+/// which change with the build. (A v0 name, as the standard library's, changes only with
+/// the toolchain.)
+fn without_hashes(name: &str) -> String {
+    if let Some(stem) = name.strip_suffix('E')
+        && let Some((stem, hash)) = stem.rsplit_once("17h")
+        && hash.len() == 16
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return format!("{stem}17h*");
+    }
+    name.to_owned()
 }
 
 /// The minor version of the compiler (`rustc 1.95.0 …` is 95).

@@ -1176,3 +1176,59 @@ fn the_binary_loads_no_libm() {
     assert!(libraries.contains("libc.so"), "{libraries}");
     assert!(!libraries.contains("libm.so"), "{libraries}");
 }
+
+/// The functions of `assets/startup-symbols.txt` come first in the binary's code, before any
+/// other, whatever the hashes of their names in this build (build.rs matches them without):
+/// start-up maps a few pages of code (issue 8). Where build.rs lays nothing out (another
+/// target or linker), there is nothing to check.
+#[test]
+fn the_start_up_functions_come_first_in_the_code() {
+    if option_env!("STACKPICK_STARTUP_LAYOUT").is_none() {
+        return;
+    }
+    // A name's hash, and what ThinLTO appends to a name it makes local (`.llvm.<n>`), vary.
+    let without_hash = |name: &str| -> String {
+        let name = name.split_once(".llvm.").map_or(name, |(name, _)| name);
+        match name.strip_suffix('E').and_then(|n| n.rsplit_once("17h")) {
+            Some((stem, hash)) if hash.len() == 16 => format!("{stem}17h"),
+            _ => name.to_owned(),
+        }
+    };
+    let listed: std::collections::HashSet<String> = include_str!("../assets/startup-symbols.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(without_hash)
+        .collect();
+    let binary = env!("CARGO_BIN_EXE_stackpick");
+    let output = std::process::Command::new("nm")
+        .args(["--numeric-sort", "--defined-only", binary])
+        .output()
+        .expect("nm, from binutils (the linker's package), lists a binary's symbols");
+    assert!(output.status.success(), "nm {binary}: {output:?}");
+    let symbols = String::from_utf8_lossy(&output.stdout);
+    // The functions in address order (`<address> t|T <name>` lines), each with its names. A
+    // function with aliases is left out: its section may be named after the other name.
+    let mut code: Vec<(&str, Vec<&str>)> = Vec::new();
+    for line in symbols.lines() {
+        let [address, "t" | "T", name] = line.split_whitespace().collect::<Vec<_>>()[..] else {
+            continue;
+        };
+        match code.last_mut() {
+            Some((last, names)) if *last == address => names.push(name),
+            _ => code.push((address, vec![name])),
+        }
+    }
+    let code: Vec<(&str, bool)> = code
+        .into_iter()
+        .filter(|(_, names)| names.len() == 1)
+        .map(|(address, names)| (address, listed.contains(&without_hash(names[0]))))
+        .collect();
+    let first = code.iter().take_while(|(_, listed)| *listed).count();
+    let all = code.iter().filter(|(_, listed)| *listed).count();
+    assert!(first > 200, "only {first} listed functions lead the code");
+    assert_eq!(
+        first, all,
+        "a listed function comes after the one at {}",
+        code[first].0
+    );
+}
