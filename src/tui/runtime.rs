@@ -267,7 +267,11 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
         height: size.height,
     });
     let mut map = FrameMap::default();
-    let mut dirty = true;
+    terminal::first_frame::draw_first(&mut session.terminal, |frame| {
+        map = render(app, frame);
+        map.cursor
+    })?;
+    let mut dirty = false;
     while !app.quit {
         if dirty {
             session.terminal.draw(|frame| map = render(app, frame))?;

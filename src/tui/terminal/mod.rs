@@ -3,6 +3,7 @@
 //! Frames go out through a buffered writer.
 
 pub mod clamped;
+pub mod first_frame;
 pub mod screen;
 pub mod signals;
 
