@@ -2,6 +2,7 @@
 //! writes the footer hints and the help overlay, so what is shown can never disagree with what
 //! is bound.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
@@ -12,11 +13,12 @@ pub use crate::tui::keys::bindings::Scope;
 use crate::tui::keys::bindings::{DEFAULT_BINDINGS, Priority, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
 use crate::tui::keys::key::Key;
 
-/// A binding in force: its scope, keys, action and label.
+/// A binding in force: its scope, keys, action and label. The keys are the default table's
+/// own until a config rebinds them (building the keymap allocates nothing).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bound {
     pub scope: Scope,
-    pub keys: Vec<Key>,
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
     pub label: &'static str,
     pub footer: bool,
@@ -51,7 +53,7 @@ impl Default for Keymap {
                 .iter()
                 .map(|b| Bound {
                     scope: b.scope,
-                    keys: b.keys.to_vec(),
+                    keys: Cow::Borrowed(b.keys),
                     action: b.action,
                     label: b.label,
                     footer: b.footer,
@@ -130,7 +132,7 @@ impl Keymap {
             }
             for binding in keymap.bindings.iter_mut().filter(|b| b.scope.rebindable()) {
                 if action_name(binding.action).as_deref() == Some(name.as_str()) {
-                    binding.keys.clone_from(&keys);
+                    binding.keys = Cow::Owned(keys.clone());
                 }
             }
         }
