@@ -123,8 +123,14 @@ impl<'a> Iterator for AgainstBlank<'a> {
                     if is_blank(cell) {
                         continue;
                     }
-                    let width = usize::from(cell.cell_width());
-                    if width > 1 && cell.symbol().contains('\u{FE0F}') {
+                    // A one-byte symbol is one column wide, as `cell_width` says of it.
+                    let symbol = cell.symbol();
+                    let width = if symbol.len() == 1 {
+                        1
+                    } else {
+                        usize::from(cell.cell_width())
+                    };
+                    if width > 1 && symbol.contains('\u{FE0F}') {
                         self.trailing = Some((i + 1, (i + width).min(len)));
                     } else if width > 1 {
                         self.pos += width - 1;
