@@ -30,7 +30,7 @@ enum Kind {
     U32,
     Option(&'static Kind),
     Vec(&'static Kind),
-    /// `BTreeMap<String, Text>`.
+    /// `LiteMap<String, Text>`.
     TextById,
     Struct(&'static str),
 }
@@ -52,7 +52,7 @@ fn default_of(kind: Kind) -> &'static str {
         U32 => "0",
         Opt(_) => "None",
         List(_) => "Vec::new()",
-        TextById => "BTreeMap::new()",
+        TextById => "LiteMap::new()",
         Struct(name) => panic!("build.rs: {name} has no default"),
     }
 }
@@ -260,7 +260,7 @@ fn build(code: &mut String, at: &str, kind: Kind, value: &Value, option: &str) {
             write!(code, "]")
         }
         (TextById, Value::Map(map)) => {
-            code.push_str("BTreeMap::from([");
+            code.push_str("LiteMap::from_iter([");
             for (key, value) in map.iter() {
                 let Value::String(key) = key else {
                     panic!("{SOURCE}: {at}: a key that is not a string: {key:?}")
