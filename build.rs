@@ -157,11 +157,11 @@ fn main() {
 /// Has the linker lay out the functions of [`STARTUP_SYMBOLS`] first, in its order, so that
 /// starting up maps a few pages of code rather than pages all over the binary (see the file).
 ///
-/// A symbol's name carries hashes that change with the build: `cargo bench` and `cargo build`
-/// (other features, another profile) give the same function other names. So the list is not
-/// given to the linker as names but as a linker script of patterns with the hashes left out,
-/// which `INSERT` adds to the default layout: each function's section (`.text.<name>`), in
-/// the list's order, at the start of `.text`.
+/// A symbol's name carries a hash that changes with the build: `cargo bench` and `cargo
+/// build` (other features, another profile) give the same function other names. So the file
+/// holds patterns, the hash a wildcard, and the linker gets a script that `INSERT`s them into
+/// its default layout: each function's section (`.text.<name>`), in the file's order, at the
+/// start of `.text`.
 ///
 /// Only for the binary, and only where the linker is rust-lld: the default of
 /// `x86_64-unknown-linux-gnu` since Rust 1.90, unless a linker is chosen.
@@ -185,42 +185,24 @@ fn order_startup_code() {
 /// The linker script that puts the sections of the functions `list` names first in `.text`.
 fn linker_script(list: &str) -> String {
     let mut script = String::from("SECTIONS\n{\n  .text : {\n");
-    let mut seen = std::collections::HashSet::new();
-    // Names only: not comments, nor callgrind's "(below main)".
-    let names = list.lines().filter(|l| {
-        !l.is_empty()
-            && l.bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"_$.".contains(&b))
-    });
-    for name in names {
-        let pattern = without_hashes(name);
-        if seen.insert(pattern.clone()) {
-            // LLVM puts a function it deems cold in `.text.unlikely.<name>`, and ThinLTO
-            // (a debug build's) renames a function it makes local `<name>.llvm.<number>`.
-            let [name, local] = [pattern.clone(), format!("{pattern}.llvm.*")];
-            writeln!(
-                script,
-                "    *(.text.{name} .text.{local} .text.unlikely.{name} .text.unlikely.{local})"
-            )
-            .expect("write to a String");
-        }
+    let patterns = list.lines().filter(|l| !l.is_empty() && !l.starts_with('#'));
+    for name in patterns {
+        assert!(
+            name.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"_$.*".contains(&b)),
+            "{STARTUP_SYMBOLS}: not a symbol's name: {name}"
+        );
+        // LLVM puts a function it deems cold in `.text.unlikely.<name>`, and ThinLTO (a
+        // debug build's) renames a function it makes local `<name>.llvm.<number>`.
+        let local = format!("{name}.llvm.*");
+        writeln!(
+            script,
+            "    *(.text.{name} .text.{local} .text.unlikely.{name} .text.unlikely.{local})"
+        )
+        .expect("write to a String");
     }
     script.push_str("  }\n}\nINSERT BEFORE .init;\n");
     script
-}
-
-/// `name` with its hash as a wildcard: a legacy name ends in `17h`, 16 hex digits and `E`,
-/// which change with the build. (A v0 name, as the standard library's, changes only with
-/// the toolchain.)
-fn without_hashes(name: &str) -> String {
-    if let Some(stem) = name.strip_suffix('E')
-        && let Some((stem, hash)) = stem.rsplit_once("17h")
-        && hash.len() == 16
-        && hash.bytes().all(|b| b.is_ascii_hexdigit())
-    {
-        return format!("{stem}17h*");
-    }
-    name.to_owned()
 }
 
 /// The minor version of the compiler (`rustc 1.95.0 …` is 95).

@@ -1186,18 +1186,18 @@ fn the_start_up_functions_come_first_in_the_code() {
     if option_env!("STACKPICK_STARTUP_LAYOUT").is_none() {
         return;
     }
-    // A name's hash, and what ThinLTO appends to a name it makes local (`.llvm.<n>`), vary.
-    let without_hash = |name: &str| -> String {
+    // The file's pattern of a name: its hash a wildcard, and without what ThinLTO appends to
+    // a name it makes local (`.llvm.<n>`).
+    let pattern = |name: &str| -> String {
         let name = name.split_once(".llvm.").map_or(name, |(name, _)| name);
         match name.strip_suffix('E').and_then(|n| n.rsplit_once("17h")) {
-            Some((stem, hash)) if hash.len() == 16 => format!("{stem}17h"),
+            Some((stem, hash)) if hash.len() == 16 => format!("{stem}17h*"),
             _ => name.to_owned(),
         }
     };
-    let listed: std::collections::HashSet<String> = include_str!("../assets/startup-symbols.txt")
+    let listed: std::collections::HashSet<&str> = include_str!("../assets/startup-symbols.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .map(without_hash)
         .collect();
     let binary = env!("CARGO_BIN_EXE_stackpick");
     let output = std::process::Command::new("nm")
@@ -1221,7 +1221,7 @@ fn the_start_up_functions_come_first_in_the_code() {
     let code: Vec<(&str, bool)> = code
         .into_iter()
         .filter(|(_, names)| names.len() == 1)
-        .map(|(address, names)| (address, listed.contains(&without_hash(names[0]))))
+        .map(|(address, names)| (address, listed.contains(pattern(names[0]).as_str())))
         .collect();
     let first = code.iter().take_while(|(_, listed)| *listed).count();
     let all = code.iter().filter(|(_, listed)| *listed).count();
