@@ -27,16 +27,17 @@ use std::path::Path;
 use finl_unicode::categories::{CharacterCategories, MinorCategory};
 use serde::{Deserialize, Serialize};
 
-/// A cleaned, human-readable string from a data or session file.
+/// A cleaned, human-readable string from a data or session file. The embedded decision's
+/// texts are the binary's own (`&'static`): starting the app copies none of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
-pub struct Text(String);
+pub struct Text(Cow<'static, str>);
 
 impl Text {
     /// Text known to be clean already: the embedded decision's, which a test holds equal to
     /// what cleaning it gives (see `Decision::embedded`).
-    pub(crate) fn from_clean(clean: &str) -> Text {
-        Text(clean.to_owned())
+    pub(crate) const fn from_clean(clean: &'static str) -> Text {
+        Text(Cow::Borrowed(clean))
     }
 
     /// The text as a `&str`.
@@ -143,21 +144,21 @@ pub fn escape_path(path: &Path) -> String {
 impl From<String> for Text {
     fn from(raw: String) -> Self {
         match clean(&raw) {
-            Cow::Borrowed(_) => Text(raw),
-            Cow::Owned(cleaned) => Text(cleaned),
+            Cow::Borrowed(_) => Text(Cow::Owned(raw)),
+            Cow::Owned(cleaned) => Text(Cow::Owned(cleaned)),
         }
     }
 }
 
 impl From<&str> for Text {
     fn from(raw: &str) -> Self {
-        Text(clean(raw).into_owned())
+        Text(Cow::Owned(clean(raw).into_owned()))
     }
 }
 
 impl From<Text> for String {
     fn from(text: Text) -> Self {
-        text.0
+        text.0.into_owned()
     }
 }
 
