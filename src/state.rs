@@ -92,8 +92,9 @@ impl StateStore {
     }
 
     /// Removes the temporary files that an instance killed in the middle of a save left in
-    /// the state directory, and returns how many. Done by the first load or save; only our
-    /// own temporary files, never through a symlink (see [`sweep_stale_temps`]).
+    /// the state directory, and returns how many. Done by the app once its first frame is
+    /// up, and by the first save if none was done; only our own temporary files, never
+    /// through a symlink (see [`sweep_stale_temps`]).
     pub fn sweep_stale_temps(&mut self) -> usize {
         self.swept = true;
         sweep_stale_temps(&self.dir)
@@ -107,7 +108,6 @@ impl StateStore {
     /// What is loaded (no answers when there is no file) becomes the base of the merge at
     /// the next save; after an `Err` the next save replaces the file.
     pub fn load(&mut self, decision: &Decision) -> Result<Option<Restored>, String> {
-        self.sweep_once();
         let loaded = self.read(decision);
         let Ok(state) = loaded else {
             self.base.remove(&decision.id);

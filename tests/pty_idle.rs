@@ -34,7 +34,8 @@ struct PtyApp {
     output: Receiver<Vec<u8>>,
     /// Every byte read so far, for failure messages and final checks.
     transcript: Vec<u8>,
-    _dirs: tempfile::TempDir,
+    /// The temp root (`config/`, `state/`, `work/`).
+    dirs: tempfile::TempDir,
 }
 
 /// How to start the app for a test.
@@ -118,7 +119,7 @@ fn spawn(start: Start) -> PtyApp {
         master,
         output: rx,
         transcript: Vec::new(),
-        _dirs: dirs,
+        dirs,
     }
 }
 
@@ -402,6 +403,30 @@ fn a_corrupt_state_file_is_ignored_and_a_stale_one_keeps_its_valid_answers() {
             "the app runs on, and quits cleanly"
         );
     }
+}
+
+#[test]
+fn a_killed_saves_temporary_file_is_swept_once_the_app_is_up() {
+    // A temporary file of an earlier version's atomic write: no live process owns it.
+    let stale = "state/.web-frameworks.ron.Q87r22.tmp";
+    let mut app = spawn(Start {
+        args: &["--no-mouse"],
+        files: &[(stale, "partial"), ("state/notes.tmp", "mine")],
+        ..Start::default()
+    });
+    first_frame(&mut app);
+    let path = app.dirs.path().join(stale);
+    let deadline = Instant::now() + PATIENCE;
+    while path.exists() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!path.exists(), "the stale temporary file is swept");
+    assert!(
+        app.dirs.path().join("state/notes.tmp").exists(),
+        "a file not ours is kept"
+    );
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
 }
 
 #[test]

@@ -26,6 +26,14 @@ struct DiskEffects {
 }
 
 impl Effects for DiskEffects {
+    /// The temporary files a killed instance left are swept once the app is up: the first
+    /// frame does not wait for a read of the state directory.
+    fn after_first_frame(&mut self) {
+        if let Some(store) = &mut self.store {
+            store.sweep_stale_temps();
+        }
+    }
+
     fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
         let saved = match &mut self.store {
             Some(store) => store.save(app.scorecard.decision(), app.scorecard.answers()),

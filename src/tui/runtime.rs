@@ -16,8 +16,11 @@ use crate::tui::view::render;
 /// The wheel scrolls three lines, like a list in any terminal app.
 const WHEEL_LINES: isize = 3;
 
-/// What the event loop does with effects: saving answers and writing exports.
+/// What the event loop does with effects: saving answers and writing exports, and the
+/// housekeeping that waits until the app is on screen.
 pub trait Effects {
+    /// Called once the first frame is on screen: work the first frame need not wait for.
+    fn after_first_frame(&mut self) {}
     /// Saves the answers; an error message goes to the status line. `Some` when another
     /// instance's answers were merged in: the app adopts them.
     fn save(&mut self, app: &App) -> Result<Option<crate::state::Merged>, String>;
@@ -277,9 +280,11 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
             session.terminal.draw(|frame| map = render(app, frame))?;
             dirty = false;
         }
-        // The first frame is on screen: now the signals get their thread.
+        // The first frame is on screen: now the signals get their thread, and the
+        // housekeeping is done.
         if let Some(blocked) = blocked.take() {
             blocked.listen()?;
+            effects.after_first_frame();
         }
         // Block until something happens: an idle app draws nothing and uses no CPU. Only
         // while it waits may a signal end it: nothing is half drawn or unsaved then.
