@@ -41,7 +41,7 @@ use crate::tui::view::tabs::decision::DecisionTab;
 use crate::tui::view::tabs::overview::OverviewTab;
 use crate::tui::view::tabs::strengths::StrengthsTab;
 use crate::tui::view::tabs::team::TeamTab;
-use crate::tui::view::widgets::doc::{ellipsis, wrap};
+use crate::tui::view::widgets::doc::{ellipsis, paragraph_line, wrap};
 use crate::tui::view::widgets::prompt::Prompt;
 
 /// Draws one frame of the app and returns the record of what was drawn where. The terminal's
@@ -200,7 +200,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let scopes = app.scopes();
     let Some(status) = &app.ui.status else {
         let hints = app.keymap().footer(&scopes, available);
-        Paragraph::new(Line::from(hint_spans(&hints, theme))).render(area, buf);
+        paragraph_line(buf, area, Line::from(hint_spans(&hints, theme)));
         return;
     };
     let style = if status.is_error {
@@ -215,12 +215,12 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .footer(&scopes, available.saturating_sub(status_width));
     if !hints.is_empty() {
         let [left, right] = layout::split_right(area, u16::try_from(status_width).unwrap_or(u16::MAX));
-        Paragraph::new(Line::from(hint_spans(&hints, theme))).render(left, buf);
-        Paragraph::new(Line::styled(text, style)).render(right, buf);
+        paragraph_line(buf, left, Line::from(hint_spans(&hints, theme)));
+        paragraph_line(buf, right, Line::styled(text, style));
         return;
     }
     if status_width <= available {
-        Paragraph::new(Line::styled(text, style)).render(area, buf);
+        paragraph_line(buf, area, Line::styled(text, style));
         return;
     }
     // Cut short: say where the whole message is, when its key is bound.
@@ -237,7 +237,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(label, theme.muted));
     }
-    Paragraph::new(Line::from(spans)).render(area, buf);
+    paragraph_line(buf, area, Line::from(spans));
 }
 
 /// The hints as spans: each key, then its label.

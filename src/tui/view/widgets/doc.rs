@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::action::Pane;
 use crate::tui::view::frame_map::PaneExtent;
@@ -257,10 +258,29 @@ pub fn wrap_cached(text: &str, width: usize) -> Vec<String> {
 /// [`one_cell`]. That skips the grapheme segmentation and width lookups, a tenth of the first
 /// frame's instructions (issue 8); any other line goes through `set_line`.
 fn set_line(buf: &mut Buffer, row: Rect, line: &Line) {
-    if !line.spans.iter().all(|span| span.content.chars().all(one_cell)) {
+    if one_cell_line(line) {
+        write_cells(buf, row, line);
+    } else {
         buf.set_line(row.x, row.y, line, row.width);
-        return;
     }
+}
+
+/// What a one-line `Paragraph` draws in `row`, a cell per character when every character is
+/// [`one_cell`] (as [`set_line`]), else through the paragraph.
+pub fn paragraph_line(buf: &mut Buffer, row: Rect, line: Line) {
+    if one_cell_line(&line) {
+        write_cells(buf, row, &line);
+    } else {
+        Paragraph::new(line).render(row, buf);
+    }
+}
+
+fn one_cell_line(line: &Line) -> bool {
+    line.spans.iter().all(|span| span.content.chars().all(one_cell))
+}
+
+/// Writes a line of [`one_cell`] characters in its row, a cell each, cut at the row's end.
+fn write_cells(buf: &mut Buffer, row: Rect, line: &Line) {
     let end = row.right().min(buf.area.right());
     if row.x >= end {
         return;
@@ -385,6 +405,34 @@ mod tests {
             let mut theirs = Buffer::empty(area);
             set_line(&mut ours, row, &line);
             theirs.set_line(row.x, row.y, &line, row.width);
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line drawn by `paragraph_line` is what a one-line paragraph draws in its row.
+        #[test]
+        fn a_line_is_drawn_as_a_one_line_paragraph_draws_it(
+            spans in proptest::collection::vec(
+                ("[ -~]{0,12}|[ -~é•—…→↑↓●○✓\u{2500}-\u{2600}]{0,8}|[ -~é界😀\u{301}]{0,6}", 0u8..4),
+                0..5,
+            ),
+            line_bold: bool,
+            x in 0u16..12,
+            width in 0u16..20,
+        ) {
+            let styles = [Style::new(), Style::new().green(), Style::new().on_blue().italic(), Style::new().not_bold()];
+            let spans: Vec<Span> = spans
+                .into_iter()
+                .map(|(text, s)| Span::styled(text, styles[usize::from(s)]))
+                .collect();
+            let line = Line::from(spans).style(if line_bold { Style::new().bold() } else { Style::new() });
+            let area = Rect::new(0, 0, 16, 2);
+            let row = Rect::new(x, 1, width, 1).intersection(area);
+            let mut ours = Buffer::empty(area);
+            let mut theirs = Buffer::empty(area);
+            Paragraph::new(line.clone()).render(row, &mut theirs);
+            paragraph_line(&mut ours, row, line);
             proptest::prop_assert_eq!(ours, theirs);
         }
     }
