@@ -380,25 +380,32 @@ mod tests {
         }
     }
 
+    /// Any line: spans of ASCII, of one-cell symbols, or of wide, combining, joining and
+    /// control characters, in a few styles, under a plain or bold line style.
+    fn any_line() -> impl proptest::strategy::Strategy<Value = Line<'static>> {
+        use proptest::strategy::Strategy;
+        let text = "[ -~]{0,12}|[ -~é•—…→↑↓●○✓\u{A0}-\u{FF}\u{2010}-\u{2060}\u{2190}-\u{21FF}\u{2500}-\u{2600}]{0,8}|[ -~é—界😀\u{301}\u{200D}\t]{0,6}";
+        let spans = proptest::collection::vec((text, 0usize..4), 0..5);
+        (spans, proptest::bool::ANY).prop_map(|(spans, bold)| {
+            let styles = [
+                Style::new(),
+                Style::new().green(),
+                Style::new().on_blue().italic(),
+                Style::new().not_bold(),
+            ];
+            let spans: Vec<Span> = spans
+                .into_iter()
+                .map(|(text, s)| Span::styled(text, styles[s]))
+                .collect();
+            Line::from(spans).style(if bold { Style::new().bold() } else { Style::new() })
+        })
+    }
+
     proptest::proptest! {
         /// The cell-per-character path draws what `Buffer::set_line` draws, for any spans,
         /// styles and row.
         #[test]
-        fn a_line_is_drawn_as_set_line_draws_it(
-            spans in proptest::collection::vec(
-                ("[ -~]{0,12}|[ -~é•—…→●○✓\u{A0}-\u{FF}\u{2010}-\u{2060}\u{2190}-\u{21FF}\u{2500}-\u{2600}]{0,8}|[ -~é—界\u{301}\u{200D}\t]{0,6}", 0u8..4),
-                0..5,
-            ),
-            line_bold: bool,
-            x in 0u16..12,
-            width in 0u16..20,
-        ) {
-            let styles = [Style::new(), Style::new().green(), Style::new().on_blue().italic(), Style::new().not_bold()];
-            let spans: Vec<Span> = spans
-                .into_iter()
-                .map(|(text, s)| Span::styled(text, styles[usize::from(s)]))
-                .collect();
-            let line = Line::from(spans).style(if line_bold { Style::new().bold() } else { Style::new() });
+        fn a_line_is_drawn_as_set_line_draws_it(line in any_line(), x in 0u16..12, width in 0u16..20) {
             let area = Rect::new(0, 0, 16, 2);
             let row = Rect::new(x, 1, width, 1);
             let mut ours = Buffer::empty(area);
@@ -407,26 +414,10 @@ mod tests {
             theirs.set_line(row.x, row.y, &line, row.width);
             proptest::prop_assert_eq!(ours, theirs);
         }
-    }
 
-    proptest::proptest! {
         /// A line drawn by `paragraph_line` is what a one-line paragraph draws in its row.
         #[test]
-        fn a_line_is_drawn_as_a_one_line_paragraph_draws_it(
-            spans in proptest::collection::vec(
-                ("[ -~]{0,12}|[ -~é•—…→↑↓●○✓\u{2500}-\u{2600}]{0,8}|[ -~é界😀\u{301}]{0,6}", 0u8..4),
-                0..5,
-            ),
-            line_bold: bool,
-            x in 0u16..12,
-            width in 0u16..20,
-        ) {
-            let styles = [Style::new(), Style::new().green(), Style::new().on_blue().italic(), Style::new().not_bold()];
-            let spans: Vec<Span> = spans
-                .into_iter()
-                .map(|(text, s)| Span::styled(text, styles[usize::from(s)]))
-                .collect();
-            let line = Line::from(spans).style(if line_bold { Style::new().bold() } else { Style::new() });
+        fn a_line_is_drawn_as_a_one_line_paragraph_draws_it(line in any_line(), x in 0u16..12, width in 0u16..20) {
             let area = Rect::new(0, 0, 16, 2);
             let row = Rect::new(x, 1, width, 1).intersection(area);
             let mut ours = Buffer::empty(area);
