@@ -157,7 +157,7 @@ pub struct Situation {
 
 /// A row of the detailed comparison: option id → what that option offers, in the order of
 /// the ids. The few values of a row are kept in one sorted `Vec` (a `LiteMap`): a B-tree
-/// would take a 544-byte node for each row, a third of the memory of a 5,000-row
+/// takes a 544-byte node for each row, over a quarter of the heap of a 5,000-row
 /// comparison (issue 8).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
