@@ -41,7 +41,8 @@ use crate::tui::view::tabs::decision::DecisionTab;
 use crate::tui::view::tabs::overview::OverviewTab;
 use crate::tui::view::tabs::strengths::StrengthsTab;
 use crate::tui::view::tabs::team::TeamTab;
-use crate::tui::view::widgets::doc::{ellipsis, paragraph_line, wrap};
+use crate::tui::view::widgets::doc::{ellipsis, wrap};
+use crate::tui::view::widgets::line::paragraph_line;
 use crate::tui::view::widgets::prompt::Prompt;
 
 /// Draws one frame of the app and returns the record of what was drawn where. The terminal's

@@ -4,6 +4,7 @@ pub mod doc;
 pub mod fill;
 pub mod found;
 pub mod gauge;
+pub mod line;
 pub mod pane;
 pub mod prompt;
 pub mod stack_diagram;
