@@ -261,7 +261,6 @@ pub fn start(mouse: bool) -> io::Result<Started> {
 /// [`run`] on a terminal already [`start`]ed.
 pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -> io::Result<()> {
     let Started(mut session, blocked) = started;
-    let mut blocked = Some(blocked);
     let mut work = terminal::signals::hold();
     // The size the terminal was just measured at: asking again costs a system call or three.
     let size = session.terminal.get_frame().area();
@@ -274,17 +273,15 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
         map = render(app, frame);
         map.cursor
     })?;
+    // The first frame is on screen: now the signals get their thread, and the housekeeping
+    // is done.
+    blocked.listen()?;
+    effects.after_first_frame();
     let mut dirty = false;
     while !app.quit {
         if dirty {
             session.terminal.draw(|frame| map = render(app, frame))?;
             dirty = false;
-        }
-        // The first frame is on screen: now the signals get their thread, and the
-        // housekeeping is done.
-        if let Some(blocked) = blocked.take() {
-            blocked.listen()?;
-            effects.after_first_frame();
         }
         // Block until something happens: an idle app draws nothing and uses no CPU. Only
         // while it waits may a signal end it: nothing is half drawn or unsaved then.
