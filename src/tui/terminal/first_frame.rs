@@ -158,6 +158,7 @@ mod tests {
 
     use super::*;
     use crate::tui::terminal::screen::Screen;
+    use crate::tui::terminal::screen::test_support::with_no_color;
 
     /// Symbols of every width ratatui's diff treats apart: blank, narrow, wide, emoji with
     /// VS16 (whose trailing cells it visits), zero-width and empty.
@@ -326,13 +327,15 @@ mod tests {
 
     #[test]
     fn the_first_frame_and_the_next_are_written_as_terminal_draw_writes_them() {
-        for cursor in [None, Some(Position::new(3, 2))] {
-            let ours = two_frames(true, cursor);
+        for (no_color, cursor) in [(false, None), (false, Some(Position::new(3, 2))), (true, None)] {
+            // Both drawings under one setting of crossterm's `NO_COLOR` flag.
+            let (ours, theirs) =
+                with_no_color(no_color, || (two_frames(true, cursor), two_frames(false, cursor)));
             assert!(ours.len() > 100, "{cursor:?}: {}", String::from_utf8_lossy(&ours));
             assert_eq!(
                 String::from_utf8_lossy(&ours),
-                String::from_utf8_lossy(&two_frames(false, cursor)),
-                "{cursor:?}"
+                String::from_utf8_lossy(&theirs),
+                "NO_COLOR {no_color}, cursor {cursor:?}"
             );
         }
     }

@@ -266,14 +266,38 @@ fn modifier_change(out: &mut Vec<u8>, from: Modifier, to: Modifier) {
     }
 }
 
+/// For the tests that draw through a [`Screen`]: what it writes depends on crossterm's
+/// process-wide `NO_COLOR` flag, which these tests set.
 #[cfg(test)]
-mod tests {
+pub(crate) mod test_support {
     use std::sync::Mutex;
 
+    use ratatui::crossterm::style::Colored;
+
+    /// Held while a test reads or sets the flag.
+    static NO_COLOR_FLAG: Mutex<()> = Mutex::new(());
+
+    /// Runs `f` with crossterm's `NO_COLOR` flag set to `no_color`, while no other test reads
+    /// or sets it.
+    pub(crate) fn with_no_color<T>(no_color: bool, f: impl FnOnce() -> T) -> T {
+        let _flag = NO_COLOR_FLAG
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let before = Colored::ansi_color_disabled_memoized();
+        Colored::set_ansi_color_disabled(no_color);
+        let result = f();
+        Colored::set_ansi_color_disabled(before);
+        result
+    }
+}
+
+#[cfg(test)]
+mod tests {
     use proptest::prelude::*;
     use proptest::test_runner::TestRunner;
     use ratatui::style::Style;
 
+    use super::test_support::with_no_color;
     use super::*;
 
     /// Every named colour.
@@ -295,9 +319,6 @@ mod tests {
         Color::LightCyan,
         Color::White,
     ];
-
-    /// Held by the tests that read or set crossterm's process-wide `NO_COLOR` flag.
-    static NO_COLOR_FLAG: Mutex<()> = Mutex::new(());
 
     fn color() -> impl Strategy<Value = Color> {
         prop_oneof![
@@ -355,19 +376,6 @@ mod tests {
             String::from_utf8(ours).expect("UTF-8"),
             String::from_utf8(theirs).expect("UTF-8"),
         )
-    }
-
-    /// Runs `f` with crossterm's process-wide `NO_COLOR` flag set to `no_color`, while no
-    /// other test here reads it (nothing else in this crate draws through crossterm).
-    fn with_no_color<T>(no_color: bool, f: impl FnOnce() -> T) -> T {
-        let _flag = NO_COLOR_FLAG
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        let before = Colored::ansi_color_disabled_memoized();
-        Colored::set_ansi_color_disabled(no_color);
-        let result = f();
-        Colored::set_ansi_color_disabled(before);
-        result
     }
 
     #[test]
