@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
-pub use crate::export::Format;
+use crate::export::Format;
 
 mod candidates;
 
@@ -16,7 +16,7 @@ pub use candidates::{Candidates, Ids, candidates};
 /// Without a command, opens the interactive app on the embedded decision.
 // The doc comment is the --help text: product names go in plain words, not code spans.
 #[allow(clippy::doc_markdown)]
-#[derive(Debug, Default, Parser)]
+#[derive(Debug, Parser)]
 #[command(name = "stackpick", version, about, long_about)]
 pub struct Cli {
     #[command(subcommand)]
@@ -78,7 +78,7 @@ pub enum Command {
         date: Option<String>,
         /// The record's status (default: accepted when an option is chosen, else proposed).
         #[arg(long, value_enum, value_name = "STATUS")]
-        status: Option<crate::choice::Status>,
+        status: Option<crate::score::choice::Status>,
         /// Who decided (may repeat; default: the saved deciders, else $USER).
         #[arg(long = "decider", value_name = "NAME")]
         deciders: Vec<String>,

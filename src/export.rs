@@ -25,7 +25,6 @@ use crate::decision::Decision;
 use crate::report::Report;
 use crate::score::Answers;
 use crate::session::Session;
-pub use adr::AdrError;
 pub use format::Format;
 pub use mermaid::{flowchart as mermaid_flowchart, label as mermaid_label};
 pub use record::{

@@ -5,11 +5,9 @@
 //! binary is a thin layer over [`run`].
 
 pub mod atomic;
-pub mod choice;
 pub mod cli;
 pub mod commands;
 pub mod decision;
-pub mod error;
 pub mod export;
 pub mod identity;
 pub mod report;
@@ -26,14 +24,13 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::cli::{Cli, Command};
-use crate::error::Failure;
 
 /// Runs the parsed command line and returns the process exit code.
 pub fn run(cli: &Cli) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = match &cli.command {
-        None => interactive(cli, &mut out),
+        None => commands::launch(cli, &mut out),
         Some(Command::Check { files }) => commands::check(files, &mut out),
         Some(Command::Score { input, json }) => commands::score(input, *json, &mut out),
         Some(Command::Export {
@@ -111,8 +108,4 @@ pub fn usage_error(error: &clap::Error) -> ExitCode {
     }
     eprint!("{}", text::escape(&error.render().to_string()));
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
-}
-
-fn interactive(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
-    tui::launch::launch(cli, out)
 }

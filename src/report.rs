@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::choice::Resolved;
 use crate::decision::{Decision, question_id};
+use crate::score::choice::Resolved;
 use crate::score::{Answer, Answers, Evaluation, Hint, LayerView, Score, StackView, Verdict, evaluate};
 
 /// The whole decision as one serialisable object.
@@ -35,7 +35,7 @@ pub struct Report {
     pub stages: Vec<StageRow>,
     /// The team, when several sessions are given (`export --team`); absent otherwise.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub team: Option<crate::team::TeamReport>,
+    pub team: Option<crate::team::report::TeamReport>,
 }
 
 /// A question, its answer and its note.
@@ -88,7 +88,7 @@ impl Report {
             .filter(|q| q.answer == Some(Answer::No))
             .map(|q| q.id.clone())
             .collect();
-        let choice = answers.choice.resolve(decision, &evaluation.verdict);
+        let choice = answers.choice.resolve(decision, &evaluation.verdict.suggestion());
         let stages = decision
             .stages
             .iter()

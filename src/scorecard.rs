@@ -4,8 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::choice::UserChoice;
-use crate::decision::{Choice, Decision, Question, question_id};
+use crate::decision::{Candidate, Decision, Question, question_id};
+use crate::score::choice::UserChoice;
 use crate::score::{Answer, Answers, Evaluation, evaluate, reevaluate};
 
 mod history;
@@ -102,7 +102,7 @@ impl Scorecard {
     }
 
     /// The question at this display index, with its option.
-    pub fn question(&self, index: usize) -> Option<(&Choice, &Question)> {
+    pub fn question(&self, index: usize) -> Option<(&Candidate, &Question)> {
         let &(o, q) = self.positions.get(index)?;
         let option = &self.decision.options[o];
         Some((option, &option.questions[q]))
@@ -196,10 +196,10 @@ impl Scorecard {
     }
 
     /// The user's decision resolved against the checklist's verdict.
-    pub fn resolved_choice(&self) -> crate::choice::Resolved {
+    pub fn resolved_choice(&self) -> crate::score::choice::Resolved {
         self.answers
             .choice
-            .resolve(&self.decision, &self.evaluation.verdict)
+            .resolve(&self.decision, &self.evaluation.verdict.suggestion())
     }
 
     /// Sets the user's own decision.

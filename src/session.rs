@@ -7,8 +7,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::choice::{Pick, Status, UserChoice};
 use crate::decision::Decision;
+use crate::score::choice::{Pick, Status, UserChoice};
 use crate::score::{AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers};
 use crate::source::{self, Position, ReadError, SyntaxError, Target};
 use crate::text::Text;

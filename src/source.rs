@@ -12,10 +12,7 @@ use serde::de::DeserializeOwned;
 mod message;
 mod walk;
 
-pub use walk::walk;
-
-/// Line and column, both from 1; columns count characters, as ron's do.
-pub type Position = (usize, usize);
+pub use walk::{Position, walk};
 
 /// Text that is not UTF-8 or not valid RON, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,12 +15,11 @@ pub mod report;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use crate::choice::Resolved;
 use crate::decision::{Decision, question_id};
+use crate::score::choice::Resolved;
 use crate::score::{Answer, Answers, Evaluation, Verdict, evaluate};
 
 pub use load::{SessionFile, TeamErrors};
-pub use report::TeamReport;
 
 /// One person of the team, before evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,7 +47,10 @@ impl Member {
     /// A person with their answers evaluated.
     pub fn new(decision: &Decision, person: Person) -> Member {
         let evaluation = evaluate(decision, &person.answers);
-        let choice = person.answers.choice.resolve(decision, &evaluation.verdict);
+        let choice = person
+            .answers
+            .choice
+            .resolve(decision, &evaluation.verdict.suggestion());
         Member {
             name: person.name,
             path: person.path,

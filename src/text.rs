@@ -27,19 +27,13 @@ use std::path::Path;
 use finl_unicode::categories::{CharacterCategories, MinorCategory};
 use serde::{Deserialize, Serialize};
 
-/// A cleaned, human-readable string from a data or session file. The embedded decision's
-/// texts are the binary's own (`&'static`): starting the app copies none of them.
+/// A cleaned, human-readable string from a data or session file: it cannot hold a character
+/// [`is_unsafe_char`] refuses, because the only ways to make one clean it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
-pub struct Text(Cow<'static, str>);
+pub struct Text(String);
 
 impl Text {
-    /// Text known to be clean already: the embedded decision's, which a test holds equal to
-    /// what cleaning it gives (see `Decision::embedded`).
-    pub(crate) const fn from_clean(clean: &'static str) -> Text {
-        Text(Cow::Borrowed(clean))
-    }
-
     /// The text as a `&str`.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -144,21 +138,21 @@ pub fn escape_path(path: &Path) -> String {
 impl From<String> for Text {
     fn from(raw: String) -> Self {
         match clean(&raw) {
-            Cow::Borrowed(_) => Text(Cow::Owned(raw)),
-            Cow::Owned(cleaned) => Text(Cow::Owned(cleaned)),
+            Cow::Borrowed(_) => Text(raw),
+            Cow::Owned(cleaned) => Text(cleaned),
         }
     }
 }
 
 impl From<&str> for Text {
     fn from(raw: &str) -> Self {
-        Text(Cow::Owned(clean(raw).into_owned()))
+        Text(clean(raw).into_owned())
     }
 }
 
 impl From<Text> for String {
     fn from(text: Text) -> Self {
-        text.0.into_owned()
+        text.0
     }
 }
 
@@ -181,9 +175,42 @@ impl fmt::Display for Text {
     }
 }
 
+/// "… and 199,980 more NOUN": the line that stands for the problems not listed.
+pub fn and_more(count: usize, noun: &str) -> String {
+    format!("… and {} more {noun}", thousands(count))
+}
+
+/// A count with thousands separators: `1,000,000`.
+pub fn thousands(count: usize) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (199_980, "199,980"),
+            (1_000_000, "1,000,000"),
+        ];
+        for (count, text) in cases {
+            assert_eq!(thousands(count), text);
+        }
+        assert_eq!(and_more(999_980, "problems"), "… and 999,980 more problems");
+    }
 
     /// Every character the issue names as a way to reorder or hide text.
     const INVISIBLE: &[char] = &[

@@ -5,9 +5,9 @@ use std::collections::BTreeSet;
 use proptest::prelude::*;
 use proptest::sample::{select, subsequence};
 
-use stackpick::choice::{Pick, UserChoice};
 use stackpick::decision::{Decision, EMBEDDED_SOURCE};
 use stackpick::report::Report;
+use stackpick::score::choice::{Pick, UserChoice};
 use stackpick::score::{Answer, Answers, Evaluation, VerdictKind, evaluate};
 use stackpick::scorecard::Scorecard;
 use stackpick::session::Session;

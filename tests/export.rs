@@ -10,8 +10,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use stackpick::cli::Format;
 use stackpick::decision::{Decision, EMBEDDED_SOURCE};
+use stackpick::export::Format;
 use stackpick::export::{self, ExportError};
 use stackpick::score::Answers;
 

@@ -8,8 +8,8 @@ mod common;
 
 use std::process::Command;
 
-use stackpick::cli::Format;
 use stackpick::decision::{Decision, EMBEDDED_SOURCE};
+use stackpick::export::Format;
 use stackpick::export::svg::{gauge_words, layer_title};
 use stackpick::score::{Answers, evaluate};
 use stackpick::tui::App;

@@ -160,9 +160,9 @@ fn no_answers_notes_and_the_choice_survive_a_save() {
     saved.set("flask.rest-api", Some(stackpick::score::Answer::No));
     saved.set_note("flask.rest-api", "we serve HTML");
     saved.note = "A clinic booking app".into();
-    saved.choice.pick = stackpick::choice::Pick::Option("fastapi".into());
+    saved.choice.pick = stackpick::score::choice::Pick::Option("fastapi".into());
     saved.choice.because = "async".into();
-    saved.choice.status = Some(stackpick::choice::Status::Accepted);
+    saved.choice.status = Some(stackpick::score::choice::Status::Accepted);
     saved.choice.deciders = vec!["Ada".into()];
     store.save(&decision, &saved).unwrap();
     assert_eq!(store.load(&decision).unwrap().map(|r| r.answers), Some(saved));

@@ -7,8 +7,8 @@ mod common;
 
 use common::Screen;
 use insta::assert_snapshot;
-use stackpick::cli::Format;
 use stackpick::decision::Decision;
+use stackpick::export::Format;
 use stackpick::score::{Answer, Answers};
 use stackpick::team::{Person, Team};
 use stackpick::tui::app::{Effect, Mode};
@@ -52,7 +52,7 @@ fn three() -> Vec<Person> {
         &["django.security"],
         &[],
     );
-    bob.choice.pick = stackpick::choice::Pick::Option("flask".to_owned());
+    bob.choice.pick = stackpick::score::choice::Pick::Option("flask".to_owned());
     "we ship a mobile API first".clone_into(&mut bob.choice.because);
     vec![
         person(

@@ -258,7 +258,7 @@ fn export_dialog_edits_the_path_and_cycles_formats() {
     assert_eq!(
         effects,
         vec![Effect::Export {
-            format: stackpick::cli::Format::Json,
+            format: stackpick::export::Format::Json,
             path: "decision.xyz".into(),
             overwrite: false,
             create_dir: false,
@@ -280,7 +280,7 @@ fn export_asks_before_overwriting_and_n_keeps_the_file() {
     assert_eq!(
         effects,
         vec![Effect::Export {
-            format: stackpick::cli::Format::Md,
+            format: stackpick::export::Format::Md,
             path: "decision.md".into(),
             overwrite: true,
             create_dir: false,
@@ -672,11 +672,11 @@ fn the_wheel_scrolls_the_pane_under_the_pointer() {
 fn clicks_work_in_the_export_dialog_and_a_click_outside_closes_it() {
     let mut app = app();
     app.press("e");
-    app.click(Target::Format(stackpick::cli::Format::Json));
+    app.click(Target::Format(stackpick::export::Format::Json));
     let Mode::Export(dialog) = &app.ui.mode else {
         panic!("the dialog is open")
     };
-    assert_eq!(dialog.format, stackpick::cli::Format::Json);
+    assert_eq!(dialog.format, stackpick::export::Format::Json);
     assert_eq!(dialog.path.value(), "decision.json");
     let overlay = app.map.overlay.expect("the dialog's box");
     app.click_at(overlay.x.saturating_sub(2), overlay.y);
@@ -797,7 +797,7 @@ fn a_note_is_typed_in_a_line_editor_and_saved_with_the_answers() {
 
 #[test]
 fn c_chooses_the_users_decision_with_a_justification() {
-    use stackpick::choice::Pick;
+    use stackpick::score::choice::Pick;
     let mut app = app();
     app.press("c");
     assert_eq!(app.ui.mode, Mode::Choose { cursor: 0 });
@@ -836,7 +836,7 @@ fn c_chooses_the_users_decision_with_a_justification() {
 
 #[test]
 fn the_export_dialog_sets_the_status_and_the_deciders() {
-    use stackpick::choice::Status;
+    use stackpick::score::choice::Status;
     let mut app = app();
     app.settings.default_decider = Some("ana".into());
     app.press("e");

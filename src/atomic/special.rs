@@ -4,7 +4,7 @@
 use std::fs::FileType;
 use std::path::Path;
 
-use super::WriteError;
+use crate::atomic::error::WriteError;
 
 /// `None` when a file of this type is written through; otherwise what it is, for the
 /// refusal ("a block device"). Only called for what is neither a directory nor a regular file.

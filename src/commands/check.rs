@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::commands::failure::Failure;
 use crate::decision::{Decision, EMBEDDED_NAME, EMBEDDED_SOURCE};
-use crate::error::Failure;
 use crate::text::escape_path;
 
 /// `stackpick check [FILE...]`: validates each file and reports every problem.

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::CommandFactory;
 
 use crate::cli::{Cli, Shell};
-use crate::error::Failure;
+use crate::commands::failure::Failure;
 
 /// The completion script for `shell`, as text.
 pub fn completion_script(shell: Shell) -> String {

@@ -3,17 +3,18 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::load_input;
-use crate::choice::Status;
 use crate::cli::InputArgs;
+use crate::commands::failure::Failure;
+use crate::commands::input::load_input;
 use crate::decision::Decision;
-use crate::error::Failure;
+use crate::export::adr::AdrError;
 use crate::export::{
-    AdrError, ExportError, Format, RecordExtras, Supersedes, TeamInfo, adr, default_path, parse_date,
-    render_record, render_with, stdout, today, write_file,
+    ExportError, Format, RecordExtras, Supersedes, TeamInfo, adr, default_path, parse_date, render_record,
+    render_with, stdout, today, write_file,
 };
 use crate::identity::clean_name;
 use crate::score::Answers;
+use crate::score::choice::Status;
 use crate::score::one_line;
 use crate::team::Team;
 use crate::text::escape_path;

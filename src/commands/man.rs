@@ -10,7 +10,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 
 use crate::cli::Cli;
-use crate::error::Failure;
+use crate::commands::failure::Failure;
 use crate::state::STATE_DIR_ENV;
 use crate::tui::config::{CONFIG_DIR_ENV, CONFIG_FILE};
 use crate::tui::keys::keymap::Keymap;

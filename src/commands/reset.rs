@@ -3,9 +3,9 @@
 use std::io::{BufRead, Write};
 use std::path::Path;
 
-use super::load_decision;
+use crate::commands::failure::Failure;
+use crate::commands::input::load_decision;
 use crate::decision::Decision;
-use crate::error::Failure;
 use crate::state::StateStore;
 
 /// How `reset` gets its yes: `--yes`, or a question on a terminal.

@@ -2,9 +2,9 @@
 
 use std::io::Write;
 
-use super::load_input;
 use crate::cli::InputArgs;
-use crate::error::Failure;
+use crate::commands::failure::Failure;
+use crate::commands::input::load_input;
 use crate::report::Report;
 
 /// `stackpick score`: the text report, or the JSON object with `--json`.

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::load_decision;
-use crate::error::Failure;
-use crate::team::{Team, TeamReport};
+use crate::commands::failure::Failure;
+use crate::commands::input::load_decision;
+use crate::team::Team;
+use crate::team::report::TeamReport;
 
 /// The JSON object of `team --json`: the decision's title and the `team` object.
 #[derive(Serialize)]

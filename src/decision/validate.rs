@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::{Choice, Decision, Problem};
+use super::{Candidate, Decision, Problem};
 use crate::source::{self, Target};
 
 /// Every semantic problem of the decision, in document order; only the first `limit` are
@@ -164,7 +164,7 @@ fn check_triggers(check: &mut Checker, decision: &Decision) {
     }
 }
 
-fn check_option(check: &mut Checker, at: &str, option: &Choice) {
+fn check_option(check: &mut Checker, at: &str, option: &Candidate) {
     for (j, point) in option.strengths.iter().enumerate() {
         check.text(&format!("{at}.strengths[{j}].title"), &point.title);
     }
@@ -335,7 +335,7 @@ impl Checker {
                 if known.len() > KNOWN_LISTED {
                     list.push_str(&format!(
                         ", {}",
-                        crate::error::and_more(known.len() - KNOWN_LISTED, "")
+                        crate::text::and_more(known.len() - KNOWN_LISTED, "")
                     ));
                 }
                 list.trim_end().to_owned()

@@ -59,6 +59,9 @@ pub enum AdrError {
         new: PathBuf,
         reason: String,
     },
+    /// The new record could not be written.
+    #[error(transparent)]
+    Write(#[from] crate::export::ExportError),
 }
 
 /// A record of the folder: its number and file.
@@ -233,17 +236,17 @@ pub fn write_record(
     contents: &str,
     mark: Option<(&Path, &str)>,
     write: &mut Write<'_>,
-) -> Result<(), crate::error::Failure> {
+) -> Result<(), AdrError> {
     write(path, contents, false)?;
     if let Some((old, marked)) = mark
         && let Err(e) = write(old, marked, true)
     {
         let _ = fs::remove_file(path);
-        return Err(crate::error::Failure::Adr(AdrError::Mark {
+        return Err(AdrError::Mark {
             old: old.to_path_buf(),
             new: path.to_path_buf(),
             reason: e.to_string(),
-        }));
+        });
     }
     Ok(())
 }

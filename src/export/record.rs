@@ -6,10 +6,10 @@
 
 use serde::Serialize;
 
-use crate::choice::{Pick, hybrid_names};
-use crate::decision::{Choice, Decision, Point, question_id};
+use crate::decision::{Candidate, Decision, Point, question_id};
 use crate::export::mermaid;
 use crate::report::Report;
+use crate::score::choice::{Pick, hybrid_names};
 use crate::score::{Answers, Score, VerdictKind};
 
 mod outcome;
@@ -295,7 +295,7 @@ impl RecordContext {
     }
 }
 
-fn option_info(decision: &Decision, option: &Choice, chosen: bool) -> OptionInfo {
+fn option_info(decision: &Decision, option: &Candidate, chosen: bool) -> OptionInfo {
     let points = |points: &[Point]| {
         points
             .iter()

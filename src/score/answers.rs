@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::choice::UserChoice;
-use crate::decision::{Choice, Decision, Question};
+use crate::decision::{Candidate, Decision, Question};
+use crate::score::choice::UserChoice;
 
 /// An answer to a question. Unanswered is the absence of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::Display)]
@@ -133,7 +133,7 @@ impl AnswerErrors {
     pub fn trailer(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if self.unlisted() > 0 {
-            lines.push(crate::error::and_more(self.unlisted(), "unknown ids"));
+            lines.push(crate::text::and_more(self.unlisted(), "unknown ids"));
         }
         if !self.valid_questions.is_empty() {
             lines.push(format!("valid ids: {}", self.valid_questions.join(", ")));
@@ -301,12 +301,12 @@ impl Answers {
 
     /// Whether this option's question is answered yes: [`Answers::is_yes`] on its full id,
     /// without writing the id out (scoring asks this of every question on every tick).
-    pub fn is_yes_to(&self, option: &Choice, question: &Question) -> bool {
+    pub fn is_yes_to(&self, option: &Candidate, question: &Question) -> bool {
         with_id(option, question, |id| self.yes.contains(id))
     }
 
     /// Whether this option's question is unanswered, without writing its id out.
-    pub fn is_unanswered_to(&self, option: &Choice, question: &Question) -> bool {
+    pub fn is_unanswered_to(&self, option: &Candidate, question: &Question) -> bool {
         with_id(option, question, |id| {
             !self.yes.contains(id) && !self.no.contains(id)
         })
@@ -381,7 +381,7 @@ impl<'a> IntoIterator for &'a AnswerErrors {
 /// Calls `f` with the full id of an option's question: the one written once at load
 /// ([`Question::full_id`]), so scoring every question on every tick writes no id. A decision
 /// built without [`Decision::parse`] has none, and gets it written here.
-fn with_id<R>(option: &Choice, question: &Question, f: impl FnOnce(&str) -> R) -> R {
+fn with_id<R>(option: &Candidate, question: &Question, f: impl FnOnce(&str) -> R) -> R {
     if question.full_id.is_empty() {
         f(&crate::decision::question_id(option, question))
     } else {

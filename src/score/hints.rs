@@ -8,8 +8,10 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use super::{Answers, Score, join_names, quoted};
-use crate::decision::{Choice, Question, question_id};
+use crate::decision::{Candidate, Question, question_id};
+use crate::score::answers::Answers;
+use crate::score::tally::Score;
+use crate::score::words::{join_names, quoted};
 
 /// A hint about one scored option.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,7 +40,7 @@ impl AsRef<str> for Hint {
 }
 
 /// The hint about one scored option, given its score.
-pub(super) fn hint(option: &Choice, answers: &Answers, score: &Score) -> Hint {
+pub(super) fn hint(option: &Candidate, answers: &Answers, score: &Score) -> Hint {
     if score.qualified {
         qualified(option, answers, score)
     } else {
@@ -56,14 +58,14 @@ fn texts(questions: &[&Question], last: &str) -> String {
     let quoted: Vec<String> = questions[..named].iter().map(|q| quoted(&q.text)).collect();
     let mut names: Vec<&str> = quoted.iter().map(String::as_str).collect();
     let more = questions.len() - named;
-    let rest = format!("{} more", crate::error::thousands(more));
+    let rest = format!("{} more", crate::text::thousands(more));
     if more > 0 {
         names.push(&rest);
     }
     join_names(&names, last)
 }
 
-fn ids(option: &Choice, questions: &[&Question]) -> Vec<Arc<str>> {
+fn ids(option: &Candidate, questions: &[&Question]) -> Vec<Arc<str>> {
     questions
         .iter()
         .map(|q| {
@@ -77,7 +79,7 @@ fn ids(option: &Choice, questions: &[&Question]) -> Vec<Arc<str>> {
         .collect()
 }
 
-fn qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
+fn qualified(option: &Candidate, answers: &Answers, score: &Score) -> Hint {
     let slack = score.score.saturating_sub(score.threshold);
     let droppers: Vec<&Question> = option
         .questions
@@ -105,7 +107,7 @@ fn qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
     }
 }
 
-fn not_qualified(option: &Choice, answers: &Answers, score: &Score) -> Hint {
+fn not_qualified(option: &Candidate, answers: &Answers, score: &Score) -> Hint {
     let needed = score.threshold.saturating_sub(score.score);
     let open: Vec<&Question> = option
         .questions

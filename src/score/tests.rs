@@ -1,7 +1,8 @@
-//! Unit tests of the engine: the rules of design.md §2, on small inline decisions and on the
-//! embedded one (the Done-when table of issue 2).
+//! Unit tests of the engine: the decision rules (see the README), on small inline decisions
+//! and on the embedded one.
 
 use super::*;
+use crate::decision::Decision;
 
 /// Three options, chosen so that every rule can be hit:
 /// - `a`: weights 1, 1, 2 (max 4), threshold 3;

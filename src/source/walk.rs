@@ -6,11 +6,10 @@
 //! never be mistaken for a field. It runs on text ron has already accepted; on anything it does
 //! not understand it simply stops.
 
-use super::Position;
-
 mod lexer;
 
-use lexer::Lexer;
+pub use lexer::Position;
+use lexer::{Lexer, Stop};
 
 /// Nesting deeper than ron's own limit cannot come from a file ron accepted.
 pub(super) const MAX_DEPTH: usize = 256;
@@ -29,9 +28,6 @@ pub fn walk(source: &str, mut visit: impl FnMut(&str, Position, bool) -> bool) {
     walker.lexer.skip_attributes();
     let _ = walker.value(0);
 }
-
-/// Where the walk ends early: text it does not understand, or the visitor has seen enough.
-struct Stop;
 
 struct Walker<'s, 'v> {
     lexer: Lexer<'s>,

@@ -7,10 +7,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::decision::Decision;
-use crate::error::and_more;
 use crate::identity::clean_name;
 use crate::session::{Session, SessionError};
 use crate::source::{self, Target};
+use crate::text::and_more;
 use crate::text::escape_path;
 
 use super::{Person, Team};

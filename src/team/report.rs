@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::choice::Resolved;
+use crate::score::choice::Resolved;
 use crate::score::{Answer, Score, Verdict};
 use crate::text::escape_path;
 

@@ -6,7 +6,7 @@
 
 use strum::{Display, EnumCount, EnumIter, FromRepr};
 
-use crate::cli::Format;
+use crate::export::Format;
 
 /// The tabs, in order; `1`–`6` jump to them. The Team tab exists only when a team is open
 /// (`stackpick --team`): the tabs cycle through the first `count` (see [`Tab::next`]).

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
+use thiserror::Error;
 
-use crate::error::Failure;
 use crate::source::{self, ReadError, Target};
 use crate::tui::keys::keymap::Keymap;
 use crate::tui::theme::Theme;
@@ -17,6 +17,12 @@ mod colours;
 pub use colours::ColourText;
 
 pub use crate::identity::{CONFIG_DIR_ENV, CONFIG_FILE, config_dir, configured_name};
+
+/// A config file that cannot be read or parsed, or names unknown keys, actions or colours:
+/// every problem, one a line, each with the file and its line and column.
+#[derive(Debug, Error)]
+#[error("{0}")]
+pub struct ConfigError(pub String);
 
 /// The colours to use (unless `NO_COLOR` is set, which always wins).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -65,9 +71,9 @@ pub struct Settings {
 impl Config {
     /// Parses config text (a byte-order mark is skipped); `name` labels the messages. Every
     /// key and colour problem is listed, each with its line and column.
-    pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), Failure> {
+    pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), ConfigError> {
         let config: Config = source::parse(source)
-            .map_err(|e| Failure::BadInput(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))?;
+            .map_err(|e| ConfigError(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))?;
         let (keymap, mut problems) = match Keymap::with_overrides(&config.keys) {
             Ok(keymap) => (keymap, Vec::new()),
             Err(problems) => (
@@ -89,7 +95,7 @@ impl Config {
                 None => format!("{name}: {message}"),
             })
             .collect();
-        Err(Failure::BadInput(lines.join("\n")))
+        Err(ConfigError(lines.join("\n")))
     }
 
     /// The theme this config asks for: its theme with its colours; without colour at all when
@@ -105,7 +111,7 @@ impl Config {
     }
 
     /// Reads the config file in `dir`; the defaults when there is none.
-    pub fn load(dir: Option<&Path>) -> Result<(Config, Keymap), Failure> {
+    pub fn load(dir: Option<&Path>) -> Result<(Config, Keymap), ConfigError> {
         let Some(path) = dir.map(|d| d.join(CONFIG_FILE)) else {
             return Ok((Config::default(), Keymap::default()));
         };
@@ -115,17 +121,16 @@ impl Config {
             Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
                 Ok((Config::default(), Keymap::default()))
             }
-            Err(ReadError::Io(e)) => Err(Failure::BadInput(format!("{name}: cannot read: {e}"))),
-            Err(ReadError::Syntax(e)) => Err(Failure::BadInput(format!(
-                "{name}:{}:{}: {}",
-                e.line, e.col, e.message
-            ))),
+            Err(ReadError::Io(e)) => Err(ConfigError(format!("{name}: cannot read: {e}"))),
+            Err(ReadError::Syntax(e)) => {
+                Err(ConfigError(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))
+            }
         }
     }
 }
 
 /// The settings from the environment: the config file, and `NO_COLOR`.
-pub fn settings_from_env() -> Result<Settings, Failure> {
+pub fn settings_from_env() -> Result<Settings, ConfigError> {
     let dir = crate::identity::config_dir_from_env();
     let (config, keymap) = Config::load(dir.as_deref())?;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -177,12 +182,11 @@ mod tests {
 
     #[test]
     fn errors_name_the_file_and_place() {
-        let Err(Failure::BadInput(message)) = Config::parse("Config(theme: Purple)", "c.ron") else {
+        let Err(ConfigError(message)) = Config::parse("Config(theme: Purple)", "c.ron") else {
             panic!("refused");
         };
         assert!(message.starts_with("c.ron:1:"), "{message}");
-        let Err(Failure::BadInput(message)) = Config::parse("Config(keys: {\"qiut\": [\"q\"]})", "c.ron")
-        else {
+        let Err(ConfigError(message)) = Config::parse("Config(keys: {\"qiut\": [\"q\"]})", "c.ron") else {
             panic!("refused");
         };
         assert!(
@@ -194,7 +198,7 @@ mod tests {
     #[test]
     fn every_key_problem_is_placed() {
         let source = "Config(\n  // \"quit\": [\"q\"],\n  keys: {\n    \"quit\": [\"q\", \"ctrl-\"],\n    \"help\": [],\n    \"qiut\": [\"x\"],\n    \"tick\": [\"j\"],\n  },\n)";
-        let Err(Failure::BadInput(message)) = Config::parse(source, "c.ron") else {
+        let Err(ConfigError(message)) = Config::parse(source, "c.ron") else {
             panic!("refused");
         };
         let lines: Vec<(&str, &str)> = message
@@ -231,7 +235,7 @@ mod tests {
             b"\xef\xbb\xbfConfig(\n  theme: \xff)",
         )
         .unwrap();
-        let Err(Failure::BadInput(message)) = Config::load(Some(dir.path())) else {
+        let Err(ConfigError(message)) = Config::load(Some(dir.path())) else {
             panic!("refused");
         };
         let path = dir.path().join(CONFIG_FILE);
@@ -265,7 +269,7 @@ mod tests {
     #[test]
     fn bad_roles_and_colours_are_placed_and_list_what_is_valid() {
         let source = "Config(\n  colors: {\n    \"accnet\": \"red\",\n    \"muted\": \"#12345\",\n    \"border\": 256,\n  },\n  keys: {\"qiut\": [\"q\"]},\n)";
-        let Err(Failure::BadInput(message)) = Config::parse(source, "c.ron") else {
+        let Err(ConfigError(message)) = Config::parse(source, "c.ron") else {
             panic!("refused");
         };
         let lines: Vec<&str> = message.lines().collect();
@@ -289,8 +293,7 @@ mod tests {
             lines[3].starts_with("c.ron:4:14: colors.muted: \"#12345\" is not a colour"),
             "{message}"
         );
-        let Err(Failure::BadInput(message)) = Config::parse("Config(colors: {\"muted\": true})", "c.ron")
-        else {
+        let Err(ConfigError(message)) = Config::parse("Config(colors: {\"muted\": true})", "c.ron") else {
             panic!("refused");
         };
         assert!(message.starts_with("c.ron:1:26: "), "{message}");

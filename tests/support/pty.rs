@@ -59,6 +59,7 @@ pub fn attach(command: &mut Command, slave: &OwnedFd, root: &Path) {
         .stdout(Stdio::from(slave.try_clone().expect("dup slave")))
         .stderr(Stdio::from(slave.try_clone().expect("dup slave")));
     // SAFETY: only async-signal-safe system calls run between fork and exec.
+    #[allow(unsafe_code)]
     unsafe {
         command.pre_exec(|| {
             rustix::process::setsid()?;

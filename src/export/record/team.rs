@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use crate::score::join_names;
+use crate::team::Team;
+use crate::team::report::TeamReport;
 use crate::team::report::word;
-use crate::team::{Team, TeamReport};
 
 /// The team behind a team's record.
 #[derive(Debug, Clone, Serialize)]

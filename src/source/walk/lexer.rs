@@ -1,8 +1,11 @@
 //! RON's tokens for the walk: strings with escapes, raw strings, char literals, nested block
 //! comments and attributes are read properly, so nothing inside them is taken for a field.
 
-use super::Stop;
-use crate::source::Position;
+/// Line and column, both from 1; columns count characters, as ron's do.
+pub type Position = (usize, usize);
+
+/// Where the walk ends early: text it does not understand, or the visitor has seen enough.
+pub(super) struct Stop;
 
 /// RON's tokens, as far as the walk needs them, with the line and column of each.
 #[derive(Clone)]

@@ -1,11 +1,13 @@
 //! The picker of the user's own decision: follow the checklist (the default), an option, the
 //! hybrid, or not decided; choosing one asks for its justification.
 
-use crate::choice::{Pick, hybrid_names};
 use crate::decision::Decision;
+use crate::score::choice::{Pick, hybrid_names};
 use crate::tui::action::{Action, Pane};
 use crate::tui::app::line_editor::LineEditor;
-use crate::tui::app::{App, Effect, Mode};
+use crate::tui::app::model::App;
+use crate::tui::app::model::Effect;
+use crate::tui::app::ui::Mode;
 
 /// The picker's entries, in order: the pick and its label.
 pub fn choice_entries(decision: &Decision) -> Vec<(Pick, String)> {

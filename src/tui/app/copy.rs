@@ -4,9 +4,10 @@
 //! writes it to the terminal (OSC 52), which puts it on the clipboard of the machine the
 //! terminal runs on, over SSH too.
 
-use crate::cli::Format;
+use crate::export::Format;
 use crate::report::Report;
-use crate::tui::app::{App, Effect};
+use crate::tui::app::model::App;
+use crate::tui::app::model::Effect;
 
 impl App {
     /// `Y`: the decision as plain text, to the clipboard.

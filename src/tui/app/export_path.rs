@@ -3,7 +3,7 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use crate::cli::Format;
+use crate::export::Format;
 
 /// The extension of the file name a typed path ends with: after its last dot, `None` when the
 /// name has no dot (or only a leading one, as `.md`, a hidden file with no extension).
@@ -18,7 +18,7 @@ pub fn extension(typed: &str) -> Option<&str> {
 /// default; any other path (`notes.txt`, `README`) is the user's and is kept as typed.
 pub fn path_for_format(typed: &str, format: Format) -> String {
     if typed.trim().is_empty() {
-        return super::default_export_path(format);
+        return default_export_path(format);
     }
     match extension(typed) {
         Some(ext) if Format::from_extension(ext).is_some() => {
@@ -52,6 +52,11 @@ pub fn resolve(working_dir: &Path, typed: &str) -> PathBuf {
         }
     }
     full
+}
+
+/// The default export path for a format: `decision.<ext>` in the current directory.
+pub fn default_export_path(format: Format) -> String {
+    format!("decision.{}", format.extension())
 }
 
 #[cfg(test)]

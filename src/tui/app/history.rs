@@ -2,7 +2,9 @@
 //! the status line says what happened, and starting over asks first.
 
 use crate::tui::action::Action;
-use crate::tui::app::{App, Effect, Mode};
+use crate::tui::app::model::App;
+use crate::tui::app::model::Effect;
+use crate::tui::app::ui::Mode;
 
 impl App {
     /// `u`: undoes the last change, says which, and saves.

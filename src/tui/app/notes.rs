@@ -3,7 +3,10 @@
 
 use crate::tui::action::{Action, Tab};
 use crate::tui::app::line_editor::LineEditor;
-use crate::tui::app::{App, Effect, Mode, NoteTarget};
+use crate::tui::app::model::App;
+use crate::tui::app::model::Effect;
+use crate::tui::app::ui::Mode;
+use crate::tui::app::ui::NoteTarget;
 
 impl App {
     /// Opens the note editor: on the Checklist for the selected question, on the Decision tab

@@ -2,7 +2,10 @@
 //! are changed in place.
 
 use crate::tui::action::{Action, Pane};
-use crate::tui::app::{App, Effect, HelpState, Mode};
+use crate::tui::app::model::App;
+use crate::tui::app::model::Effect;
+use crate::tui::app::ui::HelpState;
+use crate::tui::app::ui::Mode;
 
 impl App {
     pub(super) fn update_help(&mut self, action: Action) {

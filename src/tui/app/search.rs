@@ -4,7 +4,9 @@
 //! what was drawn: the runtime turns `n`/`N` and Enter into `ShowMatch` with the `FrameMap`.
 
 use crate::tui::action::{Action, Pane, Tab};
-use crate::tui::app::{App, LineEditor, Mode};
+use crate::tui::app::line_editor::LineEditor;
+use crate::tui::app::model::App;
+use crate::tui::app::ui::Mode;
 use crate::tui::search::{kept_or_next, move_within, step_match};
 
 impl App {

@@ -1,9 +1,9 @@
 //! The state of the screen apart from the model: the tab, the mode, the status line and one
 //! small state struct per tab. Compared as a whole to decide whether to redraw.
 
-use crate::choice::Pick;
+use crate::score::choice::Pick;
 use crate::tui::action::{Pane, Tab};
-use crate::tui::app::export::ExportDialog;
+use crate::tui::app::export_dialog::ExportDialog;
 use crate::tui::app::line_editor::LineEditor;
 
 /// The smallest terminal the app draws into; below it, a "too small" screen.

@@ -1,11 +1,14 @@
 //! `App::update`: how an action changes the model on the tabs. The overlays and the filter
 //! are in `overlays.rs` and `export.rs`.
 
-use crate::cli::Format;
+use crate::export::Format;
 use crate::score::Answer;
 use crate::tui::action::{Action, Pane, Tab};
+use crate::tui::app::export_dialog::ExportDialog;
+use crate::tui::app::model::App;
+use crate::tui::app::model::Effect;
+use crate::tui::app::ui::Mode;
 use crate::tui::app::ui::too_small;
-use crate::tui::app::{App, Effect, ExportDialog, Mode};
 
 impl App {
     /// Changes the model for an action; returns the work left for the event loop.

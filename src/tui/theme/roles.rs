@@ -5,7 +5,7 @@
 
 use ratatui::style::Color;
 
-use super::Theme;
+use crate::tui::theme::palette::Theme;
 
 /// Every role name a config file may give a colour, in the order the help lists them.
 pub const ROLES: &[&str] = &[

@@ -5,7 +5,7 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::cli::Format;
+use crate::export::Format;
 use crate::tui::action::{Pane, Tab};
 
 /// Something a click can hit.

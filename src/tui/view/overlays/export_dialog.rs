@@ -7,12 +7,12 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::cli::Format;
+use crate::export::Format;
 use crate::text::escape_path;
 use crate::tui::app::{App, ExportDialog, ExportField, ExportQuestion, FORMATS, LineEditor};
 use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::overlays::frame;
-use crate::tui::view::overlays::line_editor::skip_cells;
+use crate::tui::view::widgets::doc::skip_cells;
 
 /// The export dialog overlay.
 pub struct ExportDialogView<'a> {

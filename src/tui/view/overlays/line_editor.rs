@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 use crate::tui::app::{App, LineEditor};
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::overlays::frame;
-use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::doc::{Doc, skip_cells};
 
 /// The editor overlay: a title, what the text is about, and the field.
 pub struct LineEditorView<'a> {
@@ -49,18 +49,4 @@ impl StatefulWidget for LineEditorView<'_> {
             map.cursor = Some(Position::new(x, field_y));
         }
     }
-}
-
-/// `text` without its first `cells` display cells.
-pub fn skip_cells(text: &str, cells: usize) -> String {
-    let mut skipped = 0;
-    text.chars()
-        .skip_while(|c| {
-            if skipped >= cells {
-                return false;
-            }
-            skipped += Line::raw(c.to_string()).width();
-            true
-        })
-        .collect()
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::widgets::StatefulWidget;
 
-use crate::decision::Choice;
+use crate::decision::Candidate;
 use crate::tui::action::Pane;
 use crate::tui::app::App;
 use crate::tui::view::frame_map::{FrameMap, Target};
@@ -35,7 +35,7 @@ fn column_areas(app: &App, area: Rect) -> Vec<(usize, Rect)> {
 }
 
 /// One framework's column.
-pub fn doc(app: &App, option: &Choice, width: u16) -> Doc {
+pub fn doc(app: &App, option: &Candidate, width: u16) -> Doc {
     let theme = app.theme();
     let mut doc = Doc::new(width);
     if !option.tagline.is_empty() {

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::tui::app::LineEditor;
 use crate::tui::theme::Theme;
 use crate::tui::view::frame_map::FrameMap;
-use crate::tui::view::overlays::line_editor::skip_cells;
+use crate::tui::view::widgets::doc::skip_cells;
 
 /// A search prompt: the field, whether it is being typed, and what was found (`2 of 5`).
 pub struct Prompt<'a> {

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::decision::Choice;
+use crate::decision::Candidate;
 use crate::score::Answer;
 use crate::tui::app::App;
 use crate::tui::search::find_folded;
@@ -178,7 +178,7 @@ struct List<'a> {
     app: &'a App,
     width: u16,
     /// The frameworks with a checklist (also-consider options have none, hence no rows).
-    options: Vec<&'a Choice>,
+    options: Vec<&'a Candidate>,
     /// The row of each framework's heading.
     heads: Vec<usize>,
     /// The index of each framework's first question.

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use thiserror::Error;
 
 use crate::decision::LoadError;
-use crate::export::{AdrError, ExportError};
+use crate::export::ExportError;
+use crate::export::adr::AdrError;
 use crate::score::AnswerErrors;
 use crate::session::SessionError;
 use crate::text::escape_path;
@@ -29,7 +30,7 @@ pub enum Failure {
     /// A decisions folder that cannot be numbered, or a superseded record not found or
     /// not marked.
     #[error(transparent)]
-    Adr(#[from] crate::export::AdrError),
+    Adr(AdrError),
     /// Unknown ids given with `--yes`, `--no` or `--stage`.
     #[error("{}", unknown_ids(.0))]
     UnknownIds(AnswerErrors),
@@ -46,12 +47,26 @@ pub enum Failure {
     /// The terminal failed while the app was running.
     #[error("terminal error: {0}")]
     Terminal(#[source] std::io::Error),
-    /// Any other bad input: a config file, bad arguments, no usable terminal.
+    /// A config file that cannot be read or parsed.
+    #[error(transparent)]
+    Config(#[from] crate::tui::config::ConfigError),
+    /// Any other bad input: bad arguments, no usable terminal.
     #[error("{0}")]
     BadInput(String),
     /// Any other failure.
     #[error("{0}")]
     Other(String),
+}
+
+/// A record that could not be written is an export that failed, and says so in the export's
+/// words (`--force`…).
+impl From<AdrError> for Failure {
+    fn from(error: AdrError) -> Failure {
+        match error {
+            AdrError::Write(e) => Failure::Export(e),
+            other => Failure::Adr(other),
+        }
+    }
 }
 
 impl Failure {
@@ -63,6 +78,7 @@ impl Failure {
             | Failure::Session(_)
             | Failure::Team(_)
             | Failure::UnknownIds(_)
+            | Failure::Config(_)
             | Failure::BadInput(_) => true,
             Failure::Export(e) => matches!(
                 e,
@@ -106,42 +122,9 @@ fn export_message(error: &ExportError) -> String {
     }
 }
 
-/// "… and 199,980 more NOUN": the line that stands for the problems not listed.
-pub fn and_more(count: usize, noun: &str) -> String {
-    format!("… and {} more {noun}", thousands(count))
-}
-
-/// A count with thousands separators: `1,000,000`.
-pub fn thousands(count: usize) -> String {
-    let digits = count.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn counts_get_thousands_separators() {
-        let cases = [
-            (0, "0"),
-            (999, "999"),
-            (1000, "1,000"),
-            (199_980, "199,980"),
-            (1_000_000, "1,000,000"),
-        ];
-        for (count, text) in cases {
-            assert_eq!(thousands(count), text);
-        }
-        assert_eq!(and_more(999_980, "problems"), "… and 999,980 more problems");
-    }
 
     #[test]
     fn typed_failures_keep_their_exit_codes_and_command_line_advice() {

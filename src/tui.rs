@@ -12,7 +12,6 @@ pub mod action;
 pub mod app;
 pub mod config;
 pub mod keys;
-pub mod launch;
 pub mod runtime;
 pub mod search;
 pub mod terminal;

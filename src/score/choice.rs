@@ -1,10 +1,9 @@
-//! The user's own decision on top of the checklist's suggestion (design.md §2): follow the
+//! The user's own decision on top of the checklist's suggestion: follow the
 //! checklist, an option, the hybrid, or not decided; why; the record's status and who decided.
 
 use serde::{Deserialize, Serialize};
 
 use crate::decision::Decision;
-use crate::score::{Verdict, VerdictKind};
 
 /// What the user chose.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,16 +51,6 @@ impl Pick {
             Pick::Option(id) => Some(id.clone()),
             Pick::Hybrid => Some(HYBRID.to_owned()),
             Pick::Undecided => Some(UNDECIDED[0].to_owned()),
-        }
-    }
-
-    /// The checklist's suggestion as a pick: the single option (or a stage's only pick), the
-    /// hybrid, or not decided (a leaning, alternatives of a stage, nothing yet).
-    pub fn suggested(verdict: &Verdict) -> Pick {
-        match (verdict.kind, verdict.options.as_slice()) {
-            (VerdictKind::Single | VerdictKind::Stage, [one]) => Pick::Option(one.clone()),
-            (VerdictKind::Hybrid, _) => Pick::Hybrid,
-            _ => Pick::Undecided,
         }
     }
 }
@@ -129,9 +118,9 @@ pub struct Resolved {
 }
 
 impl UserChoice {
-    /// The choice given the checklist's verdict.
-    pub fn resolve(&self, decision: &Decision, verdict: &Verdict) -> Resolved {
-        let suggested = Pick::suggested(verdict);
+    /// The choice given the checklist's suggestion (`Verdict::suggestion`).
+    pub fn resolve(&self, decision: &Decision, suggested: &Pick) -> Resolved {
+        let suggested = suggested.clone();
         let follow = self.pick == Pick::Checklist;
         let pick = if follow { &suggested } else { &self.pick };
         let option = pick.to_word().filter(|_| *pick != Pick::Undecided);
@@ -203,7 +192,7 @@ mod tests {
         )
         .unwrap();
         let verdict = evaluate(&d, &answers).verdict;
-        let resolved = UserChoice::default().resolve(&d, &verdict);
+        let resolved = UserChoice::default().resolve(&d, &verdict.suggestion());
         assert_eq!(resolved.option.as_deref(), Some("django"));
         assert!(resolved.follow_checklist && !resolved.differs);
         assert_eq!(resolved.status, Status::Accepted);
@@ -212,7 +201,7 @@ mod tests {
             because: "async".into(),
             ..UserChoice::default()
         };
-        let resolved = mine.resolve(&d, &verdict);
+        let resolved = mine.resolve(&d, &verdict.suggestion());
         assert_eq!(resolved.name.as_deref(), Some("FastAPI"));
         assert_eq!(resolved.suggested.as_deref(), Some("Django"));
         assert!(resolved.differs && !resolved.follow_checklist);
@@ -222,14 +211,14 @@ mod tests {
     fn nothing_suggested_and_nothing_chosen_is_proposed() {
         let d = Decision::embedded();
         let verdict = evaluate(&d, &Answers::default()).verdict;
-        let resolved = UserChoice::default().resolve(&d, &verdict);
+        let resolved = UserChoice::default().resolve(&d, &verdict.suggestion());
         assert_eq!((resolved.option, resolved.status), (None, Status::Proposed));
         let hybrid = UserChoice {
             pick: Pick::Hybrid,
             status: Some(Status::Rejected),
             ..UserChoice::default()
         };
-        let resolved = hybrid.resolve(&d, &verdict);
+        let resolved = hybrid.resolve(&d, &verdict.suggestion());
         assert_eq!(resolved.option.as_deref(), Some("hybrid"));
         assert_eq!(resolved.name.as_deref(), Some("Hybrid: Django + Flask"));
         assert_eq!(resolved.status, Status::Rejected);

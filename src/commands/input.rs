@@ -1,12 +1,12 @@
-//! The non-interactive commands, one a file: `check`, `score`, `export`, `team`, `reset`, `completions`,
-//! `man`; and the input loading they share (the decision, a session, `--yes`/`--stage`).
+//! The input the commands share: the decision, a session or the saved answers, and the
+//! answers given on the command line (`--yes`, `--no`, `--note`, `--stage`, `--choose`).
 
 use std::path::Path;
 
-use crate::choice::Pick;
 use crate::cli::InputArgs;
+use crate::commands::failure::Failure;
 use crate::decision::Decision;
-use crate::error::Failure;
+use crate::score::choice::Pick;
 use crate::score::{Answer, AnswerIds, Answers, one_line};
 use crate::session::Session;
 use crate::state::StateStore;
@@ -105,19 +105,3 @@ pub fn load_saved(decision: &Decision) -> Result<Answers, Failure> {
 pub fn load_session(decision: &Decision, path: &Path) -> Result<Answers, Failure> {
     Ok(Session::load_answers(path, decision)?)
 }
-
-mod check;
-mod completions;
-mod export;
-mod man;
-mod reset;
-mod score;
-mod team;
-
-pub use check::check;
-pub use completions::{completion_script, completions};
-pub use export::{AdrOptions, ExportOptions, export, inferred_format};
-pub use man::{man, man_page};
-pub use reset::{Confirmation, reset};
-pub use score::score;
-pub use team::{load_team, team};

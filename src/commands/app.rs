@@ -1,12 +1,13 @@
-//! Starting the interactive app from the command line: load everything that can fail before
+//! The interactive app as a command: load everything that can fail before
 //! the terminal changes mode, run, then report the files written on the normal screen.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::cli::{Cli, Format};
-use crate::commands::{load_decision, load_session};
-use crate::error::Failure;
+use crate::cli::Cli;
+use crate::commands::failure::Failure;
+use crate::commands::input::{load_decision, load_session};
+use crate::export::Format;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
 use crate::state::{Merged, StateStore};
@@ -26,14 +27,6 @@ struct DiskEffects {
 }
 
 impl Effects for DiskEffects {
-    /// The temporary files a killed instance left are swept once the app is up: the first
-    /// frame does not wait for a read of the state directory.
-    fn after_first_frame(&mut self) {
-        if let Some(store) = &mut self.store {
-            store.sweep_stale_temps();
-        }
-    }
-
     fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
         let saved = match &mut self.store {
             Some(store) => store.save(app.scorecard.decision(), app.scorecard.answers()),
@@ -69,10 +62,6 @@ impl Effects for DiskEffects {
     }
 }
 
-fn terminal_error(e: std::io::Error) -> Failure {
-    Failure::Other(format!("terminal error: {e}"))
-}
-
 /// Whether `TERM` names a terminal that can draw the app: set, not empty, not `dumb`.
 fn capable_term() -> bool {
     std::env::var_os("TERM").is_some_and(|term| !term.is_empty() && term != "dumb")
@@ -89,11 +78,13 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         ));
     }
     // Everything that can fail is loaded before the terminal changes mode, so that a bad file
-    // is reported on the normal screen. It is done on this thread, in order: a second thread
-    // setting up the terminal meanwhile made the first frame later, not sooner, as a new
-    // thread waited for a core about as long as the work it took over (issue 8).
+    // is reported on the normal screen.
     let decision = load_decision(cli.data.as_deref())?;
     let mut store = StateStore::from_env();
+    // The temporary files a killed instance left behind.
+    if let Some(store) = &mut store {
+        store.sweep_stale_temps();
+    }
     let settings = settings_from_env()?;
     let session_answers = match &cli.session {
         Some(path) => Some(load_session(&decision, path)?),
@@ -105,7 +96,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     } else {
         Some(Team::load(&decision, &cli.team)?)
     };
-    let started = start(!cli.no_mouse).map_err(terminal_error)?;
+    let started = start(!cli.no_mouse).map_err(Failure::Terminal)?;
     let mut status = None;
     let answers = match session_answers {
         Some(answers) => answers,
@@ -146,7 +137,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         app.set_status(text, is_error);
     }
     let mut effects = DiskEffects { store, unsaved: None };
-    run_started(started, &mut app, &mut effects).map_err(terminal_error)?;
+    run_started(started, &mut app, &mut effects).map_err(Failure::Terminal)?;
     for path in &app.written {
         let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
     }

@@ -1,15 +1,10 @@
-//! The model of the app and how each action changes it.
-//!
-//! `App` is the [`Scorecard`] (the domain), the [`Ui`] (what is on screen apart from the
-//! model) and the [`Settings`] (theme and keys). `update` changes it for one [`Action`]; work
-//! that leaves the model (saving the answers, writing an export) is returned as an [`Effect`]
-//! and performed by the runtime. Nothing here draws or knows the terminal's size: the runtime
-//! turns clicks and page keys into actions with what the view recorded.
+//! The model: the whole state of the app, and the effects `update` hands to the event loop.
+//! The other files of `app/` add the methods of each part of the state.
 
 use std::path::PathBuf;
 
-use crate::cli::Format;
 use crate::decision::Decision;
+use crate::export::Format;
 use crate::score::Answers;
 use crate::scorecard::Scorecard;
 use crate::tui::action::Action;
@@ -17,30 +12,10 @@ use crate::tui::config::Settings;
 use crate::tui::keys::keymap::{Keymap, Scope};
 use crate::tui::theme::Theme;
 
-pub use crate::tui::action;
-mod choose;
-mod copy;
-mod export;
-pub mod export_path;
-mod history;
-pub mod line_editor;
-mod notes;
-mod overlays;
-mod picker;
-mod search;
-pub mod team;
-pub mod typed;
-pub mod ui;
-mod update;
-
-pub use choose::choice_entries;
-pub use export::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS, default_export_path};
-pub use line_editor::LineEditor;
-pub use team::{AppTeam, YOU, your_name};
-pub use ui::{
-    ChecklistState, CompareState, DocState, Find, HelpState, Mode, NoteTarget, Status, StrengthsState,
-    TeamState, Ui,
-};
+use crate::tui::app::export_dialog::ExportQuestion;
+use crate::tui::app::team::AppTeam;
+use crate::tui::app::ui::{self, Mode, Status, Ui};
+use crate::tui::search::contains_folded;
 
 /// Work for the event loop, outside the model.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,7 +189,7 @@ impl App {
         if !self.scopes().iter().any(|s| s.takes_text()) {
             return;
         }
-        for c in typed::clean_paste(text).chars() {
+        for c in crate::tui::app::typed::clean_paste(text).chars() {
             self.update(Action::Input(c));
         }
     }
@@ -227,51 +202,5 @@ impl App {
     /// The colours in force.
     pub fn theme(&self) -> &Theme {
         &self.settings.theme
-    }
-}
-
-/// Whether `text`, lower-cased, contains `needle` (already lower-cased). ASCII text, the
-/// common case, is compared byte by byte without a lower-cased copy; other text is lower-cased
-/// as `str::to_lowercase` does, so the two agree everywhere.
-fn contains_folded(text: &str, needle: &str) -> bool {
-    if !text.is_ascii() {
-        return text.to_lowercase().contains(needle);
-    }
-    // Lower-cased ASCII is ASCII: it cannot contain a needle that is not.
-    if !needle.is_ascii() {
-        return false;
-    }
-    let (text, needle) = (text.as_bytes(), needle.as_bytes());
-    needle.is_empty()
-        || text.windows(needle.len()).any(|window| {
-            window
-                .iter()
-                .zip(needle)
-                .all(|(a, b)| a.to_ascii_lowercase() == *b)
-        })
-}
-
-#[cfg(test)]
-mod filter_tests {
-    use super::contains_folded;
-
-    #[test]
-    fn folded_matching_agrees_with_lower_casing() {
-        let texts = [
-            "Async ORM",
-            "ASYNC",
-            "Straße",
-            "İstanbul",
-            "plain",
-            "",
-            "KELVIN \u{212a}",
-        ];
-        let needles = ["async", "orm", "straße", "i̇stanbul", "k", "xyz", "", "s o"];
-        for text in texts {
-            for needle in needles {
-                let expected = text.to_lowercase().contains(needle);
-                assert_eq!(contains_folded(text, needle), expected, "{text:?} {needle:?}");
-            }
-        }
     }
 }
