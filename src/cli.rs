@@ -1,4 +1,4 @@
-//! The command line (design.md §5), as clap definitions.
+//! The command line, as clap definitions.
 
 use std::path::PathBuf;
 

@@ -157,9 +157,8 @@ pub struct Situation {
 }
 
 /// A row of the detailed comparison: option id → what that option offers, in the order of
-/// the ids. The few values of a row are kept in one sorted `Vec` (a `LiteMap`): a B-tree
-/// takes a 544-byte node for each row, over a quarter of the heap of a 5,000-row
-/// comparison (issue 8).
+/// the ids. The few values of a row are kept in one sorted `Vec` (a `LiteMap`), not in a
+/// B-tree node each, so a comparison of thousands of rows stays small.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Aspect {

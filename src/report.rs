@@ -1,4 +1,4 @@
-//! The report of a decision: the JSON object of design.md §5 and the plain-text summary.
+//! The report of a decision: the JSON object of `score --json` and the plain-text summary.
 //!
 //! `score --json` and `export --format json` both print [`Report`], so they cannot differ.
 

@@ -92,8 +92,8 @@ impl StateStore {
     }
 
     /// Removes the temporary files that an instance killed in the middle of a save left in
-    /// the state directory, and returns how many. Done by the app once its first frame is
-    /// up, and by the first save if none was done; only our own temporary files, never
+    /// the state directory, and returns how many. Done by the app as it starts, and by the
+    /// first save if none was done; only our own temporary files, never
     /// through a symlink (see [`sweep_stale_temps`]).
     pub fn sweep_stale_temps(&mut self) -> usize {
         self.swept = true;

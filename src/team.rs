@@ -1,4 +1,4 @@
-//! A team: several people's sessions of one decision, side by side (design.md §2).
+//! A team: several people's sessions of one decision, side by side.
 //!
 //! Each person's answers are evaluated as they are; the team's answer to a question is the
 //! majority of those who answered it (a tie is a disagreement and counts as unanswered), the

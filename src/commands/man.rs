@@ -234,7 +234,7 @@ fn environment_section() -> Roff {
     roff
 }
 
-/// EXIT STATUS: design §5's codes.
+/// EXIT STATUS: the codes the README lists.
 fn exit_status_section() -> Roff {
     let mut roff = Roff::new();
     roff.control("SH", ["EXIT STATUS"]);

@@ -1,7 +1,7 @@
 //! The context the Markdown decision record is rendered from (built-in or `--template`).
 //!
 //! Everything a template can use is here, serialisable, so a user's template sees the same
-//! values as the built-in one: the whole [`Report`] (the JSON object of design.md §5) plus the
+//! values as the built-in one: the whole [`Report`] (the JSON object of `score --json`) plus the
 //! decision's evidence and a few phrases already composed for a MADR record.
 
 use serde::Serialize;

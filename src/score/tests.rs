@@ -575,7 +575,7 @@ fn toggle_ticks_then_unticks() {
     assert!(!answers.is_yes("a.q1"));
 }
 
-// ---- the embedded decision: the Done-when table of issue 2 ---------------------------------
+// ---- the embedded decision: the verdicts of the article's cases ---------------------------
 
 #[test]
 fn embedded_first_three_django_ids_is_single_django() {

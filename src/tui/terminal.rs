@@ -67,7 +67,7 @@ impl Drop for Session {
 pub fn enter(mouse: bool) -> io::Result<()> {
     ACTIVE.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
-    // Buffered, so the modes reach the terminal in one write, as the first frame then does.
+    // Buffered, so the modes reach the terminal in one write.
     let mut stdout = BufWriter::new(output()?);
     let entered = queue!(stdout, EnterAlternateScreen, EnableBracketedPaste, Hide)
         .and_then(|()| {

@@ -1,6 +1,8 @@
 //! The default key table: every binding with its scope, action and label. The keymap built
 //! from it (with any config overrides) dispatches keys and writes the footer and the help.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::{Action, Edit, Tab};
@@ -79,12 +81,16 @@ impl Scope {
     }
 }
 
-/// One row of the default key table.
-#[derive(Debug, Clone, Copy)]
+/// One row of the key table: the default table's, or the keymap's once a config rebinds its
+/// keys (the keys are the table's own until then).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub scope: Scope,
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
+    /// The action's name in a config file's `keys` map (`"quit": ["q"]`), on the rows a
+    /// config may rebind; every row of one action has the same name.
+    pub name: Option<&'static str>,
     /// What the keys do, as shown in the footer and the help.
     pub label: &'static str,
     /// Whether the footer shows it.
@@ -121,8 +127,9 @@ const fn bind(
     };
     Binding {
         scope,
-        keys,
+        keys: Cow::Borrowed(keys),
         action,
+        name: None,
         label,
         footer,
         priority,
@@ -130,58 +137,31 @@ const fn bind(
 }
 
 impl Binding {
+    /// The binding, with the name a config file rebinds it by.
+    const fn named(mut self, name: &'static str) -> Binding {
+        self.name = Some(name);
+        self
+    }
+
+    /// All keys, as shown: `j/↓`.
+    pub fn keys_label(&self) -> String {
+        self.keys.iter().map(Key::name).collect::<Vec<_>>().join("/")
+    }
+
     /// The binding, kept in the footer before any other (see [`Priority`]).
     const fn forward(self) -> Binding {
         self.priority(Priority::Forward)
     }
 
     /// The binding with this footer priority.
-    const fn priority(self, priority: Priority) -> Binding {
-        Binding { priority, ..self }
+    const fn priority(mut self, priority: Priority) -> Binding {
+        self.priority = priority;
+        self
     }
 }
 
 /// Ctrl-C quits from anywhere, even while typing; it cannot be rebound.
 pub const QUIT_ANYWHERE: Key = ctrl('c');
-
-/// The name of an action in a config file's `keys` map, for the actions that can be rebound.
-pub fn action_name(action: Action) -> Option<String> {
-    let name = match action {
-        Action::Down => "down",
-        Action::Up => "up",
-        Action::First => "first",
-        Action::Last => "last",
-        Action::PageDown => "page-down",
-        Action::PageUp => "page-up",
-        Action::Left => "left",
-        Action::Right => "right",
-        Action::Toggle => "tick",
-        Action::AnswerYes => "yes",
-        Action::AnswerNo => "no",
-        Action::ClearAnswer => "clear",
-        Action::EditNote => "note",
-        Action::ChooseDecision => "choose",
-        Action::ChooseStage => "stage",
-        Action::Undo => "undo",
-        Action::Redo => "redo",
-        Action::StartOver => "start-over",
-        Action::StartFilter => "filter",
-        Action::NextMatch => "next-match",
-        Action::PreviousMatch => "previous-match",
-        Action::NextTab => "next-tab",
-        Action::PreviousTab => "previous-tab",
-        Action::GoTab(tab) => return Some(format!("tab-{}", tab.number())),
-        Action::Export => "export",
-        Action::Suspend => "suspend",
-        Action::CopyDecision => "copy",
-        Action::ToggleHelp => "help",
-        Action::MessageLog => "messages",
-        Action::Quit => "quit",
-        Action::Close => "clear-filter",
-        _ => return None,
-    };
-    Some(name.to_owned())
-}
 
 const MOVE_DOWN: &[Key] = &[ch('j'), key(KeyCode::Down)];
 const MOVE_UP: &[Key] = &[ch('k'), key(KeyCode::Up)];
@@ -277,59 +257,89 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Choose, &[key(KeyCode::Enter), ch(' ')], Action::Confirm, "choose", true),
     bind(Choose, &[key(KeyCode::Esc), ch('c'), ch('q')], Action::Close, "cancel", true),
     // A search in force on the tab in view: on the Checklist, `n` steps instead of answering.
-    bind(Found, &[ch('n')], Action::NextMatch, "next match", true),
-    bind(Found, &[ch('N')], Action::PreviousMatch, "previous match", true),
-    bind(Found, ESC, Action::Close, "clear search", true),
+    bind(Found, &[ch('n')], Action::NextMatch, "next match", true).named("next-match"),
+    bind(Found, &[ch('N')], Action::PreviousMatch, "previous match", true).named("previous-match"),
+    bind(Found, ESC, Action::Close, "clear search", true).named("clear-filter"),
     // The tabs.
-    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true).forward(),
-    bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true).forward(),
-    bind(Scope::Tab(Tab::Checklist), &[ch('n')], Action::AnswerNo, "no", true).forward(),
-    bind(Scope::Tab(Tab::Checklist), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear answer", false),
-    bind(Scope::Tab(Tab::Checklist), &[ch('a')], Action::EditNote, "note", true),
-    bind(Scope::Tab(Tab::Checklist), MOVE_DOWN, Action::Down, "next question", true),
-    bind(Scope::Tab(Tab::Checklist), MOVE_UP, Action::Up, "previous question", false),
-    bind(Scope::Tab(Tab::Checklist), LEFT, Action::Left, "previous framework", false),
-    bind(Scope::Tab(Tab::Checklist), RIGHT, Action::Right, "next framework", true),
-    bind(Scope::Tab(Tab::Decision), &[ch('a')], Action::EditNote, "decision note", true),
-    bind(Scope::Tab(Tab::Team), &[ch('y')], Action::AnswerYes, "you: yes", true).forward(),
-    bind(Scope::Tab(Tab::Team), &[ch('n')], Action::AnswerNo, "you: no", true).forward(),
-    bind(Scope::Tab(Tab::Team), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle your answer", false),
-    bind(Scope::Tab(Tab::Team), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear your answer", false),
-    bind(Scope::Tab(Tab::Team), &[ch('a')], Action::EditNote, "your note", true),
-    bind(Scope::Tab(Tab::Team), MOVE_DOWN, Action::Down, "next question", true),
-    bind(Scope::Tab(Tab::Team), MOVE_UP, Action::Up, "previous question", false),
-    bind(Scope::Tab(Tab::Team), LEFT, Action::Left, "earlier people", false),
-    bind(Scope::Tab(Tab::Team), RIGHT, Action::Right, "more people", true),
-    bind(Scope::Tab(Tab::Strengths), LEFT, Action::Left, "previous framework", false),
-    bind(Scope::Tab(Tab::Strengths), RIGHT, Action::Right, "next framework", true),
-    bind(Scope::Tab(Tab::Compare), &[ch('/')], Action::StartFilter, "filter", true),
-    bind(Scope::Tab(Tab::Compare), &[ch('n')], Action::NextMatch, "next match", true),
-    bind(Scope::Tab(Tab::Compare), &[ch('N')], Action::PreviousMatch, "previous match", true),
-    bind(Scope::Tab(Tab::Compare), ESC, Action::Close, "clear filter", false),
-    bind(Global, MOVE_DOWN, Action::Down, "down", false),
-    bind(Global, MOVE_UP, Action::Up, "up", false),
-    bind(Global, FIRST, Action::First, "first", false),
-    bind(Global, LAST, Action::Last, "last", false),
-    bind(Global, PAGE_DOWN, Action::PageDown, "page down", false),
-    bind(Global, PAGE_UP, Action::PageUp, "page up", false),
-    bind(Global, &[ch('/')], Action::StartFilter, "search the tab", false),
-    bind(Global, &[ch('1')], Action::GoTab(Tab::Overview), "Overview", false),
-    bind(Global, &[ch('2')], Action::GoTab(Tab::Strengths), "Strengths", false),
-    bind(Global, &[ch('3')], Action::GoTab(Tab::Compare), "Compare", false),
-    bind(Global, &[ch('4')], Action::GoTab(Tab::Checklist), "Checklist", false),
-    bind(Global, &[ch('5')], Action::GoTab(Tab::Decision), "Decision", false),
-    bind(Global, &[ch('6')], Action::GoTab(Tab::Team), "Team (with --team)", false),
-    bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", true),
-    bind(Global, &[key(KeyCode::BackTab)], Action::PreviousTab, "previous tab", false),
-    bind(Global, &[ch('s')], Action::ChooseStage, "stage", true),
-    bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true).forward(),
-    bind(Global, &[ch('e')], Action::Export, "export", true).forward(),
-    bind(Global, &[ch('u')], Action::Undo, "undo", false),
-    bind(Global, &[ctrl('r')], Action::Redo, "redo", false),
-    bind(Global, &[ch('R')], Action::StartOver, "start over", false),
-    bind(Global, &[ch('M')], Action::MessageLog, "messages", false),
-    bind(Global, &[ch('?')], Action::ToggleHelp, "help", true).priority(Priority::Help),
-    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true),
-    bind(Global, &[ch('Y')], Action::CopyDecision, "copy the decision", false),
-    bind(Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false),
+    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true).forward().named("tick"),
+    bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true).forward().named("yes"),
+    bind(Scope::Tab(Tab::Checklist), &[ch('n')], Action::AnswerNo, "no", true).forward().named("no"),
+    bind(Scope::Tab(Tab::Checklist), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear answer", false).named("clear"),
+    bind(Scope::Tab(Tab::Checklist), &[ch('a')], Action::EditNote, "note", true).named("note"),
+    bind(Scope::Tab(Tab::Checklist), MOVE_DOWN, Action::Down, "next question", true).named("down"),
+    bind(Scope::Tab(Tab::Checklist), MOVE_UP, Action::Up, "previous question", false).named("up"),
+    bind(Scope::Tab(Tab::Checklist), LEFT, Action::Left, "previous framework", false).named("left"),
+    bind(Scope::Tab(Tab::Checklist), RIGHT, Action::Right, "next framework", true).named("right"),
+    bind(Scope::Tab(Tab::Decision), &[ch('a')], Action::EditNote, "decision note", true).named("note"),
+    bind(Scope::Tab(Tab::Team), &[ch('y')], Action::AnswerYes, "you: yes", true).forward().named("yes"),
+    bind(Scope::Tab(Tab::Team), &[ch('n')], Action::AnswerNo, "you: no", true).forward().named("no"),
+    bind(Scope::Tab(Tab::Team), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle your answer", false).named("tick"),
+    bind(Scope::Tab(Tab::Team), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear your answer", false).named("clear"),
+    bind(Scope::Tab(Tab::Team), &[ch('a')], Action::EditNote, "your note", true).named("note"),
+    bind(Scope::Tab(Tab::Team), MOVE_DOWN, Action::Down, "next question", true).named("down"),
+    bind(Scope::Tab(Tab::Team), MOVE_UP, Action::Up, "previous question", false).named("up"),
+    bind(Scope::Tab(Tab::Team), LEFT, Action::Left, "earlier people", false).named("left"),
+    bind(Scope::Tab(Tab::Team), RIGHT, Action::Right, "more people", true).named("right"),
+    bind(Scope::Tab(Tab::Strengths), LEFT, Action::Left, "previous framework", false).named("left"),
+    bind(Scope::Tab(Tab::Strengths), RIGHT, Action::Right, "next framework", true).named("right"),
+    bind(Scope::Tab(Tab::Compare), &[ch('/')], Action::StartFilter, "filter", true).named("filter"),
+    bind(Scope::Tab(Tab::Compare), &[ch('n')], Action::NextMatch, "next match", true).named("next-match"),
+    bind(Scope::Tab(Tab::Compare), &[ch('N')], Action::PreviousMatch, "previous match", true).named("previous-match"),
+    bind(Scope::Tab(Tab::Compare), ESC, Action::Close, "clear filter", false).named("clear-filter"),
+    bind(Global, MOVE_DOWN, Action::Down, "down", false).named("down"),
+    bind(Global, MOVE_UP, Action::Up, "up", false).named("up"),
+    bind(Global, FIRST, Action::First, "first", false).named("first"),
+    bind(Global, LAST, Action::Last, "last", false).named("last"),
+    bind(Global, PAGE_DOWN, Action::PageDown, "page down", false).named("page-down"),
+    bind(Global, PAGE_UP, Action::PageUp, "page up", false).named("page-up"),
+    bind(Global, &[ch('/')], Action::StartFilter, "search the tab", false).named("filter"),
+    bind(Global, &[ch('1')], Action::GoTab(Tab::Overview), "Overview", false).named("tab-1"),
+    bind(Global, &[ch('2')], Action::GoTab(Tab::Strengths), "Strengths", false).named("tab-2"),
+    bind(Global, &[ch('3')], Action::GoTab(Tab::Compare), "Compare", false).named("tab-3"),
+    bind(Global, &[ch('4')], Action::GoTab(Tab::Checklist), "Checklist", false).named("tab-4"),
+    bind(Global, &[ch('5')], Action::GoTab(Tab::Decision), "Decision", false).named("tab-5"),
+    bind(Global, &[ch('6')], Action::GoTab(Tab::Team), "Team (with --team)", false).named("tab-6"),
+    bind(Global, &[key(KeyCode::Tab)], Action::NextTab, "next tab", true).named("next-tab"),
+    bind(Global, &[key(KeyCode::BackTab)], Action::PreviousTab, "previous tab", false).named("previous-tab"),
+    bind(Global, &[ch('s')], Action::ChooseStage, "stage", true).named("stage"),
+    bind(Global, &[ch('c')], Action::ChooseDecision, "choose", true).forward().named("choose"),
+    bind(Global, &[ch('e')], Action::Export, "export", true).forward().named("export"),
+    bind(Global, &[ch('u')], Action::Undo, "undo", false).named("undo"),
+    bind(Global, &[ctrl('r')], Action::Redo, "redo", false).named("redo"),
+    bind(Global, &[ch('R')], Action::StartOver, "start over", false).named("start-over"),
+    bind(Global, &[ch('M')], Action::MessageLog, "messages", false).named("messages"),
+    bind(Global, &[ch('?')], Action::ToggleHelp, "help", true).priority(Priority::Help).named("help"),
+    bind(Global, &[ch('q'), ctrl('c')], Action::Quit, "quit", true).named("quit"),
+    bind(Global, &[ch('Y')], Action::CopyDecision, "copy the decision", false).named("copy"),
+    bind(Global, &[ctrl('z')], Action::Suspend, "suspend (fg resumes)", false).named("suspend"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A config rebinds an action by its name: every row a config may rebind has one, the
+    /// rows of one action share it, and no two actions have the same name.
+    #[test]
+    fn each_rebindable_action_has_one_name_and_each_name_one_action() {
+        let mut names: Vec<(Action, &str)> = Vec::new();
+        for binding in DEFAULT_BINDINGS {
+            if !binding.scope.rebindable() {
+                assert_eq!(
+                    binding.name, None,
+                    "{binding:?}: an overlay's key is not rebindable"
+                );
+                continue;
+            }
+            let name = binding.name.unwrap_or_else(|| panic!("{binding:?} has no name"));
+            for &(action, other) in &names {
+                assert_eq!(
+                    action == binding.action,
+                    other == name,
+                    "{action:?} {other:?} / {binding:?}"
+                );
+            }
+            names.push((binding.action, name));
+        }
+    }
+}

@@ -10,20 +10,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
 use crate::source::Target;
 use crate::tui::action::{Action, Tab};
 pub use crate::tui::keys::bindings::Scope;
-use crate::tui::keys::bindings::{DEFAULT_BINDINGS, Priority, QUIT_ANYWHERE, WHILE_TOO_SMALL, action_name};
+use crate::tui::keys::bindings::{Binding, DEFAULT_BINDINGS, Priority, QUIT_ANYWHERE, WHILE_TOO_SMALL};
 use crate::tui::keys::key::Key;
-
-/// A binding in force: its scope, keys, action and label. The keys are the default table's
-/// own until a config rebinds them (building the keymap allocates nothing).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Bound {
-    pub scope: Scope,
-    pub keys: Cow<'static, [Key]>,
-    pub action: Action,
-    pub label: &'static str,
-    pub footer: bool,
-    pub priority: Priority,
-}
 
 /// A footer hint: the first key, as shown, and what it does.
 pub type Hint = (String, &'static str);
@@ -33,33 +21,16 @@ pub fn hint_width((key, label): &Hint) -> usize {
     key.chars().count() + label.chars().count() + 3
 }
 
-impl Bound {
-    /// All keys, as shown: `j/↓`.
-    pub fn keys_label(&self) -> String {
-        self.keys.iter().map(Key::name).collect::<Vec<_>>().join("/")
-    }
-}
-
 /// The keys in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    bindings: Vec<Bound>,
+    bindings: Vec<Binding>,
 }
 
 impl Default for Keymap {
     fn default() -> Keymap {
         Keymap {
-            bindings: DEFAULT_BINDINGS
-                .iter()
-                .map(|b| Bound {
-                    scope: b.scope,
-                    keys: Cow::Borrowed(b.keys),
-                    action: b.action,
-                    label: b.label,
-                    footer: b.footer,
-                    priority: b.priority,
-                })
-                .collect(),
+            bindings: DEFAULT_BINDINGS.to_vec(),
         }
     }
 }
@@ -92,11 +63,11 @@ impl Keymap {
     pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, Vec<KeyProblem>> {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
-        let names: Vec<String> = keymap
+        let names: Vec<&str> = keymap
             .bindings
             .iter()
             .filter(|b| b.scope.rebindable())
-            .filter_map(|b| action_name(b.action))
+            .filter_map(|b| b.name)
             .fold(Vec::new(), |mut names, name| {
                 if !names.contains(&name) {
                     names.push(name);
@@ -105,7 +76,7 @@ impl Keymap {
             });
         for (name, texts) in overrides {
             let path = keys_path(name);
-            if !names.contains(name) {
+            if !names.contains(&name.as_str()) {
                 problems.push(KeyProblem::new(
                     format!("keys: unknown action {name:?} (actions: {})", names.join(", ")),
                     Target::Key(path),
@@ -131,7 +102,7 @@ impl Keymap {
                 ));
             }
             for binding in keymap.bindings.iter_mut().filter(|b| b.scope.rebindable()) {
-                if action_name(binding.action).as_deref() == Some(name.as_str()) {
+                if binding.name == Some(name.as_str()) {
                     binding.keys = Cow::Owned(keys.clone());
                 }
             }
@@ -149,33 +120,33 @@ impl Keymap {
         let mut problems: Vec<KeyProblem> = Vec::new();
         let together = |a: Scope, b: Scope| a == b || a == Scope::Global || b == Scope::Global;
         for (i, first) in self.bindings.iter().enumerate() {
-            let Some(first_name) = action_name(first.action) else {
+            let Some(first_name) = first.name else {
                 continue;
             };
-            if !first.scope.rebindable() || !overrides.contains_key(&first_name) {
+            if !first.scope.rebindable() || !overrides.contains_key(first_name) {
                 continue;
             }
             for (j, second) in self.bindings.iter().enumerate() {
-                let second_name = action_name(second.action);
-                if i == j || !second.scope.rebindable() || second_name.as_deref() == Some(&first_name) {
+                let second_name = second.name;
+                if i == j || !second.scope.rebindable() || second_name == Some(first_name) {
                     continue;
                 }
                 if !together(first.scope, second.scope) {
                     continue;
                 }
                 for key in first.keys.iter().filter(|k| second.keys.contains(k)) {
-                    let other = second_name.clone().unwrap_or_else(|| second.label.to_owned());
+                    let other = second_name.unwrap_or(second.label);
                     let message = format!("keys.{first_name}: {} is already bound to {other}", key.name());
                     // One message per clash, naming the first scope where it happens.
                     if !problems.iter().any(|p| p.message.starts_with(&message)) {
                         // Placed at the text that gave this key.
-                        let index = overrides[&first_name]
+                        let index = overrides[first_name]
                             .iter()
                             .position(|text| Key::parse(text).as_ref() == Ok(key))
                             .map_or(String::new(), |i| format!("[{i}]"));
                         problems.push(KeyProblem::new(
                             format!("{message} ({})", second.scope.title()),
-                            Target::Value(format!("{}{index}", keys_path(&first_name))),
+                            Target::Value(format!("{}{index}", keys_path(first_name))),
                         ));
                     }
                 }
@@ -351,7 +322,7 @@ impl Keymap {
     }
 
     /// Every binding in force.
-    pub fn bindings(&self) -> &[Bound] {
+    pub fn bindings(&self) -> &[Binding] {
         &self.bindings
     }
 }

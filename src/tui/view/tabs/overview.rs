@@ -82,7 +82,6 @@ fn matrix(app: &App, doc: &mut Doc) {
         let matches = verdict.options.contains(&row.pick);
         let marker = if matches { "▶ " } else { "  " };
         let style = if matches { theme.highlight } else { theme.text };
-        // Padded without the formatter, whose `{:<w$}` writes a space a call (issue 8).
         let mut situation = fit(&row.situation, situation_width);
         situation.push(' ');
         doc.line(Line::from(vec![
