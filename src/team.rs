@@ -19,8 +19,6 @@ use crate::decision::{Decision, question_id};
 use crate::score::choice::Resolved;
 use crate::score::{Answer, Answers, Evaluation, Verdict, evaluate};
 
-pub use load::{SessionFile, TeamErrors};
-
 /// One person of the team, before evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {

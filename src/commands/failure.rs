@@ -26,7 +26,7 @@ pub enum Failure {
     Session(#[from] SessionError),
     /// Team sessions that cannot be read or do not fit together, every problem listed.
     #[error(transparent)]
-    Team(#[from] crate::team::TeamErrors),
+    Team(#[from] crate::team::load::TeamErrors),
     /// A decisions folder that cannot be numbered, or a superseded record not found or
     /// not marked.
     #[error(transparent)]

@@ -2,9 +2,30 @@
 //! path of its value.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
 
-use super::{Candidate, Decision, Problem};
+use crate::decision::model::{Candidate, Decision};
 use crate::source::{self, Target};
+
+/// One problem found in a decision file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// Where in the document, e.g. `options[1].questions[2].id`.
+    pub at: String,
+    /// What is wrong, naming the offending id.
+    pub message: String,
+    /// Line and column in the source, when the offending value could be found there.
+    pub position: Option<(usize, usize)>,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => write!(f, "{line}:{col}: {}: {}", self.at, self.message),
+            None => write!(f, "{}: {}", self.at, self.message),
+        }
+    }
+}
 
 /// Every semantic problem of the decision, in document order; only the first `limit` are
 /// written out, the others are counted.

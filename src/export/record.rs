@@ -15,7 +15,8 @@ use crate::score::{Answers, Score, VerdictKind};
 mod outcome;
 mod team;
 
-use outcome::outcome;
+pub use outcome::Outcome;
+use outcome::{outcome, with_full_stop};
 
 pub use team::{Disagreement, PersonSaid, TeamInfo};
 
@@ -158,22 +159,6 @@ pub struct PointInfo {
 pub struct Fact {
     pub aspect: String,
     pub value: String,
-}
-
-/// The decision outcome, phrased for a MADR record.
-#[derive(Debug, Clone, Serialize)]
-pub struct Outcome {
-    /// The verdict kind: single, hybrid, stage, leaning or undecided.
-    pub kind: VerdictKind,
-    /// Whether the verdict names one choice (the record is then `accepted`).
-    pub decided: bool,
-    /// The chosen option as a MADR record names it, e.g. "Django + Flask (hybrid)"; `None`
-    /// when nothing is chosen yet.
-    pub chosen: Option<String>,
-    /// What follows "because" (or why nothing is chosen yet), ending with a full stop.
-    pub because: String,
-    /// The verdict's one-line summary.
-    pub summary: String,
 }
 
 /// A good consequence of the choice: one of a chosen option's strengths.
@@ -327,15 +312,5 @@ fn option_info(decision: &Decision, option: &Candidate, chosen: bool) -> OptionI
             })
             .collect(),
         chosen,
-    }
-}
-
-/// The sentence with a final full stop (or other end mark).
-pub(super) fn with_full_stop(sentence: &str) -> String {
-    let trimmed = sentence.trim_end();
-    if trimmed.ends_with(['.', '!', '?']) {
-        trimmed.to_owned()
-    } else {
-        format!("{trimmed}.")
     }
 }

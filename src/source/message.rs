@@ -7,7 +7,7 @@
 
 use ron::error::Error;
 
-use super::{Position, walk};
+use crate::source::walk::{Position, walk};
 
 /// The message for a ron error at `position` in `source`.
 pub(super) fn describe(code: &Error, source: &str, position: Position) -> String {

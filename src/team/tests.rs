@@ -3,6 +3,7 @@ use std::path::PathBuf;
 use super::*;
 use crate::score::VerdictKind;
 use crate::session::Session;
+use crate::team::load::SessionFile;
 
 fn person(decision: &Decision, name: &str, yes: &[&str], no: &[&str]) -> Person {
     let yes: Vec<String> = yes.iter().map(|s| (*s).to_owned()).collect();

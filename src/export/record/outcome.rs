@@ -1,9 +1,36 @@
 //! The decision outcome of a record: what is chosen, and the "because" a MADR record gives.
 
-use super::{Outcome, with_full_stop};
+use serde::Serialize;
+
 use crate::decision::Decision;
 use crate::report::Report;
 use crate::score::{Score, VerdictKind, join_names};
+
+/// The decision outcome, phrased for a MADR record.
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome {
+    /// The verdict kind: single, hybrid, stage, leaning or undecided.
+    pub kind: VerdictKind,
+    /// Whether the verdict names one choice (the record is then `accepted`).
+    pub decided: bool,
+    /// The chosen option as a MADR record names it, e.g. "Django + Flask (hybrid)"; `None`
+    /// when nothing is chosen yet.
+    pub chosen: Option<String>,
+    /// What follows "because" (or why nothing is chosen yet), ending with a full stop.
+    pub because: String,
+    /// The verdict's one-line summary.
+    pub summary: String,
+}
+
+/// The sentence with a final full stop (or other end mark).
+pub(crate) fn with_full_stop(sentence: &str) -> String {
+    let trimmed = sentence.trim_end();
+    if trimmed.ends_with(['.', '!', '?']) {
+        trimmed.to_owned()
+    } else {
+        format!("{trimmed}.")
+    }
+}
 
 /// The chosen option and the "because" of the record, from the verdict.
 pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {

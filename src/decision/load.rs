@@ -1,0 +1,137 @@
+//! Reading a decision: the embedded one or a file, parsed, cleaned and validated, with every
+//! problem placed in the source.
+
+use std::path::Path;
+
+use thiserror::Error;
+
+use crate::decision::model::Decision;
+use crate::decision::validate::{self, Problem};
+use crate::source::{self, ReadError, SyntaxError};
+
+/// The embedded default decision's source text.
+pub const EMBEDDED_SOURCE: &str = include_str!("../../data/web-frameworks.ron");
+/// The name used for the embedded decision in messages.
+pub const EMBEDDED_NAME: &str = "<embedded>/web-frameworks.ron";
+
+/// Why a decision file could not be loaded.
+#[derive(Debug, Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{col}: {message}")]
+    Syntax {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    /// Semantic problems: the first [`LoadError::LISTED`] of them, and how many in all.
+    #[error("{}", format_problems(path, problems, *total))]
+    Invalid {
+        path: String,
+        problems: Vec<Problem>,
+        total: usize,
+    },
+}
+
+impl LoadError {
+    /// How many problems of a file are listed; the others are counted.
+    pub const LISTED: usize = 20;
+}
+
+fn format_problems(path: &str, problems: &[Problem], total: usize) -> String {
+    let mut lines: Vec<String> = problems.iter().map(|p| format!("{path}:{p}")).collect();
+    if total > problems.len() {
+        let more = crate::text::and_more(total - problems.len(), "problems");
+        lines.push(format!("{path}: {more}"));
+    }
+    lines.push(format!(
+        "{path}: {} problem{} found",
+        crate::text::thousands(total),
+        if total == 1 { "" } else { "s" }
+    ));
+    lines.join("\n")
+}
+
+impl Decision {
+    /// The embedded default decision: [`EMBEDDED_SOURCE`] parsed, cleaned and validated as
+    /// any `--data` file is. A test holds it valid, so it cannot fail in a build that passed.
+    pub fn embedded() -> Decision {
+        Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME)
+            .unwrap_or_else(|e| unreachable!("the embedded decision is valid (tested): {e}"))
+    }
+
+    /// The decision with each question's full id written (see [`Question::full_id`]).
+    fn with_full_ids(mut self) -> Decision {
+        for option in &mut self.options {
+            for question in &mut option.questions {
+                question.full_id = std::sync::Arc::from(format!("{}.{}", option.id, question.id));
+            }
+        }
+        self
+    }
+
+    /// Reads, parses and validates a decision file.
+    pub fn load(path: &Path) -> Result<Decision, LoadError> {
+        let name = crate::text::escape_path(path);
+        let syntax = |e: SyntaxError| LoadError::Syntax {
+            path: name.clone(),
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        };
+        let source = source::read(path, "a decision file").map_err(|e| match e {
+            ReadError::Io(source) => LoadError::Read {
+                path: name.clone(),
+                source,
+            },
+            ReadError::Syntax(e) => syntax(e),
+        })?;
+        Decision::parse(&source, &name)
+    }
+
+    /// Parses and validates decision source text (a byte-order mark is skipped); `name`
+    /// labels the messages.
+    pub fn parse(source: &str, name: &str) -> Result<Decision, LoadError> {
+        let source = source::strip_bom(source);
+        let decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
+            path: name.to_owned(),
+            line: e.line,
+            col: e.col,
+            message: e.message,
+        })?;
+        let (problems, total) = validate::check(&decision, LoadError::LISTED).finish(source);
+        if total == 0 {
+            return Ok(decision.with_full_ids());
+        }
+        Err(LoadError::Invalid {
+            path: name.to_owned(),
+            problems,
+            total,
+        })
+    }
+
+    /// Every semantic problem of the decision (without source positions).
+    pub fn problems(&self) -> Vec<Problem> {
+        validate::check(self, usize::MAX).finish("").0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_decision_is_valid_and_has_full_ids() {
+        let embedded = Decision::parse(EMBEDDED_SOURCE, EMBEDDED_NAME).expect("the embedded RON is valid");
+        // Every question's full id is written.
+        let ids: Vec<&str> = embedded.questions().map(|(_, q)| &*q.full_id).collect();
+        assert!(ids.contains(&"django.admin-panel"), "{ids:?}");
+        assert!(ids.iter().all(|id| id.contains('.')), "{ids:?}");
+    }
+}
