@@ -2,7 +2,7 @@
 //! one-step-away hints, the user's own decision and note, the stage, and how to export.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::tui::action::{Action, Pane};
@@ -153,11 +153,7 @@ impl StatefulWidget for DecisionTab<'_> {
         }
         // The article's note under the diagram, when there is room for it.
         let note = app.scorecard.decision().stack.note.as_str();
-        let below = Rect {
-            y: inner.y + drawn.min(inner.height),
-            height: inner.height.saturating_sub(drawn),
-            ..inner
-        };
+        let [_, below] = Layout::vertical([Constraint::Length(drawn), Constraint::Fill(1)]).areas(inner);
         if !note.is_empty() && below.height > 1 {
             let mut doc = Doc::new(below.width);
             doc.line(ratatui::text::Line::default());
