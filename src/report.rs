@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::decision::{Decision, question_id};
 use crate::score::choice::Resolved;
 use crate::score::{Answer, Answers, Evaluation, Hint, LayerView, Score, StackView, Verdict, evaluate};
+use crate::text::Text;
 
 /// The whole decision as one serialisable object.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,7 +23,7 @@ pub struct Report {
     pub no: Vec<String>,
     pub stage: Option<String>,
     /// The decision-wide note (empty when none).
-    pub note: String,
+    pub note: Text,
     pub questions: Vec<QuestionRow>,
     /// The scored options' scores.
     pub scores: Vec<Score>,

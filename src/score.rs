@@ -11,7 +11,7 @@ mod hints;
 mod tally;
 mod words;
 
-pub use answers::{Answer, AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers, one_line};
+pub use answers::{Answer, AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers};
 pub use evaluate::{
     AlsoConsider, Evaluation, LayerView, StackView, Verdict, VerdictKind, evaluate, reevaluate,
 };

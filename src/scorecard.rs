@@ -191,7 +191,7 @@ impl Scorecard {
     /// Sets the decision-wide note (its context), on one line.
     pub fn set_decision_note(&mut self, note: &str) {
         let before = self.answers.clone();
-        self.answers.note = crate::score::one_line(note);
+        self.answers.note = crate::text::Text::line(note);
         self.commit(before, "decision note".to_owned(), Changed::NoQuestion);
     }
 

@@ -32,25 +32,25 @@ pub struct Session {
     pub no: Vec<String>,
     /// A note per question: full id → one line.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub notes: BTreeMap<String, String>,
+    pub notes: BTreeMap<String, Text>,
     /// The chosen stage id.
     #[serde(default)]
     pub stage: Option<String>,
     /// The decision-wide note (its context).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    #[serde(default, skip_serializing_if = "is_blank")]
+    pub note: Text,
     /// The user's choice: an option id, `hybrid` or `none`; absent to follow the checklist.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub choose: Option<String>,
     /// Why the user chose so.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub because: String,
+    #[serde(default, skip_serializing_if = "is_blank")]
+    pub because: Text,
     /// The record's status; absent to follow the choice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     /// Who decided.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub deciders: Vec<String>,
+    pub deciders: Vec<Text>,
 }
 
 fn is_blank(text: &Text) -> bool {
@@ -211,7 +211,11 @@ impl Session {
     /// Every valid answer, note and choice of the session, and the problems of the others
     /// (`total` 0 when none): a stale id costs only itself. The decision id is not checked.
     pub fn answers_lenient(&self, decision: &Decision) -> (Answers, AnswerErrors) {
-        let notes: Vec<(String, String)> = self.notes.clone().into_iter().collect();
+        let notes: Vec<(String, String)> = self
+            .notes
+            .iter()
+            .map(|(id, note)| (id.clone(), note.to_string()))
+            .collect();
         let ids = AnswerIds {
             yes: &self.answers,
             no: &self.no,
@@ -219,7 +223,7 @@ impl Session {
             stage: self.stage.as_deref(),
         };
         let (mut answers, mut errors) = Answers::from_ids_lenient(decision, &ids);
-        answers.note = crate::score::one_line(&self.note);
+        answers.note = Text::line(&self.note);
         answers.by = crate::identity::clean_name(&self.by);
         let pick = match self.choose.as_deref() {
             None => Pick::Checklist,
@@ -230,9 +234,9 @@ impl Session {
         };
         answers.choice = UserChoice {
             pick,
-            because: crate::score::one_line(&self.because),
+            because: Text::line(&self.because),
             status: self.status,
-            deciders: self.deciders.clone(),
+            deciders: Text::lines(&self.deciders),
         };
         (answers, errors)
     }

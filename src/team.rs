@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use crate::decision::{Decision, question_id};
 use crate::score::choice::Resolved;
 use crate::score::{Answer, Answers, Evaluation, Verdict, evaluate};
+use crate::text::Text;
 
 /// One person of the team, before evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,12 +190,12 @@ impl Team {
     /// The answers of the team's record: the team's answers and stage, with the exporter's
     /// own choice (its reason and status) and decision note, decided by `deciders` (everyone
     /// when empty).
-    pub fn record_answers(&self, own: &Answers, deciders: Vec<String>) -> Answers {
+    pub fn record_answers(&self, own: &Answers, deciders: Vec<Text>) -> Answers {
         let mut answers = self.answers.clone();
         answers.choice = own.choice.clone();
         answers.note.clone_from(&own.note);
         answers.choice.deciders = if deciders.is_empty() {
-            self.names().into_iter().map(str::to_owned).collect()
+            self.names().into_iter().map(Text::from).collect()
         } else {
             deciders
         };

@@ -156,6 +156,24 @@ impl From<Text> for String {
     }
 }
 
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Text {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
+    }
+}
+
 impl Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
@@ -173,6 +191,37 @@ impl fmt::Display for Text {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// The text on one line, trimmed: a note is a line, whatever was pasted into it.
+pub fn one_line(text: &str) -> String {
+    text.split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Text {
+    /// `raw` cleaned and on one line ([`one_line`]): a note, a reason or a name as typed or
+    /// given on the command line.
+    pub fn line(raw: &str) -> Text {
+        Text::from(one_line(raw))
+    }
+
+    /// Each of `raws` as a [`Text::line`], leaving out those that are empty once cleaned (a
+    /// name of invisible characters is no name).
+    pub fn lines(raws: &[impl AsRef<str>]) -> Vec<Text> {
+        raws.iter()
+            .map(|raw| Text::line(raw.as_ref()))
+            .filter(|text| !text.is_empty())
+            .collect()
+    }
+}
+
+/// The texts joined with `separator`.
+pub fn join(texts: &[Text], separator: &str) -> String {
+    texts.iter().map(Text::as_str).collect::<Vec<_>>().join(separator)
 }
 
 /// "… and 199,980 more NOUN": the line that stands for the problems not listed.

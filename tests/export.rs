@@ -268,7 +268,7 @@ fn library_render_matches_the_command_line() {
     // The command line records the login name as the decider and as who answered; the
     // library what it is given.
     let mut answers = answers;
-    answers.choice.deciders = vec!["ada".to_owned()];
+    answers.choice.deciders = vec!["ada".into()];
     answers.by = Some("ada".to_owned());
     for (format, name) in [(Format::Md, "md"), (Format::Json, "json"), (Format::Ron, "ron")] {
         assert_eq!(

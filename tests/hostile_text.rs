@@ -379,3 +379,76 @@ fn user_templates_are_escaped_by_default_and_may_opt_out() {
         assert!(plain, "{event:?} in\n{md}");
     }
 }
+
+/// The texts a person gives (a note, a reason, a decider's name), on the command line or in a
+/// session file, are cleaned at load like a data file's: no output of `score`, `export` or
+/// `team`, text or JSON, carries a control (but a line feed), DEL, C1 or bidi / zero-width
+/// character of them; a name that is empty once cleaned is no name.
+#[test]
+fn typed_texts_are_cleaned_at_load_in_every_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = format!("{HOSTILE}\u{7f}\u{85}\u{200B}\u{2066}done");
+    let note = format!("django.admin-panel={evil}");
+    let inputs: Vec<String> = vec![
+        "--yes".into(),
+        "django.admin-panel".into(),
+        "--note".into(),
+        note,
+        "--because".into(),
+        evil.clone(),
+        "--choose".into(),
+        "django".into(),
+    ];
+    let inputs: Vec<&str> = inputs.iter().map(String::as_str).collect();
+    let check = |args: &[&str]| {
+        let output = run(dir.path(), &os(args));
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        let text = printed(&output);
+        for c in ['\u{7f}', '\u{85}'] {
+            assert!(!text.contains(c), "{c:?} in {args:?}:\n{text}");
+        }
+        text
+    };
+    let score = check(&[&["score"], &inputs[..]].concat());
+    assert!(score.contains("done"), "{score}");
+    check(&[&["score", "--json"], &inputs[..]].concat());
+    let invisible = "\u{200B}\u{2066}\u{202E}";
+    let json = check(
+        &[
+            &[
+                "export",
+                "--format",
+                "json",
+                "-o",
+                "-",
+                "--decider",
+                invisible,
+                "--decider",
+                &evil,
+            ],
+            &inputs[..],
+        ]
+        .concat(),
+    );
+    let report: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    let deciders = report["choice"]["deciders"].as_array().expect("deciders");
+    assert_eq!(deciders.len(), 1, "the invisible name is no name: {deciders:?}");
+    // A session written with them reads back clean, and so does a team of it.
+    let session = dir.path().join("alice.ron");
+    let session_arg = session.to_str().unwrap();
+    check(
+        &[
+            &["export", "--format", "ron", "-o", session_arg, "--by", "Alice"],
+            &inputs[..],
+        ]
+        .concat(),
+    );
+    let raw = fs::read_to_string(&session).unwrap();
+    let dirty = raw.replace("done", &format!("{evil}"));
+    fs::write(&session, dirty).unwrap();
+    let from_session = check(&["score", "--session", session_arg]);
+    assert!(from_session.contains("done"), "{from_session}");
+    check(&["score", "--json", "--session", session_arg]);
+    check(&["team", session_arg, "--json"]);
+    check(&["team", session_arg]);
+}

@@ -86,7 +86,7 @@ fn y_writes_the_decision_to_the_clipboard_with_osc_52() {
     let mut answers = stackpick::score::Answers::new(&decision, ["django.admin-panel"], None).expect("ids");
     answers.choice = stackpick::score::choice::UserChoice {
         pick: stackpick::score::choice::Pick::Option(decision.options[0].id.clone()),
-        because: "we know it".to_owned(),
+        because: "we know it".into(),
         status: None,
         deciders: Vec::new(),
     };

@@ -53,7 +53,7 @@ fn three() -> Vec<Person> {
         &[],
     );
     bob.choice.pick = stackpick::score::choice::Pick::Option("flask".to_owned());
-    "we ship a mobile API first".clone_into(&mut bob.choice.because);
+    bob.choice.because = "we ship a mobile API first".into();
     vec![
         person(
             "Alice",

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 
 use crate::decision::Decision;
-use crate::score::one_line;
+use crate::text::one_line;
 
 /// Which ids an argument takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,8 +15,8 @@ use crate::export::{
 use crate::identity::clean_name;
 use crate::score::Answers;
 use crate::score::choice::Status;
-use crate::score::one_line;
 use crate::team::Team;
+use crate::text::Text;
 use crate::text::escape_path;
 use time::Date;
 
@@ -90,8 +90,13 @@ pub fn export(
         // The team's record: the team's answers and stage; the choice, its reason, status
         // and the decision note stay the exporter's. Everyone decided, and whoever --decider
         // adds.
-        let mut deciders: Vec<String> = team.names().into_iter().map(str::to_owned).collect();
-        for decider in options.deciders.iter().filter_map(|d| clean_name(d)) {
+        let mut deciders: Vec<Text> = team.names().into_iter().map(Text::from).collect();
+        for decider in options
+            .deciders
+            .iter()
+            .filter_map(|d| clean_name(d))
+            .map(Text::from)
+        {
             if !deciders.contains(&decider) {
                 deciders.push(decider);
             }
@@ -99,7 +104,7 @@ pub fn export(
         answers = team.record_answers(&answers, deciders);
         extras.team = Some(TeamInfo::new(&team));
     } else if !options.deciders.is_empty() {
-        answers.choice.deciders = options.deciders.iter().map(|d| one_line(d)).collect();
+        answers.choice.deciders = Text::lines(&options.deciders);
     }
     if let Some(status) = options.status {
         answers.choice.status = Some(status);
@@ -109,7 +114,8 @@ pub fn export(
             options
                 .default_decider
                 .clone()
-                .or_else(crate::identity::login_name),
+                .or_else(crate::identity::login_name)
+                .map(Text::from),
         );
     }
     if let Some(adr) = options.adr {

@@ -7,9 +7,10 @@ use crate::cli::InputArgs;
 use crate::commands::failure::Failure;
 use crate::decision::Decision;
 use crate::score::choice::Pick;
-use crate::score::{Answer, AnswerIds, Answers, one_line};
+use crate::score::{Answer, AnswerIds, Answers};
 use crate::session::Session;
 use crate::state::StateStore;
+use crate::text::Text;
 
 /// The decision named by `--data`, or the embedded one.
 pub fn load_decision(data: Option<&Path>) -> Result<Decision, Failure> {
@@ -68,7 +69,7 @@ pub fn load_input(input: &InputArgs) -> Result<(Decision, Answers), Failure> {
         })?;
     }
     if let Some(because) = &input.because {
-        answers.choice.because = one_line(because);
+        answers.choice.because = Text::line(because);
     }
     // `--by`, else the session's own, else the config's name or the login name.
     match input.by.as_deref().and_then(crate::identity::clean_name) {

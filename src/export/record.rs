@@ -11,6 +11,7 @@ use crate::export::mermaid;
 use crate::report::Report;
 use crate::score::choice::{Pick, hybrid_names};
 use crate::score::{Answers, Score, VerdictKind};
+use crate::text::Text;
 
 mod outcome;
 mod team;
@@ -32,11 +33,11 @@ pub struct RecordContext {
     /// MADR status: the user's, else `accepted` when an option is chosen, else `proposed`.
     pub status: String,
     /// The decision-makers (MADR `decision-makers`), possibly none.
-    pub deciders: Vec<String>,
+    pub deciders: Vec<Text>,
     /// Who answered the checklist, `None` when nobody is named.
     pub by: Option<String>,
     /// The decision-wide note (context), possibly empty.
-    pub note: String,
+    pub note: Text,
     /// The user's choice on top of the checklist's suggestion.
     pub choice: ChoiceInfo,
     /// The chosen stage, if any.
@@ -115,7 +116,7 @@ pub struct ChoiceInfo {
     /// What is chosen, for a reader ("`FastAPI`", "Hybrid: Django + Flask"); `None` when nothing.
     pub name: Option<String>,
     /// The justification, possibly empty.
-    pub because: String,
+    pub because: Text,
     /// The justification ending with a full stop, possibly empty.
     pub because_sentence: String,
     /// Whether the choice differs from the checklist's suggestion.

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use crate::decision::{Candidate, Decision, Question};
 use crate::score::choice::UserChoice;
+use crate::text::Text;
 
 /// An answer to a question. Unanswered is the absence of one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, strum::Display)]
@@ -34,10 +35,10 @@ pub struct Answers {
     pub stage: Option<String>,
     /// A one-line note per question (full id → note); notes are kept whatever the answer.
     #[serde(default)]
-    pub notes: BTreeMap<String, String>,
+    pub notes: BTreeMap<String, Text>,
     /// The decision-wide note (its context).
     #[serde(default)]
-    pub note: String,
+    pub note: Text,
     /// The user's own decision on top of the checklist's suggestion.
     #[serde(default)]
     pub choice: UserChoice,
@@ -345,28 +346,19 @@ impl Answers {
 
     /// The question's note, if it has one.
     pub fn note_for(&self, id: &str) -> Option<&str> {
-        self.notes.get(id).map(String::as_str)
+        self.notes.get(id).map(Text::as_str)
     }
 
     /// Sets the question's note; a blank note removes it. Notes are one line: line breaks
     /// become spaces.
     pub fn set_note(&mut self, id: &str, note: &str) {
-        let note = one_line(note);
+        let note = Text::line(note);
         if note.is_empty() {
             self.notes.remove(id);
         } else {
             self.notes.insert(id.to_owned(), note);
         }
     }
-}
-
-/// The text on one line, trimmed: a note is a line, whatever was pasted into it.
-pub fn one_line(text: &str) -> String {
-    text.split(['\n', '\r'])
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 impl<'a> IntoIterator for &'a AnswerErrors {

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::decision::Decision;
+use crate::text::Text;
 
 /// What the user chose.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,14 +86,14 @@ pub struct UserChoice {
     pub pick: Pick,
     /// The one-line justification.
     #[serde(default)]
-    pub because: String,
+    pub because: Text,
     /// The record's status; `None` lets it follow the choice (accepted when an option or the
     /// hybrid is chosen, proposed otherwise).
     #[serde(default)]
     pub status: Option<Status>,
     /// Who decided.
     #[serde(default)]
-    pub deciders: Vec<String>,
+    pub deciders: Vec<Text>,
 }
 
 /// The choice resolved against a verdict: what is chosen in the end, and whether that is the
@@ -103,9 +104,9 @@ pub struct Resolved {
     pub option: Option<String>,
     /// Whether the user follows the checklist.
     pub follow_checklist: bool,
-    pub because: String,
+    pub because: Text,
     pub status: Status,
-    pub deciders: Vec<String>,
+    pub deciders: Vec<Text>,
     /// What is chosen, for a reader: "`FastAPI`", "Hybrid: Django + Flask"; `None` when nothing.
     #[serde(skip)]
     pub name: Option<String>,

@@ -46,7 +46,7 @@ fn the_summary_counts_what_would_go() {
     assert_eq!(answers.summary().as_deref(), Some("1 answer"));
     answers.set("a.c", Some(Answer::No));
     answers.set_note("a.b", "x");
-    answers.note = "context".to_owned();
+    answers.note = "context".into();
     answers.stage = Some("s".to_owned());
     assert_eq!(
         answers.summary().as_deref(),

@@ -59,7 +59,7 @@ impl ExportDialog {
         let deciders = if choice.deciders.is_empty() {
             default_decider.unwrap_or_default()
         } else {
-            choice.deciders.join(", ")
+            crate::text::join(&choice.deciders, ", ")
         };
         ExportDialog {
             format,
@@ -81,13 +81,9 @@ impl ExportDialog {
     }
 
     /// The deciders typed, one per comma-separated name.
-    pub fn decider_list(&self) -> Vec<String> {
-        self.deciders
-            .value()
-            .split(',')
-            .map(crate::score::one_line)
-            .filter(|name| !name.is_empty())
-            .collect()
+    pub fn decider_list(&self) -> Vec<crate::text::Text> {
+        let names: Vec<&str> = self.deciders.value().split(',').collect();
+        crate::text::Text::lines(&names)
     }
 
     /// The full path the export writes: the typed path from the working directory.

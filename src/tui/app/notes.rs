@@ -24,7 +24,7 @@ impl App {
         };
         let text = match target {
             NoteTarget::Question(index) => self.scorecard.note(index).unwrap_or_default().to_owned(),
-            NoteTarget::Decision => self.scorecard.answers().note.clone(),
+            NoteTarget::Decision => self.scorecard.answers().note.to_string(),
         };
         self.ui.mode = Mode::Note {
             target,
@@ -70,7 +70,7 @@ impl App {
             Mode::Because { pick, editor } => {
                 let mut choice = self.scorecard.answers().choice.clone();
                 choice.pick = pick;
-                choice.because = crate::score::one_line(editor.value());
+                choice.because = crate::text::Text::line(editor.value());
                 self.scorecard.set_choice(choice);
                 let resolved = self.scorecard.resolved_choice();
                 let text = match resolved.name {

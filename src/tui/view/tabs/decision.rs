@@ -48,7 +48,7 @@ fn your_decision(app: &App, doc: &mut Doc) {
     let deciders = if resolved.deciders.is_empty() {
         String::new()
     } else {
-        format!(" · decided by {}", resolved.deciders.join(", "))
+        format!(" · decided by {}", crate::text::join(&resolved.deciders, ", "))
     };
     doc.para(&format!("Status: {}{deciders}", resolved.status), theme.muted);
     if let Some(by) = &app.scorecard.answers().by {
