@@ -120,7 +120,8 @@ impl Report {
 
     /// The report as pretty-printed JSON, ending with a newline.
     pub fn to_json(&self) -> String {
-        let mut json = serde_json::to_string_pretty(self).expect("a report always serialises");
+        let json = serde_json::to_string_pretty(self).expect("a report always serialises");
+        let mut json = crate::text::json_safe(&json);
         json.push('\n');
         json
     }

@@ -224,6 +224,24 @@ pub fn join(texts: &[Text], separator: &str) -> String {
     texts.iter().map(Text::as_str).collect::<Vec<_>>().join(separator)
 }
 
+/// JSON text with every character [`is_unsafe_char`] refuses, and DEL, written as a `\uXXXX`
+/// escape, which any JSON reader decodes to the same string. serde_json escapes only C0
+/// controls; outside its strings JSON is ASCII, so every such character is inside a string.
+pub fn json_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c == '\u{7f}' || (!c.is_ascii() && is_unsafe_char(c)) {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// "… and 199,980 more NOUN": the line that stands for the problems not listed.
 pub fn and_more(count: usize, noun: &str) -> String {
     format!("… and {} more {noun}", thousands(count))
@@ -245,6 +263,26 @@ pub fn thousands(count: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_made_safe_reads_back_as_the_same_strings() {
+        for s in [
+            "plain",
+            "del\u{7f}",
+            "c1\u{85}\u{9b}",
+            "bidi\u{202e}\u{2066}",
+            "zw\u{200b}",
+            "👩\u{200d}💻",
+            "astral 𝄞 \u{e0041}",
+        ] {
+            let json = json_safe(&serde_json::to_string(&vec![s]).unwrap());
+            assert!(
+                !json.chars().any(|c| c == '\u{7f}' || is_unsafe_char(c)),
+                "{json}"
+            );
+            assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), [s], "{json}");
+        }
+    }
 
     #[test]
     fn counts_get_thousands_separators() {

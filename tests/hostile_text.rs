@@ -451,4 +451,13 @@ fn typed_texts_are_cleaned_at_load_in_every_output() {
     check(&["score", "--json", "--session", session_arg]);
     check(&["team", session_arg, "--json"]);
     check(&["team", session_arg]);
+    // A teammate's file name is not cleaned text, and JSON still carries none of it raw.
+    let renamed = dir.path().join("bob\u{202E}\u{85}.ron");
+    fs::write(
+        &renamed,
+        fs::read_to_string(&session).unwrap().replace("Alice", "Bob"),
+    )
+    .unwrap();
+    let json = check(&["team", "--json", session_arg, renamed.to_str().unwrap()]);
+    assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "{json}");
 }

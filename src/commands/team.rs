@@ -37,7 +37,8 @@ pub fn team(data: Option<&Path>, files: &[PathBuf], json: bool, out: &mut dyn Wr
             decision: &decision.title,
             team: &report,
         };
-        let mut text = serde_json::to_string_pretty(&object).expect("a team report always serialises");
+        let text = serde_json::to_string_pretty(&object).expect("a team report always serialises");
+        let mut text = crate::text::json_safe(&text);
         text.push('\n');
         text
     } else {
