@@ -192,6 +192,7 @@ fn environment() -> Environment<'static> {
     }
     env.add_filter("code", markdown::code_filter);
     env.add_filter("url", markdown::url_filter);
+    env.add_filter("yaml", markdown::yaml_filter);
     env
 }
 

@@ -461,3 +461,59 @@ fn typed_texts_are_cleaned_at_load_in_every_output() {
     let json = check(&["team", "--json", session_arg, renamed.to_str().unwrap()]);
     assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok(), "{json}");
 }
+
+/// The front matter's values read back, with a YAML parser, as the names that were given:
+/// `decision-makers` is the cleaned names joined, whatever YAML or Markdown syntax they hold.
+fn front_matter_deciders(record: &str) -> Option<String> {
+    let front = record.strip_prefix("---\n")?.split("\n---\n").next()?;
+    let docs = yaml_rust2::YamlLoader::load_from_str(front).ok()?;
+    let doc = docs.first()?;
+    assert_eq!(doc["status"].as_str(), Some("proposed"), "{front}");
+    doc["decision-makers"].as_str().map(str::to_owned)
+}
+
+fn record_with_deciders(names: &[String]) -> String {
+    let decision = stackpick::decision::Decision::embedded();
+    let mut answers = stackpick::score::Answers::default();
+    answers.choice.deciders = stackpick::text::Text::lines(names);
+    let date = stackpick::export::parse_date("2026-01-02").unwrap();
+    stackpick::export::render(stackpick::export::Format::Md, &decision, &answers, date)
+}
+
+#[test]
+fn front_matter_names_read_back_as_themselves() {
+    for name in [
+        "Ada: CTO",
+        "!admin",
+        "{team lead}",
+        "'Quoted' Name",
+        "R&D lead",
+        "C*O",
+        "yes",
+        "- x",
+        "#1",
+        "a # b",
+        "\"q\"",
+        "back\\slash",
+        "[x]",
+        "%x",
+        "@x",
+        "`x`",
+        "42",
+    ] {
+        let record = record_with_deciders(&[name.to_owned()]);
+        assert_eq!(front_matter_deciders(&record).as_deref(), Some(name), "{record}");
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    #[test]
+    fn any_names_read_back_from_the_front_matter(names in proptest::collection::vec("\\PC{1,12}", 1..4)) {
+        let cleaned = stackpick::text::Text::lines(&names);
+        proptest::prop_assume!(!cleaned.is_empty());
+        let record = record_with_deciders(&names);
+        let expected = stackpick::text::join(&cleaned, ", ");
+        proptest::prop_assert_eq!(front_matter_deciders(&record), Some(expected), "{}", record);
+    }
+}

@@ -106,6 +106,34 @@ pub(super) fn url_filter(value: &Value) -> Value {
     Value::from_safe_string(url(&clean(&text)))
 }
 
+/// `|yaml`: the value as a YAML scalar for the front matter, marked safe: plain when it can
+/// only read back as itself, else double-quoted with JSON's escapes (a YAML double-quoted
+/// scalar is a superset of a JSON string), so `Ada: CTO`, `!admin` or `{team lead}` keep the
+/// front matter whole and read back as the same string.
+pub(super) fn yaml_filter(value: &Value) -> Value {
+    let text = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+    Value::from_safe_string(yaml_scalar(&clean(&text)))
+}
+
+/// `text` as a YAML scalar (see [`yaml_filter`]).
+pub fn yaml_scalar(text: &str) -> String {
+    // Words YAML 1.1 readers take for booleans or null.
+    const WORDS: [&str; 11] = [
+        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "",
+    ];
+    let plain = text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !text.ends_with(' ')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '.' | '-' | '_' | ','))
+        && !WORDS.contains(&text.to_ascii_lowercase().as_str());
+    if plain {
+        text.to_owned()
+    } else {
+        crate::text::json_safe(&serde_json::to_string(text).unwrap_or_default())
+    }
+}
+
 /// `text` percent-encoded for a link destination.
 pub fn url(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
