@@ -277,7 +277,7 @@ fn dropped_notice(path: &Path, state: &ReadState, kept: &str) -> String {
     let more = state.dropped_total - state.dropped.len();
     let mut ids = state.dropped.join(", ");
     if more > 0 {
-        ids.push_str(&format!(" {}", crate::text::and_more(more, "")));
+        ids.push_str(&format!(" {}", crate::text::and_more(more, "", "")));
     }
     // The ids first: a status line may be cut at the right.
     format!(

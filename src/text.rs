@@ -242,8 +242,10 @@ pub fn json_safe(json: &str) -> String {
     out
 }
 
-/// "… and 199,980 more NOUN": the line that stands for the problems not listed.
-pub fn and_more(count: usize, noun: &str) -> String {
+/// "… and 199,980 more problems": the line that stands for what is not listed; `one` and
+/// `many` are the noun for one and for more ("problem", "problems"; both may be empty).
+pub fn and_more(count: usize, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
     format!("… and {} more {noun}", thousands(count))
 }
 
@@ -296,7 +298,11 @@ mod tests {
         for (count, text) in cases {
             assert_eq!(thousands(count), text);
         }
-        assert_eq!(and_more(999_980, "problems"), "… and 999,980 more problems");
+        assert_eq!(
+            and_more(999_980, "problem", "problems"),
+            "… and 999,980 more problems"
+        );
+        assert_eq!(and_more(1, "problem", "problems"), "… and 1 more problem");
     }
 
     /// Every character the issue names as a way to reorder or hide text.

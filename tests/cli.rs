@@ -796,6 +796,25 @@ fn a_decision_with_thousands_of_problems_lists_twenty() {
     assert_eq!(lines[21], format!("{path}: 5,000 problems found"));
 }
 
+/// One problem more than are listed is printed, not counted: "… and 1 more problems" would
+/// take its line and say less.
+#[test]
+fn a_decision_with_one_problem_more_than_listed_lists_them_all() {
+    let rows: Vec<String> = (0..21)
+        .map(|i| format!("        Situation(situation: \"Case {i}\", pick: \"rails\"),\n"))
+        .collect();
+    let source = mini_source().replacen("    matrix: [\n", &format!("    matrix: [\n{}", rows.concat()), 1);
+    let dir = tempdir();
+    let path = write(dir.path(), "many.ron", source);
+    let path = path.to_str().unwrap();
+    let run = run_bad(&["check", path]);
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 22, "{run:?}");
+    assert!(lines[20].contains("matrix[20].pick: unknown option"), "{run:?}");
+    assert!(!run.stderr.contains(" more "), "{run:?}");
+    assert_eq!(lines[21], format!("{path}: 21 problems found"));
+}
+
 #[test]
 fn a_session_that_is_not_utf8_names_the_place() {
     let dir = tempdir();

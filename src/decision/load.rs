@@ -30,7 +30,8 @@ pub enum LoadError {
         col: usize,
         message: String,
     },
-    /// Semantic problems: the first [`LoadError::LISTED`] of them, and how many in all.
+    /// Semantic problems: the first [`LoadError::LISTED`] of them (all of them when there is
+    /// only one more), and how many in all.
     #[error("{}", format_problems(path, problems, *total))]
     Invalid {
         path: String,
@@ -47,7 +48,7 @@ impl LoadError {
 fn format_problems(path: &str, problems: &[Problem], total: usize) -> String {
     let mut lines: Vec<String> = problems.iter().map(|p| format!("{path}:{p}")).collect();
     if total > problems.len() {
-        let more = crate::text::and_more(total - problems.len(), "problems");
+        let more = crate::text::and_more(total - problems.len(), "problem", "problems");
         lines.push(format!("{path}: {more}"));
     }
     lines.push(format!(
@@ -105,7 +106,12 @@ impl Decision {
             col: e.col,
             message: e.message,
         })?;
-        let (problems, total) = validate::check(&decision, LoadError::LISTED).finish(source);
+        // One more than is listed is kept: "… and 1 more" would take the line the problem
+        // itself takes.
+        let (mut problems, total) = validate::check(&decision, LoadError::LISTED + 1).finish(source);
+        if total > LoadError::LISTED + 1 {
+            problems.truncate(LoadError::LISTED);
+        }
         if total == 0 {
             return Ok(decision.with_full_ids());
         }

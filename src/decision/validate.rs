@@ -356,7 +356,7 @@ impl Checker {
                 if known.len() > KNOWN_LISTED {
                     list.push_str(&format!(
                         ", {}",
-                        crate::text::and_more(known.len() - KNOWN_LISTED, "")
+                        crate::text::and_more(known.len() - KNOWN_LISTED, "", "")
                     ));
                 }
                 list.trim_end().to_owned()

@@ -134,7 +134,11 @@ impl AnswerErrors {
     pub fn trailer(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if self.unlisted() > 0 {
-            lines.push(crate::text::and_more(self.unlisted(), "unknown ids"));
+            lines.push(crate::text::and_more(
+                self.unlisted(),
+                "unknown id",
+                "unknown ids",
+            ));
         }
         if !self.valid_questions.is_empty() {
             lines.push(format!("valid ids: {}", self.valid_questions.join(", ")));

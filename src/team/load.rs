@@ -92,7 +92,7 @@ impl fmt::Display for TeamErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut lines = self.problems.clone();
         if self.total > self.problems.len() {
-            lines.push(and_more(self.total - self.problems.len(), "problems"));
+            lines.push(and_more(self.total - self.problems.len(), "problem", "problems"));
         }
         f.write_str(&lines.join("\n"))
     }

@@ -43,12 +43,20 @@ white, reset) or a 256-colour index 0-255";
 impl ColourText {
     /// The colour, or why it is not one.
     fn colour(&self) -> Result<Color, String> {
-        self.0.trim().parse::<Color>().map_err(|_| {
-            format!(
-                "{:?} is not a colour; use {COLOUR_FORMS}",
-                crate::text::escape(&self.0)
-            )
-        })
+        let text = self.0.trim();
+        // ratatui reads the digits with `from_str_radix`, which also takes a sign: `#+12345`.
+        let hex_only = text
+            .strip_prefix('#')
+            .is_none_or(|digits| digits.len() == 6 && digits.bytes().all(|b| b.is_ascii_hexdigit()));
+        hex_only
+            .then_some(text)
+            .and_then(|text| text.parse::<Color>().ok())
+            .ok_or_else(|| {
+                format!(
+                    "{:?} is not a colour; use {COLOUR_FORMS}",
+                    crate::text::escape(&self.0)
+                )
+            })
     }
 }
 
@@ -74,5 +82,20 @@ pub(super) fn apply(colors: &BTreeMap<String, ColourText>, theme: &mut Theme) {
         if let Ok(colour) = text.colour() {
             let _ = theme.set_colour(role, colour);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hex_colours_take_six_hex_digits_and_nothing_else() {
+        let colour = |text: &str| ColourText(text.to_owned()).colour();
+        assert_eq!(colour("#0366d6"), Ok(Color::Rgb(3, 102, 214)));
+        for bad in ["#+12345", "#-12345", "#12345", "#1234567", "#12345g", "# 12345"] {
+            assert!(colour(bad).is_err(), "{bad}");
+        }
+        assert_eq!(colour("dark-gray"), Ok(Color::DarkGray));
     }
 }
