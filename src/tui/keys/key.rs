@@ -133,6 +133,17 @@ impl Key {
                 },
             },
         };
+        // A terminal sends these as the same byte as another key: they could never arrive.
+        if modifiers.contains(KeyModifiers::CONTROL)
+            && let KeyCode::Char(c @ ('m' | 'i' | '[')) = code
+        {
+            let same = match c {
+                'm' => "Enter",
+                'i' => "Tab",
+                _ => "Esc",
+            };
+            return Err(format!("{text:?} cannot be bound: a terminal sends it as {same}"));
+        }
         Ok(Key { code, modifiers })
     }
 }
@@ -142,6 +153,23 @@ mod tests {
     use ratatui::crossterm::event::{KeyEventKind, KeyEventState};
 
     use super::*;
+
+    #[test]
+    fn keys_a_terminal_cannot_tell_apart_are_refused_with_the_reason() {
+        for (text, same) in [
+            ("ctrl-m", "Enter"),
+            ("ctrl-i", "Tab"),
+            ("ctrl-[", "Esc"),
+            ("Ctrl-M", "Enter"),
+        ] {
+            let error = Key::parse(text).unwrap_err();
+            assert!(
+                error.ends_with(&format!("a terminal sends it as {same}")),
+                "{error}"
+            );
+        }
+        assert!(Key::parse("ctrl-d").is_ok());
+    }
 
     #[test]
     fn parses_what_it_writes() {
