@@ -16,7 +16,7 @@ pub use candidates::{Candidates, Ids, candidates};
 /// Without a command, opens the interactive app on the embedded decision.
 // The doc comment is the --help text: product names go in plain words, not code spans.
 #[allow(clippy::doc_markdown)]
-#[derive(Debug, Default, Parser)]
+#[derive(Debug, Parser)]
 #[command(name = "stackpick", version, about, long_about)]
 pub struct Cli {
     #[command(subcommand)]

@@ -27,19 +27,13 @@ use std::path::Path;
 use finl_unicode::categories::{CharacterCategories, MinorCategory};
 use serde::{Deserialize, Serialize};
 
-/// A cleaned, human-readable string from a data or session file. The embedded decision's
-/// texts are the binary's own (`&'static`): starting the app copies none of them.
+/// A cleaned, human-readable string from a data or session file: it cannot hold a character
+/// [`is_unsafe_char`] refuses, because the only ways to make one clean it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
-pub struct Text(Cow<'static, str>);
+pub struct Text(String);
 
 impl Text {
-    /// Text known to be clean already: the embedded decision's, which a test holds equal to
-    /// what cleaning it gives (see `Decision::embedded`).
-    pub(crate) const fn from_clean(clean: &'static str) -> Text {
-        Text(Cow::Borrowed(clean))
-    }
-
     /// The text as a `&str`.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -144,21 +138,21 @@ pub fn escape_path(path: &Path) -> String {
 impl From<String> for Text {
     fn from(raw: String) -> Self {
         match clean(&raw) {
-            Cow::Borrowed(_) => Text(Cow::Owned(raw)),
-            Cow::Owned(cleaned) => Text(Cow::Owned(cleaned)),
+            Cow::Borrowed(_) => Text(raw),
+            Cow::Owned(cleaned) => Text(cleaned),
         }
     }
 }
 
 impl From<&str> for Text {
     fn from(raw: &str) -> Self {
-        Text(Cow::Owned(clean(raw).into_owned()))
+        Text(clean(raw).into_owned())
     }
 }
 
 impl From<Text> for String {
     fn from(text: Text) -> Self {
-        text.0.into_owned()
+        text.0
     }
 }
 

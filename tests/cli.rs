@@ -1134,22 +1134,9 @@ fn saved_starts_from_the_autosaved_answers() {
     assert_eq!(both.code, 2, "{both:?}");
 }
 
-/// `main` skips the parser when there are no arguments and uses `Cli::default()`: the two must
-/// agree, or `stackpick` alone would not be what `--help` describes.
+/// minijinja's `**` on floats computes in a custom export template.
 #[test]
-fn no_arguments_mean_the_parser_s_defaults() {
-    use clap::Parser;
-    let parsed = stackpick::cli::Cli::try_parse_from(["stackpick"]).expect("no arguments parse");
-    assert_eq!(
-        format!("{parsed:?}"),
-        format!("{:?}", stackpick::cli::Cli::default())
-    );
-}
-
-/// The binary's own `pow` (src/main.rs) computes what the C library's would: minijinja's `**`
-/// on floats calls it, in a custom export template.
-#[test]
-fn a_template_s_power_operator_computes_with_the_binary_s_own_pow() {
+fn a_template_s_power_operator_computes() {
     let dir = tempdir();
     let template = write(
         dir.path(),
@@ -1159,76 +1146,4 @@ fn a_template_s_power_operator_computes_with_the_binary_s_own_pow() {
     let template = template.to_str().unwrap();
     let run = run_ok(&["export", "--format", "md", "-o", "-", "--template", template]);
     assert_eq!(run.stdout, "1.4142135623730951 3.0 6.25 0.01 1024\n");
-}
-
-/// Start-up maps no C maths library: the binary defines the one function of it that it calls,
-/// `pow` (src/main.rs), which saves the loader a library before `main` (issue 8).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[test]
-fn the_binary_loads_no_libm() {
-    let binary = env!("CARGO_BIN_EXE_stackpick");
-    let output = std::process::Command::new("ldd")
-        .arg(binary)
-        .output()
-        .expect("ldd, from glibc, lists the libraries a binary loads");
-    let libraries = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "ldd {binary}: {output:?}");
-    assert!(libraries.contains("libc.so"), "{libraries}");
-    assert!(!libraries.contains("libm.so"), "{libraries}");
-}
-
-/// The functions of `assets/startup-symbols.txt` come first in the binary's code, before any
-/// other, whatever the hashes of their names in this build (build.rs matches them without):
-/// start-up maps a few pages of code (issue 8). Where build.rs lays nothing out (another
-/// target or linker), there is nothing to check.
-#[test]
-fn the_start_up_functions_come_first_in_the_code() {
-    if option_env!("STACKPICK_STARTUP_LAYOUT").is_none() {
-        return;
-    }
-    // The file's pattern of a name: its hash a wildcard, and without what ThinLTO appends to
-    // a name it makes local (`.llvm.<n>`).
-    let pattern = |name: &str| -> String {
-        let name = name.split_once(".llvm.").map_or(name, |(name, _)| name);
-        match name.strip_suffix('E').and_then(|n| n.rsplit_once("17h")) {
-            Some((stem, hash)) if hash.len() == 16 => format!("{stem}17h*"),
-            _ => name.to_owned(),
-        }
-    };
-    let listed: std::collections::HashSet<&str> = include_str!("../assets/startup-symbols.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect();
-    let binary = env!("CARGO_BIN_EXE_stackpick");
-    let output = std::process::Command::new("nm")
-        .args(["--numeric-sort", "--defined-only", binary])
-        .output()
-        .expect("nm, from binutils (the linker's package), lists a binary's symbols");
-    assert!(output.status.success(), "nm {binary}: {output:?}");
-    let symbols = String::from_utf8_lossy(&output.stdout);
-    // The functions in address order (`<address> t|T <name>` lines), each with its names. A
-    // function with aliases is left out: its section may be named after the other name.
-    let mut code: Vec<(&str, Vec<&str>)> = Vec::new();
-    for line in symbols.lines() {
-        let [address, "t" | "T", name] = line.split_whitespace().collect::<Vec<_>>()[..] else {
-            continue;
-        };
-        match code.last_mut() {
-            Some((last, names)) if *last == address => names.push(name),
-            _ => code.push((address, vec![name])),
-        }
-    }
-    let code: Vec<(&str, bool)> = code
-        .into_iter()
-        .filter(|(_, names)| names.len() == 1)
-        .map(|(address, names)| (address, listed.contains(pattern(names[0]).as_str())))
-        .collect();
-    let first = code.iter().take_while(|(_, listed)| *listed).count();
-    let all = code.iter().filter(|(_, listed)| *listed).count();
-    assert!(first > 200, "only {first} listed functions lead the code");
-    assert_eq!(
-        first, all,
-        "a listed function comes after the one at {}",
-        code[first].0
-    );
 }

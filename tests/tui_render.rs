@@ -418,7 +418,7 @@ fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
 #[test]
 fn an_absurd_terminal_size_is_drawn_in_a_clamped_area() {
     use stackpick::tui::terminal::clamped::Clamped;
-    use stackpick::tui::view::layout::{MAX_HEIGHT, MAX_WIDTH};
+    use stackpick::tui::terminal::clamped::{MAX_HEIGHT, MAX_WIDTH};
     let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
     app.update(Action::Resize {
         width: u16::MAX,

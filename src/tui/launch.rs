@@ -26,14 +26,6 @@ struct DiskEffects {
 }
 
 impl Effects for DiskEffects {
-    /// The temporary files a killed instance left are swept once the app is up: the first
-    /// frame does not wait for a read of the state directory.
-    fn after_first_frame(&mut self) {
-        if let Some(store) = &mut self.store {
-            store.sweep_stale_temps();
-        }
-    }
-
     fn save(&mut self, app: &App) -> Result<Option<Merged>, String> {
         let saved = match &mut self.store {
             Some(store) => store.save(app.scorecard.decision(), app.scorecard.answers()),
@@ -89,11 +81,13 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         ));
     }
     // Everything that can fail is loaded before the terminal changes mode, so that a bad file
-    // is reported on the normal screen. It is done on this thread, in order: a second thread
-    // setting up the terminal meanwhile made the first frame later, not sooner, as a new
-    // thread waited for a core about as long as the work it took over (issue 8).
+    // is reported on the normal screen.
     let decision = load_decision(cli.data.as_deref())?;
     let mut store = StateStore::from_env();
+    // The temporary files a killed instance left behind.
+    if let Some(store) = &mut store {
+        store.sweep_stale_temps();
+    }
     let settings = settings_from_env()?;
     let session_answers = match &cli.session {
         Some(path) => Some(load_session(&decision, path)?),

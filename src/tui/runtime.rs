@@ -16,11 +16,8 @@ use crate::tui::view::render;
 /// The wheel scrolls three lines, like a list in any terminal app.
 const WHEEL_LINES: isize = 3;
 
-/// What the event loop does with effects: saving answers and writing exports, and the
-/// housekeeping that waits until the app is on screen.
+/// What the event loop does with effects: saving answers and writing exports.
 pub trait Effects {
-    /// Called once the first frame is on screen: work the first frame need not wait for.
-    fn after_first_frame(&mut self) {}
     /// Saves the answers; an error message goes to the status line. `Some` when another
     /// instance's answers were merged in: the app adopts them.
     fn save(&mut self, app: &App) -> Result<Option<crate::state::Merged>, String>;
@@ -248,36 +245,27 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
     run_started(start(mouse)?, app, effects)
 }
 
-/// The terminal in the app's mode, the signals blocked (handled from the first frame on).
-pub struct Started(terminal::Session, terminal::signals::Blocked);
+/// The terminal in the app's mode, with the signals handled.
+pub struct Started(terminal::Session);
 
-/// Blocks the signals and puts the terminal in the app's mode: the part of [`run`] that needs
-/// no model, so that a caller can load everything that may fail before it.
+/// Handles the signals and puts the terminal in the app's mode: the part of [`run`] that
+/// needs no model, so that a caller can load everything that may fail before it.
 pub fn start(mouse: bool) -> io::Result<Started> {
-    let blocked = terminal::signals::block()?;
-    Ok(Started(terminal::Session::start(mouse)?, blocked))
+    terminal::signals::listen()?;
+    Ok(Started(terminal::Session::start(mouse)?))
 }
 
 /// [`run`] on a terminal already [`start`]ed.
 pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -> io::Result<()> {
-    let Started(mut session, blocked) = started;
+    let Started(mut session) = started;
     let mut work = terminal::signals::hold();
-    // The size the terminal was just measured at: asking again costs a system call or three.
-    let size = session.terminal.get_frame().area();
+    let size = session.terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
     let mut map = FrameMap::default();
-    terminal::first_frame::draw_first(&mut session.terminal, |frame| {
-        map = render(app, frame);
-        map.cursor
-    })?;
-    // The first frame is on screen: now the signals get their thread, and the housekeeping
-    // is done.
-    blocked.listen()?;
-    effects.after_first_frame();
-    let mut dirty = false;
+    let mut dirty = true;
     while !app.quit {
         if dirty {
             session.terminal.draw(|frame| map = render(app, frame))?;

@@ -1,13 +1,22 @@
 //! A backend that reports at most the app's largest drawable size, so ratatui never sizes its
-//! frame buffers from an absurd terminal size (see `layout::drawable`).
+//! frame buffers from an absurd terminal size.
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 
-use crate::tui::view::layout;
+/// The largest area the app draws into. A bigger terminal gets the app in its top-left part:
+/// the frame buffers hold a cell per position, and an absurd size (65535×65535, four billion
+/// cells) would abort on allocation before the terminal could be restored.
+pub const MAX_WIDTH: u16 = 1000;
+pub const MAX_HEIGHT: u16 = 500;
 
-/// Wraps a backend; every size it reports is clamped to `layout::drawable`.
+/// The size the app draws at on a terminal of this size.
+pub fn drawable(width: u16, height: u16) -> Size {
+    Size::new(width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
+}
+
+/// Wraps a backend; every size it reports is clamped to [`drawable`].
 #[derive(Debug)]
 pub struct Clamped<B>(pub B);
 
@@ -51,7 +60,7 @@ impl<B: Backend> Backend for Clamped<B> {
 
     fn size(&self) -> Result<Size, Self::Error> {
         let size = self.0.size()?;
-        Ok(layout::drawable(size.width, size.height).as_size())
+        Ok(drawable(size.width, size.height))
     }
 
     fn window_size(&mut self) -> Result<WindowSize, Self::Error> {
@@ -77,11 +86,11 @@ mod tests {
         // A TestBackend of 65535×65535 would itself allocate four billion cells; a small one
         // stands in, and the clamp is checked on the size arithmetic directly.
         assert_eq!(
-            layout::drawable(u16::MAX, u16::MAX).as_size(),
-            Size::new(layout::MAX_WIDTH, layout::MAX_HEIGHT)
+            drawable(u16::MAX, u16::MAX),
+            Size::new(MAX_WIDTH, MAX_HEIGHT)
         );
-        assert_eq!(layout::drawable(80, 24).as_size(), Size::new(80, 24));
+        assert_eq!(drawable(80, 24), Size::new(80, 24));
         let terminal = Terminal::new(Clamped(TestBackend::new(1200, 30))).expect("terminal");
-        assert_eq!(terminal.size().expect("size"), Size::new(layout::MAX_WIDTH, 30));
+        assert_eq!(terminal.size().expect("size"), Size::new(MAX_WIDTH, 30));
     }
 }

@@ -3,8 +3,6 @@
 //! Frames go out through a buffered writer.
 
 pub mod clamped;
-pub mod first_frame;
-pub mod screen;
 pub mod signals;
 
 use std::fs::File;
@@ -13,7 +11,7 @@ use std::os::fd::AsFd;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use ratatui::Terminal;
-use ratatui::backend::Backend;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::crossterm::cursor::{Hide, Show};
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -24,10 +22,9 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{execute, queue};
 
 use crate::tui::terminal::clamped::Clamped;
-use crate::tui::terminal::screen::Screen;
 
 /// The terminal the app draws on; its size is clamped to what the app draws into.
-pub type Term = Terminal<Clamped<Screen<BufWriter<Stdout>>>>;
+pub type Term = Terminal<Clamped<CrosstermBackend<BufWriter<Stdout>>>>;
 
 /// Whether the terminal is in the app's modes, so restoring twice (a signal, then the normal
 /// exit) writes nothing the second time.
@@ -46,7 +43,7 @@ impl Session {
         install_panic_hook();
         enter(mouse)?;
         // 64 KiB holds a whole frame, so a frame goes out in one write.
-        let backend = Screen::new(BufWriter::with_capacity(1 << 16, io::stdout()));
+        let backend = CrosstermBackend::new(BufWriter::with_capacity(1 << 16, io::stdout()));
         match Terminal::new(Clamped(backend)) {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {

@@ -2,11 +2,10 @@
 //! process with 128+n; SIGTSTP restores the terminal, stops, and on SIGCONT takes the
 //! terminal back and has the whole screen redrawn.
 //!
-//! From the start the signals are blocked: one that comes before the first frame waits in the
-//! kernel, and is handled once the frame is up. Then a thread of our own receives them
-//! (signal-hook's self-pipe: the handler itself only writes a byte), so restoring runs as
-//! ordinary code. It cannot wake the event loop, which blocks in crossterm's `read`, so it
-//! acts itself; [`hold`] keeps it from acting while the loop draws or saves, so a save under
+//! They are handled from before raw mode on: a thread of our own receives them (signal-hook's
+//! self-pipe: the handler itself only writes a byte), so restoring runs as ordinary code. It
+//! cannot wake the event loop, which blocks in crossterm's `read`, so it acts itself; [`hold`]
+//! keeps it from acting while the loop draws or saves, so a save under
 //! way completes before the process exits and no frame is cut in half. Every change of the
 //! answers is saved in the same turn of the loop that made it, so once the loop is back in
 //! `read` there is nothing left to save.
@@ -17,8 +16,7 @@ use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
-use signal_hook::consts::{SIGTSTP, SIGWINCH};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGTSTP, SIGWINCH};
 use signal_hook::iterator::Signals;
 use signal_hook::low_level;
 
@@ -44,48 +42,25 @@ pub fn take_redraw() -> bool {
 }
 
 /// The signals the app handles.
-const HANDLED: [Signal; 4] = [Signal::SIGTERM, Signal::SIGHUP, Signal::SIGINT, Signal::SIGTSTP];
+const HANDLED: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGTSTP];
 
-/// The signals, blocked but not yet handled: each one that comes waits in the kernel until
-/// [`Blocked::listen`] handles it.
-pub struct Blocked(());
-
-/// Blocks the signals. Call it before the terminal changes mode: from then on none of them
-/// can end the process with the terminal in raw mode. One system call: installing the
-/// handlers and their pipe waits for the first frame (issue 8).
-pub fn block() -> io::Result<Blocked> {
-    mask(SigmaskHow::SIG_BLOCK)?;
-    Ok(Blocked(()))
-}
-
-/// Blocks or unblocks [`HANDLED`] for this thread.
-fn mask(how: SigmaskHow) -> io::Result<()> {
-    let set: SigSet = HANDLED.into_iter().collect();
-    pthread_sigmask(how, Some(&set), None).map_err(io::Error::from)
-}
-
-impl Blocked {
-    /// Installs the handlers, starts the thread that acts on them, and unblocks the signals:
-    /// one that came since [`block`] is handled now. The app calls it once its first frame
-    /// is on screen: installing handlers and starting a thread are among the costliest steps
-    /// of starting up.
-    pub fn listen(self) -> io::Result<()> {
-        let mut signals = Signals::new(HANDLED.map(|signal| signal as i32))?;
-        thread::Builder::new().name("signals".to_owned()).spawn(move || {
-            for signal in signals.forever() {
-                if signal == SIGTSTP {
-                    suspend();
-                } else {
-                    let _idle = wait_idle();
-                    terminal::restore();
-                    std::process::exit(128 + signal);
-                }
+/// Installs the handlers and starts the thread that acts on them. Call it before the terminal
+/// changes mode: from then on none of the signals can end the process with the terminal in
+/// raw mode.
+pub fn listen() -> io::Result<()> {
+    let mut signals = Signals::new(HANDLED)?;
+    thread::Builder::new().name("signals".to_owned()).spawn(move || {
+        for signal in signals.forever() {
+            if signal == SIGTSTP {
+                suspend();
+            } else {
+                let _idle = wait_idle();
+                terminal::restore();
+                std::process::exit(128 + signal);
             }
-        })?;
-        // The new thread inherits this thread's mask and keeps them blocked: the handler runs
-        // here, on the event loop's thread (crossterm's `read` goes on after it).
-        mask(SigmaskHow::SIG_UNBLOCK)
-    }
+        }
+    })?;
+    Ok(())
 }
 
 /// Waits until the event loop is idle (or the grace period ends) and keeps it from starting

@@ -1,52 +1,35 @@
 //! Where things go on screen: pure geometry of rectangles, used by render. What was drawn
 //! where is recorded in the `FrameMap`, which the event path reads.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use strum::IntoEnumIterator;
 
 use crate::tui::action::Tab;
 pub use crate::tui::app::ui::{MIN_HEIGHT, MIN_WIDTH};
-
-/// The largest area the app draws into. A bigger terminal gets the app in its top-left part:
-/// the frame buffers hold a cell per position, and an absurd size (65535×65535, four billion
-/// cells) would abort on allocation before the terminal could be restored.
-pub const MAX_WIDTH: u16 = 1000;
-pub const MAX_HEIGHT: u16 = 500;
-
-/// The area the app draws into on a terminal of this size.
-pub fn drawable(width: u16, height: u16) -> Rect {
-    Rect::new(0, 0, width.min(MAX_WIDTH), height.min(MAX_HEIGHT))
-}
 
 /// Whether the terminal is below the minimum size.
 pub fn too_small(area: Rect) -> bool {
     crate::tui::app::ui::too_small(area.width, area.height)
 }
 
+/// The tab bar, the panes and the footer: a row, the rest, a row.
+fn rows(area: Rect) -> [Rect; 3] {
+    Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)]).areas(area)
+}
+
 /// The tab bar: the first row.
 pub fn tabs_row(area: Rect) -> Rect {
-    Rect {
-        height: 1.min(area.height),
-        ..area
-    }
+    rows(area)[0]
 }
 
 /// The footer: the last row.
 pub fn footer(area: Rect) -> Rect {
-    Rect {
-        y: area.bottom().saturating_sub(1),
-        height: 1.min(area.height),
-        ..area
-    }
+    rows(area)[2]
 }
 
 /// The panes: everything between the tab bar and the footer.
 pub fn body(area: Rect) -> Rect {
-    Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    }
+    rows(area)[1]
 }
 
 /// The titles of the first `count` tabs at this width: each tab's label and its columns on
@@ -107,57 +90,20 @@ pub fn decision_panes(body: Rect) -> [Rect; 2] {
     split_left(body, left)
 }
 
-// Two-part splits are plain arithmetic: they give what `Layout` gives for `Fill(1)` beside a
-// `Length` (the tests check it), without running its constraint solver, whose first run cost
-// about a tenth of the first frame (issue 8).
-
 /// `area` split into the rows above its last `height` rows, and those (all of `area` when it
 /// is shorter).
 pub fn split_bottom(area: Rect, height: u16) -> [Rect; 2] {
-    let height = height.min(area.height);
-    let top = Rect {
-        height: area.height - height,
-        ..area
-    };
-    [
-        top,
-        Rect {
-            y: top.bottom(),
-            height,
-            ..area
-        },
-    ]
+    Layout::vertical([Constraint::Fill(1), Constraint::Length(height)]).areas(area)
 }
 
 /// `area` split into the columns left of its last `width` columns, and those.
 pub fn split_right(area: Rect, width: u16) -> [Rect; 2] {
-    let width = width.min(area.width);
-    let left = Rect {
-        width: area.width - width,
-        ..area
-    };
-    [
-        left,
-        Rect {
-            x: left.right(),
-            width,
-            ..area
-        },
-    ]
+    Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(area)
 }
 
 /// `area` split into its first `width` columns, and the columns right of them.
 pub fn split_left(area: Rect, width: u16) -> [Rect; 2] {
-    let width = width.min(area.width);
-    let left = Rect { width, ..area };
-    [
-        left,
-        Rect {
-            x: left.right(),
-            width: area.width - width,
-            ..area
-        },
-    ]
+    Layout::horizontal([Constraint::Length(width), Constraint::Fill(1)]).areas(area)
 }
 
 /// The inside of a bordered pane.
@@ -190,20 +136,6 @@ mod tests {
                 let (_, _, x, w) = titles.last().unwrap();
                 assert!(x + w <= width, "width {width}");
             }
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn the_two_part_splits_are_what_layout_gives(
-            x in 0u16..50, y in 0u16..50, width in 0u16..300, height in 0u16..300, size in 0u16..400,
-        ) {
-            use ratatui::layout::{Constraint, Layout};
-            let area = Rect::new(x, y, width, height);
-            let (fill, length) = (Constraint::Fill(1), Constraint::Length(size));
-            proptest::prop_assert_eq!(split_bottom(area, size), Layout::vertical([fill, length]).areas(area));
-            proptest::prop_assert_eq!(split_right(area, size), Layout::horizontal([fill, length]).areas(area));
-            proptest::prop_assert_eq!(split_left(area, size), Layout::horizontal([length, fill]).areas(area));
         }
     }
 

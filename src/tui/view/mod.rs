@@ -42,7 +42,6 @@ use crate::tui::view::tabs::overview::OverviewTab;
 use crate::tui::view::tabs::strengths::StrengthsTab;
 use crate::tui::view::tabs::team::TeamTab;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
-use crate::tui::view::widgets::line::paragraph_line;
 use crate::tui::view::widgets::prompt::Prompt;
 
 /// Draws one frame of the app and returns the record of what was drawn where. The terminal's
@@ -201,7 +200,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
     let scopes = app.scopes();
     let Some(status) = &app.ui.status else {
         let hints = app.keymap().footer(&scopes, available);
-        paragraph_line(buf, area, Line::from(hint_spans(&hints, theme)));
+        Paragraph::new(Line::from(hint_spans(&hints, theme))).render(area, buf);
         return;
     };
     let style = if status.is_error {
@@ -216,12 +215,12 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         .footer(&scopes, available.saturating_sub(status_width));
     if !hints.is_empty() {
         let [left, right] = layout::split_right(area, u16::try_from(status_width).unwrap_or(u16::MAX));
-        paragraph_line(buf, left, Line::from(hint_spans(&hints, theme)));
-        paragraph_line(buf, right, Line::styled(text, style));
+        Paragraph::new(Line::from(hint_spans(&hints, theme))).render(left, buf);
+        Paragraph::new(Line::styled(text, style)).render(right, buf);
         return;
     }
     if status_width <= available {
-        paragraph_line(buf, area, Line::styled(text, style));
+        Paragraph::new(Line::styled(text, style)).render(area, buf);
         return;
     }
     // Cut short: say where the whole message is, when its key is bound.
@@ -238,7 +237,7 @@ fn render_footer(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(key, theme.key));
         spans.push(Span::styled(label, theme.muted));
     }
-    paragraph_line(buf, area, Line::from(spans));
+    Paragraph::new(Line::from(spans)).render(area, buf);
 }
 
 /// The hints as spans: each key, then its label.

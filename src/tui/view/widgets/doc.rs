@@ -12,8 +12,27 @@ use ratatui::text::{Line, Span};
 
 use crate::tui::action::Pane;
 use crate::tui::view::frame_map::PaneExtent;
-use crate::tui::view::widgets::fill::{fill, options};
-use crate::tui::view::widgets::line::set_line;
+
+/// Wrapping options for every wrapped text: a width of at least one column, never a split at
+/// a hyphen, so ids like `django.content-heavy` stay whole. Table cells, narrow, wrap with
+/// these ([`wrap`]): the optimal fit's evener lines and its breaks after a slash or a dash.
+pub fn options(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
+}
+
+/// A document's lines: [`options`], filled in order and broken at spaces only, as a ratatui
+/// paragraph breaks them (file text is cleaned, so its only breakable space is U+0020).
+fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+    let options = options(width)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .initial_indent(first)
+        .subsequent_indent(rest);
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
+}
 
 /// Wrapped lines, built for one width.
 #[derive(Debug, Clone)]
@@ -107,11 +126,10 @@ impl Doc {
         let page = usize::from(inner.height);
         let max = len.saturating_sub(page);
         let top = scroll.min(max);
-        // Each visible line is written in its row, as a paragraph without wrapping would (the
-        // lines are left-aligned, and a line's style covers its text, not the rest of its row)
-        // but without its line composer, which cost a tenth of the first frame (issue 8).
+        // Each visible line in its row: left-aligned, its style covering its text, not the
+        // rest of the row.
         for (line, row) in self.lines.iter().skip(top).take(page).zip(inner.rows()) {
-            set_line(buf, row, line);
+            buf.set_line(row.x, row.y, line, row.width);
         }
         scrollbar(pane, buf, len, top, style);
         Extent {

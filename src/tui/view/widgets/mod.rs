@@ -1,10 +1,8 @@
 //! Widgets the tabs are built from: wrapped documents, score gauges and the stack diagram.
 
 pub mod doc;
-pub mod fill;
 pub mod found;
 pub mod gauge;
-pub mod line;
 pub mod pane;
 pub mod prompt;
 pub mod stack_diagram;
