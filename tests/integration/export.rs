@@ -837,7 +837,7 @@ fn without_a_date_the_record_is_dated_today() {
     );
 }
 
-/// Issue 9.4: the default decision-maker is the config's `name`, else `$USER`.
+/// The default decision-maker is the config's `name`, else `$USER`.
 #[test]
 fn the_default_decider_is_the_configs_name_then_the_login() {
     let dir = tempfile::tempdir().expect("temp dir");

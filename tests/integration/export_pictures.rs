@@ -4,7 +4,7 @@
 //! that looks like markup (`<script>`, `</svg>`, quotes, `&`, `]]>`) stays text in both.
 //! The export dialog offers both formats.
 
-mod common;
+use crate::support::backend;
 
 use std::process::Command;
 
@@ -351,7 +351,7 @@ fn hostile_data_cannot_break_the_svg_or_the_page() {
 #[test]
 fn the_export_dialog_offers_svg_and_html() {
     let app = App::new(Decision::embedded(), Answers::default(), Theme::monochrome());
-    let mut screen = common::Screen::new(app, 80, 24);
+    let mut screen = backend::Screen::new(app, 80, 24);
     screen.press("e⇥⇥⇥");
     let Mode::Export(dialog) = &screen.ui.mode else {
         panic!("export dialog open")
@@ -360,7 +360,7 @@ fn the_export_dialog_offers_svg_and_html() {
         (dialog.format, dialog.path.value()),
         (Format::Svg, "decision.svg")
     );
-    let frame = common::text(screen.terminal.backend().buffer());
+    let frame = backend::text(screen.terminal.backend().buffer());
     assert!(frame.contains("[svg]") && frame.contains(" html "), "{frame}");
     assert!(frame.contains("an SVG image"), "{frame}");
     screen.press("⇥");

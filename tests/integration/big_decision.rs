@@ -1,8 +1,7 @@
 //! The generated large decision used by the pty bench (`tests/support/big_decision.rs`) is a
 //! valid decision of the requested size, with cells long enough to wrap.
 
-#[path = "support/big_decision.rs"]
-mod big_decision;
+use crate::support::big_decision;
 
 use stackpick::decision::Decision;
 

@@ -3,12 +3,10 @@
 //! Overview, Strengths and Decision with `n`/`N`, the help's filter, the search field's line
 //! editing; and the new screens as snapshots at 80×24.
 
-#[path = "support/big_decision.rs"]
-mod big_decision;
-mod common;
+use crate::support::big_decision;
 
-use common::{Screen, text};
-use insta::assert_snapshot;
+use crate::support::backend::{Screen, text};
+use crate::support::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;

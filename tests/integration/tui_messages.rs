@@ -1,9 +1,7 @@
 //! Status messages can be read whole: a message cut short in the footer says so and names the
 //! message log's key, and the log lists the session's messages, newest first, wrapped.
 
-mod common;
-
-use common::Screen;
+use crate::support::backend::Screen;
 use ratatui::crossterm::event::KeyCode;
 use stackpick::decision::Decision;
 use stackpick::score::Answers;

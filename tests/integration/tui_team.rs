@@ -3,10 +3,10 @@
 //! following), the filter, the mouse, the columns of a big team, and the team's record from
 //! the export dialog.
 
-mod common;
+use crate::support::backend;
 
-use common::Screen;
-use insta::assert_snapshot;
+use crate::support::backend::Screen;
+use crate::support::assert_snapshot;
 use stackpick::cli::Format;
 use stackpick::decision::Decision;
 use stackpick::score::{Answer, Answers};
@@ -395,7 +395,7 @@ fn the_team_tab_uses_no_colour_in_the_monochrome_theme() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
         assert_eq!(cell.bg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
     }
-    let text = common::text(&buffer);
+    let text = backend::text(&buffer);
     for mark in ["≠", "✓", "✗", "—", "*", "tie", "Team verdict:"] {
         assert!(text.contains(mark), "{mark}:\n{text}");
     }

@@ -4,8 +4,7 @@
 
 use std::fs;
 
-#[path = "support/run.rs"]
-mod run;
+use crate::support::run;
 
 use run::{ok_in, run_in};
 

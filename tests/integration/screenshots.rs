@@ -6,9 +6,7 @@
 //! `UPDATE_SCREENSHOTS=1 cargo test --test screenshots` and look at them; without it the
 //! test fails when a committed picture is not the current frame.
 
-mod common;
-#[path = "support/screenshot.rs"]
-mod screenshot;
+use crate::support::{backend, screenshot};
 
 use std::path::PathBuf;
 
@@ -27,7 +25,7 @@ fn frame(tab: Tab) -> Buffer {
     // The default (dark) theme, as a colour terminal shows it.
     let mut app = App::new(decision, answers, Theme::ansi());
     app.ui.tab = tab;
-    common::render(&mut app, 80, 24)
+    backend::render(&mut app, 80, 24)
 }
 
 fn path(name: &str) -> PathBuf {
