@@ -53,7 +53,9 @@ pub(crate) const FLOOR_PAIRS: usize = 10;
 /// Runs the bare program, the default decision and the big one (`big_data`) once each, each
 /// process on a fresh pty; `presses` is how many `j` (and Space) presses each tab gets.
 pub(crate) fn run_once(bare: &Path, big_data: &Path, presses: usize, pairs: usize) -> ScaleRun {
-    let floor = (0..pairs).map(|_| (bare_first_frame(bare), first_frame())).collect();
+    let floor = (0..pairs)
+        .map(|_| (bare_first_frame(bare), first_frame()))
+        .collect();
     let default = script(&[], presses);
     let data = big_data.to_str().expect("temp paths are UTF-8");
     let big = script(&["--data", data], presses);
@@ -128,7 +130,8 @@ fn quit(mut app: App) {
 
 /// The bare ratatui program, built in release.
 pub(crate) fn build_bare() -> PathBuf {
-    crate::support::release_build::release_executable("--example", "bare_frame").unwrap_or_else(|e| panic!("{e}"))
+    crate::support::release_build::release_executable("--example", "bare_frame")
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The median of `values`, in milliseconds.

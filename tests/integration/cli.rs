@@ -8,9 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
-use crate::support::run;
-
-use run::Run;
+use crate::support::run::Run;
 
 const BAD: &str = "tests/fixtures/bad";
 const MINI: &str = "tests/fixtures/good/mini.ron";

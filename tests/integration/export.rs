@@ -2,8 +2,8 @@
 //! structure, and the safety of the write (no clobbering, no partial or temporary files).
 //!
 //! Golden files live in `tests/golden/`. After an intended change to an export, regenerate
-//! them with `UPDATE_GOLDEN=1 cargo test --test export` and review the diff before committing;
-//! without `UPDATE_GOLDEN` the output must match them byte for byte.
+//! them with `UPDATE_GOLDEN=1 cargo test --test integration export` and review the diff before
+//! committing; without `UPDATE_GOLDEN` the output must match them byte for byte.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

@@ -4,8 +4,6 @@
 //! that looks like markup (`<script>`, `</svg>`, quotes, `&`, `]]>`) stays text in both.
 //! The export dialog offers both formats.
 
-use crate::support::backend;
-
 use std::process::Command;
 
 use stackpick::cli::Format;
@@ -15,6 +13,8 @@ use stackpick::score::{Answers, evaluate};
 use stackpick::tui::App;
 use stackpick::tui::app::{Effect, Mode};
 use stackpick::tui::theme::Theme;
+
+use crate::support::backend;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const HYBRID: &str = "django.admin-panel,django.permissions,django.security,flask.rest-api,flask.microservices,flask.prototype";

@@ -28,7 +28,9 @@ fn y_writes_the_decision_to_the_clipboard_with_osc_52() {
     app.type_bytes(b"4 ");
     app.wait_text(0, "the tick", |s| s.contains("[x]"));
     app.type_bytes(b"cj\r");
-    app.wait_text(0, "the reason's field", |s| s.contains("One line; Enter keeps it"));
+    app.wait_text(0, "the reason's field", |s| {
+        s.contains("One line; Enter keeps it")
+    });
     app.type_bytes(b"we know it\r");
     app.wait_text(0, "the choice", |s| s.contains("Decision: "));
     let copied_from = app.transcript.len();

@@ -3,10 +3,8 @@
 //! SVG by `tests/support/screenshot.rs`.
 //!
 //! After an intended change to those screens, regenerate the pictures with
-//! `UPDATE_SCREENSHOTS=1 cargo test --test screenshots` and look at them; without it the
-//! test fails when a committed picture is not the current frame.
-
-use crate::support::{backend, screenshot};
+//! `UPDATE_SCREENSHOTS=1 cargo test --test integration screenshots` and look at them; without
+//! it the test fails when a committed picture is not the current frame.
 
 use std::path::PathBuf;
 
@@ -15,6 +13,8 @@ use stackpick::decision::Decision;
 use stackpick::score::Answers;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::{App, Tab};
+
+use crate::support::{backend, screenshot};
 
 /// The answers both pictures show: three Django questions ticked, as in the text frame.
 const YES: [&str; 3] = ["django.admin-panel", "django.permissions", "django.content-heavy"];
@@ -48,7 +48,7 @@ fn assert_current(name: &str, picture: &str) {
     assert!(
         committed == picture,
         "{} is not the current frame; regenerate it with \
-         `UPDATE_SCREENSHOTS=1 cargo test --test screenshots` and look at it",
+         `UPDATE_SCREENSHOTS=1 cargo test --test integration screenshots` and look at it",
         path.display()
     );
 }

@@ -6,9 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::support::run;
-
-use run::{ok_in, run_in};
+use crate::support::run::{ok_in, run_in};
 
 const ESC: char = '\u{1b}';
 

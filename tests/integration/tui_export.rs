@@ -2,10 +2,6 @@
 //! table, as the runtime drives it: its line editors, the path and format kept in step, the
 //! full path it writes, its questions, and copying the record; and snapshots of what it shows.
 
-use crate::support::backend;
-
-use crate::support::backend::{Screen, text};
-use crate::support::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use stackpick::cli::Format;
 use stackpick::decision::Decision;
@@ -13,6 +9,10 @@ use stackpick::score::Answers;
 use stackpick::tui::App;
 use stackpick::tui::app::{Effect, ExportDialog, ExportOutcome, ExportQuestion, Mode};
 use stackpick::tui::theme::Theme;
+
+use crate::support::assert_snapshot;
+use crate::support::backend;
+use crate::support::backend::{Screen, text};
 
 /// The app at 80×24 in `/home/ana/project`, the export dialog open.
 fn dialog() -> Screen {

@@ -1,10 +1,6 @@
 //! Every screen rendered into a `TestBackend`: insta snapshots at 80×24 and 120×40, styles
 //! asserted where colour carries meaning, and a sweep of sizes that must never panic.
 
-use crate::support::big_decision;
-
-use crate::support::backend::{Screen, render, text};
-use crate::support::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -16,6 +12,10 @@ use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
 use strum::IntoEnumIterator;
+
+use crate::support::assert_snapshot;
+use crate::support::backend::{Screen, render, text};
+use crate::support::big_decision;
 
 fn app_with(yes: &[&str], stage: Option<&str>, theme: Theme) -> App {
     let decision = Decision::embedded();
@@ -42,7 +42,7 @@ fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
 #[test]
 fn every_tab_at_80x24_and_120x40() {
     for (width, height) in [(80, 24), (120, 40)] {
-        // The Team tab needs a team: tests/tui_team.rs draws it.
+        // The Team tab needs a team: tests/integration/tui_team.rs draws it.
         for tab in Tab::iter().filter(|t| *t != Tab::Team) {
             let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
             app.ui.tab = tab;

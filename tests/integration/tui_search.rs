@@ -3,10 +3,6 @@
 //! Overview, Strengths and Decision with `n`/`N`, the help's filter, the search field's line
 //! editing; and the new screens as snapshots at 80×24.
 
-use crate::support::big_decision;
-
-use crate::support::backend::{Screen, text};
-use crate::support::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
@@ -15,6 +11,10 @@ use stackpick::score::Answers;
 use stackpick::tui::app::Mode;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::{App, Tab};
+
+use crate::support::assert_snapshot;
+use crate::support::backend::{Screen, text};
+use crate::support::big_decision;
 
 fn app() -> Screen {
     Screen::new(

@@ -3,10 +3,6 @@
 //! following), the filter, the mouse, the columns of a big team, and the team's record from
 //! the export dialog.
 
-use crate::support::backend;
-
-use crate::support::backend::Screen;
-use crate::support::assert_snapshot;
 use stackpick::cli::Format;
 use stackpick::decision::Decision;
 use stackpick::score::{Answer, Answers};
@@ -15,6 +11,10 @@ use stackpick::tui::app::{Effect, Mode};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{App, Tab};
+
+use crate::support::assert_snapshot;
+use crate::support::backend;
+use crate::support::backend::Screen;
 
 /// Answers with these yes and no ids and notes.
 fn answers(yes: &[&str], no: &[&str], notes: &[(&str, &str)]) -> Answers {
@@ -39,7 +39,7 @@ fn person(name: &str, answers: Answers) -> Person {
     }
 }
 
-/// Alice, Bob and Carol, as tests/team.rs makes them with the command line.
+/// Alice, Bob and Carol, as tests/integration/team.rs makes them with the command line.
 fn three() -> Vec<Person> {
     let mut bob = answers(
         &[

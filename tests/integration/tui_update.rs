@@ -1,7 +1,6 @@
 //! `App::update` driven by key scripts and the mouse, through the real key table and the
 //! `FrameMap` the real render records, as the runtime does.
 
-use crate::support::backend::Screen;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, VerdictKind};
@@ -9,6 +8,8 @@ use stackpick::tui::app::{Effect, ExportOutcome, Mode, Ui};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
+
+use crate::support::backend::Screen;
 
 fn app() -> Screen {
     Screen::new(

@@ -417,4 +417,3 @@ impl Tmux {
         self.keys(&["Enter"]);
     }
 }
-
