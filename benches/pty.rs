@@ -3,7 +3,7 @@
 //! uses, and how many bytes each frame writes to the terminal.
 //!
 //! Absolute numbers depend on the machine and on what else it is doing, so every time is also
-//! reported as a ratio against a baseline measured in the same run, on the same pty:
+//! reported as a ratio against a baseline measured in the same run, on a pty of the same size:
 //!
 //! - first frame: spawning `stackpick --version` and waiting for it to exit, the cost of
 //!   starting the process at all;
@@ -14,8 +14,8 @@
 //!
 //! A second table (`pty/scale.rs`) runs one script on the default decision and on a generated
 //! one of 2,000 questions and 5,000 comparison rows, and reports big ÷ default for the keys on
-//! the Compare and Checklist tabs, the first frame and the peak RSS, with issue 8's targets
-//! beside them; and stackpick's first frame against a bare ratatui program
+//! the Compare and Checklist tabs, the first frame and the peak RSS, with their targets beside
+//! them; and stackpick's first frame against a bare ratatui program
 //! (`examples/bare_frame.rs`, built here with `cargo build --release --example bare_frame`).
 //!
 //! A frame counts as drawn at the last byte before the output goes quiet for [`QUIET`]; the
@@ -38,12 +38,8 @@ fn main() {
 }
 
 #[cfg(target_os = "linux")]
-#[path = "../tests/support/pty.rs"]
-mod pty;
-
-#[cfg(target_os = "linux")]
-#[path = "../tests/support/big_decision.rs"]
-mod big_decision;
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 #[cfg(target_os = "linux")]
 #[path = "pty/terminal.rs"]
@@ -54,18 +50,14 @@ mod terminal;
 mod scale;
 
 #[cfg(target_os = "linux")]
-#[path = "../tests/support/release_build.rs"]
-mod release_build;
-
-#[cfg(target_os = "linux")]
 mod linux {
     use std::time::Duration;
 
     use stackpick::decision::Decision;
 
-    use crate::big_decision::big_decision_ron;
     use crate::scale::{self, BIG_QUESTIONS, BIG_ROWS};
-    use crate::terminal::{COLS, Pty, QUIET, ROWS, is_complete_frame, stackpick};
+    use crate::support::big_decision::big_decision_ron;
+    use crate::terminal::{COLS, QUIET, ROWS, is_complete_frame, spawn, stackpick};
 
     const DEFAULT_RUNS: usize = 20;
     /// How many `j` (and Space) presses each tab gets in the big-decision script, per run.
@@ -124,19 +116,16 @@ mod linux {
     }
 
     /// One run: the `--version` baseline, then the TUI's first frame, the interactions and a
-    /// full session, all on one pty.
+    /// full session, each process on a fresh pty of the same size.
     fn run_once(question_ids: &[String]) -> Run {
-        let pty = Pty::open();
         let mut run = Run::default();
 
-        let dirs = tempfile::tempdir().expect("temp dir");
-        let version = pty.spawn(stackpick(), &["--version"], dirs.path());
-        let (status, elapsed) = version.wait_exit();
+        let mut version = spawn(stackpick(), &["--version"]);
+        let (status, elapsed) = version.wait_exit_timed();
         assert!(status.success(), "`stackpick --version` failed: {status}");
         run.samples.push((Metric::Version, elapsed, 0));
 
-        let dirs = tempfile::tempdir().expect("temp dir");
-        let mut app = pty.spawn(stackpick(), &[], dirs.path());
+        let mut app = spawn(stackpick(), &[]);
         let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
         let took = first.last.saturating_duration_since(app.started);
         run.samples.push((Metric::FirstFrame, took, first.bytes.len()));
@@ -178,9 +167,9 @@ mod linux {
         run.session_hwm_kib = app.memory_kib().0;
 
         app.type_bytes(b"q");
-        let (status, _) = app.wait_exit();
+        let (status, _) = app.wait_exit_timed();
         assert!(status.success(), "the TUI did not quit cleanly: {status}");
-        let saved = std::fs::read_to_string(dirs.path().join("state/web-frameworks.ron"))
+        let saved = std::fs::read_to_string(app.path("state/web-frameworks.ron"))
             .expect("the answers should have been saved");
         let missing: Vec<&String> = question_ids
             .iter()

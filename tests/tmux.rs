@@ -1,5 +1,5 @@
-//! The real-terminal suite (issues 3 and 4): the release binary runs in tmux, keys go in with
-//! `send-keys`, and the screen comes back with `capture-pane -p`.
+//! The real-terminal suite: the binary runs in tmux, keys go in with `send-keys`, and the screen
+//! comes back with `capture-pane -p` (the harness is `tests/support/tmux.rs`).
 //!
 //! Every test has its own tmux server (`tmux -S` with a socket in its own temp dir), its own
 //! state, config and working directories, and an 80×24 window. The app runs under a small shell
@@ -12,391 +12,22 @@
 
 #![cfg(unix)]
 
-#[path = "support/release_build.rs"]
-mod release_build;
+#[path = "support/mod.rs"]
+mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use stackpick::decision::Decision;
 
-/// How long to wait for the screen (or a file) to show what we expect.
-const PATIENCE: Duration = Duration::from_secs(20);
-/// A pause that lets a lone Esc reach the app as Esc rather than as the start of a sequence.
-const SETTLE: Duration = Duration::from_millis(500);
-/// How long a screen must stay the same to count as drawn whole.
-const STILL: Duration = Duration::from_millis(30);
-const SESSION: &str = "stackpick";
-
-// ---------------------------------------------------------------------------------------------
-// The release binary and tmux
-// ---------------------------------------------------------------------------------------------
-
-/// Builds the release binary once per test run and returns its path.
-fn release_binary() -> &'static Path {
-    static BINARY: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    match BINARY.get_or_init(build_release) {
-        Ok(path) => path,
-        Err(message) => panic!("{message}"),
-    }
-}
-
-/// The release binary of the app.
-fn build_release() -> Result<PathBuf, String> {
-    release_build::release_executable("--bin", "stackpick")
-}
-
-/// Fails with a clear message when tmux is missing.
-fn require_tmux() {
-    static FOUND: OnceLock<Result<String, String>> = OnceLock::new();
-    let found = FOUND.get_or_init(|| match Command::new("tmux").arg("-V").output() {
-        Ok(out) if out.status.success() => Ok(String::from_utf8_lossy(&out.stdout).into_owned()),
-        Ok(out) => Err(format!("`tmux -V` failed: {}", out.status)),
-        Err(e) => Err(format!("cannot run tmux: {e}")),
-    });
-    if let Err(message) = found {
-        panic!(
-            "tmux is required by the real-terminal suite and is not usable ({message}). \
-             Install it (`apt-get install tmux`; `.ci/run` does this)."
-        );
-    }
-}
-
-/// Single-quotes a string for sh.
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-fn path_str(path: &Path) -> String {
-    path.to_str().expect("temp paths are UTF-8").to_owned()
-}
-
-// ---------------------------------------------------------------------------------------------
-// One tmux server running the app
-// ---------------------------------------------------------------------------------------------
-
-/// A private tmux server with one 80×24 window running stackpick. Dropping it kills the server.
-struct Tmux {
-    /// The server's socket, inside `dir`, so nothing is left behind.
-    socket: PathBuf,
-    dir: tempfile::TempDir,
-}
-
-/// How a test starts the app.
-struct Launch<'a> {
-    /// Arguments after `stackpick`.
-    args: &'a [&'a str],
-    /// How many times to start the app one after the other (for restarts).
-    runs: usize,
-    /// Shell redirections after the command, e.g. `>out 2>err`.
-    redirect: &'a str,
-    /// Arguments to `env` before the command, e.g. `TERM=dumb` or `-u TERM`.
-    env: &'a [&'a str],
-    /// `$XDG_STATE_HOME` when not the server's own, to share answers with another server.
-    state_home: Option<&'a Path>,
-}
-
-impl Default for Launch<'_> {
-    fn default() -> Self {
-        Launch {
-            args: &[],
-            runs: 1,
-            redirect: "",
-            env: &[],
-            state_home: None,
-        }
-    }
-}
-
-impl Tmux {
-    /// Starts a fresh server and the app in it, at 80×24.
-    fn start(name: &str, launch: Launch<'_>) -> Tmux {
-        require_tmux();
-        let binary = release_binary();
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("stackpick-tmux-{name}-"))
-            .tempdir()
-            .expect("temp dir");
-        // A socket of its own: the server shares nothing with any other tmux.
-        let socket = dir.path().join("tmux.sock");
-        for sub in ["state", "config", "work"] {
-            std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
-        }
-        let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
-        // `env` first when asked; then a shell that records its pid and becomes the app (exec
-        // keeps the pid), so a test can send the app signals with `kill`.
-        let mut command = String::from("env");
-        for arg in launch.env {
-            command.push(' ');
-            command.push_str(&sh_quote(arg));
-        }
-        command.push_str(&format!(
-            r#" sh -c 'echo $$ >"$0" && exec "$@"' {}/pid-"$i" "#,
-            sh_quote(&path_str(dir.path()))
-        ));
-        command.push_str(&sh_quote(&path_str(binary)));
-        for arg in launch.args {
-            command.push(' ');
-            command.push_str(&sh_quote(arg));
-        }
-        // Each run: the terminal's settings before and after, then the exit code (written last,
-        // through a rename, so its presence means the run is completely over).
-        let script = format!(
-            r#"cd {work} || exit 1
-# The answers go where XDG says, as on a user's machine.
-unset STACKPICK_STATE_DIR
-export XDG_STATE_HOME={state}
-export STACKPICK_CONFIG_DIR={config} XDG_CONFIG_HOME={config}
-unset NO_COLOR
-i=1
-while [ "$i" -le {runs} ]; do
-    echo "before stackpick run $i"
-    stty -g > {dir}/stty-before-$i
-    {command} {redirect}
-    rc=$?
-    stty -g > {dir}/stty-after-$i
-    echo "$rc" > {dir}/exit.tmp && mv {dir}/exit.tmp {dir}/exit-$i
-    i=$((i + 1))
-done
-exec sleep 3600
-"#,
-            work = d("work"),
-            state = launch
-                .state_home
-                .map_or_else(|| d("state"), |p| sh_quote(&path_str(p))),
-            config = d("config"),
-            dir = sh_quote(&path_str(dir.path())),
-            runs = launch.runs,
-            redirect = launch.redirect,
-        );
-        let script_path = dir.path().join("run.sh");
-        std::fs::write(&script_path, script).expect("write the run script");
-        let tmux = Tmux { socket, dir };
-        tmux.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            SESSION,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &format!("sh {}", sh_quote(&path_str(&script_path))),
-        ]);
-        tmux
-    }
-
-    /// Runs a tmux command on this server and returns its standard output.
-    fn tmux(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(["-f", "/dev/null"])
-            .args(args)
-            .env_remove("TMUX")
-            .stdin(Stdio::null())
-            .output()
-            .expect("run tmux");
-        assert!(
-            output.status.success(),
-            "tmux {args:?} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("tmux prints UTF-8")
-    }
-
-    fn work(&self) -> PathBuf {
-        self.dir.path().join("work")
-    }
-
-    fn state(&self) -> PathBuf {
-        self.dir.path().join("state")
-    }
-
-    /// The visible screen, one string per line.
-    fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", SESSION])
-    }
-
-    /// A tmux format, e.g. `#{alternate_on}`, evaluated for the pane.
-    fn display(&self, format: &str) -> String {
-        self.tmux(&["display-message", "-p", "-t", SESSION, format])
-            .trim_end()
-            .to_owned()
-    }
-
-    /// Sends tmux key names (`Space`, `Escape`, `C-c`, `4`, ...).
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", SESSION];
-        args.extend_from_slice(keys);
-        self.tmux(&args);
-    }
-
-    /// Types text literally.
-    fn type_text(&self, text: &str) {
-        self.tmux(&["send-keys", "-t", SESSION, "-l", text]);
-    }
-
-    /// Polls the screen until `ok` holds on a screen that has settled (the same again
-    /// `STILL` later); panics with the last screen after `PATIENCE`. tmux reads a large frame
-    /// in pieces, so one capture can show the top of a new frame above the rest of the old.
-    fn wait_screen(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                thread::sleep(STILL);
-                if self.screen() == screen {
-                    return screen;
-                }
-            } else {
-                thread::sleep(Duration::from_millis(50));
-            }
-            // A screen that never shows `what`, or never settles, fails the test.
-            assert!(
-                Instant::now() <= deadline,
-                "waited {PATIENCE:?} for {what} on a settled screen; the screen shows:\n{screen}"
-            );
-        }
-    }
-
-    /// The screen once tmux has shown all that reached it: a capture that stays the same
-    /// `STILL` later. For reading what a process left behind as it exited.
-    fn settled_screen(&self) -> String {
-        self.wait_screen("a settled screen", |_| true)
-    }
-
-    /// Waits until the screen contains every one of `texts`.
-    fn wait_for(&self, texts: &[&str]) -> String {
-        self.wait_screen(&format!("{texts:?}"), |s| texts.iter().all(|t| s.contains(t)))
-    }
-
-    /// Waits for run `run` of the app to end and returns its exit code.
-    fn wait_exit(&self, run: usize) -> i32 {
-        let path = self.dir.path().join(format!("exit-{run}"));
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(text) = std::fs::read_to_string(&path) {
-                return text.trim().parse().expect("exit code");
-            }
-            assert!(
-                Instant::now() <= deadline,
-                "stackpick (run {run}) did not exit within {PATIENCE:?}; the screen shows:\n{}",
-                self.screen()
-            );
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// The pid of run `run` of the app, once it has started.
-    fn pid(&self, run: usize) -> String {
-        let path = self.dir.path().join(format!("pid-{run}"));
-        self.wait_file(&path, "a pid", |text| text.trim().parse::<u32>().is_ok())
-            .trim()
-            .to_owned()
-    }
-
-    /// Sends run `run` of the app a signal by name, as `kill -NAME pid` does.
-    fn signal(&self, run: usize, name: &str) {
-        let status = Command::new("kill")
-            .arg(format!("-{name}"))
-            .arg(self.pid(run))
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -{name} failed");
-    }
-
-    /// The pane's terminal settings now (`stty -g` on its tty, from outside).
-    fn stty_now(&self) -> String {
-        let tty = self.display("#{pane_tty}");
-        let output = Command::new("sh")
-            .args(["-c", r#"stty -g < "$0""#, &tty])
-            .output()
-            .expect("run stty");
-        assert!(output.status.success(), "stty on {tty}: {output:?}");
-        String::from_utf8(output.stdout).expect("stty prints ASCII")
-    }
-
-    /// Whether run `run` has ended.
-    fn exited(&self, run: usize) -> bool {
-        self.dir.path().join(format!("exit-{run}")).exists()
-    }
-
-    /// Waits for a file to exist and hold what `ok` accepts; returns its content.
-    fn wait_file(&self, path: &Path, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            if let Ok(text) = std::fs::read_to_string(path)
-                && ok(&text)
-            {
-                return text;
-            }
-            assert!(
-                Instant::now() <= deadline,
-                "waited {PATIENCE:?} for {} to hold {what}; it holds {:?}; the screen shows:\n{}",
-                path.display(),
-                std::fs::read_to_string(path),
-                self.screen()
-            );
-            thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Waits for the app's first frame (the tab bar and the Overview).
-    fn wait_first_frame(&self) -> String {
-        self.wait_for(&[TAB_BAR, "TL;DR"])
-    }
-
-    /// Checks that the terminal is as it was before run `run`: the normal screen with what the
-    /// shell printed, no tab bar, no mouse reporting, the cursor shown, the same tty settings.
-    fn assert_restored(&self, run: usize) {
-        let screen = self.settled_screen();
-        assert!(
-            !screen.contains(TAB_BAR),
-            "after exit the app's screen must be gone:\n{screen}"
-        );
-        assert!(
-            screen.contains(&format!("before stackpick run {run}")),
-            "after exit the shell's normal screen must be back:\n{screen}"
-        );
-        assert_eq!(self.display("#{alternate_on}"), "0", "alternate screen left");
-        assert_eq!(
-            self.display("#{mouse_any_flag}#{mouse_button_flag}#{mouse_all_flag}#{mouse_sgr_flag}"),
-            "0000",
-            "mouse reporting turned off"
-        );
-        assert_eq!(self.display("#{cursor_flag}"), "1", "cursor shown again");
-        let read = |name: String| std::fs::read_to_string(self.dir.path().join(name)).expect("stty output");
-        assert_eq!(
-            read(format!("stty-before-{run}")),
-            read(format!("stty-after-{run}")),
-            "the tty settings (raw mode, echo, ...) must be restored exactly"
-        );
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .env_remove("TMUX")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status();
-    }
-}
+use support::stackpick;
+use support::tmux::{Launch, PATIENCE, PROMPT, SESSION, SETTLE, TAB_BAR, Tmux, path_str, sh_quote};
 
 // ---------------------------------------------------------------------------------------------
 // What the screens show
 // ---------------------------------------------------------------------------------------------
-
-const TAB_BAR: &str = "1 Overview   2 Strengths   3 Compare   4 Checklist   5 Decision";
 
 /// Text that only its own tab shows, in tab order.
 const TAB_MARKS: [&str; 5] = [
@@ -468,7 +99,7 @@ fn tick_three_django(tmux: &Tmux) {
 // The tests
 // ---------------------------------------------------------------------------------------------
 
-/// Issue 3's whole user flow: tabs, filter, ticks, help, resizes, quit.
+/// The whole user flow: tabs, filter, ticks, help, resizes, quit.
 #[test]
 fn whole_user_flow_at_80x24() {
     let tmux = Tmux::start("flow", Launch::default());
@@ -596,7 +227,7 @@ fn whole_user_flow_at_80x24() {
     tmux.assert_restored(1);
 }
 
-/// Issue 4: export through the dialog, the overwrite question, JSON equal to `score --json`.
+/// Export through the dialog, the overwrite question, JSON equal to `score --json`.
 #[test]
 fn export_dialog_writes_confirms_overwrites_and_reports() {
     let tmux = Tmux::start("export", Launch::default());
@@ -669,7 +300,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     let json_path = tmux.work().join("decision.json");
     let written = tmux.wait_file(&json_path, "JSON", |t| !t.is_empty());
     let written: serde_json::Value = serde_json::from_str(&written).expect("decision.json parses");
-    let score = Command::new(release_binary())
+    let score = Command::new(stackpick())
         .args(["export", "--format", "json", "-o", "-", "--yes", &ids.join(",")])
         .env("STACKPICK_STATE_DIR", tmux.state())
         .env("STACKPICK_CONFIG_DIR", tmux.dir.path().join("config"))
@@ -696,7 +327,7 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     assert!(screen.contains("stackpick: wrote decision.json"), "{screen}");
 }
 
-/// Issue 4: answers autosave and come back on the next start.
+/// Answers autosave and come back on the next start.
 #[test]
 fn answers_survive_a_restart() {
     let tmux = Tmux::start(
@@ -734,7 +365,7 @@ fn answers_survive_a_restart() {
     tmux.assert_restored(2);
 }
 
-/// Issue 7: two instances on one state directory keep each other's answers, and the one
+/// Two instances on one state directory keep each other's answers, and the one
 /// that merges shows the other's answer and says so.
 #[test]
 fn two_instances_merge_their_answers() {
@@ -802,7 +433,7 @@ fn ctrl_c_quits_cleanly_and_esc_does_not_quit() {
 /// Not a terminal: one plain line, exit 2, no escape codes, the terminal untouched.
 #[test]
 fn without_a_terminal_one_line_and_exit_2() {
-    let binary = release_binary();
+    let binary = stackpick();
     let check = |what: &str, output: std::process::Output| {
         assert_eq!(output.status.code(), Some(2), "{what}: exit 2, {output:?}");
         let mut all = output.stdout.clone();
@@ -853,7 +484,7 @@ fn without_a_terminal_one_line_and_exit_2() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Signals (issue 7.1)
+// Signals
 // ---------------------------------------------------------------------------------------------
 
 /// Ticks a question, sends the app `signal`, and checks the exit code, the terminal and that
@@ -935,7 +566,7 @@ fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
     tmux.assert_restored(1);
 }
 
-/// Issue 9's newcomer at 80×24: the whole diagram before any answer; a REST API brings the
+/// A newcomer at 80×24: the whole diagram before any answer; a REST API brings the
 /// article's "also consider" callout; the API-first stage gives alternatives, not a hybrid;
 /// yes and no answers, a note and the user's own choice with a reason all reach the Markdown
 /// record; on exit the app says where the answers are.
@@ -1027,58 +658,8 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ctrl-Z in a shell (issue 10.6)
+// Ctrl-Z in a shell
 // ---------------------------------------------------------------------------------------------
-
-/// The prompt of the interactive shell `Tmux::shell` starts (a space follows it, which
-/// `capture-pane` trims).
-const PROMPT: &str = "shell$";
-
-impl Tmux {
-    /// A fresh server whose window runs an interactive bash (job control on, no rc files) in
-    /// the work directory, with the app's state and config in the server's own directories.
-    fn shell(name: &str) -> Tmux {
-        require_tmux();
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("stackpick-tmux-{name}-"))
-            .tempdir()
-            .expect("temp dir");
-        let socket = dir.path().join("tmux.sock");
-        for sub in ["state", "config", "work"] {
-            std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
-        }
-        let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
-        let command = format!(
-            "cd {work} && exec env -u NO_COLOR -u STACKPICK_STATE_DIR XDG_STATE_HOME={state} \
-             STACKPICK_CONFIG_DIR={config} XDG_CONFIG_HOME={config} PS1={prompt} \
-             bash --norc --noprofile -i",
-            work = d("work"),
-            state = d("state"),
-            config = d("config"),
-            prompt = sh_quote(&format!("{PROMPT} ")),
-        );
-        let tmux = Tmux { socket, dir };
-        tmux.tmux(&[
-            "new-session",
-            "-d",
-            "-s",
-            SESSION,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            &command,
-        ]);
-        tmux.wait_for(&[PROMPT]);
-        tmux
-    }
-
-    /// Types a command line into the shell and runs it.
-    fn run(&self, line: &str) {
-        self.type_text(line);
-        self.keys(&["Enter"]);
-    }
-}
 
 /// Ctrl-Z gives the shell back its prompt and its terminal settings, the app listed as a
 /// stopped job; `fg` brings the app back with every cell of its frame drawn again.
@@ -1090,7 +671,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_whole_frame() {
     tmux.run(&format!(
         "stty -g > {}; {}",
         file("stty-before"),
-        sh_quote(&path_str(release_binary()))
+        sh_quote(&path_str(stackpick()))
     ));
     tmux.wait_first_frame();
     tmux.keys(&["2"]);
@@ -1138,7 +719,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_redraws_the_whole_frame() {
     );
 }
 
-/// The export dialog on the real binary (issue 10.5): the path follows the format, the full
+/// The export dialog on the real binary: the path follows the format, the full
 /// path is shown, JSON into a `.md` file asks first, and a missing directory is created after
 /// asking (and not before).
 #[test]
@@ -1195,7 +776,7 @@ fn export_dialog_follows_the_format_and_creates_a_directory_after_asking() {
     assert_eq!(tmux.wait_exit(1), 0);
 }
 
-/// Search on the real binary (issue 10): `/` finds text on the Overview with the terminal's
+/// Search on the real binary: `/` finds text on the Overview with the terminal's
 /// cursor in the prompt, Enter scrolls to the match and marks it with an attribute the terminal
 /// draws (not only a colour); on the Checklist `/` filters, `n` steps through the matches
 /// while the filter is in force and answers no once Esc has cleared it.
@@ -1255,13 +836,13 @@ fn search_finds_text_filters_questions_and_steps_with_n() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The Team tab (issue 11)
+// The Team tab
 // ---------------------------------------------------------------------------------------------
 
-/// Runs the release binary with these arguments in `dir`, as a user without a config file;
+/// Runs the binary with these arguments in `dir`, as a user without a config file;
 /// it must succeed.
 fn cli_ok(dir: &Path, args: &[&str]) {
-    let output = Command::new(release_binary())
+    let output = Command::new(stackpick())
         .current_dir(dir)
         .args(args)
         .env("USER", "nobody")
@@ -1305,7 +886,7 @@ fn three_sessions(dir: &Path) {
     }
 }
 
-/// Issue 11: three sessions made by the command line, opened with `--team`: the Team tab shows
+/// Three sessions made by the command line, opened with `--team`: the Team tab shows
 /// the matrix with the disagreements first and marked, everyone's verdict and the team's; an
 /// answer in the user's column changes the team verdict; the app quits cleanly.
 #[test]

@@ -1,13 +1,12 @@
-//! Issue 8 item 6, measured: does a list cost what is visible, not what exists? The same script
-//! runs on the default decision and on a generated one of [`BIG_QUESTIONS`] questions and a
-//! [`BIG_ROWS`]-row comparison (`tests/support/big_decision.rs`), in the same run, on the same
-//! pty, and each figure is reported as big ÷ default against its target. The floor is a bare
+//! Does a list cost what is visible, not what exists? The same script runs on the default
+//! decision and on a generated one of [`BIG_QUESTIONS`] questions and a [`BIG_ROWS`]-row
+//! comparison (`tests/support/big_decision.rs`), in the same run, on ptys of the same size, and each figure is reported as big ÷ default against its target. The floor is a bare
 //! ratatui program (`examples/bare_frame.rs`): stackpick's first frame is reported against its.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::terminal::{App, COLS, Pty, ROWS, is_complete_frame, screen_rows, stackpick};
+use crate::terminal::{App, COLS, ROWS, is_complete_frame, screen_rows, spawn, stackpick};
 
 /// Questions in the generated decision (500 for each of its 4 options).
 pub(crate) const BIG_QUESTIONS: usize = 2000;
@@ -51,23 +50,21 @@ pub(crate) struct ScaleRun {
 /// the ratio to the noise of a handful of samples.
 pub(crate) const FLOOR_PAIRS: usize = 10;
 
-/// Runs the bare program, the default decision and the big one (`big_data`) once each on a
-/// fresh pty; `presses` is how many `j` (and Space) presses each tab gets.
+/// Runs the bare program, the default decision and the big one (`big_data`) once each, each
+/// process on a fresh pty; `presses` is how many `j` (and Space) presses each tab gets.
 pub(crate) fn run_once(bare: &Path, big_data: &Path, presses: usize, pairs: usize) -> ScaleRun {
-    let pty = Pty::open();
     let floor = (0..pairs)
-        .map(|_| (bare_first_frame(&pty, bare), first_frame(&pty)))
+        .map(|_| (bare_first_frame(bare), first_frame()))
         .collect();
-    let default = script(&pty, &[], presses);
+    let default = script(&[], presses);
     let data = big_data.to_str().expect("temp paths are UTF-8");
-    let big = script(&pty, &["--data", data], presses);
+    let big = script(&["--data", data], presses);
     ScaleRun { default, big, floor }
 }
 
 /// Spawn → first frame of `stackpick` alone, which then quits on `q`.
-fn first_frame(pty: &Pty) -> Duration {
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let mut app = pty.spawn(stackpick(), &[], dirs.path());
+fn first_frame() -> Duration {
+    let mut app = spawn(stackpick(), &[]);
     let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
     let took = first.last.saturating_duration_since(app.started);
     quit(app);
@@ -75,9 +72,8 @@ fn first_frame(pty: &Pty) -> Duration {
 }
 
 /// Spawn → first frame of the bare program, which then quits on `q`.
-fn bare_first_frame(pty: &Pty, program: &Path) -> Duration {
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let mut app = pty.spawn(program, &[], dirs.path());
+fn bare_first_frame(program: &Path) -> Duration {
+    let mut app = spawn(program, &[]);
     let frame = app.read_frame("the bare program's frame", |bytes| {
         let rows = screen_rows(bytes);
         rows[0].starts_with("┌bare")
@@ -86,7 +82,7 @@ fn bare_first_frame(pty: &Pty, program: &Path) -> Duration {
     });
     let took = frame.last.saturating_duration_since(app.started);
     app.type_bytes(b"q");
-    let (status, _) = app.wait_exit();
+    let (status, _) = app.wait_exit_timed();
     assert!(
         status.success(),
         "the bare program did not quit cleanly: {status}"
@@ -97,9 +93,8 @@ fn bare_first_frame(pty: &Pty, program: &Path) -> Duration {
 /// The script: first frame, `3` and `j` presses on Compare, `4` and `j`/Space presses on the
 /// Checklist, then the peak RSS. Each run gets its own state and config dirs, so no saved
 /// answers carry over.
-fn script(pty: &Pty, args: &[&str], presses: usize) -> Scripted {
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let mut app = pty.spawn(stackpick(), args, dirs.path());
+fn script(args: &[&str], presses: usize) -> Scripted {
+    let mut app = spawn(stackpick(), args);
     let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
     let first_frame = first.last.saturating_duration_since(app.started);
 
@@ -129,13 +124,14 @@ fn script(pty: &Pty, args: &[&str], presses: usize) -> Scripted {
 
 fn quit(mut app: App) {
     app.type_bytes(b"q");
-    let (status, _) = app.wait_exit();
+    let (status, _) = app.wait_exit_timed();
     assert!(status.success(), "the TUI did not quit cleanly: {status}");
 }
 
 /// The bare ratatui program, built in release.
 pub(crate) fn build_bare() -> PathBuf {
-    crate::release_build::release_executable("--example", "bare_frame").unwrap_or_else(|e| panic!("{e}"))
+    crate::support::release_build::release_executable("--example", "bare_frame")
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The median of `values`, in milliseconds.
@@ -158,7 +154,7 @@ pub(crate) fn report(runs: &[ScaleRun]) {
     let ms = |v: f64| format!("{v:.2} ms");
     println!();
     println!(
-        "Issue 8 item 6: the default decision against a generated one ({BIG_QUESTIONS} questions, a \
+        "Scale: the default decision against a generated one ({BIG_QUESTIONS} questions, a \
          {BIG_ROWS}-row comparison), {} run(s) on an {COLS}x{ROWS} pty; medians (per key for `j` \
          and Space), ratio = big ÷ default",
         runs.len()

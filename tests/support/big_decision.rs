@@ -1,7 +1,7 @@
 //! A large, valid decision file, generated: many questions spread over a few options and a long
 //! comparison whose cells are long enough to wrap, so a list that costs what exists (rather than
-//! what is visible) shows in the pty bench. Shared by `tests/big_decision.rs` and
-//! `benches/pty.rs`.
+//! what is visible) shows in the pty bench. Shared by `tests/integration/big_decision.rs`,
+//! `tests/integration/tui_render.rs`, `tests/integration/tui_search.rs` and `benches/pty.rs`.
 //!
 //! The text is deterministic: every word is picked by a fixed mix of its position, so two calls
 //! with the same sizes give the same bytes and runs of the bench compare like with like.

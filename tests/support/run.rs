@@ -1,8 +1,6 @@
 //! Running the `stackpick` binary from a test: what a run produced, and running it in a
-//! directory of the test's own as a user called `nobody` without a config file. Shared by
-//! `tests/cli.rs`, `tests/team.rs` and `tests/adr.rs`.
-// Each test file uses a part of these helpers.
-#![allow(dead_code)]
+//! directory of the test's own as a user called `nobody` without a config file. Used by
+//! `tests/integration/cli.rs`, `team.rs` and `adr.rs`.
 
 use std::ffi::OsStr;
 use std::path::Path;

@@ -6,8 +6,6 @@
 //! Cells of one style in a row make one `<text>` run whose `textLength` is its cell count ×
 //! the cell width, so box drawing and symbols from a fallback font keep the grid; runs of
 //! one background make one `<rect>`.
-// Each test file that includes this uses a part of it.
-#![allow(dead_code)]
 
 use std::fmt::Write as _;
 

@@ -1,9 +1,6 @@
 //! `App::update` driven by key scripts and the mouse, through the real key table and the
 //! `FrameMap` the real render records, as the runtime does.
 
-mod common;
-
-use common::Screen;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, VerdictKind};
@@ -11,6 +8,8 @@ use stackpick::tui::app::{Effect, ExportOutcome, Mode, Ui};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
+
+use crate::support::backend::Screen;
 
 fn app() -> Screen {
     Screen::new(
@@ -367,7 +366,7 @@ fn a_status_message_lasts_until_the_next_key() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Nothing acts unseen (issue 7.8), and typed text is only text (issue 7.2)
+// Nothing acts unseen, and typed text is only text
 // ---------------------------------------------------------------------------------------------
 
 fn shrink(app: &mut Screen) {
@@ -482,7 +481,7 @@ fn a_paste_goes_into_the_field_cleaned_and_never_acts_as_keys() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Pages, panes, overlays and the mouse (issue 8): targets looked up in the FrameMap
+// Pages, panes, overlays and the mouse: targets looked up in the FrameMap
 // ---------------------------------------------------------------------------------------------
 
 use stackpick::tui::Pane;

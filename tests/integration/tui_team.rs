@@ -3,10 +3,6 @@
 //! following), the filter, the mouse, the columns of a big team, and the team's record from
 //! the export dialog.
 
-mod common;
-
-use common::Screen;
-use insta::assert_snapshot;
 use stackpick::decision::Decision;
 use stackpick::export::Format;
 use stackpick::score::{Answer, Answers};
@@ -15,6 +11,10 @@ use stackpick::tui::app::{Effect, Mode};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{App, Tab};
+
+use crate::support::assert_snapshot;
+use crate::support::backend;
+use crate::support::backend::Screen;
 
 /// Answers with these yes and no ids and notes.
 fn answers(yes: &[&str], no: &[&str], notes: &[(&str, &str)]) -> Answers {
@@ -39,7 +39,7 @@ fn person(name: &str, answers: Answers) -> Person {
     }
 }
 
-/// Alice, Bob and Carol, as tests/team.rs makes them with the command line.
+/// Alice, Bob and Carol, as tests/integration/team.rs makes them with the command line.
 fn three() -> Vec<Person> {
     let mut bob = answers(
         &[
@@ -395,7 +395,7 @@ fn the_team_tab_uses_no_colour_in_the_monochrome_theme() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
         assert_eq!(cell.bg, ratatui::style::Color::Reset, "{:?}", cell.symbol());
     }
-    let text = common::text(&buffer);
+    let text = backend::text(&buffer);
     for mark in ["≠", "✓", "✗", "—", "*", "tie", "Team verdict:"] {
         assert!(text.contains(mark), "{mark}:\n{text}");
     }

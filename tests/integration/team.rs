@@ -6,10 +6,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-#[path = "support/run.rs"]
-mod run;
-
-use run::{ok_in, run_in};
+use crate::support::run::{ok_in, run_in};
 
 const ESC: char = '\u{1b}';
 
@@ -73,7 +70,7 @@ fn three_sessions(dir: &Path) {
     );
 }
 
-/// The test: three sessions made by the command line, then `stackpick team`.
+/// The whole flow: three sessions made by the command line, then `stackpick team`.
 #[test]
 fn three_people_s_sessions_name_the_disagreements_first_each_verdict_and_the_team_verdict() {
     let dir = tempfile::tempdir().unwrap();

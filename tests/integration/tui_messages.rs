@@ -1,15 +1,14 @@
 //! Status messages can be read whole: a message cut short in the footer says so and names the
 //! message log's key, and the log lists the session's messages, newest first, wrapped.
 
-mod common;
-
-use common::Screen;
 use ratatui::crossterm::event::KeyCode;
 use stackpick::decision::Decision;
 use stackpick::score::Answers;
 use stackpick::tui::app::Mode;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::{App, Tab};
+
+use crate::support::backend::Screen;
 
 fn screen() -> Screen {
     let mut app = App::new(Decision::embedded(), Answers::default(), Theme::monochrome());

@@ -4,8 +4,6 @@
 //! that looks like markup (`<script>`, `</svg>`, quotes, `&`, `]]>`) stays text in both.
 //! The export dialog offers both formats.
 
-mod common;
-
 use std::process::Command;
 
 use stackpick::decision::{Decision, EMBEDDED_SOURCE};
@@ -15,6 +13,8 @@ use stackpick::score::{Answers, evaluate};
 use stackpick::tui::App;
 use stackpick::tui::app::{Effect, Mode};
 use stackpick::tui::theme::Theme;
+
+use crate::support::backend;
 
 const SVG_NS: &str = "http://www.w3.org/2000/svg";
 const HYBRID: &str = "django.admin-panel,django.permissions,django.security,flask.rest-api,flask.microservices,flask.prototype";
@@ -351,7 +351,7 @@ fn hostile_data_cannot_break_the_svg_or_the_page() {
 #[test]
 fn the_export_dialog_offers_svg_and_html() {
     let app = App::new(Decision::embedded(), Answers::default(), Theme::monochrome());
-    let mut screen = common::Screen::new(app, 80, 24);
+    let mut screen = backend::Screen::new(app, 80, 24);
     screen.press("e⇥⇥⇥");
     let Mode::Export(dialog) = &screen.ui.mode else {
         panic!("export dialog open")
@@ -360,7 +360,7 @@ fn the_export_dialog_offers_svg_and_html() {
         (dialog.format, dialog.path.value()),
         (Format::Svg, "decision.svg")
     );
-    let frame = common::text(screen.terminal.backend().buffer());
+    let frame = backend::text(screen.terminal.backend().buffer());
     assert!(frame.contains("[svg]") && frame.contains(" html "), "{frame}");
     assert!(frame.contains("an SVG image"), "{frame}");
     screen.press("⇥");

@@ -2,8 +2,8 @@
 //! structure, and the safety of the write (no clobbering, no partial or temporary files).
 //!
 //! Golden files live in `tests/golden/`. After an intended change to an export, regenerate
-//! them with `UPDATE_GOLDEN=1 cargo test --test export` and review the diff before committing;
-//! without `UPDATE_GOLDEN` the output must match them byte for byte.
+//! them with `UPDATE_GOLDEN=1 cargo test --test integration export` and review the diff before
+//! committing; without `UPDATE_GOLDEN` the output must match them byte for byte.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -837,7 +837,7 @@ fn without_a_date_the_record_is_dated_today() {
     );
 }
 
-/// Issue 9.4: the default decision-maker is the config's `name`, else `$USER`.
+/// The default decision-maker is the config's `name`, else `$USER`.
 #[test]
 fn the_default_decider_is_the_configs_name_then_the_login() {
     let dir = tempfile::tempdir().expect("temp dir");

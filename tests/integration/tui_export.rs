@@ -1,11 +1,7 @@
-//! The export dialog (issue 10, points 4, 5 and 7) driven by key scripts through the real key
+//! The export dialog driven by key scripts through the real key
 //! table, as the runtime drives it: its line editors, the path and format kept in step, the
 //! full path it writes, its questions, and copying the record; and snapshots of what it shows.
 
-mod common;
-
-use common::{Screen, text};
-use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use stackpick::decision::Decision;
 use stackpick::export::Format;
@@ -13,6 +9,10 @@ use stackpick::score::Answers;
 use stackpick::tui::App;
 use stackpick::tui::app::{Effect, ExportDialog, ExportOutcome, ExportQuestion, Mode};
 use stackpick::tui::theme::Theme;
+
+use crate::support::assert_snapshot;
+use crate::support::backend;
+use crate::support::backend::{Screen, text};
 
 /// The app at 80×24 in `/home/ana/project`, the export dialog open.
 fn dialog() -> Screen {
@@ -59,7 +59,7 @@ fn the_path_is_edited_at_the_cursor() {
     app.press("-v2");
     assert_eq!(path(&app), "decision-v2.md");
     let cursor = app.cursor().expect("the terminal cursor is in the field");
-    let row = common::text(&app.draw())
+    let row = backend::text(&app.draw())
         .lines()
         .nth(usize::from(cursor.y))
         .expect("the cursor's row")

@@ -3,12 +3,6 @@
 //! Overview, Strengths and Decision with `n`/`N`, the help's filter, the search field's line
 //! editing; and the new screens as snapshots at 80×24.
 
-#[path = "support/big_decision.rs"]
-mod big_decision;
-mod common;
-
-use common::{Screen, text};
-use insta::assert_snapshot;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
@@ -17,6 +11,10 @@ use stackpick::score::Answers;
 use stackpick::tui::app::Mode;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::{App, Tab};
+
+use crate::support::assert_snapshot;
+use crate::support::backend::{Screen, text};
+use crate::support::big_decision;
 
 fn app() -> Screen {
     Screen::new(

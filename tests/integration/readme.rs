@@ -1,6 +1,6 @@
 //! The README's key table is the key table: it must not drift from what is bound.
 
-mod common;
+use crate::support::backend;
 
 #[test]
 fn readme_keys_section_matches_the_key_table() {
@@ -24,7 +24,7 @@ fn checklist_frame() -> String {
     let answers = Answers::new(&decision, yes, None).expect("valid ids");
     let mut app = App::new(decision, answers, Theme::monochrome());
     app.ui.tab = Tab::Checklist;
-    common::text(&common::render(&mut app, 80, 24))
+    backend::text(&backend::render(&mut app, 80, 24))
 }
 
 #[test]

@@ -489,8 +489,13 @@ fn from_env_follows_the_environment() {
 /// Runs [`from_env_follows_the_environment`] in a child process with the given environment,
 /// since changing this process's environment would race the tests running beside it.
 fn child_sees(envs: &[(&str, &Path)], remove: &[&str], expected: &Path) {
+    // The test's name in this binary is its path under the crate: `state::from_env_…`.
+    let (_, module) = module_path!()
+        .split_once("::")
+        .expect("a module of the test crate");
+    let test = format!("{module}::from_env_follows_the_environment");
     let mut child = Command::new(std::env::current_exe().unwrap());
-    child.args(["--exact", "from_env_follows_the_environment", "--test-threads=1"]);
+    child.args(["--exact", &test, "--test-threads=1"]);
     for (key, value) in envs {
         child.env(key, value);
     }

@@ -1,13 +1,6 @@
 //! Every screen rendered into a `TestBackend`: insta snapshots at 80×24 and 120×40, styles
 //! asserted where colour carries meaning, and a sweep of sizes that must never panic.
 
-mod common;
-
-#[path = "support/big_decision.rs"]
-mod big_decision;
-
-use common::{Screen, render, text};
-use insta::assert_snapshot;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -19,6 +12,10 @@ use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
 use strum::IntoEnumIterator;
+
+use crate::support::assert_snapshot;
+use crate::support::backend::{Screen, render, text};
+use crate::support::big_decision;
 
 fn app_with(yes: &[&str], stage: Option<&str>, theme: Theme) -> App {
     let decision = Decision::embedded();
@@ -45,7 +42,7 @@ fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
 #[test]
 fn every_tab_at_80x24_and_120x40() {
     for (width, height) in [(80, 24), (120, 40)] {
-        // The Team tab needs a team: tests/tui_team.rs draws it.
+        // The Team tab needs a team: tests/integration/tui_team.rs draws it.
         for tab in Tab::iter().filter(|t| *t != Tab::Team) {
             let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
             app.ui.tab = tab;
@@ -62,7 +59,7 @@ fn undecided_checklist_at_80x24() {
     assert_snapshot!("checklist_undecided_80x24", text(&render(&mut app, 80, 24)));
 }
 
-/// Issue 9: before any answer, the 80×24 Checklist shows the article's whole diagram beside
+/// Before any answer, the 80×24 Checklist shows the article's whole diagram beside
 /// the questions, with the gauges and the verdict, states marked without words.
 #[test]
 fn the_80x24_checklist_with_no_answers_shows_every_part_of_the_diagram() {
@@ -379,7 +376,7 @@ fn a_tall_checklist_shows_how_close_the_call_is() {
     assert_snapshot!("checklist_hints_120x50", tall);
 }
 
-/// A document longer than 65,535 lines (issue 7.8): `G` reaches its very last line.
+/// A document longer than 65,535 lines: `G` reaches its very last line.
 #[test]
 fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
     let mut decision = Decision::embedded();
@@ -413,7 +410,7 @@ fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
     assert!(!screen.contains(&last) && screen.contains(&format!("point-{}", count - 2)));
 }
 
-/// An absurd terminal size (issue 7.6): the app draws into the top-left part, at most
+/// An absurd terminal size: the app draws into the top-left part, at most
 /// `layout::MAX_WIDTH`×`layout::MAX_HEIGHT`, so no frame buffer of four billion cells.
 #[test]
 fn an_absurd_terminal_size_is_drawn_in_a_clamped_area() {
@@ -453,7 +450,7 @@ fn big_app(tab: Tab) -> App {
     app
 }
 
-/// Issue 8.6: only the rows on screen are built, and `G` still shows the last one, selected.
+/// Only the rows on screen are built, and `G` still shows the last one, selected.
 #[test]
 fn the_last_of_5000_compare_rows_is_drawn_after_g() {
     let mut app = big_app(Tab::Compare);
@@ -473,7 +470,7 @@ fn the_last_of_5000_compare_rows_is_drawn_after_g() {
     assert!(selected.contains("Aspect 4998:"), "{up}");
 }
 
-/// Issue 8.6: the Checklist wraps only what is on screen, and `G` shows the last question,
+/// The Checklist wraps only what is on screen, and `G` shows the last question,
 /// selected, with the list ending at the pane's bottom (no blank space after it).
 #[test]
 fn the_last_of_2000_questions_is_drawn_after_g() {

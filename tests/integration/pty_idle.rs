@@ -1,217 +1,19 @@
-//! "Idle means idle" (issue 3): on a real pseudo-terminal, the app writes nothing while nothing
+//! "Idle means idle": on a real pseudo-terminal, the app writes nothing while nothing
 //! happens, redraws after a key that changes something, and writes nothing for a key that is
 //! bound to nothing. Byte counts are exact; the only waits are the windows we read for.
 //!
-//! The pty is opened with rustix; the child gets it as stdin, stdout and stderr and as its
-//! controlling terminal, exactly as a shell would give it.
+//! The pty is opened with portable-pty; the child gets it as stdin, stdout and stderr and as
+//! its controlling terminal, exactly as a shell would give it.
 
 #![cfg(unix)]
 
-#[path = "support/pty.rs"]
-mod pty;
-
-use std::fs::File;
-use std::io::{Read, Write};
-use std::os::fd::AsFd;
-use std::process::{Child, Command, ExitStatus};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use rustix::termios::{Winsize, tcsetwinsize};
+use crate::support::pty::{PATIENCE, PtyApp, Start, spawn, spawn_on_pty};
 
-/// How long to wait for something that must happen (a first frame, a redraw, an exit).
-const PATIENCE: Duration = Duration::from_secs(20);
-/// Output counts as settled after this long without a byte.
-const QUIET: Duration = Duration::from_millis(400);
 /// How long an idle window is watched.
 const IDLE_WINDOW: Duration = Duration::from_millis(1500);
-
-/// The app on a pseudo-terminal, with a thread that reads everything it writes.
-struct PtyApp {
-    child: Child,
-    master: File,
-    output: Receiver<Vec<u8>>,
-    /// Every byte read so far, for failure messages and final checks.
-    transcript: Vec<u8>,
-    /// The temp root (`config/`, `state/`, `work/`).
-    dirs: tempfile::TempDir,
-}
-
-/// How to start the app for a test.
-#[derive(Default)]
-struct Start<'a> {
-    args: &'a [&'a str],
-    /// Run it through `sh -c 'exec … </dev/null'`, so only stdin is not the pty.
-    stdin_null: bool,
-    /// Files to write first, by path under the temp root (`config/…`, `state/…`, `work/…`).
-    files: &'a [(&'a str, &'a str)],
-    /// Set `NO_COLOR=1`.
-    no_color: bool,
-    /// `TERM`: `Some(None)` unsets it, `Some(Some(value))` sets it (default xterm-256color).
-    #[allow(clippy::option_option)] // unset, set to a value, or left as it is
-    term: Option<Option<&'a str>>,
-    /// The pty's size, columns × rows (default 80×24).
-    size: Option<(u16, u16)>,
-}
-
-/// Starts the app with the slave side of a fresh 80×24 pty as its controlling terminal.
-fn spawn_on_pty(args: &[&str], stdin_null: bool) -> PtyApp {
-    spawn(Start {
-        args,
-        stdin_null,
-        ..Start::default()
-    })
-}
-
-fn spawn(start: Start) -> PtyApp {
-    let dirs = tempfile::tempdir().expect("temp dir");
-    let (cols, rows) = start.size.unwrap_or((80, 24));
-    let (master, slave_name) = pty::open_master(cols, rows);
-    let slave = pty::open_slave(&slave_name);
-    let binary = env!("CARGO_BIN_EXE_stackpick");
-    let mut command = if start.stdin_null {
-        let mut c = Command::new("sh");
-        c.arg("-c").arg("exec \"$0\" \"$@\" </dev/null").arg(binary);
-        c
-    } else {
-        Command::new(binary)
-    };
-    command.args(start.args);
-    pty::attach(&mut command, &slave, dirs.path());
-    if start.no_color {
-        command.env("NO_COLOR", "1");
-    }
-    match start.term {
-        None => {}
-        Some(None) => {
-            command.env_remove("TERM");
-        }
-        Some(Some(term)) => {
-            command.env("TERM", term);
-        }
-    }
-    for (path, text) in start.files {
-        std::fs::write(dirs.path().join(path), text).expect("write a test file");
-    }
-    let child = command.spawn().expect("start stackpick on the pty");
-    // The parent's copy of the slave must go, or the master never sees the end of output.
-    drop(slave);
-    let master = File::from(master);
-    let mut reader = master.try_clone().expect("dup master");
-    let (tx, rx) = channel();
-    thread::spawn(move || {
-        let mut buf = [0u8; 65536];
-        loop {
-            match reader.read(&mut buf) {
-                // EIO once the last slave descriptor closes: the child is gone.
-                Ok(0) | Err(_) => break,
-                Ok(n) => {
-                    if tx.send(buf[..n].to_vec()).is_err() {
-                        break;
-                    }
-                }
-            }
-        }
-    });
-    PtyApp {
-        child,
-        master,
-        output: rx,
-        transcript: Vec::new(),
-        dirs,
-    }
-}
-
-impl PtyApp {
-    /// Reads until `done` holds for the bytes read by this call, then until output is quiet.
-    fn read_until(&mut self, what: &str, done: impl Fn(&[u8]) -> bool) -> Vec<u8> {
-        let deadline = Instant::now() + PATIENCE;
-        let mut got = Vec::new();
-        while !done(&got) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(chunk) => got.extend_from_slice(&chunk),
-                Err(RecvTimeoutError::Timeout) => panic!(
-                    "waited {PATIENCE:?} for {what}; got {} bytes: {}",
-                    got.len(),
-                    String::from_utf8_lossy(&got)
-                ),
-                Err(RecvTimeoutError::Disconnected) => panic!(
-                    "the app closed the terminal before {what}; got: {}",
-                    String::from_utf8_lossy(&got)
-                ),
-            }
-        }
-        got.extend(self.read_for(QUIET, true));
-        self.transcript.extend_from_slice(&got);
-        got
-    }
-
-    /// Everything written during `window`; with `until_quiet`, the window restarts on each
-    /// chunk, so it ends once output has been quiet for `window`.
-    fn read_for(&mut self, window: Duration, until_quiet: bool) -> Vec<u8> {
-        let mut got = Vec::new();
-        let mut deadline = Instant::now() + window;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                break;
-            }
-            match self.output.recv_timeout(left) {
-                Ok(chunk) => {
-                    got.extend_from_slice(&chunk);
-                    if until_quiet {
-                        deadline = Instant::now() + window;
-                    }
-                }
-                Err(_) => break,
-            }
-        }
-        if !until_quiet {
-            self.transcript.extend_from_slice(&got);
-        }
-        got
-    }
-
-    /// Types bytes on the terminal's keyboard.
-    fn type_bytes(&mut self, bytes: &[u8]) {
-        self.master.write_all(bytes).expect("write to the pty");
-        self.master.flush().expect("flush the pty");
-    }
-
-    /// Waits for the child to exit, reading (and keeping) what it writes on the way out.
-    fn wait_exit(&mut self) -> ExitStatus {
-        let deadline = Instant::now() + PATIENCE;
-        loop {
-            // Keep draining, so the child never blocks on a full pty buffer.
-            while let Ok(chunk) = self.output.try_recv() {
-                self.transcript.extend_from_slice(&chunk);
-            }
-            if let Some(status) = self.child.try_wait().expect("wait for stackpick") {
-                // The reader thread ends at EIO; collect what is left.
-                while let Ok(chunk) = self.output.recv_timeout(QUIET) {
-                    self.transcript.extend_from_slice(&chunk);
-                }
-                return status;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "stackpick did not exit within {PATIENCE:?}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for PtyApp {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
 
 fn contains(haystack: &[u8], needle: &str) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
@@ -293,16 +95,7 @@ fn resize_redraws_once_and_then_idles() {
     first_frame(&mut app);
 
     // The terminal grows: SIGWINCH goes to the foreground process group.
-    tcsetwinsize(
-        app.master.as_fd(),
-        Winsize {
-            ws_row: 40,
-            ws_col: 120,
-            ws_xpixel: 0,
-            ws_ypixel: 0,
-        },
-    )
-    .expect("resize the pty");
+    app.resize(120, 40);
     let redraw = app.read_until("a redraw after a resize", |b| !b.is_empty());
     assert!(!redraw.is_empty(), "a resize should redraw");
 
@@ -455,7 +248,7 @@ fn no_color_means_no_colour_codes_at_all() {
     assert!(text.contains("[x]"), "state is still shown without colour");
 }
 
-/// A terminal that cannot draw the app (issue 7.10): the same one plain line as without a
+/// A terminal that cannot draw the app: the same one plain line as without a
 /// terminal, exit 2, and not one escape code.
 #[test]
 fn a_dumb_or_unnamed_terminal_is_refused_like_no_terminal() {
@@ -480,7 +273,7 @@ fn a_dumb_or_unnamed_terminal_is_refused_like_no_terminal() {
     }
 }
 
-/// An absurd terminal size (issue 7.6): the app draws (into its clamped area) instead of
+/// An absurd terminal size: the app draws (into its clamped area) instead of
 /// aborting on a four-billion-cell buffer, and still quits cleanly, after growing to it too.
 #[test]
 fn an_absurd_terminal_size_draws_and_quits_cleanly() {
@@ -496,13 +289,7 @@ fn an_absurd_terminal_size_draws_and_quits_cleanly() {
 
     let mut app = spawn_on_pty(&[], false);
     first_frame(&mut app);
-    let huge = Winsize {
-        ws_row: u16::MAX,
-        ws_col: u16::MAX,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    tcsetwinsize(app.master.as_fd(), huge).expect("resize the pty");
+    app.resize(u16::MAX, u16::MAX);
     app.read_until("a redraw at the absurd size", |b| contains(b, "TL;DR"));
     app.type_bytes(b"q");
     assert_eq!(
@@ -512,7 +299,7 @@ fn an_absurd_terminal_size_draws_and_quits_cleanly() {
     );
 }
 
-/// Stuck input (issue 7.11), where it stands. crossterm 0.29 keeps an unfinished escape
+/// Stuck input, where it stands. crossterm 0.29 keeps an unfinished escape
 /// sequence until it ends, with no timeout: after a truncated SGR mouse report every byte
 /// joins the report until an `M` or `m` ends it (the report then fails to parse and is
 /// dropped), so the keys in between, Ctrl-C included, are lost. This test pins that down,
@@ -539,7 +326,7 @@ fn a_truncated_mouse_report_swallows_keys_until_an_m_ends_it() {
     assert_eq!(app.wait_exit().code(), Some(0));
 }
 
-/// A stray bracketed-paste start (issue 7.11): with bracketed paste on (the app turns it on,
+/// A stray bracketed-paste start: with bracketed paste on (the app turns it on,
 /// so a paste arrives as text and never as keys that act), the end marker the terminal puts
 /// after any paste ends it; what came in between is a paste, not keys.
 #[test]

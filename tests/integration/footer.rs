@@ -1,15 +1,14 @@
 //! The footer of every tab at 80 columns, in one snapshot: the keys that move the decision
 //! forward first, and what is left out when the line is full (the key table's priorities).
 
-mod common;
-
-use common::{render, text};
-use insta::assert_snapshot;
 use stackpick::decision::Decision;
 use stackpick::score::Answers;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::{App, Tab};
 use strum::IntoEnumIterator;
+
+use crate::support::assert_snapshot;
+use crate::support::backend::{render, text};
 
 fn footer(app: &mut App) -> String {
     text(&render(app, 80, 24))

@@ -1,12 +1,9 @@
 //! The generated large decision used by the pty bench (`tests/support/big_decision.rs`) is a
 //! valid decision of the requested size, with cells long enough to wrap.
 
-#[path = "support/big_decision.rs"]
-mod big_decision;
-
 use stackpick::decision::Decision;
 
-use big_decision::{OPTIONS, big_decision_ron};
+use crate::support::big_decision::{OPTIONS, big_decision_ron};
 
 #[test]
 fn the_bench_decision_loads_with_2000_questions_and_5000_rows() {

@@ -4,10 +4,7 @@
 
 use std::fs;
 
-#[path = "support/run.rs"]
-mod run;
-
-use run::{ok_in, run_in};
+use crate::support::run::{ok_in, run_in};
 
 const OLD_RECORD: &str = "---\nstatus: accepted\ndate: 2025-01-02\n---\n\n# Use Django\n";
 

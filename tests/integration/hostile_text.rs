@@ -12,7 +12,10 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
 use stackpick::decision::EMBEDDED_SOURCE;
 
-const MINI: &str = include_str!("fixtures/good/mini.ron");
+const MINI: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/good/mini.ron"
+));
 /// A clear-screen, an OSC 52 clipboard write, a C1 CSI and a right-to-left override.
 const HOSTILE: &str = "x\u{1b}[2J\u{1b}]52;c;aGFjaw==\u{7}\u{9b}31m\u{202E}evil";
 /// Characters that must never be printed raw.

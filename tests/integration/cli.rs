@@ -8,10 +8,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
-#[path = "support/run.rs"]
-mod run;
-
-use run::Run;
+use crate::support::run::Run;
 
 const BAD: &str = "tests/fixtures/bad";
 const MINI: &str = "tests/fixtures/good/mini.ron";
@@ -501,7 +498,7 @@ fn score_json_stage_is_null_without_a_stage() {
     assert!(strings(&report["answers"]).is_empty());
 }
 
-// ---- score: the Done-when table of issue 2 -------------------------------------------------
+// ---- score: what each set of answers must give ---------------------------------------------
 
 #[test]
 fn done_when_table() {

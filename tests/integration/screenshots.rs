@@ -3,12 +3,8 @@
 //! SVG by `tests/support/screenshot.rs`.
 //!
 //! After an intended change to those screens, regenerate the pictures with
-//! `UPDATE_SCREENSHOTS=1 cargo test --test screenshots` and look at them; without it the
-//! test fails when a committed picture is not the current frame.
-
-mod common;
-#[path = "support/screenshot.rs"]
-mod screenshot;
+//! `UPDATE_SCREENSHOTS=1 cargo test --test integration screenshots` and look at them; without
+//! it the test fails when a committed picture is not the current frame.
 
 use std::path::PathBuf;
 
@@ -17,6 +13,8 @@ use stackpick::decision::Decision;
 use stackpick::score::Answers;
 use stackpick::tui::theme::Theme;
 use stackpick::tui::{App, Tab};
+
+use crate::support::{backend, screenshot};
 
 /// The answers both pictures show: three Django questions ticked, as in the text frame.
 const YES: [&str; 3] = ["django.admin-panel", "django.permissions", "django.content-heavy"];
@@ -27,7 +25,7 @@ fn frame(tab: Tab) -> Buffer {
     // The default (dark) theme, as a colour terminal shows it.
     let mut app = App::new(decision, answers, Theme::ansi());
     app.ui.tab = tab;
-    common::render(&mut app, 80, 24)
+    backend::render(&mut app, 80, 24)
 }
 
 fn path(name: &str) -> PathBuf {
@@ -50,7 +48,7 @@ fn assert_current(name: &str, picture: &str) {
     assert!(
         committed == picture,
         "{} is not the current frame; regenerate it with \
-         `UPDATE_SCREENSHOTS=1 cargo test --test screenshots` and look at it",
+         `UPDATE_SCREENSHOTS=1 cargo test --test integration screenshots` and look at it",
         path.display()
     );
 }

@@ -1,8 +1,6 @@
 //! Helpers shared by the test files that draw the app into a `TestBackend`: a `Screen` that
 //! runs the app as the runtime does (events become actions with the last frame's `FrameMap`,
 //! then `update`, then a new frame), and plain rendering for snapshots.
-// Each test file uses a part of these helpers.
-#![allow(dead_code)]
 
 use std::ops::{Deref, DerefMut};
 
