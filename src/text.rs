@@ -225,7 +225,7 @@ pub fn join(texts: &[Text], separator: &str) -> String {
 }
 
 /// JSON text with every character [`is_unsafe_char`] refuses, and DEL, written as a `\uXXXX`
-/// escape, which any JSON reader decodes to the same string. serde_json escapes only C0
+/// escape, which any JSON reader decodes to the same string. `serde_json` escapes only C0
 /// controls; outside its strings JSON is ASCII, so every such character is inside a string.
 pub fn json_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());

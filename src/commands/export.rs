@@ -104,7 +104,7 @@ pub fn export(
         answers = team.record_answers(&answers, deciders);
         extras.team = Some(TeamInfo::new(&team));
     } else if !options.deciders.is_empty() {
-        answers.choice.deciders = Text::lines(&options.deciders);
+        answers.choice.deciders = Text::lines(options.deciders);
     }
     if let Some(status) = options.status {
         answers.choice.status = Some(status);

@@ -979,7 +979,7 @@ fn the_readme_example_decision_is_valid() {
     assert_eq!(verdict(&report), ("single", vec!["postgres"]));
 }
 
-// ---- yes, no, notes and the user's choice (issue 9) -----------------------------------------
+// ---- yes, no, notes and the user's choice ----------------------------------------------------
 
 #[test]
 fn no_answers_and_notes_reach_the_json_and_a_no_is_not_a_way_forward() {

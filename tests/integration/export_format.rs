@@ -1,4 +1,4 @@
-//! `export` without `--format`: the format of `-o`'s extension, else Markdown (design §5).
+//! `export` without `--format`: the format of `-o`'s extension, else Markdown.
 
 use std::path::Path;
 use std::process::{Command, Output};

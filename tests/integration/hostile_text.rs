@@ -447,7 +447,7 @@ fn typed_texts_are_cleaned_at_load_in_every_output() {
         .concat(),
     );
     let raw = fs::read_to_string(&session).unwrap();
-    let dirty = raw.replace("done", &format!("{evil}"));
+    let dirty = raw.replace("done", &evil);
     fs::write(&session, dirty).unwrap();
     let from_session = check(&["score", "--session", session_arg]);
     assert!(from_session.contains("done"), "{from_session}");
