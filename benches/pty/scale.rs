@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::terminal::{App, COLS, ROWS, is_complete_frame, screen_rows, spawn, stackpick};
+use crate::terminal::{
+    App, COLS, ROWS, is_complete_frame, is_complete_frame_of, screen_rows_of, spawn, spawn_sized, stackpick,
+};
 
 /// Questions in the generated decision (500 for each of its 4 options).
 pub(crate) const BIG_QUESTIONS: usize = 2000;
@@ -18,7 +20,9 @@ const KEY_TARGET: f64 = 1.5;
 /// Target: the big decision's peak RSS is at most this many times the default's.
 const RSS_TARGET: f64 = 3.0;
 /// Target: stackpick's first frame takes at most this many times the bare program's.
-const FLOOR_TARGET: f64 = 1.2;
+const FLOOR_TARGET: f64 = 2.0;
+/// The wide terminal the first frame is also measured on.
+const WIDE: (u16, u16) = (200, 60);
 
 /// What the script measured on one decision.
 pub(crate) struct Scripted {
@@ -43,6 +47,8 @@ pub(crate) struct ScaleRun {
     big: Scripted,
     /// [`FLOOR_PAIRS`] first frames of the bare program and of stackpick, alternated.
     floor: Vec<(Duration, Duration)>,
+    /// The same at [`WIDE`].
+    floor_wide: Vec<(Duration, Duration)>,
 }
 
 /// How many first frames of the bare program and of stackpick each run takes, alternating
@@ -54,31 +60,41 @@ pub(crate) const FLOOR_PAIRS: usize = 10;
 /// process on a fresh pty; `presses` is how many `j` (and Space) presses each tab gets.
 pub(crate) fn run_once(bare: &Path, big_data: &Path, presses: usize, pairs: usize) -> ScaleRun {
     let floor = (0..pairs)
-        .map(|_| (bare_first_frame(bare), first_frame()))
+        .map(|_| (bare_first_frame(bare, (COLS, ROWS)), first_frame((COLS, ROWS))))
+        .collect();
+    let floor_wide = (0..pairs)
+        .map(|_| (bare_first_frame(bare, WIDE), first_frame(WIDE)))
         .collect();
     let default = script(&[], presses);
     let data = big_data.to_str().expect("temp paths are UTF-8");
     let big = script(&["--data", data], presses);
-    ScaleRun { default, big, floor }
+    ScaleRun {
+        default,
+        big,
+        floor,
+        floor_wide,
+    }
 }
 
-/// Spawn → first frame of `stackpick` alone, which then quits on `q`.
-fn first_frame() -> Duration {
-    let mut app = spawn(stackpick(), &[]);
-    let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
+/// Spawn → first frame of `stackpick` alone on a pty of `size`, which then quits on `q`.
+fn first_frame(size: (u16, u16)) -> Duration {
+    let mut app = spawn_sized(stackpick(), &[], size);
+    let first = app.read_frame("the first frame (the tab bar and the footer)", |bytes| {
+        is_complete_frame_of(size, bytes)
+    });
     let took = first.last.saturating_duration_since(app.started);
     quit(app);
     took
 }
 
-/// Spawn → first frame of the bare program, which then quits on `q`.
-fn bare_first_frame(program: &Path) -> Duration {
-    let mut app = spawn(program, &[]);
+/// Spawn → first frame of the bare program on a pty of `size`, which then quits on `q`.
+fn bare_first_frame(program: &Path, size: (u16, u16)) -> Duration {
+    let mut app = spawn_sized(program, &[], size);
     let frame = app.read_frame("the bare program's frame", |bytes| {
-        let rows = screen_rows(bytes);
+        let rows = screen_rows_of(size, bytes);
         rows[0].starts_with("┌bare")
             && rows[1].contains("Press q to quit")
-            && rows[usize::from(ROWS) - 1].starts_with('└')
+            && rows[usize::from(size.1) - 1].starts_with('└')
     });
     let took = frame.last.saturating_duration_since(app.started);
     app.type_bytes(b"q");
@@ -221,10 +237,19 @@ pub(crate) fn report(runs: &[ScaleRun]) {
         default / bare,
         Some(FLOOR_TARGET),
     );
+    let wide_bare = median_ms(runs.iter().flat_map(|r| r.floor_wide.iter().map(|p| p.0)));
+    let wide = median_ms(runs.iter().flat_map(|r| r.floor_wide.iter().map(|p| p.1)));
+    row(
+        &format!("first frame at {}x{}", WIDE.0, WIDE.1),
+        ms(wide_bare),
+        ms(wide),
+        wide / wide_bare,
+        Some(FLOOR_TARGET),
+    );
     row("first frame, big decision", ms(bare), ms(big), big / bare, None);
     println!(
-        "(the default decision's first frame against the floor: {} alternated first frames of each, \
-         over {} run(s))",
+        "(the default decision's first frame against the floor: {} alternated first frames of each \
+         at each size, over {} run(s))",
         runs.iter().map(|r| r.floor.len()).sum::<usize>(),
         runs.len()
     );

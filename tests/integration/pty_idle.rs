@@ -35,6 +35,7 @@ fn idle_app_writes_nothing_and_only_changes_are_drawn() {
         "the app should enter the alternate screen"
     );
 
+    let ticks = app.cpu_ticks();
     let idle = app.read_for(IDLE_WINDOW, false);
     assert_eq!(
         idle.len(),
@@ -42,6 +43,8 @@ fn idle_app_writes_nothing_and_only_changes_are_drawn() {
         "while idle the app must write nothing, but wrote {:?}",
         String::from_utf8_lossy(&idle)
     );
+    // Blocked on its input, it uses no CPU at all: not one clock tick.
+    assert_eq!(app.cpu_ticks(), ticks, "the idle app used CPU");
 
     // A key that changes something is drawn.
     app.type_bytes(b"2");

@@ -329,6 +329,17 @@ impl PtyApp {
         kill_process(pid, signal).expect("send a signal");
     }
 
+    /// The CPU time the program has used, user and system, in clock ticks, from
+    /// `/proc/<pid>/stat` (fields 14 and 15, after the parenthesised name).
+    pub fn cpu_ticks(&self) -> u64 {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))
+            .expect("read /proc/<pid>/stat");
+        let after_name = &stat[stat.rfind(')').expect("a stat line names the command") + 2..];
+        let fields: Vec<&str> = after_name.split_whitespace().collect();
+        // After the name: state is field 3, so utime (14) and stime (15) are at 11 and 12.
+        fields[11].parse::<u64>().expect("utime") + fields[12].parse::<u64>().expect("stime")
+    }
+
     /// (`VmHWM`, `VmRSS`) from `/proc/<pid>/status`, in KiB.
     pub fn memory_kib(&self) -> (u64, u64) {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
@@ -417,7 +428,12 @@ impl Drop for PtyApp {
 /// frame is written as a diff: a blank cell is skipped with a cursor move, so "5 Decision" is
 /// not in the bytes as such.
 pub fn screen_rows(bytes: &[u8]) -> Vec<String> {
-    let blank = || vec![vec![' '; usize::from(COLS)]; usize::from(ROWS)];
+    screen_rows_of((COLS, ROWS), bytes)
+}
+
+/// [`screen_rows`] on a screen of `cols`×`rows`.
+pub fn screen_rows_of((cols, rows): (u16, u16), bytes: &[u8]) -> Vec<String> {
+    let blank = || vec![vec![' '; usize::from(cols)]; usize::from(rows)];
     let mut grid = blank();
     let (mut row, mut col) = (0usize, 0usize);
     let text = String::from_utf8_lossy(bytes);
