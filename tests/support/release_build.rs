@@ -1,6 +1,7 @@
 //! Builds a release executable of this package and says where cargo put it, so that
-//! `CARGO_TARGET_DIR` and `build.target-dir` are honoured. Shared by the tmux suite (the app)
-//! and the pty bench (the bare ratatui floor).
+//! `CARGO_TARGET_DIR` and `build.target-dir` are honoured. Only the pty bench uses it, for its
+//! bare ratatui floor (`examples/bare_frame.rs`); the tests drive the binary cargo built for
+//! them.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
