@@ -85,10 +85,7 @@ mod tests {
     fn an_absurd_size_is_clamped_before_ratatui_allocates() {
         // A TestBackend of 65535×65535 would itself allocate four billion cells; a small one
         // stands in, and the clamp is checked on the size arithmetic directly.
-        assert_eq!(
-            drawable(u16::MAX, u16::MAX),
-            Size::new(MAX_WIDTH, MAX_HEIGHT)
-        );
+        assert_eq!(drawable(u16::MAX, u16::MAX), Size::new(MAX_WIDTH, MAX_HEIGHT));
         assert_eq!(drawable(80, 24), Size::new(80, 24));
         let terminal = Terminal::new(Clamped(TestBackend::new(1200, 30))).expect("terminal");
         assert_eq!(terminal.size().expect("size"), Size::new(MAX_WIDTH, 30));
