@@ -37,8 +37,44 @@ const BOM: char = '\u{feff}';
 /// Reads a file as text; `kind` names it in the message for bytes that are not UTF-8
 /// ("a session file").
 pub fn read(path: &Path, kind: &str) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path).map_err(ReadError::Io)?;
+    let bytes = read_bytes(path).map_err(ReadError::Io)?;
     text(bytes, kind).map_err(ReadError::Syntax)
+}
+
+/// A file's bytes, without waiting forever on a FIFO nobody writes to: opening one blocks
+/// until a writer comes, so it is opened without blocking and then read as usual, which
+/// gives whatever a writer sends (`<(…)`) or, with no writer at all, nothing.
+pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = open_without_waiting(path)?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_bytes`] as UTF-8 text (the error of `fs::read_to_string` when it is not).
+pub fn read_string(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+
+    use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OFlags::NONBLOCK.bits().cast_signed())
+        .open(path)?;
+    // Reads block again once it is open: a FIFO's writer may take its time.
+    let flags = fcntl_getfl(&file)?;
+    fcntl_setfl(&file, flags - OFlags::NONBLOCK)?;
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// The bytes as text, without a leading byte-order mark; bytes that are not UTF-8 are an

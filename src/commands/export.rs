@@ -205,7 +205,7 @@ fn export_adr(
     });
     let mark = match (&superseded, adr.mark_superseded) {
         (Some(record), true) => {
-            let text = std::fs::read_to_string(&record.path).map_err(|source| AdrError::Read {
+            let text = crate::source::read_string(&record.path).map_err(|source| AdrError::Read {
                 path: record.path.clone(),
                 source,
             })?;
@@ -243,7 +243,7 @@ fn export_adr(
 }
 
 fn read_template(path: &Path) -> Result<String, ExportError> {
-    std::fs::read_to_string(path).map_err(|source| ExportError::ReadTemplate {
+    crate::source::read_string(path).map_err(|source| ExportError::ReadTemplate {
         path: path.to_path_buf(),
         source,
     })

@@ -270,3 +270,88 @@ fn write_errors_name_the_target_not_a_temporary_file() {
     assert_eq!(names(dir.path()), BTreeSet::from(["plain".to_owned()]));
     assert_eq!(fs::read_to_string(dir.path().join("plain")).unwrap(), "kept");
 }
+
+/// Runs `stackpick` with `args`, killing it if it takes longer than a few seconds: a read that
+/// waits for a FIFO's writer would otherwise hang the suite.
+fn run_bounded(args: &[&std::ffi::OsStr]) -> Output {
+    let mut child = stackpick()
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().expect("kill");
+            panic!("stackpick {args:?} waited forever on a FIFO with no writer");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A FIFO nobody writes to, given where a file is read (a team session, a template, a record
+/// to mark superseded), is read as the empty file it is, at once; one with a writer is read.
+#[test]
+fn a_fifo_with_no_writer_is_never_waited_on_where_a_file_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    mkfifo(&fifo);
+    let records = dir.path().join("decisions");
+    fs::create_dir(&records).unwrap();
+    fs::write(
+        records.join("0001-use-django.md"),
+        "---\nstatus: accepted\n---\n# Use Django\n",
+    )
+    .unwrap();
+    let old = records.join("0002-use-flask.md");
+    let f = fifo.as_os_str();
+    // An empty session or decision is bad input; an empty template renders an empty record.
+    let template: Vec<&std::ffi::OsStr> = vec![
+        "export".as_ref(),
+        "--template".as_ref(),
+        f,
+        "-o".as_ref(),
+        "-".as_ref(),
+    ];
+    let cases: Vec<(Vec<&std::ffi::OsStr>, i32)> = vec![
+        (vec!["team".as_ref(), f], 2),
+        (vec!["score".as_ref(), "--session".as_ref(), f], 2),
+        (vec!["check".as_ref(), f], 2),
+        (template, 0),
+    ];
+    for (args, code) in cases {
+        let output = run_bounded(&args);
+        assert_eq!(output.status.code(), Some(code), "{args:?}: {}", stderr(&output));
+    }
+    // A record to mark superseded that is a FIFO with no writer.
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &old,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .expect("mkfifo");
+    let output = run_bounded(&[
+        "export".as_ref(),
+        "--adr-dir".as_ref(),
+        records.as_os_str(),
+        "--supersedes".as_ref(),
+        "0002".as_ref(),
+        "--mark-superseded".as_ref(),
+    ]);
+    assert_ne!(output.status.code(), Some(0), "{}", stderr(&output));
+    // With a writer, as a shell's `<(…)` gives, it is read.
+    let output = Command::new("bash")
+        .arg("-c")
+        .arg(format!(
+            "exec {} score --session <(echo '(decision: \"web-frameworks\", answers: [\"django.admin-panel\"])')",
+            env!("CARGO_BIN_EXE_stackpick")
+        ))
+        .output()
+        .expect("bash runs");
+    assert_exit(&output, 0);
+}
