@@ -769,16 +769,23 @@ fn unknown_ids_given_with_yes_are_capped_too() {
     assert_eq!(lines[21], format!("valid ids: {}", run_valid_ids()));
 }
 
-#[test]
-fn a_decision_with_thousands_of_problems_lists_twenty() {
-    let rows: Vec<String> = (0..5000)
+/// `check` on the mini decision with `count` matrix rows that pick an unknown option: each is
+/// a problem. Returns the file's path and the run.
+fn check_bad_matrix_rows(dir: &Path, count: usize) -> (String, Run) {
+    let rows: Vec<String> = (0..count)
         .map(|i| format!("        Situation(situation: \"Case {i}\", pick: \"rails\"),\n"))
         .collect();
     let source = mini_source().replacen("    matrix: [\n", &format!("    matrix: [\n{}", rows.concat()), 1);
+    let path = write(dir, "many.ron", source);
+    let path = path.to_str().unwrap().to_owned();
+    let run = run_bad(&["check", &path]);
+    (path, run)
+}
+
+#[test]
+fn a_decision_with_thousands_of_problems_lists_twenty() {
     let dir = tempdir();
-    let path = write(dir.path(), "many.ron", source);
-    let path = path.to_str().unwrap();
-    let run = run_bad(&["check", path]);
+    let (path, run) = check_bad_matrix_rows(dir.path(), 5000);
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 22, "{run:?}");
     let matrix_line = 1 + mini_source().lines().position(|l| l == "    matrix: [").unwrap();
@@ -797,14 +804,8 @@ fn a_decision_with_thousands_of_problems_lists_twenty() {
 /// take its line and say less.
 #[test]
 fn a_decision_with_one_problem_more_than_listed_lists_them_all() {
-    let rows: Vec<String> = (0..21)
-        .map(|i| format!("        Situation(situation: \"Case {i}\", pick: \"rails\"),\n"))
-        .collect();
-    let source = mini_source().replacen("    matrix: [\n", &format!("    matrix: [\n{}", rows.concat()), 1);
     let dir = tempdir();
-    let path = write(dir.path(), "many.ron", source);
-    let path = path.to_str().unwrap();
-    let run = run_bad(&["check", path]);
+    let (path, run) = check_bad_matrix_rows(dir.path(), 21);
     let lines: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(lines.len(), 22, "{run:?}");
     assert!(lines[20].contains("matrix[20].pick: unknown option"), "{run:?}");
