@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use etcetera::BaseStrategy;
 use serde::Deserialize;
 
-use crate::text::clean;
+use crate::text::{Text, clean};
 
 /// The environment variable naming the config directory.
 pub const CONFIG_DIR_ENV: &str = "STACKPICK_CONFIG_DIR";
@@ -50,6 +50,15 @@ struct NameOnly {
 pub fn clean_name(raw: &str) -> Option<String> {
     let name = clean(raw).split_whitespace().collect::<Vec<_>>().join(" ");
     Some(name).filter(|name| !name.is_empty())
+}
+
+/// Names as [`clean_name`] cleans them, leaving out those that are empty once cleaned (a
+/// name of invisible characters is no name): the deciders, from any surface.
+pub fn clean_names(raws: &[impl AsRef<str>]) -> Vec<Text> {
+    raws.iter()
+        .filter_map(|raw| clean_name(raw.as_ref()))
+        .map(Text::from)
+        .collect()
 }
 
 /// The `name` of config text, `None` when it has none or cannot be read.

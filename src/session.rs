@@ -236,7 +236,7 @@ impl Session {
             pick,
             because: Text::line(&self.because),
             status: self.status,
-            deciders: Text::lines(&self.deciders),
+            deciders: crate::identity::clean_names(&self.deciders),
         };
         (answers, errors)
     }

@@ -203,19 +203,10 @@ pub fn one_line(text: &str) -> String {
 }
 
 impl Text {
-    /// `raw` cleaned and on one line ([`one_line`]): a note, a reason or a name as typed or
-    /// given on the command line.
+    /// `raw` cleaned and on one line ([`one_line`]): a note or a reason as typed or given on
+    /// the command line.
     pub fn line(raw: &str) -> Text {
         Text::from(one_line(raw))
-    }
-
-    /// Each of `raws` as a [`Text::line`], leaving out those that are empty once cleaned (a
-    /// name of invisible characters is no name).
-    pub fn lines(raws: &[impl AsRef<str>]) -> Vec<Text> {
-        raws.iter()
-            .map(|raw| Text::line(raw.as_ref()))
-            .filter(|text| !text.is_empty())
-            .collect()
     }
 }
 

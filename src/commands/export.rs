@@ -12,7 +12,6 @@ use crate::export::{
     ExportError, Format, RecordExtras, Supersedes, TeamInfo, adr, default_path, parse_date, render_record,
     render_with, stdout, today, write_file,
 };
-use crate::identity::clean_name;
 use crate::score::Answers;
 use crate::score::choice::Status;
 use crate::team::Team;
@@ -91,12 +90,7 @@ pub fn export(
         // and the decision note stay the exporter's. Everyone decided, and whoever --decider
         // adds.
         let mut deciders: Vec<Text> = team.names().into_iter().map(Text::from).collect();
-        for decider in options
-            .deciders
-            .iter()
-            .filter_map(|d| clean_name(d))
-            .map(Text::from)
-        {
+        for decider in crate::identity::clean_names(options.deciders) {
             if !deciders.contains(&decider) {
                 deciders.push(decider);
             }
@@ -104,7 +98,7 @@ pub fn export(
         answers = team.record_answers(&answers, deciders);
         extras.team = Some(TeamInfo::new(&team));
     } else if !options.deciders.is_empty() {
-        answers.choice.deciders = Text::lines(options.deciders);
+        answers.choice.deciders = crate::identity::clean_names(options.deciders);
     }
     if let Some(status) = options.status {
         answers.choice.status = Some(status);

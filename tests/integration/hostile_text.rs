@@ -478,7 +478,7 @@ fn front_matter_deciders(record: &str) -> Option<String> {
 fn record_with_deciders(names: &[String]) -> String {
     let decision = stackpick::decision::Decision::embedded();
     let mut answers = stackpick::score::Answers::default();
-    answers.choice.deciders = stackpick::text::Text::lines(names);
+    answers.choice.deciders = stackpick::identity::clean_names(names);
     let date = stackpick::export::parse_date("2026-01-02").unwrap();
     stackpick::export::render(stackpick::export::Format::Md, &decision, &answers, date)
 }
@@ -513,7 +513,7 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
     #[test]
     fn any_names_read_back_from_the_front_matter(names in proptest::collection::vec("\\PC{1,12}", 1..4)) {
-        let cleaned = stackpick::text::Text::lines(&names);
+        let cleaned = stackpick::identity::clean_names(&names);
         proptest::prop_assume!(!cleaned.is_empty());
         let record = record_with_deciders(&names);
         let expected = stackpick::text::join(&cleaned, ", ");

@@ -83,7 +83,7 @@ impl ExportDialog {
     /// The deciders typed, one per comma-separated name.
     pub fn decider_list(&self) -> Vec<crate::text::Text> {
         let names: Vec<&str> = self.deciders.value().split(',').collect();
-        crate::text::Text::lines(&names)
+        crate::identity::clean_names(&names)
     }
 
     /// The full path the export writes: the typed path from the working directory.
