@@ -80,20 +80,26 @@ impl Default for Launch<'_> {
     }
 }
 
+/// A server's own temp directory (with its `state`, `config` and `work` folders) and its
+/// socket there: the server shares nothing with any other tmux.
+fn server_dir(name: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("stackpick-tmux-{name}-"))
+        .tempdir()
+        .expect("temp dir");
+    for sub in ["state", "config", "work"] {
+        std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
+    }
+    let socket = dir.path().join("tmux.sock");
+    (dir, socket)
+}
+
 impl Tmux {
     /// Starts a fresh server and the app in it, at 80×24.
     pub fn start(name: &str, launch: Launch<'_>) -> Tmux {
         require_tmux();
         let binary = stackpick();
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("stackpick-tmux-{name}-"))
-            .tempdir()
-            .expect("temp dir");
-        // A socket of its own: the server shares nothing with any other tmux.
-        let socket = dir.path().join("tmux.sock");
-        for sub in ["state", "config", "work"] {
-            std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
-        }
+        let (dir, socket) = server_dir(name);
         let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
         // `env` first when asked; then a shell that records its pid and becomes the app (exec
         // keeps the pid), so a test can send the app signals with `kill`.
@@ -377,14 +383,7 @@ impl Tmux {
     /// the work directory, with the app's state and config in the server's own directories.
     pub fn shell(name: &str) -> Tmux {
         require_tmux();
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("stackpick-tmux-{name}-"))
-            .tempdir()
-            .expect("temp dir");
-        let socket = dir.path().join("tmux.sock");
-        for sub in ["state", "config", "work"] {
-            std::fs::create_dir_all(dir.path().join(sub)).expect("create temp dirs");
-        }
+        let (dir, socket) = server_dir(name);
         let d = |sub: &str| sh_quote(&path_str(&dir.path().join(sub)));
         let command = format!(
             "cd {work} && exec env -u NO_COLOR -u STACKPICK_STATE_DIR XDG_STATE_HOME={state} \
