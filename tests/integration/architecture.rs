@@ -1,13 +1,16 @@
 //! The layers of ARCHITECTURE.md, checked on the source: which file imports which. A file's
-//! imports are the `crate::…`, `super::…` and child-module paths it names outside its tests;
-//! each is the file of the longest module path it starts with.
+//! imports are the paths it names outside its tests (`use` trees and paths in code, read by
+//! `syn`), each resolved to the file of the longest module path it starts with: `crate::…`,
+//! `super::…`, `self::…` or a child module named bare.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-/// Every source file of the library, by module path (`tui::view::layout`), with its code
-/// before any `#[cfg(test)]`.
-fn modules() -> BTreeMap<String, String> {
+use syn::visit::Visit;
+
+/// Every source file of the library, by module path (`tui::view::layout`), with the paths it
+/// names outside `#[cfg(test)]` items.
+fn modules() -> BTreeMap<String, Vec<String>> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut modules = BTreeMap::new();
     let mut dirs = vec![root.clone()];
@@ -28,104 +31,72 @@ fn modules() -> BTreeMap<String, String> {
             }
             let module = if module == "lib" { String::new() } else { module };
             let text = std::fs::read_to_string(&path).expect("read a source file");
-            let code = text.split("#[cfg(test)]").next().unwrap_or("").to_owned();
-            modules.insert(module, code);
+            let file = syn::parse_file(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let mut named = Named::default();
+            named.visit_file(&file);
+            modules.insert(module, named.paths);
         }
     }
     modules
 }
 
-/// The code without its comments and string literals, which may mention any path.
-fn code_only(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '/' if chars.peek() == Some(&'/') => {
-                for c in chars.by_ref() {
-                    if c == '\n' {
-                        out.push('\n');
-                        break;
-                    }
-                }
-            }
-            '"' => {
-                while let Some(c) = chars.next() {
-                    match c {
-                        '\\' => {
-                            chars.next();
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-                out.push_str("\"\"");
-            }
-            _ => out.push(c),
-        }
-    }
-    out
+/// The paths a file names: `use a::{b, c::{d}}` gives `a::b` and `a::c::d`; any other path
+/// (a type, a call, a macro) as written. Items under `#[cfg(test)]` are left out.
+#[derive(Default)]
+struct Named {
+    paths: Vec<String>,
 }
 
-/// The paths a piece of code names: `use a::{b, c::{d}}` gives `a::b` and `a::c::d`; other
-/// code gives each `x::y::z` run as written.
-fn paths(code: &str) -> Vec<String> {
-    let mut found = Vec::new();
-    for statement in code.split(';') {
-        let statement = statement.trim();
-        let body = statement
-            .strip_prefix("pub use ")
-            .or_else(|| statement.strip_prefix("pub(crate) use "))
-            .or_else(|| statement.strip_prefix("use "));
-        if let Some(tree) = body.or_else(|| statement.split_once("\nuse ").map(|(_, t)| t)) {
-            expand("", tree, &mut found);
+fn is_test_only(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|attr| {
+        attr.path().is_ident("cfg") && attr.parse_args::<syn::Ident>().is_ok_and(|ident| ident == "test")
+    })
+}
+
+impl<'ast> Visit<'ast> for Named {
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        let attrs = match item {
+            syn::Item::Mod(m) => &m.attrs,
+            syn::Item::Fn(f) => &f.attrs,
+            syn::Item::Impl(i) => &i.attrs,
+            syn::Item::Use(u) => &u.attrs,
+            _ => return syn::visit::visit_item(self, item),
+        };
+        if !is_test_only(attrs) {
+            syn::visit::visit_item(self, item);
         }
     }
-    let mut run = String::new();
-    for c in code.chars().chain(std::iter::once(' ')) {
-        if c.is_alphanumeric() || c == '_' || c == ':' {
-            run.push(c);
-        } else {
-            if run.contains("::") {
-                found.push(run.trim_matches(':').to_owned());
-            }
-            run.clear();
-        }
+
+    fn visit_item_use(&mut self, item: &'ast syn::ItemUse) {
+        expand(String::new(), &item.tree, &mut self.paths);
     }
-    found
+
+    fn visit_path(&mut self, path: &'ast syn::Path) {
+        let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+        if segments.len() > 1 {
+            self.paths.push(segments.join("::"));
+        }
+        syn::visit::visit_path(self, path);
+    }
 }
 
 /// Expands a use tree after `prefix`.
-fn expand(prefix: &str, tree: &str, found: &mut Vec<String>) {
-    let tree = tree.trim();
-    match tree.find('{') {
-        None => {
-            let item = tree.split(" as ").next().unwrap_or("").trim();
-            found.push(format!("{prefix}{item}"));
-        }
-        Some(open) => {
-            let head = &tree[..open];
-            let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
-            let mut depth = 0;
-            let mut start = 0;
-            for (i, c) in inner.char_indices() {
-                match c {
-                    '{' => depth += 1,
-                    '}' => depth -= 1,
-                    ',' if depth == 0 => {
-                        expand(&format!("{prefix}{head}"), &inner[start..i], found);
-                        start = i + 1;
-                    }
-                    _ => {}
-                }
+fn expand(prefix: String, tree: &syn::UseTree, found: &mut Vec<String>) {
+    match tree {
+        syn::UseTree::Path(path) => expand(format!("{prefix}{}::", path.ident), &path.tree, found),
+        syn::UseTree::Name(name) => found.push(format!("{prefix}{}", name.ident)),
+        syn::UseTree::Rename(rename) => found.push(format!("{prefix}{}", rename.ident)),
+        syn::UseTree::Glob(_) => found.push(prefix.trim_end_matches(':').to_owned()),
+        syn::UseTree::Group(group) => {
+            for tree in &group.items {
+                expand(prefix.clone(), tree, found);
             }
-            expand(&format!("{prefix}{head}"), &inner[start..], found);
         }
     }
 }
 
 /// The module a path names, from `module`: the longest module it starts with.
-fn target(modules: &BTreeMap<String, String>, module: &str, path: &str) -> Option<String> {
+fn target(modules: &BTreeMap<String, Vec<String>>, module: &str, path: &str) -> Option<String> {
     let parent = module.rsplit_once("::").map_or("", |(p, _)| p);
     let absolute = if let Some(rest) = path.strip_prefix("crate::") {
         rest.to_owned()
@@ -167,8 +138,8 @@ fn imports() -> BTreeMap<String, BTreeSet<String>> {
     let modules = modules();
     modules
         .iter()
-        .map(|(module, text)| {
-            let targets = paths(&code_only(text))
+        .map(|(module, paths)| {
+            let targets = paths
                 .iter()
                 .filter_map(|path| target(&modules, module, path))
                 .collect();
@@ -247,9 +218,10 @@ fn each_layer_imports_only_the_layers_below_it() {
 #[test]
 fn the_domain_never_touches_the_terminal_and_the_tui_never_runs_commands() {
     let mut wrong = Vec::new();
-    for (module, text) in modules() {
-        let code = code_only(&text);
-        let uses_terminal = code.contains("ratatui") || code.contains("crossterm");
+    for (module, paths) in modules() {
+        let uses_terminal = paths
+            .iter()
+            .any(|path| matches!(path.split("::").next(), Some("ratatui" | "crossterm")));
         if uses_terminal && !module.starts_with("tui") && !module.starts_with("commands") {
             wrong.push(format!("{module} uses ratatui or crossterm"));
         }
@@ -273,19 +245,22 @@ fn the_domain_never_touches_the_terminal_and_the_tui_never_runs_commands() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
-/// The checker itself: a cycle it is shown is found, and a use tree is read whole.
+/// The checker itself: use trees are read whole, strings and tests are not code, and paths
+/// resolve to the file they name.
 #[test]
 fn the_checker_finds_what_it_is_shown() {
-    let mut found = Vec::new();
-    expand("", "crate::a::{b, c::{d, e as f}}", &mut found);
-    assert_eq!(found, ["crate::a::b", "crate::a::c::d", "crate::a::c::e"]);
+    let source = "use crate::a::{b, c::{d, e as f}};\n\
+                  fn f() { let _ = \"crate::q::r\"; crate::x::y(); }\n\
+                  #[cfg(test)]\nmod tests { use crate::z::Y; }\n";
+    let mut named = Named::default();
+    named.visit_file(&syn::parse_file(source).unwrap());
     assert_eq!(
-        code_only("let x = \"crate::a\"; // crate::b\ny"),
-        "let x = \"\"; \ny"
+        named.paths,
+        ["crate::a::b", "crate::a::c::d", "crate::a::c::e", "crate::x::y"]
     );
-    let modules: BTreeMap<String, String> = ["a", "a::b", "c"]
+    let modules: BTreeMap<String, Vec<String>> = ["a", "a::b", "c"]
         .iter()
-        .map(|m| ((*m).to_owned(), String::new()))
+        .map(|m| ((*m).to_owned(), Vec::new()))
         .collect();
     assert_eq!(target(&modules, "a", "b::Thing").as_deref(), Some("a::b"));
     assert_eq!(target(&modules, "a::b", "super::X").as_deref(), Some("a"));
