@@ -46,7 +46,14 @@ pub fn read(path: &Path, kind: &str) -> Result<String, ReadError> {
 /// gives whatever a writer sends (`<(…)`) or, with no writer at all, nothing.
 pub fn read_bytes(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut file = open_without_waiting(path)?;
+    #[cfg(unix)]
+    let mut file = open_without_waiting(
+        std::fs::OpenOptions::new().read(true),
+        rustix::fs::OFlags::empty(),
+        path,
+    )?;
+    #[cfg(not(unix))]
+    let mut file = std::fs::File::open(path)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -57,24 +64,24 @@ pub fn read_string(path: &Path) -> std::io::Result<String> {
     String::from_utf8(read_bytes(path)?).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }
 
+/// Opens `path` with `options` and `flags` without waiting for a FIFO's other end, then makes
+/// the file blocking again, so reads and writes wait as usual once it is open. Shared by the
+/// reads here and the atomic writer's writes through a FIFO or device.
 #[cfg(unix)]
-fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+pub fn open_without_waiting(
+    options: &mut std::fs::OpenOptions,
+    flags: rustix::fs::OFlags,
+    path: &Path,
+) -> std::io::Result<std::fs::File> {
     use std::os::unix::fs::OpenOptionsExt;
 
     use rustix::fs::{OFlags, fcntl_getfl, fcntl_setfl};
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(OFlags::NONBLOCK.bits().cast_signed())
+    let file = options
+        .custom_flags((flags | OFlags::NONBLOCK).bits().cast_signed())
         .open(path)?;
-    // Reads block again once it is open: a FIFO's writer may take its time.
-    let flags = fcntl_getfl(&file)?;
-    fcntl_setfl(&file, flags - OFlags::NONBLOCK)?;
+    let blocking = fcntl_getfl(&file)? - OFlags::NONBLOCK;
+    fcntl_setfl(&file, blocking)?;
     Ok(file)
-}
-
-#[cfg(not(unix))]
-fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
-    std::fs::File::open(path)
 }
 
 /// The bytes as text, without a leading byte-order mark; bytes that are not UTF-8 are an

@@ -72,7 +72,7 @@ pub fn is_descriptor_link(path: &Path) -> bool {
 #[cfg(unix)]
 pub fn write_through(path: &Path, contents: &[u8], through: Through) -> Result<(), WriteError> {
     use std::io::Write;
-    use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+    use std::os::unix::fs::FileTypeExt;
 
     use rustix::fs::OFlags;
 
@@ -80,14 +80,11 @@ pub fn write_through(path: &Path, contents: &[u8], through: Through) -> Result<(
         path: path.to_path_buf(),
         source,
     };
-    let mut flags = OFlags::NONBLOCK | OFlags::NOCTTY;
+    let mut flags = OFlags::NOCTTY;
     if through == (Through::Descriptor { regular: true }) {
         flags |= OFlags::TRUNC;
     }
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .custom_flags(flags.bits() as i32)
-        .open(path)
+    let mut file = crate::source::open_without_waiting(std::fs::OpenOptions::new().write(true), flags, path)
         .map_err(|e| match e.raw_os_error() {
             Some(code) if code == rustix::io::Errno::NXIO.raw_os_error() => io_error(std::io::Error::new(
                 e.kind(),
@@ -103,8 +100,6 @@ pub fn write_through(path: &Path, contents: &[u8], through: Through) -> Result<(
             "it changed while it was being opened; nothing was written",
         )));
     }
-    let blocking = rustix::fs::fcntl_getfl(&file).map_err(|e| io_error(e.into()))? - OFlags::NONBLOCK;
-    rustix::fs::fcntl_setfl(&file, blocking).map_err(|e| io_error(e.into()))?;
     file.write_all(contents)
         .and_then(|()| file.flush())
         .map_err(io_error)
