@@ -1,7 +1,9 @@
 //! The model of the app and how each action changes it.
 //!
-//! `App` is the [`Scorecard`] (the domain), the [`Ui`] (what is on screen apart from the
-//! model) and the [`Settings`] (theme and keys). `update` changes it for one [`Action`]; work
+//! `App` (`model.rs`) is the [`Scorecard`](crate::scorecard::Scorecard) (the domain), the
+//! [`Ui`] (what is on screen apart from the model) and the
+//! [`Settings`](crate::tui::config::Settings) (theme and keys). `update` changes it for one
+//! [`Action`](crate::tui::Action); work
 //! that leaves the model (saving the answers, writing an export) is returned as an [`Effect`]
 //! and performed by the runtime. Nothing here draws or knows the terminal's size: the runtime
 //! turns clicks and page keys into actions with what the view recorded.

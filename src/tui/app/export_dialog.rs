@@ -24,7 +24,7 @@ pub struct ExportDialog {
     pub question: Option<ExportQuestion>,
     /// The directory a relative path is written in: the app's working directory.
     pub working_dir: PathBuf,
-    /// Opened on the Team tab: it writes the team's record (see [`App::export_text`]).
+    /// Opened on the Team tab: it writes the team's record (see [`App::export_text`](crate::tui::App::export_text)).
     pub team: bool,
 }
 
