@@ -3,7 +3,8 @@
 //! and the others read-only; how the tab's keys select, filter and answer.
 //!
 //! The team is evaluated once when it opens and again only when the user's answers change
-//! (see [`App::sync_team`](crate::tui::App::sync_team)), never per frame: twenty people cost one evaluation each per edit.
+//! (see [`App::sync_team`](crate::tui::App::sync_team)), never per frame: twenty people cost
+//! one evaluation each per edit.
 
 use crate::identity::clean_name;
 use crate::score::Answers;
