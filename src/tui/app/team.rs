@@ -1,6 +1,7 @@
 //! The Team tab's model: the team of `stackpick --team`, whose first column is the user's own
 //! answers (the app's, editable through the Scorecard, so undo, redo and the autosave work)
-//! and the others read-only; how the tab's keys select, filter and answer.
+//! and the others read-only. How the tab's keys select, filter and answer is in
+//! `team_edits.rs`.
 //!
 //! The team is evaluated once when it opens and again only when the user's answers change
 //! (see [`App::sync_team`](crate::tui::App::sync_team)), never per frame: twenty people cost
