@@ -2,7 +2,9 @@
 //!
 //! A reader (or a crash) sees either the old file or the complete new one, never a partial
 //! file, and no temporary file is left behind on any error this process can observe (one
-//! left by a killed process is swept by [`sweep_stale_temps`]).
+//! left by a killed process is swept by [`sweep_stale_temps`]). A signal that ends the
+//! process removes the temporary files of writes under way first ([`remove_live_temps`],
+//! [`exit_on_signals`]).
 //!
 //! What the target is decides what happens:
 //!
@@ -20,6 +22,7 @@
 //! - anything else (a block device, a socket): [`WriteError::NotRegular`], untouched.
 
 mod error;
+mod live;
 mod special;
 mod temp;
 
@@ -28,6 +31,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 pub use error::WriteError;
+pub use live::{exit_on_signals, remove_all as remove_live_temps};
 pub use temp::sweep_stale_temps;
 
 /// What is at the target path, as far as writing to it goes.
@@ -113,7 +117,7 @@ fn replace(path: &Path, contents: &str, keep: Option<&Metadata>, overwrite: bool
     let dir = parent_dir(path);
     // `make_in` with our own open, and writes through `as_file_mut`: tempfile's own methods
     // wrap errors with the temporary file's name, which means nothing to the user.
-    let mut temp = temp::builder().make_in(&dir, new_file).map_err(io_error)?;
+    let mut temp = live::Temp::create_in(&dir, new_file).map_err(io_error)?;
     // An error below drops `temp`, which deletes the temporary file.
     if let Some(meta) = keep {
         // Keep the mode of the file being replaced exactly (the umask applied at creation).
@@ -125,14 +129,8 @@ fn replace(path: &Path, contents: &str, keep: Option<&Metadata>, overwrite: bool
         .write_all(contents.as_bytes())
         .map_err(io_error)?;
     temp.as_file().sync_all().map_err(io_error)?;
-    let persisted = if overwrite {
-        temp.persist(path)
-    } else {
-        temp.persist_noclobber(path)
-    };
-    // On failure the error owns the temporary file; dropping it deletes the file.
-    if let Err(e) = persisted {
-        return Err(match e.error.kind() {
+    if let Err(e) = temp.persist(path, overwrite) {
+        return Err(match e.kind() {
             io::ErrorKind::AlreadyExists if !overwrite => WriteError::Exists {
                 path: path.to_path_buf(),
             },
@@ -140,7 +138,7 @@ fn replace(path: &Path, contents: &str, keep: Option<&Metadata>, overwrite: bool
             io::ErrorKind::IsADirectory => WriteError::IsDirectory {
                 path: path.to_path_buf(),
             },
-            _ => io_error(e.error),
+            _ => io_error(e),
         });
     }
     sync_dir(&dir);

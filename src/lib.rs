@@ -29,6 +29,12 @@ use crate::cli::{Cli, Command};
 pub fn run(cli: &Cli) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    // The app handles signals itself, once it takes the terminal.
+    if cli.command.is_some()
+        && let Err(e) = atomic::exit_on_signals()
+    {
+        eprintln!("stackpick: cannot handle signals: {e}");
+    }
     let result = match &cli.command {
         None => commands::launch(cli, &mut out),
         Some(Command::Check { files }) => commands::check(files, &mut out),

@@ -355,3 +355,67 @@ fn a_fifo_with_no_writer_is_never_waited_on_where_a_file_is_read() {
         .expect("bash runs");
     assert_exit(&output, 0);
 }
+
+/// A signal that ends an export while it writes (TERM, INT, HUP) removes the temporary file
+/// first: the folder is as it was, and the exit code is 128+n. The record is made big enough
+/// (a template of about 200 MB) that the write is caught under way.
+#[test]
+fn a_signal_during_an_export_leaves_no_temporary_file() {
+    use rustix::process::{Pid, Signal, kill_process};
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("big.j2");
+    fs::write(
+        &template,
+        format!(
+            "{{% for i in range(2000) %}}{{% for j in range(1000) %}}{}{{% endfor %}}{{% endfor %}}",
+            "x".repeat(100)
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    fs::create_dir(&out).unwrap();
+    for (signal, number) in [(Signal::TERM, 15), (Signal::INT, 2), (Signal::HUP, 1)] {
+        let mut child = stackpick()
+            .args(["export", "--template"])
+            .arg(&template)
+            .arg("-o")
+            .arg(out.join("decision.md"))
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        // Wait for the temporary file to appear, then signal.
+        loop {
+            let temp = names(&out).iter().any(|n| n.starts_with(".stackpick-"));
+            if temp {
+                break;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the export finished before its write was seen"
+            );
+            assert!(std::time::Instant::now() < deadline, "no write under way");
+            std::thread::sleep(std::time::Duration::from_micros(200));
+        }
+        let pid = Pid::from_raw(child.id() as i32).unwrap();
+        kill_process(pid, signal).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(128 + number),
+            "{signal:?}: {}",
+            stderr(&output)
+        );
+        let left = names(&out);
+        assert!(
+            left.iter().all(|n| !n.starts_with(".stackpick-")),
+            "{signal:?} left {left:?}"
+        );
+        // Renamed into place just before the signal: then it is whole.
+        if let Ok(meta) = fs::metadata(out.join("decision.md")) {
+            assert_eq!(meta.len(), 200_000_000);
+            fs::remove_file(out.join("decision.md")).unwrap();
+        }
+    }
+}

@@ -55,6 +55,8 @@ pub fn listen() -> io::Result<()> {
                 suspend();
             } else {
                 let _idle = wait_idle();
+                // An export still writing after the grace period leaves no temporary file.
+                crate::atomic::remove_live_temps();
                 terminal::restore();
                 std::process::exit(128 + signal);
             }
