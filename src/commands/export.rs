@@ -179,19 +179,91 @@ pub fn inferred_format(output: Option<&Path>) -> Format {
 
 /// Writes the next numbered record into the decisions folder, linking the record it
 /// supersedes and, with `--mark-superseded`, marking that one; every check comes first.
+///
+/// The checks run once before the folder is made, so that bad input leaves nothing behind,
+/// and again under the folder's lock, where the number is found and taken: concurrent
+/// exports each get their own.
 fn export_adr(
     adr: &AdrOptions<'_>,
     decision: &Decision,
     answers: &Answers,
     (date, template): (Date, Option<&(&Path, String)>),
-    mut extras: RecordExtras,
+    extras: RecordExtras,
     status: &mut dyn Write,
 ) -> Result<(), Failure> {
-    let records = adr::records(adr.dir)?;
-    let number = adr::next_number(&records);
+    let plan = |records: &[adr::Record]| -> Result<AdrPlan, Failure> {
+        plan_record(adr, records, decision, answers, (date, template), extras.clone())
+    };
+    plan(&adr::records(adr.dir)?)?;
+    std::fs::create_dir_all(adr.dir).map_err(|source| ExportError::Write {
+        path: adr.dir.to_path_buf(),
+        source,
+    })?;
+    let _lock = adr::lock(adr.dir)?;
+    // Something other than an export may take a name between the listing and the write:
+    // then the next number is tried, a few times.
+    let mut taken = None;
+    for _ in 0..3 {
+        let AdrPlan {
+            number,
+            path,
+            contents,
+            mark,
+        } = plan(&adr::records(adr.dir)?)?;
+        let mut write = |p: &Path, c: &str, o: bool| write_file(p, c, o);
+        match adr::write_record(
+            &path,
+            &contents,
+            mark.as_ref().map(|(p, text)| (p.as_path(), text.as_str())),
+            &mut write,
+        ) {
+            Err(AdrError::Write(ExportError::Exists { .. })) => {
+                taken = Some(path);
+                continue;
+            }
+            result => result?,
+        }
+        let _ = writeln!(status, "wrote {}", escape_path(&path));
+        if let Some((old, _)) = &mark {
+            let _ = writeln!(
+                status,
+                "marked {} superseded by {}",
+                escape_path(old),
+                adr::label(number)
+            );
+        }
+        return Ok(());
+    }
+    Err(AdrError::Taken {
+        path: taken.unwrap_or_default(),
+    }
+    .into())
+}
+
+/// A record ready to write: its number and path, its text, and the superseded record's
+/// path and marked text.
+struct AdrPlan {
+    number: u32,
+    path: std::path::PathBuf,
+    contents: String,
+    mark: Option<(std::path::PathBuf, String)>,
+}
+
+/// The next record of a folder holding `records`, with every check made.
+fn plan_record(
+    adr: &AdrOptions<'_>,
+    records: &[adr::Record],
+    decision: &Decision,
+    answers: &Answers,
+    (date, template): (Date, Option<&(&Path, String)>),
+    mut extras: RecordExtras,
+) -> Result<AdrPlan, Failure> {
+    let number = adr::next_number(records).ok_or_else(|| AdrError::Full {
+        dir: adr.dir.to_path_buf(),
+    })?;
     let superseded = adr
         .supersedes
-        .map(|n| adr::find(&records, adr.dir, n))
+        .map(|n| adr::find(records, adr.dir, n))
         .transpose()?;
     extras.supersedes = superseded.as_ref().map(|record| Supersedes {
         number: record.label(),
@@ -212,28 +284,12 @@ fn export_adr(
         _ => None,
     };
     let contents = render(Format::Md, template, decision, answers, date, extras)?;
-    let path = adr::record_path(adr.dir, number, &decision.title);
-    std::fs::create_dir_all(adr.dir).map_err(|source| ExportError::Write {
-        path: path.clone(),
-        source,
-    })?;
-    let mut write = |p: &Path, c: &str, o: bool| write_file(p, c, o);
-    adr::write_record(
-        &path,
-        &contents,
-        mark.as_ref().map(|(p, text)| (p.as_path(), text.as_str())),
-        &mut write,
-    )?;
-    let _ = writeln!(status, "wrote {}", escape_path(&path));
-    if let Some((old, _)) = &mark {
-        let _ = writeln!(
-            status,
-            "marked {} superseded by {}",
-            escape_path(old),
-            adr::label(number)
-        );
-    }
-    Ok(())
+    Ok(AdrPlan {
+        number,
+        path: adr::record_path(adr.dir, number, &decision.title),
+        contents,
+        mark,
+    })
 }
 
 fn read_template(path: &Path) -> Result<String, ExportError> {

@@ -86,7 +86,11 @@ impl Failure {
             ),
             Failure::Adr(e) => matches!(
                 e,
-                AdrError::NoRecord { .. } | AdrError::BadNumber { .. } | AdrError::NoStatus { .. }
+                AdrError::NoRecord { .. }
+                    | AdrError::BadNumber { .. }
+                    | AdrError::NoStatus { .. }
+                    | AdrError::TooLarge { .. }
+                    | AdrError::Full { .. }
             ),
             Failure::Output { .. } | Failure::Terminal(_) | Failure::Other(_) => false,
         };

@@ -13,6 +13,10 @@ use thiserror::Error;
 
 use crate::text::escape_path;
 
+mod lock;
+
+pub use lock::{FolderLock, lock};
+
 /// The folder `--adr-dir` writes to when given no value.
 pub const DEFAULT_DIR: &str = "docs/decisions";
 
@@ -59,6 +63,34 @@ pub enum AdrError {
         new: PathBuf,
         reason: String,
     },
+    /// A record's number is larger than records can be numbered: it would be neither
+    /// counted nor followed.
+    #[error(
+        "{}: record numbers go up to {}; rename it or move it out of the folder",
+        escape_path(path),
+        u32::MAX
+    )]
+    TooLarge { path: PathBuf },
+    /// The highest record has the largest number there is: there is no next one.
+    #[error(
+        "{}: record {} is the last number there is; move the old records out to start again",
+        escape_path(dir),
+        u32::MAX
+    )]
+    Full { dir: PathBuf },
+    /// Another export kept the folder locked too long (see [`lock`]).
+    #[error(
+        "{} is being written by another export; try again once it is done",
+        escape_path(dir)
+    )]
+    Busy { dir: PathBuf },
+    /// The record's file name was taken by something other than an export, every time.
+    #[error(
+        "{} was created by something else while it was being written; nothing was \
+         replaced: run the export again",
+        escape_path(path)
+    )]
+    Taken { path: PathBuf },
     /// The new record could not be written.
     #[error(transparent)]
     Write(#[from] crate::export::ExportError),
@@ -91,17 +123,19 @@ pub fn label(number: u32) -> String {
     format!("{number:04}")
 }
 
-/// The number a record's file name starts with: four digits (or more) and a `-`.
-fn number_of(name: &str) -> Option<u32> {
+/// The number a record's file name starts with: four digits (or more) and a `-`. `Some(None)`
+/// for a record whose number is too large to hold.
+fn number_of(name: &str) -> Option<Option<u32>> {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     if digits < 4 || name.as_bytes().get(digits) != Some(&b'-') {
         return None;
     }
-    name[..digits].parse().ok()
+    Some(name[..digits].parse().ok())
 }
 
 /// The records of the folder, by number; none when it does not exist yet. Files whose names
-/// do not start with `NNNN-` are not records and are ignored.
+/// do not start with `NNNN-` are not records and are ignored; a record whose number is too
+/// large to hold is an error, since the next number could not follow it.
 pub fn records(dir: &Path) -> Result<Vec<Record>, AdrError> {
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -113,28 +147,27 @@ pub fn records(dir: &Path) -> Result<Vec<Record>, AdrError> {
             });
         }
     };
-    let mut records: Vec<Record> = entries
-        .filter_map(Result::ok)
-        .filter_map(|entry| {
-            let name = entry.file_name();
-            let number = number_of(name.to_str()?)?;
-            Some(Record {
-                number,
-                path: entry.path(),
-            })
-        })
-        .collect();
+    let mut records = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let Some(number) = name.to_str().and_then(number_of) else {
+            continue;
+        };
+        let path = entry.path();
+        let number = number.ok_or_else(|| AdrError::TooLarge { path: path.clone() })?;
+        records.push(Record { number, path });
+    }
     records.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.path.cmp(&b.path)));
     Ok(records)
 }
 
-/// The number after the highest record's: `0008` after `0007-…`, `0001` in a new folder.
-pub fn next_number(records: &[Record]) -> u32 {
-    records
-        .iter()
-        .map(|r| r.number)
-        .max()
-        .map_or(1, |n| n.saturating_add(1))
+/// The number after the highest record's: `0008` after `0007-…`, `0001` in a new folder;
+/// `None` after the largest number there is.
+pub fn next_number(records: &[Record]) -> Option<u32> {
+    match records.iter().map(|r| r.number).max() {
+        None => Some(1),
+        Some(n) => n.checked_add(1),
+    }
 }
 
 /// The record numbered `input` (`7`, `0007`): an error when it is not a number or no record

@@ -118,3 +118,88 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
         before.replacen("status: proposed", "status: superseded by 0005", 1)
     );
 }
+
+/// Eight exports at once into one folder: each gets its own number, none is refused, and
+/// nothing is overwritten.
+#[test]
+fn concurrent_exports_each_get_their_own_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let adr = dir.path().join("adr");
+    fs::create_dir(&adr).unwrap();
+    fs::write(adr.join("0003-old.md"), OLD_RECORD).unwrap();
+    let children: Vec<_> = (0..8)
+        .map(|i| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_stackpick"))
+                .current_dir(dir.path())
+                .args(["export", "--adr-dir", "adr", "--decider", &format!("Person {i}")])
+                .env("STACKPICK_CONFIG_DIR", dir.path().join("no-config"))
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let output = child.wait_with_output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let mut names: Vec<String> = fs::read_dir(&adr)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let expected: Vec<String> = std::iter::once("0003-old.md".to_owned())
+        .chain((4..12).map(|n| format!("{n:04}-flask-vs-django-for-your-startup.md")))
+        .collect();
+    assert_eq!(names, expected);
+    // Each person's record is there once: none replaced another.
+    let mut deciders: Vec<String> = names[1..]
+        .iter()
+        .map(|name| {
+            let text = fs::read_to_string(adr.join(name)).unwrap();
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("decision-makers:"))
+                .unwrap()
+                .to_owned();
+            line
+        })
+        .collect();
+    deciders.sort();
+    deciders.dedup();
+    assert_eq!(deciders.len(), 8, "{deciders:?}");
+    assert_eq!(fs::read_to_string(adr.join("0003-old.md")).unwrap(), OLD_RECORD);
+}
+
+/// A record numbered past what records can count is refused, not followed by a reused number.
+#[test]
+fn a_record_number_too_large_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let adr = dir.path().join("adr");
+    fs::create_dir(&adr).unwrap();
+    fs::write(adr.join("0002-two.md"), OLD_RECORD).unwrap();
+    fs::write(adr.join("4294967296-beyond.md"), OLD_RECORD).unwrap();
+    let run = run_in(dir.path(), &["export", "--adr-dir", "adr"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("4294967296-beyond.md: record numbers go up to 4294967295"),
+        "{run:?}"
+    );
+    fs::remove_file(adr.join("4294967296-beyond.md")).unwrap();
+    fs::write(adr.join("4294967295-last.md"), OLD_RECORD).unwrap();
+    let run = run_in(dir.path(), &["export", "--adr-dir", "adr"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("is the last number there is"), "{run:?}");
+    let mut names: Vec<_> = fs::read_dir(&adr)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["0002-two.md", "4294967295-last.md"]);
+}

@@ -17,7 +17,10 @@ fn slugs_are_lower_case_words_joined_by_dashes() {
 #[test]
 fn numbering_continues_the_sequence_and_ignores_other_files() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(next_number(&records(&dir.path().join("missing")).unwrap()), 1);
+    assert_eq!(
+        next_number(&records(&dir.path().join("missing")).unwrap()),
+        Some(1)
+    );
     for name in [
         "0001-a.md",
         "0007-use-django.md",
@@ -32,7 +35,7 @@ fn numbering_continues_the_sequence_and_ignores_other_files() {
     let found = records(dir.path()).unwrap();
     let numbers: Vec<u32> = found.iter().map(|r| r.number).collect();
     assert_eq!(numbers, [1, 7]);
-    assert_eq!(next_number(&found), 8);
+    assert_eq!(next_number(&found), Some(8));
     assert_eq!(
         record_path(dir.path(), 8, "Use Django"),
         dir.path().join("0008-use-django.md")
@@ -130,4 +133,17 @@ fn a_new_record_never_replaces_a_file() {
     let mut write = |p: &Path, c: &str, o: bool| crate::export::write_file(p, c, o);
     assert!(write_record(&path, "new", None, &mut write).is_err());
     assert_eq!(fs::read_to_string(&path).unwrap(), "mine");
+}
+
+#[test]
+fn a_number_too_large_to_hold_is_refused_and_the_last_one_has_no_next() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("0004294967295-last.md"), "x").unwrap();
+    let found = records(dir.path()).unwrap();
+    assert_eq!(found[0].number, u32::MAX);
+    assert_eq!(next_number(&found), None);
+    fs::write(dir.path().join("99999999999-beyond.md"), "x").unwrap();
+    assert!(
+        matches!(records(dir.path()), Err(AdrError::TooLarge { path }) if path.ends_with("99999999999-beyond.md"))
+    );
 }
