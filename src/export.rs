@@ -66,12 +66,14 @@ pub enum ExportError {
         source: std::io::Error,
     },
     /// A template failed to compile or render.
-    #[error("{name}{}: {message}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    #[error("{name}{}: {message}", place(*line, *column))]
     Template {
         /// The template's name (its file name for `--template`).
         name: String,
         /// The line of the template at fault, when known.
         line: Option<usize>,
+        /// The column (in characters, from 1) at fault, when known.
+        column: Option<usize>,
         message: String,
     },
     /// A `--date` that is not `YYYY-MM-DD`.
@@ -149,7 +151,60 @@ pub fn render_with(
 /// Renders a user's minijinja template with the [`RecordContext`] of these answers, a team or
 /// a superseded record in it when `extras` has one. `template_name` (the file name) labels
 /// errors, which give the line at fault.
+///
+/// A template is at most [`MAX_TEMPLATE_BYTES`] long, and renders on a thread with a stack
+/// of [`RENDER_STACK`]: minijinja parses and evaluates expressions recursively, so a long
+/// enough chain of operators or filters would overflow any stack; within the size limit it
+/// fits this one several times over.
 pub fn render_record(
+    template_source: &str,
+    template_name: &str,
+    decision: &Decision,
+    answers: &Answers,
+    date: Date,
+    extras: RecordExtras,
+) -> Result<String, ExportError> {
+    if template_source.len() > MAX_TEMPLATE_BYTES {
+        let (line, column) = line_column(template_source, MAX_TEMPLATE_BYTES);
+        return Err(ExportError::Template {
+            name: template_name.to_owned(),
+            line: Some(line),
+            column: Some(column),
+            message: format!(
+                "the template goes on past {} KiB, the most a template may be",
+                MAX_TEMPLATE_BYTES / 1024
+            ),
+        });
+    }
+    let render = || render_unchecked(template_source, template_name, decision, answers, date, extras);
+    std::thread::scope(|scope| {
+        let renderer = std::thread::Builder::new()
+            .name("template".to_owned())
+            .stack_size(RENDER_STACK)
+            .spawn_scoped(scope, render)
+            .map_err(|e| ExportError::Template {
+                name: template_name.to_owned(),
+                line: None,
+                column: None,
+                message: format!("cannot start rendering: {e}"),
+            })?;
+        renderer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })
+}
+
+/// The longest template [`render_record`] renders: 128 KiB, some twenty times the built-in
+/// one.
+pub const MAX_TEMPLATE_BYTES: usize = 128 * 1024;
+
+/// The renderer's stack: 256 MiB of address space, of which only what a template needs is
+/// ever touched. The deepest template of [`MAX_TEMPLATE_BYTES`] (a chain of unary minus
+/// signs, one byte a link) needs under 64 MiB in a debug build.
+const RENDER_STACK: usize = 256 << 20;
+
+/// [`render_record`] on the current thread, whatever the template's size.
+fn render_unchecked(
     template_source: &str,
     template_name: &str,
     decision: &Decision,
@@ -160,7 +215,7 @@ pub fn render_record(
     let env = environment();
     let template = env
         .template_from_named_str(template_name, template_source)
-        .map_err(|e| template_error(template_name, &e))?;
+        .map_err(|e| template_error(template_name, template_source, &e))?;
     let record = RecordContext::with_extras(decision, answers, format_date(date), extras);
     // The diagram is Mermaid source, its labels already escaped for Mermaid: it goes into
     // its code block as it is, so it is the one value marked safe.
@@ -168,7 +223,7 @@ pub fn render_record(
     let context = context! { mermaid => mermaid, ..Value::from_serialize(&record) };
     template
         .render(context)
-        .map_err(|e| template_error(template_name, &e))
+        .map_err(|e| template_error(template_name, template_source, &e))
 }
 
 /// The environment both the built-in and users' templates render in.
@@ -196,15 +251,42 @@ fn environment() -> Environment<'static> {
     env
 }
 
-fn template_error(name: &str, error: &minijinja::Error) -> ExportError {
+fn template_error(name: &str, source: &str, error: &minijinja::Error) -> ExportError {
     let mut message = error.kind().to_string();
     if let Some(detail) = error.detail() {
         message = format!("{message}: {detail}");
     }
+    // The range is into this template's source unless the error names another one.
+    let own = error.name().is_none_or(|n| n == name);
+    let column = error
+        .range()
+        .filter(|range| own && range.start <= source.len())
+        .map(|range| line_column(source, range.start).1);
     ExportError::Template {
         name: error.name().unwrap_or(name).to_owned(),
         line: error.line(),
+        column,
         message,
+    }
+}
+
+/// The line and column (both from 1, the column in characters) of byte `at` of `source`.
+fn line_column(source: &str, at: usize) -> (usize, usize) {
+    let at = (0..=at).rev().find(|&i| source.is_char_boundary(i)).unwrap_or(0);
+    let before = &source[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// `:LINE:COL`, `:LINE` or nothing.
+fn place(line: Option<usize>, column: Option<usize>) -> String {
+    match (line, column) {
+        (Some(line), Some(column)) => format!(":{line}:{column}"),
+        (Some(line), None) => format!(":{line}"),
+        _ => String::new(),
     }
 }
 
@@ -290,6 +372,7 @@ mod tests {
             ExportError::Template {
                 name: "t.j2".into(),
                 line: Some(3),
+                column: Some(7),
                 message: "syntax error: unexpected end".into(),
             },
         ];

@@ -857,3 +857,57 @@ fn the_default_decider_is_the_configs_name_then_the_login() {
     let json: serde_json::Value = serde_json::from_slice(&without.stdout).expect("json");
     assert_eq!(json["choice"]["deciders"], serde_json::json!(["ada"]));
 }
+
+/// Machine-made templates: a long chain of operators, filters, calls or lookups renders or
+/// is refused as bad input with its place, never overflows the stack; a template past the
+/// size limit is refused at the place where it goes past.
+#[test]
+fn no_template_crashes_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let limit = export::MAX_TEMPLATE_BYTES;
+    let chain = |head: &str, link: &str, tail: &str| {
+        let links = (limit - head.len() - tail.len()) / link.len();
+        format!("{head}{}{tail}", link.repeat(links))
+    };
+    let cases = [
+        chain("{{ ", "-", "1 }}"),
+        chain("{{ 1", "+1", " }}"),
+        chain("{{ 1", "|abs", " }}"),
+        chain("{{ 1", " if 1 else 1", " }}"),
+        chain("{{ ", "not ", "1 }}"),
+        chain("{{ decision", ".title", " }}"),
+        chain("{{ x", "()", " }}"),
+        chain("{{ ", "(", "1 }}"),
+        chain("{% if 1 %}", "{% if 1 %}", ""),
+    ];
+    for (i, template) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("t{i}.j2"));
+        fs::write(&path, template).unwrap();
+        let output = run(&["export", "--template", path.to_str().unwrap(), "-o", "-"]);
+        let code = output.status.code();
+        assert!(
+            code == Some(0) || code == Some(2),
+            "case {i}: {:?} {}",
+            output.status,
+            stderr(&output)
+        );
+        if code == Some(2) {
+            let place = format!("stackpick: {}:1:", path.display());
+            assert!(
+                stderr(&output).starts_with(&place),
+                "case {i}: {}",
+                stderr(&output)
+            );
+        }
+    }
+    let path = dir.path().join("long.j2");
+    fs::write(&path, format!("{}\n{}", "a".repeat(limit - 10), "b".repeat(20))).unwrap();
+    let output = run(&["export", "--template", path.to_str().unwrap(), "-o", "-"]);
+    assert_exit(&output, 2);
+    assert!(
+        stderr(&output).starts_with("stackpick: ")
+            && stderr(&output).contains("long.j2:2:10: the template goes on past 128 KiB"),
+        "{}",
+        stderr(&output)
+    );
+}
