@@ -383,7 +383,7 @@ mod tests {
     }
 
     #[test]
-    fn template_errors_name_the_template_and_line() {
+    fn template_errors_name_the_template_line_and_column() {
         let decision = Decision::embedded();
         let date = parse_date("2026-01-15").unwrap();
         let render = |source: &str| {
@@ -398,9 +398,9 @@ mod tests {
             .unwrap_err()
         };
         let err = render("ok\n{% if %}\n");
-        assert!(err.to_string().starts_with("mine.j2:2: syntax error"), "{err}");
-        let err = render("{{ nope }}");
-        assert!(err.to_string().starts_with("mine.j2:1: undefined value"), "{err}");
+        assert!(err.to_string().starts_with("mine.j2:2:7: syntax error"), "{err}");
+        let err = render("é {{ nope }}");
+        assert!(err.to_string().starts_with("mine.j2:1:6: undefined value"), "{err}");
     }
 
     #[test]
