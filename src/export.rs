@@ -400,7 +400,10 @@ mod tests {
         let err = render("ok\n{% if %}\n");
         assert!(err.to_string().starts_with("mine.j2:2:7: syntax error"), "{err}");
         let err = render("é {{ nope }}");
-        assert!(err.to_string().starts_with("mine.j2:1:6: undefined value"), "{err}");
+        assert!(
+            err.to_string().starts_with("mine.j2:1:6: undefined value"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -32,6 +32,15 @@ impl fmt::Display for Problem {
 pub(super) fn check(decision: &Decision, limit: usize) -> Checker {
     let mut check = Checker::new(limit);
     check.slug("id", &decision.id);
+    // The id names the file the app saves the answers in (`<id>.ron`, and `<id>.ron.bak`).
+    if decision.id.len() > MAX_DECISION_ID {
+        check.push("id", || {
+            format!(
+                "the decision id is {} characters long: at most {MAX_DECISION_ID}, since it names the file the answers are saved in",
+                decision.id.len()
+            )
+        });
+    }
     check.text("title", &decision.title);
     check.text("question", &decision.question);
     if decision.options.is_empty() {
@@ -268,6 +277,10 @@ fn check_option(check: &mut Checker, at: &str, option: &Candidate) {
 }
 
 /// Whether an id is made of lowercase letters, digits, '-' and '_' (and is not empty).
+/// The longest decision id: `<id>.ron.bak` then fits in a file name (255 bytes) with room
+/// to spare.
+pub const MAX_DECISION_ID: usize = 128;
+
 fn is_slug(id: &str) -> bool {
     !id.is_empty()
         && id

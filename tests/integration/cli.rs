@@ -1164,3 +1164,20 @@ fn a_template_s_power_operator_computes() {
     let run = run_ok(&["export", "--format", "md", "-o", "-", "--template", template]);
     assert_eq!(run.stdout, "1.4142135623730951 3.0 6.25 0.01 1024\n");
 }
+
+/// A decision id too long to name the file its answers are saved in is refused by `check`
+/// (and so by every command), at its place.
+#[test]
+fn a_decision_id_that_cannot_be_a_file_name_is_refused() {
+    let dir = tempdir();
+    let long = "a".repeat(300);
+    let source =
+        stackpick::decision::EMBEDDED_SOURCE.replace("id: \"web-frameworks\"", &format!("id: \"{long}\""));
+    let path = write(dir.path(), "long-id.ron", source);
+    let run = run_bad(&["check", path.to_str().unwrap()]);
+    assert!(
+        run.stderr
+            .contains("long-id.ron:5:9: id: the decision id is 300 characters long: at most 128"),
+        "{run:?}"
+    );
+}
