@@ -9,6 +9,7 @@ mod export;
 pub mod failure;
 mod input;
 mod man;
+mod rescue;
 mod reset;
 mod score;
 mod team;

@@ -24,7 +24,7 @@ use crate::atomic::{sweep_stale_temps, write_file};
 use crate::decision::Decision;
 use crate::score::{AnswerError, Answers};
 use crate::session::{Session, SessionError};
-pub use merge::{Merged, merge};
+pub use merge::{ChangedBy, Merged, merge};
 
 /// Saved answers as restored: the answers, and a one-line notice when ids the decision no
 /// longer has were dropped from them.
@@ -163,6 +163,11 @@ impl StateStore {
         self.sweep_once();
         let merged = match (self.base.get(&decision.id), self.read(decision)) {
             (Some(base), Ok(Some(theirs))) => merge(base, answers, &theirs.answers),
+            // Gone since it was read or written: reset, which is a change like another's save.
+            (Some(base), Ok(None)) => merge(base, answers, &Answers::default()).map(|merged| Merged {
+                by: ChangedBy::Reset,
+                ..merged
+            }),
             _ => None,
         };
         let saved = merged.as_ref().map_or(answers, |m| &m.answers);

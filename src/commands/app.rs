@@ -141,10 +141,17 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     for path in &app.written {
         let _ = writeln!(out, "stackpick: wrote {}", escape_path(path));
     }
-    // The last save failed: the answers are lost unless the user knows (stderr, exit 1).
+    // The last save failed: the answers are kept elsewhere and the user told where (stderr,
+    // exit 1).
     if let Some(reason) = effects.unsaved {
         let reason = reason.strip_prefix("cannot save answers: ").unwrap_or(&reason);
-        return Err(Failure::Other(format!("answers NOT saved: {reason}")));
+        let answers = app.scorecard.answers();
+        if answers.summary().is_none() {
+            return Err(Failure::Other(format!("answers NOT saved: {reason}")));
+        }
+        let folders = [app.working_dir.clone(), std::env::temp_dir()];
+        let kept = super::rescue::rescue(app.scorecard.decision(), answers, &folders, cli.data.as_deref());
+        return Err(Failure::Other(format!("answers NOT saved: {reason}; {kept}")));
     }
     // Where the answers are, once something saved them, and how to export them.
     let saved = effects

@@ -123,14 +123,14 @@ pub fn label(number: u32) -> String {
     format!("{number:04}")
 }
 
-/// The number a record's file name starts with: four digits (or more) and a `-`. `Some(None)`
-/// for a record whose number is too large to hold.
-fn number_of(name: &str) -> Option<Option<u32>> {
+/// The number a record's file name starts with: four digits (or more) and a `-`. An error
+/// for a record whose number is too large to hold (digits are all there is).
+fn number_of(name: &str) -> Option<Result<u32, std::num::ParseIntError>> {
     let digits = name.bytes().take_while(u8::is_ascii_digit).count();
     if digits < 4 || name.as_bytes().get(digits) != Some(&b'-') {
         return None;
     }
-    Some(name[..digits].parse().ok())
+    Some(name[..digits].parse())
 }
 
 /// The records of the folder, by number; none when it does not exist yet. Files whose names
@@ -154,7 +154,7 @@ pub fn records(dir: &Path) -> Result<Vec<Record>, AdrError> {
             continue;
         };
         let path = entry.path();
-        let number = number.ok_or_else(|| AdrError::TooLarge { path: path.clone() })?;
+        let number = number.map_err(|_| AdrError::TooLarge { path: path.clone() })?;
         records.push(Record { number, path });
     }
     records.sort_by(|a, b| a.number.cmp(&b.number).then_with(|| a.path.cmp(&b.path)));

@@ -19,12 +19,27 @@ pub struct Merged {
     pub stage_kept: bool,
     /// Whether the decision note or the choice came from the other instance.
     pub decision_adopted: bool,
+    /// What changed the file: another instance, or a reset.
+    pub by: ChangedBy,
+}
+
+/// What changed the saved file since this instance last read or wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChangedBy {
+    /// Another instance saved its answers.
+    Instance,
+    /// The file was gone (`stackpick reset`, or removed by hand): what this instance had not
+    /// changed since is cleared here too, not saved again.
+    Reset,
 }
 
 impl Merged {
     /// One line for the status bar: what came from the other instance, and what of its
     /// changes this one replaced.
     pub fn message(&self) -> String {
+        if self.by == ChangedBy::Reset {
+            return self.reset_message();
+        }
         let mut taken = Vec::new();
         if self.adopted > 0 {
             let plural = if self.adopted == 1 { "" } else { "s" };
@@ -47,6 +62,31 @@ impl Merged {
             ),
             (true, _) => "Another stackpick changed the stage too; your stage replaced theirs".to_owned(),
         }
+    }
+}
+
+impl Merged {
+    /// [`Merged::message`] after a reset: what was cleared, and that the changes made since
+    /// are what is saved.
+    fn reset_message(&self) -> String {
+        let mut cleared = Vec::new();
+        if self.adopted > 0 {
+            let plural = if self.adopted == 1 { "" } else { "s" };
+            cleared.push(format!("{} question{plural}", self.adopted));
+        }
+        if self.stage_adopted {
+            cleared.push("the stage".to_owned());
+        }
+        if self.decision_adopted {
+            cleared.push("the decision note or choice".to_owned());
+        }
+        if cleared.is_empty() {
+            return "The saved answers were reset outside the app; saved your changes since".to_owned();
+        }
+        format!(
+            "The saved answers were reset outside the app: cleared {} here too; saved your changes since",
+            cleared.join(" and ")
+        )
     }
 }
 
@@ -98,6 +138,7 @@ pub fn merge(base: &Answers, mine: &Answers, theirs: &Answers) -> Option<Merged>
         stage_adopted,
         stage_kept,
         decision_adopted: other,
+        by: ChangedBy::Instance,
     })
 }
 

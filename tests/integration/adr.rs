@@ -162,12 +162,10 @@ fn concurrent_exports_each_get_their_own_number() {
         .iter()
         .map(|name| {
             let text = fs::read_to_string(adr.join(name)).unwrap();
-            let line = text
-                .lines()
+            text.lines()
                 .find(|l| l.starts_with("decision-makers:"))
                 .unwrap()
-                .to_owned();
-            line
+                .to_owned()
         })
         .collect();
     deciders.sort();

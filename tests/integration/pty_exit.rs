@@ -90,6 +90,14 @@ fn quitting_after_a_failed_save_says_the_answers_were_not_saved_and_exits_1() {
         "said on exit: {after}"
     );
     assert!(!after.contains("answers saved in"), "{after}");
+    // They are kept where a file could be written, and the exit says where.
+    let kept = app.path("work").join("stackpick-web-frameworks-answers.ron");
+    assert!(
+        after.replace(['\r', '\n'], "").contains("they are kept in "),
+        "said on exit: {after}"
+    );
+    let session = std::fs::read_to_string(&kept).expect("the answers are kept");
+    assert!(session.contains("\"django.admin-panel\""), "{session}");
 }
 
 #[test]

@@ -528,3 +528,45 @@ fn xdg_state_home_and_the_override_are_respected() {
         &mine,
     );
 }
+
+/// `stackpick reset --yes` while the app runs is not undone by the app's next save: what the
+/// app had not changed since is cleared, its latest change is saved, and the message says so.
+#[test]
+fn a_reset_while_the_app_runs_is_not_silently_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let decision = Decision::embedded();
+    let mut store = StateStore::new(dir.path());
+    let before = answers(&decision, &["django.admin-panel", "flask.rest-api"], Some("solo"));
+    assert_eq!(store.save(&decision, &before).unwrap(), None);
+    let reset = Command::new(env!("CARGO_BIN_EXE_stackpick"))
+        .args(["reset", "--yes"])
+        .env("STACKPICK_STATE_DIR", dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        reset.status.success(),
+        "{}",
+        String::from_utf8_lossy(&reset.stderr)
+    );
+    assert!(!store.path_for(&decision).exists());
+    let mine = answers(
+        &decision,
+        &["django.admin-panel", "flask.rest-api", "flask.own-tools"],
+        Some("solo"),
+    );
+    let merged = store
+        .save(&decision, &mine)
+        .unwrap()
+        .expect("the reset is noticed");
+    assert_eq!(merged.by, stackpick::state::ChangedBy::Reset);
+    assert_eq!(merged.answers, answers(&decision, &["flask.own-tools"], None));
+    assert_eq!(
+        merged.message(),
+        "The saved answers were reset outside the app: cleared 2 questions and the stage \
+         here too; saved your changes since"
+    );
+    assert_eq!(
+        store.load(&decision).unwrap().map(|r| r.answers),
+        Some(answers(&decision, &["flask.own-tools"], None))
+    );
+}
