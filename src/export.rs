@@ -221,8 +221,14 @@ fn render_unchecked(
     // its code block as it is, so it is the one value marked safe.
     let mermaid = Value::from_safe_string(record.mermaid.clone());
     let context = context! { mermaid => mermaid, ..Value::from_serialize(&record) };
+    // Whatever `|safe` let through, and whatever the template's own text holds, no control,
+    // bidi or invisible character reaches the record's reader.
     template
         .render(context)
+        .map(|record| match crate::text::document_safe(&record) {
+            std::borrow::Cow::Borrowed(_) => record,
+            std::borrow::Cow::Owned(cleaned) => cleaned,
+        })
         .map_err(|e| template_error(template_name, template_source, &e))
 }
 

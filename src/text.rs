@@ -110,6 +110,24 @@ pub fn clean(raw: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A document (a rendered record) without the characters [`is_unsafe_char`] refuses but tab
+/// and line feed, which lay it out; joiners stay between visible characters outside ASCII, as
+/// in [`clean`]. Carriage returns go too: a line ends with a line feed alone.
+pub fn document_safe(document: &str) -> Cow<'_, str> {
+    let refused = |c: char| c != '\t' && c != '\n' && is_unsafe_char(c);
+    if !document.chars().any(refused) {
+        return Cow::Borrowed(document);
+    }
+    let mut out = String::with_capacity(document.len());
+    let mut chars = document.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !refused(c) || (is_joiner(c) && joins(out.chars().next_back()) && joins(chars.peek().copied())) {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// `message` with every unsafe character shown as a Rust escape (`\u{1b}`, `\u{202e}`), so
 /// a message quoting file text or a path can be printed as is. Line feeds are kept: a
 /// message may have several lines. Nothing else changes, so escaping twice is harmless.

@@ -520,3 +520,41 @@ proptest::proptest! {
         proptest::prop_assert_eq!(front_matter_deciders(&record), Some(expected), "{}", record);
     }
 }
+
+/// A rendered record carries no C0 (but tab and line feed), DEL, C1, bidi or invisible
+/// character to its reader, whatever the template's own text holds and whatever `|safe`
+/// inserts; joiners inside an emoji stay.
+#[test]
+fn a_rendered_record_carries_no_control_character_whatever_the_template() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("t.j2");
+    fs::write(
+        &template,
+        format!(
+            "# {{{{ title|safe }}}}\r\n{HOSTILE}\u{7f}\u{85}\u{200B}\tcol\n{{{{ mermaid|safe }}}} 👩\u{200D}💻 {{{{ \"\\x1b[31m\"|safe }}}}\n"
+        ),
+    )
+    .unwrap();
+    for template_args in [vec!["--template", template.to_str().unwrap()], vec![]] {
+        let args = [
+            &["export", "-o", "-", "--because", HOSTILE][..],
+            &template_args[..],
+        ]
+        .concat();
+        let output = run(dir.path(), &os(&args));
+        assert!(output.status.success(), "{args:?}: {output:?}");
+        let record = String::from_utf8(output.stdout).unwrap();
+        let bad: Vec<char> = record
+            .chars()
+            .filter(|&c| {
+                (c.is_control() && c != '\t' && c != '\n')
+                    || matches!(c, '\u{200B}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+            })
+            .collect();
+        assert!(bad.is_empty(), "{args:?}: {bad:?} in\n{record}");
+        if !template_args.is_empty() {
+            assert!(record.contains("evil\tcol\n"), "{record}");
+            assert!(record.contains("👩\u{200D}💻"), "{record}");
+        }
+    }
+}
