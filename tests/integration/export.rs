@@ -748,7 +748,7 @@ fn a_custom_template_renders_the_record_context() {
 }
 
 #[test]
-fn a_template_with_a_syntax_error_is_bad_input_naming_the_file_and_line() {
+fn a_template_with_a_syntax_error_is_bad_input_naming_the_file_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let template = dir.path().join("broken.md.j2");
     fs::write(&template, "# {{ title }}\n{% for x in %}\n{% endfor %}\n").unwrap();
@@ -765,7 +765,7 @@ fn a_template_with_a_syntax_error_is_bad_input_naming_the_file_and_line() {
     assert_exit(&output, 2);
     let message = stderr(&output);
     assert!(
-        message.contains(&format!("{}:2: syntax error", template.display())),
+        message.contains(&format!("{}:2:13: syntax error", template.display())),
         "{message}"
     );
     assert!(
