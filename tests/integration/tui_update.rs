@@ -940,3 +940,17 @@ fn capital_r_asks_then_starts_over_and_u_brings_everything_back() {
     assert_eq!(status(&app), "Undid: start over");
     assert_eq!(app.scorecard.answers(), &before, "all back");
 }
+
+#[test]
+fn q_quits_from_the_too_small_screen_whatever_is_open() {
+    // The search field, the help's filter, the stage picker, the export dialog and its
+    // overwrite question, on the Checklist tab.
+    for keys in ["4/", "?/", "4s", "e", "4c"] {
+        let mut app = app();
+        app.press(keys);
+        assert_ne!(app.ui.mode, Mode::Normal, "{keys:?} opens something");
+        shrink(&mut app);
+        app.press("q");
+        assert!(app.quit, "{keys:?}: q quits from the too-small screen");
+    }
+}
