@@ -9,18 +9,14 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+mod every;
 mod message;
+mod syntax;
 mod walk;
 
+pub use every::parse_every;
+pub use syntax::SyntaxError;
 pub use walk::{Position, walk};
-
-/// Text that is not UTF-8 or not valid RON, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SyntaxError {
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
-}
 
 /// Why a file could not be read as text.
 #[derive(Debug)]

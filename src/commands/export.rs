@@ -199,7 +199,9 @@ fn export_adr(
         path: adr.dir.to_path_buf(),
         source,
     })?;
-    let _lock = adr::lock(adr.dir)?;
+    let _lock = adr::lock(adr.dir).map_err(|adr::Busy| AdrError::Busy {
+        dir: adr.dir.to_path_buf(),
+    })?;
     // Something other than an export may take a name between the listing and the write:
     // then the next number is tried, a few times.
     let mut taken = None;

@@ -30,6 +30,10 @@ pub enum LoadError {
         col: usize,
         message: String,
     },
+    /// Several values of the wrong kind, in a file that otherwise parses: each as a
+    /// [`LoadError::Syntax`] would be.
+    #[error("{}", format_syntax(path, errors))]
+    Syntaxes { path: String, errors: Vec<SyntaxError> },
     /// Semantic problems: the first [`LoadError::LISTED`] of them (all of them when there is
     /// only one more), and how many in all.
     #[error("{}", format_problems(path, problems, *total))]
@@ -43,6 +47,18 @@ pub enum LoadError {
 impl LoadError {
     /// How many problems of a file are listed; the others are counted.
     pub const LISTED: usize = 20;
+}
+
+fn format_syntax(path: &str, errors: &[SyntaxError]) -> String {
+    let mut lines: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{path}:{}:{}: {}", e.line, e.col, e.message))
+        .collect();
+    lines.push(format!(
+        "{path}: {} problems found",
+        crate::text::thousands(errors.len())
+    ));
+    lines.join("\n")
 }
 
 fn format_problems(path: &str, problems: &[Problem], total: usize) -> String {
@@ -100,11 +116,20 @@ impl Decision {
     /// labels the messages.
     pub fn parse(source: &str, name: &str) -> Result<Decision, LoadError> {
         let source = source::strip_bom(source);
-        let decision: Decision = source::parse(source).map_err(|e| LoadError::Syntax {
-            path: name.to_owned(),
-            line: e.line,
-            col: e.col,
-            message: e.message,
+        let decision: Decision = source::parse_every(source).map_err(|mut errors| {
+            if errors.len() > 1 {
+                return LoadError::Syntaxes {
+                    path: name.to_owned(),
+                    errors,
+                };
+            }
+            let e = errors.remove(0);
+            LoadError::Syntax {
+                path: name.to_owned(),
+                line: e.line,
+                col: e.col,
+                message: e.message,
+            }
         })?;
         // One more than is listed is kept: "… and 1 more" would take the line the problem
         // itself takes.

@@ -15,7 +15,7 @@ use crate::text::escape_path;
 
 mod lock;
 
-pub use lock::{FolderLock, lock};
+pub use lock::{Busy, FolderLock, lock};
 
 /// The folder `--adr-dir` writes to when given no value.
 pub const DEFAULT_DIR: &str = "docs/decisions";

@@ -29,6 +29,46 @@ pub fn walk(source: &str, mut visit: impl FnMut(&str, Position, bool) -> bool) {
     let _ = walker.value(0);
 }
 
+/// The byte range of a value: the first the walk finds starting at `position` or after it
+/// (where ron places a value's error), or with `inside`, the last starting there or before
+/// (where ron places a number's range error).
+pub fn value_span(source: &str, position: Position, inside: bool) -> Option<(usize, usize)> {
+    let mut start = None;
+    walk(source, |_, at, is_key| {
+        if inside {
+            if at > position {
+                return false;
+            }
+            if !is_key {
+                start = Some(at);
+            }
+            return true;
+        }
+        if at < position || is_key {
+            return true;
+        }
+        start = Some(at);
+        false
+    });
+    let (line, col) = start?;
+    let line_start: usize = source.split_inclusive('\n').take(line - 1).map(str::len).sum();
+    let in_line: usize = source[line_start..]
+        .chars()
+        .take(col - 1)
+        .map(char::len_utf8)
+        .sum();
+    let mut visit = |_: &str, _: Position, _: bool| true;
+    let mut walker = Walker {
+        lexer: Lexer::new(source),
+        path: String::new(),
+        visit: &mut visit,
+    };
+    walker.lexer.advance(line_start + in_line);
+    let begin = walker.lexer.offset();
+    walker.value(0).ok()?;
+    Some((begin, walker.lexer.offset()))
+}
+
 struct Walker<'s, 'v> {
     lexer: Lexer<'s>,
     /// The path of the value being read; pushed and truncated as the walk goes down and up.

@@ -7,7 +7,9 @@ use std::fs::{File, TryLockError};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use super::AdrError;
+/// Another export kept the folder locked for longer than an export waits.
+#[derive(Debug)]
+pub struct Busy;
 
 /// How long an export waits for another to finish with the folder: a record's write takes
 /// milliseconds, so a longer wait means something is stuck, and no wait is forever.
@@ -21,7 +23,7 @@ pub struct FolderLock {
 }
 
 /// Locks `dir` (which exists) against other exports, waiting for them up to ten seconds.
-pub fn lock(dir: &Path) -> Result<FolderLock, AdrError> {
+pub fn lock(dir: &Path) -> Result<FolderLock, Busy> {
     let Ok(folder) = File::open(dir) else {
         return Ok(FolderLock { _folder: None });
     };
@@ -34,11 +36,7 @@ pub fn lock(dir: &Path) -> Result<FolderLock, AdrError> {
                 });
             }
             Some(false) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(5)),
-            Some(false) => {
-                return Err(AdrError::Busy {
-                    dir: dir.to_path_buf(),
-                });
-            }
+            Some(false) => return Err(Busy),
             None => return Ok(FolderLock { _folder: None }),
         }
     }

@@ -31,6 +31,11 @@ impl<'s> Lexer<'s> {
         (self.line, self.col)
     }
 
+    /// The byte offset of the next character.
+    pub(super) fn offset(&self) -> usize {
+        self.at
+    }
+
     pub(super) fn rest(&self) -> &'s str {
         &self.source[self.at..]
     }
