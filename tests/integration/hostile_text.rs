@@ -52,6 +52,15 @@ fn printed(output: &Output) -> String {
         !text.chars().any(|c| c.is_control() && c != '\n'),
         "a control character was printed:\n{text:?}"
     );
+    // Bidi controls and zero-width or invisible format characters.
+    let format = |c: char| {
+        matches!(c, '\u{61C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    };
+    assert!(
+        !text.chars().any(format),
+        "a format character was printed:\n{text:?}"
+    );
     text
 }
 
