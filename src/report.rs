@@ -16,7 +16,7 @@ use crate::text::Text;
 pub struct Report {
     pub decision: String,
     /// Who answered, `null` when nobody is named.
-    pub by: Option<String>,
+    pub by: Option<Text>,
     /// The question ids answered yes.
     pub answers: Vec<String>,
     /// The question ids answered no.

@@ -152,7 +152,7 @@ impl Session {
         let known = |id: &&String| decision.question(id).is_some();
         Session {
             decision: decision.id.clone(),
-            by: Text::from(answers.by.clone().unwrap_or_default()),
+            by: answers.by.clone().unwrap_or_default(),
             answers: answers.yes.iter().filter(known).cloned().collect(),
             no: answers.no.iter().filter(known).cloned().collect(),
             notes: answers.notes.clone().into_iter().collect(),
@@ -224,7 +224,7 @@ impl Session {
         };
         let (mut answers, mut errors) = Answers::from_ids_lenient(decision, &ids);
         answers.note = Text::line(&self.note);
-        answers.by = crate::identity::clean_name(&self.by);
+        answers.by = crate::identity::clean_name(&self.by).map(Text::from);
         let pick = match self.choose.as_deref() {
             None => Pick::Checklist,
             Some(word) => Pick::parse(decision, word).unwrap_or_else(|| {

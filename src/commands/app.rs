@@ -120,7 +120,7 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     // Who answers: the session's own, else the config's name or the login name. The
     // autosave records it, and the Decision tab shows it.
     if answers.by.is_none() {
-        answers.by.clone_from(&settings.default_decider);
+        answers.by = settings.default_decider.clone().map(crate::text::Text::from);
     }
     if let Some(team) = &team
         && let Some(note) = start_from_own_file(team, &mut answers, cli.session.is_some())
@@ -234,7 +234,7 @@ mod tests {
     #[test]
     fn a_user_without_answers_starts_from_their_own_team_file() {
         let mut answers = Answers {
-            by: Some("Alice".to_owned()),
+            by: Some("Alice".into()),
             ..Answers::default()
         };
         let note = start_from_own_file(&team(), &mut answers, false);
@@ -246,7 +246,7 @@ mod tests {
     #[test]
     fn a_user_s_own_answers_win_over_their_team_file_and_the_difference_is_said() {
         let mut answers = Answers {
-            by: Some("Alice".to_owned()),
+            by: Some("Alice".into()),
             ..Answers::default()
         };
         answers.set("flask.rest-api", Some(Answer::No));
@@ -259,14 +259,14 @@ mod tests {
         assert_eq!(answers, before);
         // A session given on the command line is the user's answers, even blank.
         let mut answers = Answers {
-            by: Some("Alice".to_owned()),
+            by: Some("Alice".into()),
             ..Answers::default()
         };
         assert!(start_from_own_file(&team(), &mut answers, true).is_some());
         assert_eq!(answers.answered(), 0);
         // Someone who is not in the team keeps their answers, and nothing is said.
         let mut answers = Answers {
-            by: Some("Dave".to_owned()),
+            by: Some("Dave".into()),
             ..Answers::default()
         };
         assert_eq!(start_from_own_file(&team(), &mut answers, false), None);

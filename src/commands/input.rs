@@ -73,8 +73,8 @@ pub fn load_input(input: &InputArgs) -> Result<(Decision, Answers), Failure> {
     }
     // `--by`, else the session's own, else the config's name or the login name.
     match input.by.as_deref().and_then(crate::identity::clean_name) {
-        Some(by) => answers.by = Some(by),
-        None if answers.by.is_none() => answers.by = crate::identity::who(None),
+        Some(by) => answers.by = Some(Text::from(by)),
+        None if answers.by.is_none() => answers.by = crate::identity::who(None).map(Text::from),
         None => {}
     }
     Ok((decision, answers))

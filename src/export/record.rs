@@ -35,7 +35,7 @@ pub struct RecordContext {
     /// The decision-makers (MADR `decision-makers`), possibly none.
     pub deciders: Vec<Text>,
     /// Who answered the checklist, `None` when nobody is named.
-    pub by: Option<String>,
+    pub by: Option<Text>,
     /// The decision-wide note (context), possibly empty.
     pub note: Text,
     /// The user's choice on top of the checklist's suggestion.

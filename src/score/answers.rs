@@ -45,7 +45,7 @@ pub struct Answers {
     /// Who answered (a session's `by`), cleaned; `None` when nobody is named. Not an answer:
     /// starting over keeps it, and [`Answers::summary`] does not count it.
     #[serde(default)]
-    pub by: Option<String>,
+    pub by: Option<Text>,
 }
 
 /// Which list of an answer set an id was given in, to place a problem in a session.

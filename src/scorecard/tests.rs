@@ -52,7 +52,7 @@ fn every_mutator_re_evaluates() {
 #[test]
 fn starting_over_keeps_who_answered() {
     let answers = Answers {
-        by: Some("Alice".to_owned()),
+        by: Some("Alice".into()),
         ..Answers::default()
     };
     let mut card = Scorecard::new(Decision::embedded(), answers);

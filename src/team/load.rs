@@ -161,7 +161,7 @@ impl Roster {
         }
         match checked {
             Ok(mut answers) => {
-                answers.by = Some(person.clone());
+                answers.by = Some(crate::text::Text::from(person.clone()));
                 self.people.push(Person {
                     name: person,
                     path: Some(file.path),

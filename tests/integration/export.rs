@@ -269,7 +269,7 @@ fn library_render_matches_the_command_line() {
     // library what it is given.
     let mut answers = answers;
     answers.choice.deciders = vec!["ada".into()];
-    answers.by = Some("ada".to_owned());
+    answers.by = Some("ada".into());
     for (format, name) in [(Format::Md, "md"), (Format::Json, "json"), (Format::Ron, "ron")] {
         assert_eq!(
             export::render(format, &decision, &answers, date),

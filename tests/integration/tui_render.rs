@@ -509,7 +509,7 @@ fn the_last_of_2000_questions_is_drawn_after_g() {
 fn decision_answered_by_at_120x40() {
     let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
     let mut answers = app.scorecard.answers().clone();
-    answers.by = Some("Alice".to_owned());
+    answers.by = Some("Alice".into());
     app.scorecard.replace_answers(answers);
     app.ui.tab = Tab::Decision;
     let screen = text(&render(&mut app, 120, 40));

@@ -88,7 +88,7 @@ fn three() -> Vec<Person> {
 /// The app of a user called `by` (nobody when `None`), with these people as the team.
 fn team_app(by: Option<&str>, people: Vec<Person>, width: u16, height: u16) -> Screen {
     let answers = Answers {
-        by: by.map(str::to_owned),
+        by: by.map(stackpick::text::Text::from),
         ..Answers::default()
     };
     let mut app = App::new(Decision::embedded(), answers, Theme::monochrome());
