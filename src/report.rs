@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use crate::decision::{Decision, question_id};
 use crate::score::choice::Resolved;
-use crate::score::{Answer, Answers, Evaluation, Hint, LayerView, Score, StackView, Verdict, evaluate};
+use crate::score::{
+    Answer, Answers, Evaluation, Hint, LayerView, Outcome, Score, StackView, Verdict, evaluate,
+};
 use crate::text::Text;
 
 /// The whole decision as one serialisable object.
@@ -28,6 +30,8 @@ pub struct Report {
     /// The scored options' scores.
     pub scores: Vec<Score>,
     pub verdict: Verdict,
+    /// What is decided: the verdict, the stage and the user's choice together.
+    pub outcome: Outcome,
     /// The user's decision, resolved against the verdict.
     pub choice: Resolved,
     pub stack: StackView,
@@ -109,6 +113,7 @@ impl Report {
             questions,
             scores: evaluation.scores,
             verdict: evaluation.verdict,
+            outcome: evaluation.outcome,
             choice,
             stack: evaluation.stack,
             reasons: evaluation.reasons,
@@ -156,8 +161,13 @@ impl Report {
         for also in &self.verdict.also_consider {
             let _ = writeln!(out, "  {also}");
         }
-        if let Some(line) = choice_line(&self.choice) {
-            let _ = writeln!(out, "{line}");
+        let _ = writeln!(out, "Decision: {}", self.outcome.line());
+        for against in self.outcome.against() {
+            let _ = writeln!(out, "  {against}");
+        }
+        if !self.choice.because.is_empty() {
+            let because = crate::text::sentence(&self.choice.because);
+            let _ = writeln!(out, "  Why: {because}");
         }
         if !self.note.is_empty() {
             let _ = writeln!(out, "Note: {}", self.note);
@@ -184,30 +194,6 @@ impl Report {
 fn layer_line(layer: &LayerView) -> String {
     let mark = if layer.active { "●" } else { "○" };
     format!("  {mark} {}", layer.title)
-}
-
-/// "Your choice: `FastAPI` (not the checklist's suggestion, Django), because …"; `None` when
-/// the user follows the checklist and gave no reason.
-pub fn choice_line(choice: &Resolved) -> Option<String> {
-    if choice.follow_checklist && choice.because.is_empty() {
-        return None;
-    }
-    let what = match (&choice.name, choice.follow_checklist) {
-        (_, true) => "follow the checklist".to_owned(),
-        (Some(name), false) => name.clone(),
-        (None, false) => "not decided".to_owned(),
-    };
-    let mut line = format!("Your choice: {what}");
-    if choice.differs {
-        match &choice.suggested {
-            Some(suggested) => line.push_str(&format!(" (the checklist suggests {suggested})")),
-            None => line.push_str(" (the checklist suggests nothing yet)"),
-        }
-    }
-    if !choice.because.is_empty() {
-        line.push_str(&format!(", because {}", choice.because));
-    }
-    Some(line)
 }
 
 fn section(out: &mut String, title: &str, lines: &[String]) {

@@ -8,15 +8,17 @@ mod answers;
 pub mod choice;
 mod evaluate;
 mod hints;
+pub mod outcome;
 mod tally;
+mod verdict;
 mod words;
 
 pub use answers::{Answer, AnswerError, AnswerErrors, AnswerIds, AnswerList, Answers};
-pub use evaluate::{
-    AlsoConsider, Evaluation, LayerView, StackView, Verdict, VerdictKind, evaluate, reevaluate,
-};
+pub use evaluate::{Evaluation, LayerView, StackView, evaluate, reevaluate};
 pub use hints::Hint;
+pub use outcome::{Basis, Decided, Outcome};
 pub use tally::Score;
+pub use verdict::{AlsoConsider, Verdict, VerdictKind};
 pub use words::{join_names, quoted};
 
 #[cfg(test)]

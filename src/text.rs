@@ -251,6 +251,21 @@ pub fn json_safe(json: &str) -> String {
     out
 }
 
+/// `text` as a sentence of its own: its first letter a capital, a full stop (or other end
+/// mark) at its end. "the admin saves weeks" → "The admin saves weeks."
+pub fn sentence(text: &str) -> String {
+    let text = text.trim();
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().chain(chars).collect();
+    if !out.ends_with(['.', '!', '?', '…']) {
+        out.push('.');
+    }
+    out
+}
+
 /// "… and 199,980 more problems": the line that stands for what is not listed; `one` and
 /// `many` are the noun for one and for more ("problem", "problems"; both may be empty).
 pub fn and_more(count: usize, one: &str, many: &str) -> String {

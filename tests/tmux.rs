@@ -624,9 +624,9 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
     tmux.keys(&["Enter"]);
     tmux.keys(&["5"]);
     let screen = tmux.wait_for(&[
-        "Stage advice: Flask or FastAPI",
-        "FastAPI, your choice",
-        "Because: async model",
+        "Checklist verdict: Stage advice",
+        "FastAPI — your choice",
+        "Why: Async model",
     ]);
     assert!(!screen.contains("Hybrid"), "{screen}");
 

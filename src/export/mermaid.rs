@@ -110,6 +110,7 @@ mod tests {
     fn active_layers_are_marked_and_linked_to_the_shared_layer() {
         let stack = StackView {
             title: "Stack".into(),
+            caption: String::new(),
             layers: vec![
                 layer("A", Some("a"), &["a1"], true),
                 layer("B", Some("b"), &["b1", "b2"], false),
@@ -134,6 +135,7 @@ mod tests {
     fn links_are_solid_between_active_layers() {
         let stack = StackView {
             title: "Stack".into(),
+            caption: String::new(),
             layers: vec![
                 layer("A", Some("a"), &["a1"], true),
                 layer("B", Some("b"), &["b1"], true),

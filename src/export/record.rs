@@ -9,8 +9,7 @@ use serde::Serialize;
 use crate::decision::{Candidate, Decision, Point, question_id};
 use crate::export::mermaid;
 use crate::report::Report;
-use crate::score::choice::{Pick, hybrid_names};
-use crate::score::{Answers, Score, VerdictKind};
+use crate::score::{Answers, Score};
 use crate::text::Text;
 
 mod outcome;
@@ -184,17 +183,12 @@ impl RecordContext {
         extras: RecordExtras,
     ) -> RecordContext {
         let report = Report::new(decision, answers);
-        let hybrid: Vec<String> = decision
-            .scored()
-            .filter(|o| hybrid_names(decision).contains(&o.name.as_str()))
-            .map(|o| o.id.clone())
-            .collect();
-        // The options the record treats as chosen: the user's, else the checklist's.
-        let chosen_ids: &[String] = match (&answers.choice.pick, report.verdict.kind) {
-            (Pick::Option(id), _) => std::slice::from_ref(id),
-            (Pick::Hybrid, _) => &hybrid,
-            (Pick::Undecided, _) | (Pick::Checklist, VerdictKind::Leaning | VerdictKind::Undecided) => &[],
-            (Pick::Checklist, _) => &report.verdict.options,
+        // The options the record treats as chosen: those the outcome decides; open
+        // alternatives are none of them.
+        let chosen_ids: Vec<String> = if report.outcome.is_decided() {
+            report.outcome.options.clone()
+        } else {
+            Vec::new()
         };
         let resolved = &report.choice;
         let choice = ChoiceInfo {

@@ -142,23 +142,21 @@ pub fn layer_title(layer: &LayerView) -> String {
     format!("{}{state}", layer.title_line())
 }
 
-/// What the user chose, in one sentence or two.
+/// What is decided, worded from the outcome as every other surface words it, and what the
+/// diagram lights.
 fn choice_text(record: &RecordContext) -> String {
-    let choice = &record.choice;
-    let mut text = match (&choice.name, choice.follow_checklist) {
-        (Some(name), true) => format!("Your choice: {name} (following the checklist)."),
-        (Some(name), false) => format!("Your choice: {name}."),
-        (None, _) => "Your choice: not decided yet.".to_owned(),
-    };
-    if choice.differs {
-        match &choice.suggested {
-            Some(suggested) => text.push_str(&format!(" The checklist suggests {suggested}.")),
-            None => text.push_str(" The checklist suggests nothing yet."),
-        }
+    let outcome = &record.report.outcome;
+    let mut text = format!("Decision: {}.", outcome.line());
+    for against in outcome.against() {
+        text.push_str(&format!(" {against}"));
     }
-    if !choice.because.is_empty() {
-        text.push_str(&format!(" Because: {}", choice.because_sentence));
+    if !record.choice.because.is_empty() {
+        text.push_str(&format!(
+            " Why: {}",
+            crate::text::sentence(&record.choice.because)
+        ));
     }
+    text.push_str(&format!(" {}", record.report.stack.caption));
     text
 }
 

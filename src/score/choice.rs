@@ -143,9 +143,8 @@ impl UserChoice {
     }
 }
 
-/// The names of the options that make the hybrid: the scored options with a layer of the
-/// stack ("Django + Flask").
-pub fn hybrid_names(decision: &Decision) -> Vec<&str> {
+/// The ids of the options that make the hybrid: the scored options with a layer of the stack.
+pub fn hybrid_ids(decision: &Decision) -> Vec<String> {
     decision
         .scored()
         .filter(|o| {
@@ -155,6 +154,15 @@ pub fn hybrid_names(decision: &Decision) -> Vec<&str> {
                 .iter()
                 .any(|l| l.option.as_deref() == Some(o.id.as_str()))
         })
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+/// The names of the options that make the hybrid ("Django + Flask").
+pub fn hybrid_names(decision: &Decision) -> Vec<&str> {
+    decision
+        .scored()
+        .filter(|o| hybrid_ids(decision).contains(&o.id))
         .map(|o| o.name.as_str())
         .collect()
 }

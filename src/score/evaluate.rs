@@ -1,80 +1,24 @@
 //! The verdict, the stack, the reasons and the hints: everything the engine derives from the
 //! answers, with the rules of the decision semantics in the README.
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::decision::Decision;
 use crate::score::answers::Answers;
-use crate::score::choice::Pick;
 use crate::score::hints::{self, Hint};
+use crate::score::outcome::{Basis, Decided, Outcome, outcome};
 use crate::score::tally::{Score, score_option};
+use crate::score::verdict::{AlsoConsider, Verdict, VerdictKind};
 use crate::score::words::{join_names, quoted};
-
-/// The kind of verdict. The kind names appear only in JSON; a reader sees the
-/// summary.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Serialize, strum::Display, strum::EnumString, strum::EnumIter,
-)]
-#[serde(rename_all = "lowercase")]
-#[strum(serialize_all = "lowercase")]
-pub enum VerdictKind {
-    /// Exactly one scored option qualifies.
-    Single,
-    /// Two or more qualify: the hybrid approach.
-    Hybrid,
-    /// None qualifies and a stage is chosen: the stage's picks, as alternatives.
-    Stage,
-    /// None qualifies, some yes answers: the highest score ratio (all of them on a tie).
-    Leaning,
-    /// No yes answers and no stage.
-    Undecided,
-}
-
-/// The verdict: its kind, the options it names, a one-line summary for a reader ("Choose
-/// Django"), and the also-consider options its answers trigger.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Verdict {
-    pub kind: VerdictKind,
-    pub options: Vec<String>,
-    pub summary: String,
-    pub also_consider: Vec<AlsoConsider>,
-}
-
-impl Verdict {
-    /// The checklist's suggestion as a pick: the single option (or a stage's only pick), the
-    /// hybrid, or not decided (a leaning, alternatives of a stage, nothing yet).
-    pub fn suggestion(&self) -> Pick {
-        match (self.kind, self.options.as_slice()) {
-            (VerdictKind::Single | VerdictKind::Stage, [one]) => Pick::Option(one.clone()),
-            (VerdictKind::Hybrid, _) => Pick::Hybrid,
-            _ => Pick::Undecided,
-        }
-    }
-}
-
-/// An also-consider option suggested beside the verdict, and why, in the source's words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct AlsoConsider {
-    pub option: String,
-    pub name: String,
-    /// What triggered it and its note: "Yes to “Are you building primarily a REST API?”:
-    /// Flask for simplicity, `FastAPI` for async performance."
-    pub why: String,
-}
-
-impl fmt::Display for AlsoConsider {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Also consider {}. {}", self.name, self.why)
-    }
-}
 
 /// The suggested stack, each layer active or dimmed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct StackView {
     pub title: String,
     pub layers: Vec<LayerView>,
+    /// What is lit, and why: "Lit: Django (your choice).", "`FastAPI` (your choice) is not in
+    /// this diagram: no layer is lit.", "Nothing lit: Open: Flask or `FastAPI`."
+    pub caption: String,
 }
 
 /// One layer of the suggested stack.
@@ -105,6 +49,9 @@ pub struct Evaluation {
     /// The scored options' scores, in order (also-consider options have none).
     pub scores: Vec<Score>,
     pub verdict: Verdict,
+    /// What is decided: the verdict, the stage and the user's choice together. Every
+    /// surface words the decision from it.
+    pub outcome: Outcome,
     pub stack: StackView,
     pub reasons: Vec<String>,
     pub hints: Vec<Hint>,
@@ -166,11 +113,13 @@ pub fn reevaluate(
 fn assemble(decision: &Decision, answers: &Answers, scores: Vec<Score>, hints: Vec<Hint>) -> Evaluation {
     let mut verdict = verdict(decision, answers, &scores);
     verdict.also_consider = also_consider(decision, answers);
-    let stack = stack(decision, &verdict);
+    let outcome = outcome(decision, &verdict, answers.stage.as_deref(), &answers.choice);
+    let stack = stack(decision, &outcome);
     let reasons = reasons(decision, answers, &scores, &verdict);
     Evaluation {
         scores,
         verdict,
+        outcome,
         stack,
         reasons,
         hints,
@@ -278,10 +227,11 @@ fn leaders(scores: &[Score]) -> Vec<String> {
         .collect()
 }
 
-/// The stack: each option's layer is active when the verdict names it; the shared layers only
-/// for a hybrid (a tie of a leaning, or a stage's alternatives, are not one).
-fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
-    let hybrid = verdict.kind == VerdictKind::Hybrid;
+/// The stack: an option's layer is lit when the outcome decides that option, the shared
+/// layers only for the hybrid; open alternatives light nothing. The caption says what is lit,
+/// and when the decided option has no layer (it is not in the article's diagram), says so.
+fn stack(decision: &Decision, outcome: &Outcome) -> StackView {
+    let hybrid = outcome.decided == Decided::Hybrid;
     let layers: Vec<LayerView> = decision
         .stack
         .layers
@@ -291,14 +241,43 @@ fn stack(decision: &Decision, verdict: &Verdict) -> StackView {
             option: layer.option.clone(),
             parts: layer.parts.iter().map(ToString::to_string).collect(),
             active: match &layer.option {
-                Some(option) => verdict.options.contains(option),
+                Some(option) => outcome.decides(option),
                 None => hybrid,
             },
         })
         .collect();
+    let whose = if outcome.basis == Basis::Choice {
+        "your choice"
+    } else {
+        "the suggestion"
+    };
+    let unlit: Vec<&str> = outcome
+        .options
+        .iter()
+        .filter(|id| {
+            outcome.is_decided()
+                && !decision
+                    .stack
+                    .layers
+                    .iter()
+                    .any(|l| l.option.as_ref() == Some(*id))
+        })
+        .map(|id| decision.option_name(id))
+        .collect();
+    let caption = if !unlit.is_empty() {
+        format!(
+            "{} ({whose}) is not in this diagram: no layer is lit.",
+            join_names(&unlit, "and")
+        )
+    } else if outcome.is_decided() {
+        format!("Lit: {} ({whose}).", outcome.headline)
+    } else {
+        format!("Nothing lit: {}.", outcome.headline)
+    };
     StackView {
         title: decision.stack.title.to_string(),
         layers,
+        caption,
     }
 }
 
@@ -349,12 +328,19 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         let picks = names(decision, &stage.picks, "or");
         let label = quoted(&stage.label);
         let advice = stage.advice.trim_end();
+        // A stage agrees with one qualifying option it picks; it picks alternatives, never a
+        // hybrid, so it never agrees with one.
+        let agrees =
+            verdict.kind == VerdictKind::Single && stage.picks.iter().any(|p| verdict.options.contains(p));
         let reason = match verdict.kind {
             VerdictKind::Stage => format!("No checklist qualifies, so the stage {label} decides: {advice}"),
-            _ if stage.picks.iter().all(|p| verdict.options.contains(p)) => {
+            VerdictKind::Single | VerdictKind::Hybrid if agrees => {
                 format!("The stage {label} agrees with the checklist: {advice}")
             }
-            _ => format!("The checklist decides; the stage {label} would point to {picks} instead: {advice}"),
+            VerdictKind::Hybrid => {
+                format!("The checklists decide; the stage {label} points to {picks} alone: {advice}")
+            }
+            _ => format!("The checklist decides; the stage {label} points to {picks}: {advice}"),
         };
         reasons.push(reason);
     }

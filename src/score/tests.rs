@@ -298,7 +298,7 @@ fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_single() {
         .expect("a reason for the stage");
     assert_eq!(
         stage,
-        "The checklist decides; the stage “Stage A” would point to Alpha instead: Use Alpha."
+        "The checklist decides; the stage “Stage A” points to Alpha: Use Alpha."
     );
 }
 
@@ -311,7 +311,10 @@ fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_hybrid() {
         .iter()
         .find(|r| r.contains("Stage B"))
         .expect("a reason for the stage");
-    assert!(stage.starts_with("The checklist decides"), "{stage}");
+    assert!(
+        stage.starts_with("The checklists decide; the stage “Stage B” points to Beta alone"),
+        "{stage}"
+    );
 }
 
 #[test]
@@ -373,7 +376,9 @@ fn shared_layer_is_on_when_two_option_layers_are() {
 fn a_two_option_stage_is_alternatives_not_a_hybrid() {
     let e = eval(&small(), &[], Some("go-ab"));
     assert_eq!(e.verdict.summary, "Stage advice: Alpha or Beta");
-    assert_eq!(active_layers(&e), ["Alpha layer", "Beta layer"]);
+    // Alternatives are not a decision: nothing is lit, and the caption says so.
+    assert!(active_layers(&e).is_empty());
+    assert_eq!(e.stack.caption, "Nothing lit: Open: Alpha or Beta.");
     assert!(
         !e.reasons.iter().any(|r| r.contains("together")),
         "{:#?}",
@@ -389,10 +394,10 @@ fn the_shared_layer_lights_for_a_hybrid_only() {
     let e = eval(&small(), &["a.q1", "a.q3", "c.q1", "c.q2"], None);
     assert_verdict(&e, VerdictKind::Hybrid, &["a", "c"]);
     assert_eq!(active_layers(&e), ["Alpha layer", "Shared"]);
-    // a and c tie in a leaning: their layers light, the shared one does not.
+    // a and c tie in a leaning: nothing is decided, so nothing lights.
     let e = eval(&small(), &["a.q3", "c.q1", "b.q1"], None);
     assert_verdict(&e, VerdictKind::Leaning, &["a", "c"]);
-    assert_eq!(active_layers(&e), ["Alpha layer"]);
+    assert!(active_layers(&e).is_empty());
 }
 
 #[test]
@@ -697,7 +702,8 @@ fn the_api_first_stage_gives_alternatives_and_suggests_fastapi() {
     let e = eval(&Decision::embedded(), &[], Some("api-first"));
     assert_verdict(&e, VerdictKind::Stage, &["flask", "fastapi"]);
     assert_eq!(e.verdict.summary, "Stage advice: Flask or FastAPI");
-    assert_eq!(active_layers(&e), ["Flask Microservices"]);
+    assert!(active_layers(&e).is_empty());
+    assert_eq!(e.outcome.headline, "Open: Flask or FastAPI");
     assert_eq!(
         e.verdict.also_consider[0].why,
         "Stage “API-first product”: Flask for simplicity, FastAPI for async performance."
@@ -722,7 +728,8 @@ fn an_embedded_leaning_tie_lights_no_shared_auth() {
     );
     assert_verdict(&e, VerdictKind::Leaning, &["django", "flask"]);
     assert_eq!(e.verdict.summary, "Leaning towards Django or Flask");
-    assert_eq!(active_layers(&e), ["Django Monolith", "Flask Microservices"]);
+    assert!(active_layers(&e).is_empty());
+    assert_eq!(e.outcome.headline, "Open: leaning towards Django or Flask");
 }
 
 #[test]

@@ -348,6 +348,7 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
             "stage",
             "note",
             "questions",
+            "outcome",
             "choice",
             "scores",
             "verdict",
@@ -431,7 +432,25 @@ fn score_json_has_every_key_of_the_design_with_the_right_types() {
                            "status": "accepted", "deciders": []})
     );
 
-    assert_eq!(keys(&report["stack"]), sorted(&["title", "layers"]));
+    assert_eq!(
+        keys(&report["outcome"]),
+        sorted(&[
+            "decided",
+            "options",
+            "basis",
+            "headline",
+            "because",
+            "choice_against",
+            "stage_against",
+            "suggestion",
+            "status"
+        ])
+    );
+    assert_eq!(report["outcome"]["decided"], "option");
+    assert_eq!(report["outcome"]["options"], serde_json::json!(["django"]));
+    assert_eq!(report["outcome"]["headline"], "Django");
+    assert_eq!(keys(&report["stack"]), sorted(&["title", "layers", "caption"]));
+    assert_eq!(report["stack"]["caption"], "Lit: Django (the suggestion).");
     assert_eq!(report["stack"]["title"], "Your Startup Stack");
     let layers = report["stack"]["layers"].as_array().unwrap();
     assert_eq!(layers.len(), 3);
@@ -1052,7 +1071,7 @@ fn choose_and_because_make_the_users_choice() {
     ]);
     assert!(
         run.stdout
-            .contains("Your choice: FastAPI (the checklist suggests Django), because async"),
+            .contains("Decision: FastAPI — your choice\n  The checklist suggests Django.\n  Why: Async.\n"),
         "{run:?}"
     );
     assert_eq!(score_json(&["--choose", "hybrid"])["choice"]["option"], "hybrid");

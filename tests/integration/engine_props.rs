@@ -266,19 +266,22 @@ proptest! {
     }
 
     #[test]
-    fn the_stack_follows_the_verdict(answers in answers()) {
+    fn the_stack_follows_the_outcome(answers in answers()) {
         let d = decision();
         let evaluation = evaluate(&d, &answers);
-        let mut active_options = 0;
+        let outcome = &evaluation.outcome;
         for layer in evaluation.stack.layers.iter().filter(|l| l.option.is_some()) {
             let option = layer.option.as_ref().unwrap();
-            prop_assert_eq!(layer.active, evaluation.verdict.options.contains(option));
-            active_options += usize::from(layer.active);
+            prop_assert_eq!(layer.active, outcome.decides(option));
         }
-        let _ = active_options;
-        // The shared layer lights for a hybrid only: never for a leaning tie or a stage.
+        // The shared layer lights for the hybrid only: never for a leaning tie or a stage's
+        // alternatives, which are not decided.
         for layer in evaluation.stack.layers.iter().filter(|l| l.option.is_none()) {
-            prop_assert_eq!(layer.active, evaluation.verdict.kind == VerdictKind::Hybrid);
+            prop_assert_eq!(layer.active, outcome.decided == stackpick::score::Decided::Hybrid);
+        }
+        // Alternatives are never decided.
+        if !outcome.is_decided() {
+            prop_assert!(evaluation.stack.layers.iter().all(|l| !l.active));
         }
     }
 

@@ -88,7 +88,7 @@ fn the_svg_is_standalone_xml_with_gauges_verdict_choice_and_every_layer() {
     assert!(
         texts
             .iter()
-            .any(|t| t.starts_with("Your choice: Hybrid: Django + Flask")),
+            .any(|t| t.starts_with("Decision: Hybrid: Django + Flask — ")),
         "{texts:?}"
     );
     // flask.rest-api is yes: FastAPI is suggested.

@@ -58,9 +58,9 @@ fn y_writes_the_decision_to_the_clipboard_with_osc_52() {
     );
     assert!(decoded.contains(&format!("Verdict: {}", report.verdict.summary)));
     assert!(decoded.contains("Reasons:"), "{decoded}");
-    let choice = format!("Your choice: {}", decision.options[0].name);
+    let choice = format!("Decision: {} — your choice", decision.options[0].name);
     assert!(decoded.contains(&choice), "{decoded}");
-    assert!(decoded.contains("because we know it"), "{decoded}");
+    assert!(decoded.contains("Why: We know it."), "{decoded}");
     assert!(
         !decoded.chars().any(|c| c.is_control() && c != '\n'),
         "only clean text: {decoded:?}"

@@ -368,8 +368,8 @@ fn a_click_outside_the_help_closes_it() {
 fn a_tall_checklist_shows_how_close_the_call_is() {
     let mut app = app_with(&["django.admin-panel", "django.permissions"], None, Theme::ansi());
     app.ui.tab = Tab::Checklist;
-    let short = text(&render(&mut app, 120, 30));
-    assert!(!short.contains("One step away"), "no room at 120x30");
+    let short = text(&render(&mut app, 120, 20));
+    assert!(!short.contains("One step away"), "no room at 120x20");
     let tall = text(&render(&mut app, 120, 50));
     assert!(tall.contains("One step away"), "{tall}");
     assert!(tall.contains("Django is 1 yes away"), "{tall}");

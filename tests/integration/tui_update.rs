@@ -823,8 +823,9 @@ fn c_chooses_the_users_decision_with_a_justification() {
     assert_eq!(choice.pick, Pick::Option("fastapi".into()));
     assert_eq!(choice.because, "Async ML serving");
     let decision = app.press("5").is_empty().then(|| app.text()).expect("no effect");
-    assert!(decision.contains("FastAPI, your choice"), "{decision}");
-    assert!(decision.contains("This differs from the checklist"), "{decision}");
+    assert!(decision.contains("FastAPI — your choice"), "{decision}");
+    assert!(decision.contains("FastAPI (your choice) is not"), "{decision}");
+    assert!(decision.contains("no layer is lit"), "{decision}");
     assert!(decision.contains("Async ML serving"), "{decision}");
     // A click on a picker entry chooses it.
     app.press("c");

@@ -20,6 +20,8 @@ pub struct Outcome {
     pub because: String,
     /// The verdict's one-line summary.
     pub summary: String,
+    /// A stage that points elsewhere than what is decided, as a sentence; empty when none.
+    pub stage_against: String,
 }
 
 /// The sentence with a final full stop (or other end mark).
@@ -95,8 +97,10 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
                 ),
                 None => with_full_stop(&verdict.summary),
             };
-            // A stage that picks several options ("Flask or FastAPI") still leaves a choice.
-            (names.len() == 1, Some(join_names(&names, "or")), because)
+            // A stage that picks several options ("Flask or FastAPI") still leaves a choice:
+            // nothing is chosen until the user chooses.
+            let decided = names.len() == 1;
+            (decided, decided.then(|| join_names(&names, "or")), because)
         }
         VerdictKind::Leaning => {
             let because = format!(
@@ -117,5 +121,6 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
         chosen,
         because,
         summary: verdict.summary.clone(),
+        stage_against: report.outcome.stage_against.clone().unwrap_or_default(),
     }
 }

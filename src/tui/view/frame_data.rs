@@ -26,6 +26,17 @@ fn verdict_line(app: &App) -> Line<'static> {
         Span::styled("Verdict: ", theme.heading),
         Span::styled(verdict.summary.clone(), theme.qualified),
     ];
+    // The decision beside it when the user's choice or the stage says otherwise.
+    let outcome = &app.scorecard.evaluation().outcome;
+    if outcome.basis == crate::score::Basis::Choice {
+        spans.push(Span::styled(
+            format!(" · Decision: {}", outcome.line()),
+            theme.qualified,
+        ));
+    }
+    if let Some(stage) = &outcome.stage_against {
+        spans.push(Span::styled(format!(" · {stage}"), theme.highlight));
+    }
     // The also-consider callout goes beside the verdict, in the article's words.
     for also in &verdict.also_consider {
         spans.push(Span::styled(format!(" · {also}"), theme.highlight));

@@ -26,11 +26,9 @@ impl StatefulWidget for ChoicePicker<'_> {
         let theme = app.theme();
         let width = body.width.saturating_sub(4).min(60);
         let mut doc = Doc::new(width.saturating_sub(2));
-        let suggested = app.scorecard.resolved_choice();
-        let suggestion = match &suggested.suggested {
-            Some(name) => format!("The checklist suggests {name}; the decision is yours."),
-            None => "The checklist suggests nothing yet; the decision is yours.".to_owned(),
-        };
+        // The checklist's verdict in the words the Scores pane uses.
+        let verdict = &app.scorecard.evaluation().verdict.summary;
+        let suggestion = format!("Checklist verdict: {verdict}; the decision is yours.");
         doc.para(&suggestion, theme.muted);
         doc.blank();
         let current = &app.scorecard.answers().choice.pick;

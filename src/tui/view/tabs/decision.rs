@@ -21,29 +21,17 @@ pub struct DecisionTab<'a> {
     pub data: &'a FrameData,
 }
 
-/// The user's own decision: what, why, its status and deciders, whether it differs from the
-/// checklist; then the decision's note.
+/// The record of the user's decision: why, its status and deciders; then the decision's note.
 fn your_decision(app: &App, doc: &mut Doc) {
     let theme = app.theme();
     let resolved = app.scorecard.resolved_choice();
     doc.blank();
-    doc.heading("Your decision", theme.heading);
-    let what = match (&resolved.name, resolved.follow_checklist) {
-        (Some(name), true) => format!("{name}, following the checklist"),
-        (None, true) => "Following the checklist, which suggests nothing yet".to_owned(),
-        (Some(name), false) => format!("{name}, your choice"),
-        (None, false) => "Not decided".to_owned(),
-    };
-    doc.para(&what, theme.qualified);
-    if resolved.differs {
-        let text = match &resolved.suggested {
-            Some(suggested) => format!("This differs from the checklist, which suggests {suggested}."),
-            None => "This differs from the checklist, which suggests nothing yet.".to_owned(),
-        };
-        doc.para(&text, theme.highlight);
-    }
+    doc.heading("Your record", theme.heading);
     if !resolved.because.is_empty() {
-        doc.para(&format!("Because: {}", resolved.because), theme.text);
+        doc.para(
+            &format!("Why: {}", crate::text::sentence(&resolved.because)),
+            theme.text,
+        );
     }
     let deciders = if resolved.deciders.is_empty() {
         String::new()
@@ -74,8 +62,18 @@ pub fn doc(app: &App, width: u16) -> Doc {
     let theme = app.theme();
     let evaluation = &app.scorecard.evaluation();
     let mut doc = Doc::new(width);
-    doc.heading("Verdict", theme.heading);
-    doc.para(&evaluation.verdict.summary, theme.qualified);
+    // The decision first, worded from the outcome as every other surface words it.
+    let outcome = &evaluation.outcome;
+    doc.heading("Decision", theme.heading);
+    doc.para(&outcome.line(), theme.qualified);
+    for against in outcome.against() {
+        doc.para(against, theme.highlight);
+    }
+    doc.para(&format!("Diagram: {}", evaluation.stack.caption), theme.muted);
+    doc.para(
+        &format!("Checklist verdict: {}", evaluation.verdict.summary),
+        theme.muted,
+    );
     for also in &evaluation.verdict.also_consider {
         doc.bullet("+", "", &also.to_string(), theme.highlight, theme.highlight);
     }

@@ -66,7 +66,7 @@ fn matrix(app: &App, doc: &mut Doc) {
     let theme = app.theme();
     doc.blank();
     doc.heading("Quick Decision Matrix", theme.heading);
-    let verdict = &app.scorecard.evaluation().verdict;
+    let outcome = &app.scorecard.evaluation().outcome;
     let pick_width = decision
         .options
         .iter()
@@ -79,7 +79,7 @@ fn matrix(app: &App, doc: &mut Doc) {
         theme.muted,
     ));
     for row in &decision.matrix {
-        let matches = verdict.options.contains(&row.pick);
+        let matches = outcome.decides(&row.pick);
         let marker = if matches { "▶ " } else { "  " };
         let style = if matches { theme.highlight } else { theme.text };
         let mut situation = fit(&row.situation, situation_width);
@@ -90,18 +90,10 @@ fn matrix(app: &App, doc: &mut Doc) {
             Span::styled(decision.option_name(&row.pick).to_owned(), style),
         ]));
     }
-    let marked = if verdict.options.is_empty() {
-        "No verdict yet: tick questions on the Checklist tab to mark the matching rows.".to_owned()
+    let marked = if outcome.is_decided() {
+        format!("▶ marks the rows that match the decision ({}).", outcome.headline)
     } else {
-        let names: Vec<&str> = verdict
-            .options
-            .iter()
-            .map(|id| decision.option_name(id))
-            .collect();
-        format!(
-            "▶ marks the rows that match your verdict ({}).",
-            names.join(" + ")
-        )
+        format!("No row is marked: nothing is decided yet ({}).", outcome.headline)
     };
     doc.para(&marked, theme.muted);
 }
