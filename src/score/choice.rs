@@ -160,9 +160,10 @@ pub fn hybrid_ids(decision: &Decision) -> Vec<String> {
 
 /// The names of the options that make the hybrid ("Django + Flask").
 pub fn hybrid_names(decision: &Decision) -> Vec<&str> {
+    let ids = hybrid_ids(decision);
     decision
         .scored()
-        .filter(|o| hybrid_ids(decision).contains(&o.id))
+        .filter(|o| ids.contains(&o.id))
         .map(|o| o.name.as_str())
         .collect()
 }
