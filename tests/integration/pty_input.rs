@@ -99,3 +99,41 @@ fn keys_after_a_lone_paste_start_are_text_until_the_paste_is_given_up() {
         "bracketed paste is turned off on exit"
     );
 }
+
+/// A megabyte pasted into a note (bracketed, as a terminal pastes) is one edit: it lands
+/// whole, is saved on Enter, and the app quits within the harness's patience (one update a
+/// character took minutes for this).
+#[test]
+fn a_megabyte_paste_into_a_note_is_saved_whole() {
+    let mut app = spawn_on_pty(&["--no-mouse"], false);
+    first_frame(&mut app);
+    app.type_bytes(b"4");
+    app.wait_for("Questions ·");
+    app.type_bytes(b"a");
+    app.wait_for("Note on this question");
+    let words = "a pasted note of many words\n";
+    let text = words.repeat(1_000_000 / words.len() + 1);
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend_from_slice(text.as_bytes());
+    paste.extend_from_slice(b"\x1b[201~");
+    let pasted = Instant::now();
+    app.type_burst(&paste);
+    app.type_bytes(b"\r");
+    app.wait_for("Note saved");
+    eprintln!(
+        "a {}-byte paste was saved {:?} after it began",
+        text.len(),
+        pasted.elapsed()
+    );
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
+    // Line breaks become spaces; the note is the whole paste, trimmed.
+    let note = text.replace('\n', " ");
+    let saved = std::fs::read_to_string(app.path("state/web-frameworks.ron")).expect("saved answers");
+    assert!(
+        saved.contains(&format!("\"{}\"", note.trim_end())),
+        "the whole {}-byte note is saved; the file has {} bytes",
+        note.trim_end().len(),
+        saved.len()
+    );
+}
