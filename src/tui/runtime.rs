@@ -4,12 +4,13 @@
 use std::io;
 
 use crossterm::clipboard::CopyToClipboard;
-use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::{App, Effect, ExportOutcome, Mode, Ui};
 use crate::tui::terminal;
+use crate::tui::terminal::input::Input;
 use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::render;
 
@@ -245,19 +246,20 @@ pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<
     run_started(start(mouse)?, app, effects)
 }
 
-/// The terminal in the app's mode, with the signals handled.
-pub struct Started(terminal::Session);
+/// The terminal in the app's mode, with the signals handled and its input open.
+pub struct Started(terminal::Session, Input);
 
 /// Handles the signals and puts the terminal in the app's mode: the part of [`run`] that
 /// needs no model, so that a caller can load everything that may fail before it.
 pub fn start(mouse: bool) -> io::Result<Started> {
     terminal::signals::listen()?;
-    Ok(Started(terminal::Session::start(mouse)?))
+    let session = terminal::Session::start(mouse)?;
+    Ok(Started(session, Input::open()?))
 }
 
 /// [`run`] on a terminal already [`start`]ed.
 pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -> io::Result<()> {
-    let Started(mut session) = started;
+    let Started(mut session, mut input) = started;
     let mut work = terminal::signals::hold();
     let size = session.terminal.size()?;
     app.update(Action::Resize {
@@ -274,7 +276,7 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
         // Block until something happens: an idle app draws nothing and uses no CPU. Only
         // while it waits may a signal end it: nothing is half drawn or unsaved then.
         drop(work);
-        let event = event::read();
+        let event = input.read();
         work = terminal::signals::hold();
         let event = event?;
         let before = shown(app);

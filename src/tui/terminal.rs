@@ -3,6 +3,7 @@
 //! Frames go out through a buffered writer.
 
 pub mod clamped;
+pub mod input;
 pub mod signals;
 
 use std::fs::File;

@@ -23,6 +23,7 @@ mod plain_errors;
 mod pty_copy;
 mod pty_exit;
 mod pty_idle;
+mod pty_input;
 mod readme;
 mod reset;
 mod screenshots;

@@ -410,6 +410,43 @@ fn the_last_line_of_a_document_past_65535_lines_can_be_reached() {
     assert!(!screen.contains(&last) && screen.contains(&format!("point-{}", count - 2)));
 }
 
+/// A note past 65,535 lines (here the decision's own, pasted on the Decision tab): the
+/// document it is part of scrolls to its last line.
+#[test]
+fn a_note_past_65535_lines_scrolls_to_its_last_line() {
+    let mut app = Screen::new(
+        App::new(Decision::embedded(), Answers::default(), Theme::monochrome()),
+        80,
+        24,
+    );
+    let count = 420_000;
+    let words: Vec<String> = (0..count).map(|i| format!("n{i}")).collect();
+    app.press("5a");
+    app.paste(&words.join(" "));
+    app.press("⏎");
+    assert_eq!(app.scorecard.answers().note.split(' ').count(), count);
+    app.press("G");
+    assert!(
+        app.ui.decision.scroll > usize::from(u16::MAX),
+        "scrolled past 65,535 lines: {}",
+        app.ui.decision.scroll
+    );
+    // The document's last line, the Export section's, is at the bottom.
+    let screen = app.text();
+    assert!(screen.contains("to reload."), "{screen}");
+    // A few pages up, the note's last word, below line 65,535.
+    let last = format!("n{}", count - 1);
+    let mut pages = 0;
+    while !app.text().contains(&last) {
+        assert!(pages < 20, "{last} within 20 pages of the end:\n{}", app.text());
+        app.key(ratatui::crossterm::event::KeyCode::PageUp);
+        pages += 1;
+    }
+    assert!(app.ui.decision.scroll > usize::from(u16::MAX));
+    app.press("g");
+    assert!(!app.text().contains(&last), "back at the top");
+}
+
 /// An absurd terminal size: the app draws into the top-left part, at most
 /// `layout::MAX_WIDTH`×`layout::MAX_HEIGHT`, so no frame buffer of four billion cells.
 #[test]

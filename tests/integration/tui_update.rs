@@ -480,6 +480,79 @@ fn a_paste_goes_into_the_field_cleaned_and_never_acts_as_keys() {
     assert!(!dialog.path.value().contains("zzz"));
 }
 
+/// A megabyte pasted into a note lands whole (cleaned onto one line), as one edit: kept by
+/// one Enter and undone by one `u`.
+#[test]
+fn a_megabyte_paste_lands_whole_in_a_note_as_one_step() {
+    let mut app = app();
+    app.press("4a");
+    let line = "0123456789abcdefghijklmnopqrstuvwxyz\u{1b}[31m\n";
+    let paste = line.repeat(1_000_000 / line.len() + 1);
+    assert!(paste.len() >= 1_000_000);
+    app.paste(&paste);
+    // The note field takes all of it, on one line, without the control characters.
+    let Mode::Note { editor, .. } = &app.ui.mode else {
+        panic!("the note editor is open")
+    };
+    let cleaned = "0123456789abcdefghijklmnopqrstuvwxyz[31m ".repeat(paste.len() / line.len());
+    assert_eq!(editor.value().len(), cleaned.len());
+    assert_eq!(editor.value(), cleaned);
+    assert_eq!(app.ui.status, None, "nothing was cut");
+    assert_eq!(app.press("⏎"), vec![Effect::SaveAnswers]);
+    assert_eq!(
+        app.scorecard.note(0).map(str::len),
+        Some(cleaned.trim_end().len())
+    );
+    app.press("u");
+    assert_eq!(app.scorecard.note(0), None, "one undo takes the whole paste back");
+}
+
+/// A one-line field keeps at most `FIELD_PASTE_LIMIT` characters of a paste and says so.
+#[test]
+fn a_paste_into_a_one_line_field_is_cut_at_the_limit_and_says_so() {
+    use stackpick::tui::app::line_editor::FIELD_PASTE_LIMIT;
+    let said = format!(
+        "Paste cut at {} characters: a one-line field holds no more",
+        stackpick::text::thousands(FIELD_PASTE_LIMIT)
+    );
+    let big = "é".repeat(200_000);
+    // The Compare tab's filter.
+    let mut app = self::app();
+    app.press("3/ab");
+    app.paste(&big);
+    assert_eq!(app.ui.compare.filter.value().chars().count(), FIELD_PASTE_LIMIT);
+    assert!(app.ui.compare.filter.value().starts_with("abéé"));
+    let status = app.ui.status.clone().expect("a message");
+    assert_eq!((status.text.as_str(), status.is_error), (said.as_str(), true));
+    // The export path.
+    let mut app = self::app();
+    app.press("e");
+    app.paste(&big);
+    let Mode::Export(dialog) = &app.ui.mode else {
+        panic!("dialog open")
+    };
+    assert_eq!(dialog.path.value().chars().count(), FIELD_PASTE_LIMIT);
+    assert_eq!(
+        app.ui.status.as_ref().map(|s| s.text.as_str()),
+        Some(said.as_str())
+    );
+    // The help's filter.
+    let mut app = self::app();
+    app.press("?");
+    app.paste(&big);
+    assert_eq!(app.ui.help.filter.value().chars().count(), FIELD_PASTE_LIMIT);
+    assert_eq!(
+        app.ui.status.as_ref().map(|s| s.text.as_str()),
+        Some(said.as_str())
+    );
+    // A paste that fits says nothing.
+    let mut app = self::app();
+    app.press("3/");
+    app.paste("async");
+    assert_eq!(app.ui.compare.filter.value(), "async");
+    assert_eq!(app.ui.status, None);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Pages, panes, overlays and the mouse: targets looked up in the FrameMap
 // ---------------------------------------------------------------------------------------------

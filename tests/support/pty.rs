@@ -298,6 +298,30 @@ impl PtyApp {
         self.keyboard.flush().expect("flush the pty");
     }
 
+    /// Types a burst of bytes from a thread of its own: the terminal takes only a few KiB
+    /// ahead of the program, so an app that stops reading its input fails the test here
+    /// instead of leaving it blocked on the write.
+    pub fn type_burst(&mut self, bytes: &[u8]) {
+        let mut keyboard = std::mem::replace(&mut self.keyboard, Box::new(std::io::sink()));
+        let burst = bytes.to_vec();
+        let (done, written) = channel();
+        thread::spawn(move || {
+            let result = keyboard.write_all(&burst).and_then(|()| keyboard.flush());
+            let _ = done.send((result, keyboard));
+        });
+        match written.recv_timeout(PATIENCE) {
+            Ok((result, keyboard)) => {
+                result.expect("write to the pty");
+                self.keyboard = keyboard;
+            }
+            Err(e) => panic!(
+                "the program took not all of a {}-byte burst ({e}); screen:\n{}",
+                bytes.len(),
+                screen(&self.transcript)
+            ),
+        }
+    }
+
     /// Types text on the terminal's keyboard.
     pub fn keys(&mut self, keys: &str) {
         self.type_bytes(keys.as_bytes());

@@ -10,6 +10,7 @@ use crate::scorecard::Scorecard;
 use crate::tui::action::Action;
 use crate::tui::app::export_dialog::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS};
 use crate::tui::app::export_path;
+use crate::tui::app::line_editor::FIELD_PASTE_LIMIT;
 use crate::tui::app::model::{App, Effect};
 use crate::tui::app::ui::Mode;
 
@@ -124,6 +125,17 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// A paste into the export dialog's field in focus, cut at [`FIELD_PASTE_LIMIT`]
+    /// characters; `true` when cut.
+    pub(super) fn paste_into_export(&mut self, text: &str) -> bool {
+        match &mut self.ui.mode {
+            Mode::Export(dialog) if dialog.question.is_none() => {
+                dialog.editor().insert_str(text, Some(FIELD_PASTE_LIMIT))
+            }
+            _ => false,
+        }
     }
 
     /// The outcome of an export the event loop performed.

@@ -6,6 +6,11 @@ use tui_input::{Input, InputRequest};
 use crate::tui::action::Edit;
 use crate::tui::app::typed::is_typeable;
 
+/// The most characters a paste leaves in a one-line field other than a note or a
+/// justification (a search, an export path, the deciders): enough for any real path or
+/// query, and a field this long still edits and draws at once.
+pub const FIELD_PASTE_LIMIT: usize = 4_096;
+
 /// A one-line text field with a cursor.
 #[derive(Debug, Clone, Default)]
 pub struct LineEditor {
@@ -55,6 +60,29 @@ impl LineEditor {
         }
         self.input.handle(InputRequest::InsertChar(c));
         true
+    }
+
+    /// Inserts `text` at the cursor as one edit, keeping its typeable characters, and at most
+    /// `limit` characters in the field (the rest of `text` is cut). One edit, not a character
+    /// at a time: each of those costs the length of the field, so a big paste took a time
+    /// that grew with its square. `true` when something was cut.
+    pub fn insert_str(&mut self, text: &str, limit: Option<usize>) -> bool {
+        let value = self.value();
+        let cursor = self.input.cursor();
+        let at = value.char_indices().nth(cursor).map_or(value.len(), |(i, _)| i);
+        let room = limit.map_or(usize::MAX, |limit| limit.saturating_sub(value.chars().count()));
+        let mut typeable = text.chars().filter(|&c| is_typeable(c));
+        let mut edited = String::with_capacity(value.len() + text.len());
+        edited.push_str(&value[..at]);
+        let mut inserted = 0;
+        for c in typeable.by_ref().take(room) {
+            edited.push(c);
+            inserted += 1;
+        }
+        edited.push_str(&value[at..]);
+        let cut = typeable.next().is_some();
+        self.input = Input::new(edited).with_cursor(cursor + inserted);
+        cut
     }
 
     /// Deletes the character before the cursor.
@@ -112,6 +140,26 @@ mod tests {
         assert_eq!(field.value(), "a");
         field.edit(Edit::DeleteToStart);
         assert_eq!(field.value(), "");
+    }
+
+    #[test]
+    fn a_paste_goes_in_at_the_cursor_as_typed_and_stops_at_the_limit() {
+        let mut field = LineEditor::new("out/.md");
+        field.edit(Edit::Home);
+        for _ in 0..4 {
+            field.edit(Edit::Right);
+        }
+        assert!(!field.insert_str("dé\u{1b}cision", None));
+        assert_eq!((field.value(), field.cursor_column()), ("out/décision.md", 12));
+        // The cursor is after the paste: typing goes on from there.
+        field.insert('s');
+        assert_eq!(field.value(), "out/décisions.md");
+        let mut field = LineEditor::new("ab");
+        assert!(field.insert_str("cdef", Some(4)));
+        assert_eq!(field.value(), "abcd");
+        assert!(!field.insert_str("", Some(4)));
+        assert!(field.insert_str("x", Some(4)));
+        assert_eq!(field.value(), "abcd");
     }
 
     #[test]

@@ -7,12 +7,12 @@ use crate::decision::Decision;
 use crate::export::Format;
 use crate::score::Answers;
 use crate::scorecard::Scorecard;
-use crate::tui::action::Action;
 use crate::tui::config::Settings;
 use crate::tui::keys::keymap::{Keymap, Scope};
 use crate::tui::theme::Theme;
 
 use crate::tui::app::export_dialog::ExportQuestion;
+use crate::tui::app::line_editor::FIELD_PASTE_LIMIT;
 use crate::tui::app::team::AppTeam;
 use crate::tui::app::ui::{self, Mode, Status, Ui};
 use crate::tui::search::contains_folded;
@@ -183,14 +183,33 @@ impl App {
         self.ui.status = Some(status);
     }
 
-    /// Pasted text goes into the text field being typed in, cleaned (see `typed.rs`);
-    /// anywhere else it is ignored, so a paste never acts as a string of keys.
+    /// Pasted text goes into the text field being typed in, cleaned (see `typed.rs`), as one
+    /// edit; anywhere else it is ignored, so a paste never acts as a string of keys. A note or
+    /// a justification takes all of it; any other field holds at most [`FIELD_PASTE_LIMIT`]
+    /// characters, and the status line says the paste was cut there.
     pub fn paste(&mut self, text: &str) {
         if !self.scopes().iter().any(|s| s.takes_text()) {
             return;
         }
-        for c in crate::tui::app::typed::clean_paste(text).chars() {
-            self.update(Action::Input(c));
+        let text = crate::tui::app::typed::clean_paste(text);
+        // A paste replaces the last message, as a key does.
+        self.ui.status = None;
+        let cut = match self.ui.mode {
+            Mode::Note { .. } | Mode::Because { .. } => {
+                self.paste_into_editor(&text);
+                false
+            }
+            Mode::Export(_) => self.paste_into_export(&text),
+            Mode::Filter => self.paste_into_query(&text),
+            Mode::Help { .. } => self.paste_into_help_filter(&text),
+            _ => false,
+        };
+        if cut {
+            let limit = crate::text::thousands(FIELD_PASTE_LIMIT);
+            self.set_status(
+                format!("Paste cut at {limit} characters: a one-line field holds no more"),
+                true,
+            );
         }
     }
 

@@ -50,6 +50,14 @@ impl App {
         None
     }
 
+    /// A paste into the note or justification being typed: all of it, as one edit (kept, like
+    /// typing, only on Enter, so one step of undo).
+    pub(super) fn paste_into_editor(&mut self, text: &str) {
+        if let Mode::Note { editor, .. } | Mode::Because { editor, .. } = &mut self.ui.mode {
+            editor.insert_str(text, None);
+        }
+    }
+
     /// Enter in the editor: the note or the decision is kept, and saved.
     fn keep_edit(&mut self) -> Option<Effect> {
         match std::mem::take(&mut self.ui.mode) {

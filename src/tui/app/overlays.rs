@@ -2,6 +2,7 @@
 //! are changed in place.
 
 use crate::tui::action::{Action, Pane};
+use crate::tui::app::line_editor::FIELD_PASTE_LIMIT;
 use crate::tui::app::model::App;
 use crate::tui::app::model::Effect;
 use crate::tui::app::ui::HelpState;
@@ -55,6 +56,18 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    /// A paste into the help's filter (starting it, as a typed letter does), cut at
+    /// [`FIELD_PASTE_LIMIT`] characters; `true` when cut.
+    pub(super) fn paste_into_help_filter(&mut self, text: &str) -> bool {
+        let help = &mut self.ui.help;
+        help.typing = true;
+        let cut = help.filter.insert_str(text, Some(FIELD_PASTE_LIMIT));
+        if let Mode::Help { scroll } = &mut self.ui.mode {
+            *scroll = 0;
+        }
+        cut
     }
 
     /// The message log: it scrolls like the help, and closes with its key, Esc or a click

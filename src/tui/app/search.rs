@@ -4,7 +4,7 @@
 //! what was drawn: the runtime turns `n`/`N` and Enter into `ShowMatch` with the `FrameMap`.
 
 use crate::tui::action::{Action, Pane, Tab};
-use crate::tui::app::line_editor::LineEditor;
+use crate::tui::app::line_editor::{FIELD_PASTE_LIMIT, LineEditor};
 use crate::tui::app::model::App;
 use crate::tui::app::ui::Mode;
 use crate::tui::search::{kept_or_next, move_within, step_match};
@@ -57,6 +57,16 @@ impl App {
         if self.ui.query_mut().insert(c) {
             self.query_changed();
         }
+    }
+
+    /// A paste into the search, cut at [`FIELD_PASTE_LIMIT`] characters; `true` when cut.
+    pub(super) fn paste_into_query(&mut self, text: &str) -> bool {
+        let before = self.ui.query().value().len();
+        let cut = self.ui.query_mut().insert_str(text, Some(FIELD_PASTE_LIMIT));
+        if self.ui.query().value().len() != before {
+            self.query_changed();
+        }
+        cut
     }
 
     /// The search changed: the lists show their first match, as incremental search does; a

@@ -4,7 +4,7 @@
 //!
 //! They are handled from before raw mode on: a thread of our own receives them (signal-hook's
 //! self-pipe: the handler itself only writes a byte), so restoring runs as ordinary code. It
-//! cannot wake the event loop, which blocks in crossterm's `read`, so it acts itself; [`hold`]
+//! cannot wake the event loop, which blocks reading the terminal's input, so it acts itself; [`hold`]
 //! keeps it from acting while the loop draws or saves, so a save under
 //! way completes before the process exits and no frame is cut in half. Every change of the
 //! answers is saved in the same turn of the loop that made it, so once the loop is back in
@@ -100,8 +100,8 @@ pub fn stop() {
     // Continued (SIGCONT).
     if active && terminal::enter(mouse).is_ok() {
         REDRAW.store(true, Ordering::SeqCst);
-        // crossterm turns SIGWINCH into a resize event: it wakes the event loop, which then
-        // draws the whole screen.
+        // The input reader turns SIGWINCH into a resize event: it wakes the event loop, which
+        // then draws the whole screen.
         let _ = low_level::raise(SIGWINCH);
     }
 }
