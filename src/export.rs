@@ -103,6 +103,14 @@ pub fn default_path(format: Format) -> PathBuf {
     PathBuf::from(format!("decision.{}", format.extension()))
 }
 
+/// The title of the record of these answers, which names its outcome ("Use Django"): the
+/// heading of the Markdown record and, slugged, its file name in a decisions folder.
+pub fn record_title(decision: &Decision, answers: &Answers) -> String {
+    crate::score::evaluate(decision, answers)
+        .outcome
+        .record_title(decision)
+}
+
 /// The export in a built-in format. JSON is exactly `score --json`; RON is a session that
 /// `--session` loads back; Markdown is the decision record, dated `date`; SVG is the
 /// decision at a glance; HTML is the record as a page with that SVG inline.
@@ -141,10 +149,12 @@ pub fn render_with(
             &RecordContext::with_extras(decision, answers, format_date(date), extras),
             true,
         ),
-        Format::Html => html::render(
+        Format::Html => html::render(&RecordContext::with_extras(
             decision,
-            &RecordContext::with_extras(decision, answers, format_date(date), extras),
-        ),
+            answers,
+            format_date(date),
+            extras,
+        )),
     }
 }
 

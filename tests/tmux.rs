@@ -637,9 +637,11 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
     tmux.wait_for(&["Wrote decision.md"]);
     let record = tmux.wait_file(&tmux.work().join("decision.md"), "the record", |t| !t.is_empty());
     for text in [
-        "* Are you building primarily a REST API? — yes",
-        "* Do you want to pick your own tools for everything? — no: our platform team picks them",
-        "Chosen option: \"FastAPI\", because async model serving for the ML team.",
+        "# Use FastAPI\n",
+        "* Are you building primarily a REST API? **Yes.**",
+        "* Do you want to pick your own tools for everything? **No.** Our platform team picks them.",
+        "Chosen option: \"FastAPI\", by our own choice.",
+        "> Async model serving for the ML team.",
         "Flask or FastAPI",
         "Flask for simplicity, FastAPI for async performance.",
     ] {

@@ -288,7 +288,7 @@ fn plan_record(
     let contents = render(Format::Md, template, decision, answers, date, extras)?;
     Ok(AdrPlan {
         number,
-        path: adr::record_path(adr.dir, number, &decision.title),
+        path: adr::record_path(adr.dir, number, &crate::export::record_title(decision, answers)),
         contents,
         mark,
     })

@@ -16,15 +16,19 @@ mod outcome;
 mod team;
 
 pub use outcome::Outcome;
-use outcome::{outcome, with_full_stop};
+use outcome::outcome;
 
 pub use team::{Disagreement, PersonSaid, TeamInfo};
 
 /// The values a decision-record template is rendered with.
 #[derive(Debug, Clone, Serialize)]
 pub struct RecordContext {
-    /// The decision's title.
+    /// The record's title, which says its outcome: "Use Django"; for an open decision, the
+    /// question and that it is open.
     pub title: String,
+    /// The article the decision's evidence comes from: its title, TL;DR, quick decision
+    /// matrix, stage advice and hybrid note.
+    pub article: Article,
     /// The question being decided (the problem statement).
     pub question: String,
     /// The record's date, `YYYY-MM-DD`.
@@ -47,8 +51,10 @@ pub struct RecordContext {
     pub options: Vec<OptionInfo>,
     /// The decision outcome.
     pub outcome: Outcome,
-    /// The chosen options' strengths (empty when nothing is chosen).
+    /// The decided options' strengths (empty when nothing is decided).
     pub consequences: Vec<Consequence>,
+    /// The comparison table: a column per option, "—" where the data says nothing.
+    pub comparison: Comparison,
     /// Each option's score, as in the report.
     pub scores: Vec<Score>,
     /// The title of the suggested stack.
@@ -103,6 +109,8 @@ pub struct Driver {
     pub answer: String,
     /// The question's note, possibly empty.
     pub note: String,
+    /// The note as a sentence of its own, possibly empty.
+    pub note_sentence: String,
 }
 
 /// The user's choice, phrased for a record.
@@ -161,12 +169,77 @@ pub struct Fact {
     pub value: String,
 }
 
-/// A good consequence of the choice: one of a chosen option's strengths.
+/// What comes with a decided option: its strengths, as the article lists them.
 #[derive(Debug, Clone, Serialize)]
 pub struct Consequence {
     pub option_name: String,
+    /// The strengths' titles.
+    pub strengths: Vec<String>,
+    /// The titles as a list in words: "A, B and C".
+    pub listed: String,
+}
+
+/// The comparison table: one row per aspect, one cell per option.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The options' names, the columns.
+    pub options: Vec<String>,
+    pub rows: Vec<ComparisonRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparisonRow {
+    pub aspect: String,
+    /// One cell per option, "—" where the data gives no value.
+    pub values: Vec<String>,
+}
+
+/// The article's own framing of the decision.
+#[derive(Debug, Clone, Serialize)]
+pub struct Article {
     pub title: String,
-    pub detail: String,
+    /// The TL;DR lines.
+    pub summary: Vec<SummaryLine>,
+    /// The quick decision matrix.
+    pub matrix: Vec<MatrixRow>,
+    /// The line introducing the stages.
+    pub stage_intro: String,
+    /// Every stage with its advice.
+    pub stages: Vec<StageLine>,
+    /// The heading and note of the article's stack (the hybrid approach).
+    pub hybrid: HybridNote,
+}
+
+/// One TL;DR line; `matches` when it picks what is decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryLine {
+    pub heading: String,
+    pub text: String,
+    pub matches: bool,
+}
+
+/// One row of the quick decision matrix; `matches` when its pick is part of what is decided.
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixRow {
+    pub situation: String,
+    /// The picked option's name.
+    pub pick: String,
+    pub matches: bool,
+}
+
+/// One stage and its advice; `chosen` for the user's stage.
+#[derive(Debug, Clone, Serialize)]
+pub struct StageLine {
+    pub label: String,
+    pub when: String,
+    pub advice: String,
+    pub chosen: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HybridNote {
+    pub heading: String,
+    pub note: String,
 }
 
 impl RecordContext {
@@ -196,11 +269,7 @@ impl RecordContext {
             option: resolved.option.clone(),
             name: resolved.name.clone(),
             because: resolved.because.clone(),
-            because_sentence: if resolved.because.is_empty() {
-                String::new()
-            } else {
-                with_full_stop(&resolved.because)
-            },
+            because_sentence: crate::text::sentence(&resolved.because.replace('\n', " ")),
             differs: resolved.differs,
             suggested: resolved.suggested.clone(),
         };
@@ -208,12 +277,15 @@ impl RecordContext {
         let consequences = chosen_ids
             .iter()
             .filter_map(|id| decision.option(id))
-            .flat_map(|option| {
-                option.strengths.iter().map(|p| Consequence {
+            .filter(|option| !option.strengths.is_empty())
+            .map(|option| {
+                let strengths: Vec<String> = option.strengths.iter().map(|p| p.title.to_string()).collect();
+                let titles: Vec<&str> = strengths.iter().map(String::as_str).collect();
+                Consequence {
                     option_name: option.name.to_string(),
-                    title: p.title.to_string(),
-                    detail: p.detail.to_string(),
-                })
+                    listed: crate::score::join_names(&titles, "and"),
+                    strengths,
+                }
             })
             .collect();
         let stage = answers
@@ -242,6 +314,7 @@ impl RecordContext {
                     text: q.text.to_string(),
                     answer: answer.to_string(),
                     note: answers.note_for(&id).unwrap_or_default().to_owned(),
+                    note_sentence: crate::text::sentence(answers.note_for(&id).unwrap_or_default()),
                     id,
                 })
             })
@@ -252,7 +325,9 @@ impl RecordContext {
             .map(|o| option_info(decision, o, chosen_ids.contains(&o.id)))
             .collect();
         RecordContext {
-            title: decision.title.to_string(),
+            title: report.outcome.record_title(decision),
+            article: article(decision, answers, &report.outcome),
+            comparison: comparison(decision),
             question: decision.question.to_string(),
             date,
             status: resolved.status.to_string(),
@@ -272,6 +347,69 @@ impl RecordContext {
             team: extras.team,
             supersedes: extras.supersedes,
         }
+    }
+}
+
+fn article(decision: &Decision, answers: &Answers, outcome: &crate::score::Outcome) -> Article {
+    let decides = |picks: &[String]| !picks.is_empty() && picks.iter().all(|p| outcome.decides(p));
+    Article {
+        title: decision.title.to_string(),
+        summary: decision
+            .summary
+            .iter()
+            .map(|s| SummaryLine {
+                heading: s.heading.to_string(),
+                text: s.text.to_string(),
+                matches: decides(&s.picks),
+            })
+            .collect(),
+        matrix: decision
+            .matrix
+            .iter()
+            .map(|row| MatrixRow {
+                situation: row.situation.to_string(),
+                pick: decision.option_name(&row.pick).to_owned(),
+                matches: outcome.decides(&row.pick),
+            })
+            .collect(),
+        stage_intro: decision.stage_intro.to_string(),
+        stages: decision
+            .stages
+            .iter()
+            .map(|s| StageLine {
+                label: s.label.to_string(),
+                when: s.when.to_string(),
+                advice: s.advice.to_string(),
+                chosen: answers.stage.as_deref() == Some(s.id.as_str()),
+            })
+            .collect(),
+        hybrid: HybridNote {
+            heading: decision.stack.heading.to_string(),
+            note: decision.stack.note.to_string(),
+        },
+    }
+}
+
+fn comparison(decision: &Decision) -> Comparison {
+    Comparison {
+        options: decision.options.iter().map(|o| o.name.to_string()).collect(),
+        rows: decision
+            .comparison
+            .iter()
+            .map(|aspect| ComparisonRow {
+                aspect: aspect.name.to_string(),
+                values: decision
+                    .options
+                    .iter()
+                    .map(|o| {
+                        aspect
+                            .values
+                            .get(&o.id)
+                            .map_or_else(|| "—".to_owned(), ToString::to_string)
+                    })
+                    .collect(),
+            })
+            .collect(),
     }
 }
 

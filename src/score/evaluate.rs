@@ -17,7 +17,8 @@ pub struct StackView {
     pub title: String,
     pub layers: Vec<LayerView>,
     /// What is lit, and why: "Lit: Django (your choice).", "`FastAPI` (your choice) is not in
-    /// this diagram: no layer is lit.", "Nothing lit: Open: Flask or `FastAPI`."
+    /// this diagram: no layer is lit.", "Nothing lit: the decision is open between Flask and
+    /// `FastAPI`."
     pub caption: String,
 }
 
@@ -199,10 +200,18 @@ fn also_consider(decision: &Decision, answers: &Answers) -> Vec<AlsoConsider> {
             if causes.is_empty() {
                 return None;
             }
+            let causes = causes.join(" and ");
+            let note = trigger.note.trim();
+            // The note is the article's, so it is quoted.
+            let why = if note.is_empty() {
+                format!("{causes}.")
+            } else {
+                format!("{causes}: {}", quoted(note))
+            };
             Some(AlsoConsider {
                 option: option.id.clone(),
                 name: option.name.to_string(),
-                why: format!("{}: {}", causes.join(" and "), trigger.note),
+                why,
             })
         })
         .collect()
@@ -269,10 +278,27 @@ fn stack(decision: &Decision, outcome: &Outcome) -> StackView {
             "{} ({whose}) is not in this diagram: no layer is lit.",
             join_names(&unlit, "and")
         )
-    } else if outcome.is_decided() {
-        format!("Lit: {} ({whose}).", outcome.headline)
     } else {
-        format!("Nothing lit: {}.", outcome.headline)
+        let names: Vec<&str> = outcome
+            .options
+            .iter()
+            .map(|id| decision.option_name(id))
+            .collect();
+        match (outcome.decided, outcome.basis) {
+            (Decided::Option, _) => format!("Lit: {} ({whose}).", join_names(&names, "and")),
+            (Decided::Hybrid, _) => format!("Lit: the hybrid of {} ({whose}).", join_names(&names, "and")),
+            (Decided::Open, Basis::Leaning) => {
+                format!(
+                    "Nothing lit: the decision is open, leaning towards {}.",
+                    join_names(&names, "or")
+                )
+            }
+            (Decided::Open, _) => format!(
+                "Nothing lit: the decision is open between {}.",
+                join_names(&names, "and")
+            ),
+            (Decided::Nothing, _) => "Nothing lit: nothing is decided yet.".to_owned(),
+        }
     };
     StackView {
         title: decision.stack.title.to_string(),
@@ -333,14 +359,23 @@ fn reasons(decision: &Decision, answers: &Answers, scores: &[Score], verdict: &V
         let agrees =
             verdict.kind == VerdictKind::Single && stage.picks.iter().any(|p| verdict.options.contains(p));
         let reason = match verdict.kind {
-            VerdictKind::Stage => format!("No checklist qualifies, so the stage {label} decides: {advice}"),
+            VerdictKind::Stage => format!(
+                "No checklist qualifies, so the stage {label} decides: {}",
+                quoted(advice)
+            ),
             VerdictKind::Single | VerdictKind::Hybrid if agrees => {
-                format!("The stage {label} agrees with the checklist: {advice}")
+                format!("The stage {label} agrees with the checklist: {}", quoted(advice))
             }
             VerdictKind::Hybrid => {
-                format!("The checklists decide; the stage {label} points to {picks} alone: {advice}")
+                format!(
+                    "The checklists decide; the stage {label} points to {picks} alone: {}",
+                    quoted(advice)
+                )
             }
-            _ => format!("The checklist decides; the stage {label} points to {picks}: {advice}"),
+            _ => format!(
+                "The checklist decides; the stage {label} points to {picks}: {}",
+                quoted(advice)
+            ),
         };
         reasons.push(reason);
     }

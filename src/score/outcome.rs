@@ -86,6 +86,17 @@ impl Outcome {
             .map(String::as_str)
     }
 
+    /// The title of a record of this outcome, MADR's way: "Use Django", "Use Django + Flask
+    /// (hybrid)"; an open decision is titled by its question and says it is open.
+    pub fn record_title(&self, decision: &Decision) -> String {
+        let names: Vec<&str> = self.options.iter().map(|id| decision.option_name(id)).collect();
+        match self.decided {
+            Decided::Option => format!("Use {}", join_names(&names, "and")),
+            Decided::Hybrid => format!("Use {} (hybrid)", names.join(" + ")),
+            Decided::Open | Decided::Nothing => format!("Open: {}", decision.question),
+        }
+    }
+
     /// The headline with its basis: "Django — your choice".
     pub fn line(&self) -> String {
         format!("{} — {}", self.headline, self.because)

@@ -141,7 +141,7 @@ fn stage_when_nothing_qualifies_and_a_stage_is_chosen() {
     assert!(
         e.reasons
             .iter()
-            .any(|r| r == "No checklist qualifies, so the stage “Stage A” decides: Use Alpha."),
+            .any(|r| r == "No checklist qualifies, so the stage “Stage A” decides: “Use Alpha.”"),
         "{:#?}",
         e.reasons
     );
@@ -298,7 +298,7 @@ fn disagreeing_stage_is_kept_as_a_reason_not_applied_to_single() {
         .expect("a reason for the stage");
     assert_eq!(
         stage,
-        "The checklist decides; the stage “Stage A” points to Alpha: Use Alpha."
+        "The checklist decides; the stage “Stage A” points to Alpha: “Use Alpha.”"
     );
 }
 
@@ -326,7 +326,10 @@ fn agreeing_stage_is_said_to_agree() {
         .iter()
         .find(|r| r.contains("Stage B"))
         .expect("a reason for the stage");
-    assert_eq!(stage, "The stage “Stage B” agrees with the checklist: Use Beta.");
+    assert_eq!(
+        stage,
+        "The stage “Stage B” agrees with the checklist: “Use Beta.”"
+    );
 }
 
 #[test]
@@ -378,7 +381,10 @@ fn a_two_option_stage_is_alternatives_not_a_hybrid() {
     assert_eq!(e.verdict.summary, "Stage advice: Alpha or Beta");
     // Alternatives are not a decision: nothing is lit, and the caption says so.
     assert!(active_layers(&e).is_empty());
-    assert_eq!(e.stack.caption, "Nothing lit: Open: Alpha or Beta.");
+    assert_eq!(
+        e.stack.caption,
+        "Nothing lit: the decision is open between Alpha and Beta."
+    );
     assert!(
         !e.reasons.iter().any(|r| r.contains("together")),
         "{:#?}",
@@ -682,8 +688,8 @@ fn a_rest_api_yes_suggests_fastapi_in_the_articles_words() {
         [AlsoConsider {
             option: "fastapi".into(),
             name: "FastAPI".into(),
-            why: "Yes to “Are you building primarily a REST API?”: Flask for simplicity, FastAPI for \
-                  async performance."
+            why: "Yes to “Are you building primarily a REST API?”: “Flask for simplicity, FastAPI \
+                  for async performance.”"
                 .into(),
         }]
     );
@@ -706,12 +712,12 @@ fn the_api_first_stage_gives_alternatives_and_suggests_fastapi() {
     assert_eq!(e.outcome.headline, "Open: Flask or FastAPI");
     assert_eq!(
         e.verdict.also_consider[0].why,
-        "Stage “API-first product”: Flask for simplicity, FastAPI for async performance."
+        "Stage “API-first product”: “Flask for simplicity, FastAPI for async performance.”"
     );
     assert!(
         e.reasons.contains(
-            &"No checklist qualifies, so the stage “API-first product” decides: Consider Flask or \
-              FastAPI. Flask for simplicity, FastAPI for async performance."
+            &"No checklist qualifies, so the stage “API-first product” decides: “Consider Flask \
+              or FastAPI. Flask for simplicity, FastAPI for async performance.”"
                 .to_owned()
         ),
         "{:#?}",

@@ -54,8 +54,8 @@ impl Verdict {
 pub struct AlsoConsider {
     pub option: String,
     pub name: String,
-    /// What triggered it and its note: "Yes to “Are you building primarily a REST API?”:
-    /// Flask for simplicity, `FastAPI` for async performance."
+    /// What triggered it and the article's note: "Yes to “Are you building primarily a REST
+    /// API?”: “Flask for simplicity, `FastAPI` for async performance.”"
     pub why: String,
 }
 

@@ -31,16 +31,25 @@ fn adr_dir_continues_the_sequence_and_never_touches_existing_records() {
             "adr",
             "--yes",
             "flask.rest-api",
+            "--choose",
+            "fastapi",
             "--date",
             "2026-03-01",
         ],
     );
-    assert_eq!(run.stderr, "wrote adr/0008-flask-vs-django-for-your-startup.md\n");
+    // The file is named for the outcome, MADR's way.
+    assert_eq!(run.stderr, "wrote adr/0008-use-fastapi.md\n");
     let run = ok_in(dir.path(), &["export", "--adr-dir", "adr", "--supersedes", "7"]);
-    assert_eq!(run.stderr, "wrote adr/0009-flask-vs-django-for-your-startup.md\n");
-    let new = fs::read_to_string(adr.join("0009-flask-vs-django-for-your-startup.md")).unwrap();
+    // An open decision is named for its question, and says it is open.
+    assert_eq!(
+        run.stderr,
+        "wrote adr/0009-open-which-python-web-framework-should-the-startup-build-on.md\n"
+    );
+    let new =
+        fs::read_to_string(adr.join("0009-open-which-python-web-framework-should-the-startup-build-on.md"))
+            .unwrap();
     assert!(
-        new.contains("\n# Flask vs Django for your startup\n\nSupersedes [0007](0007-use-django.md)\n"),
+        new.contains("\n# Open: Which Python web framework should the startup build on: Django, Flask, a hybrid of both, or FastAPI?\n\nSupersedes [0007](0007-use-django.md)\n"),
         "{new}"
     );
     for (name, text) in existing {
@@ -69,7 +78,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     let run = ok_in(dir.path(), &["export", "--adr-dir"]);
     assert_eq!(
         run.stderr,
-        "wrote docs/decisions/0001-flask-vs-django-for-your-startup.md\n"
+        "wrote docs/decisions/0001-open-which-python-web-framework-should-the-startup-build-on.md\n"
     );
     let decisions = dir.path().join("docs/decisions");
     fs::write(decisions.join("0002-use-django.md"), OLD_RECORD).unwrap();
@@ -79,7 +88,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     );
     assert_eq!(
         run.stderr,
-        "wrote docs/decisions/0003-flask-vs-django-for-your-startup.md\n\
+        "wrote docs/decisions/0003-open-which-python-web-framework-should-the-startup-build-on.md\n\
          marked docs/decisions/0002-use-django.md superseded by 0003\n"
     );
     assert_eq!(
@@ -96,7 +105,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     assert!(run.stderr.contains("0004-plain.md: no `status:` line"), "{run:?}");
     assert!(
         !decisions
-            .join("0005-flask-vs-django-for-your-startup.md")
+            .join("0005-open-which-python-web-framework-should-the-startup-build-on.md")
             .exists()
     );
     // --mark-superseded needs --supersedes, which needs --adr-dir.
@@ -106,7 +115,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     );
     assert_eq!(run_in(dir.path(), &["export", "--supersedes", "1"]).code, 2);
     // A record stackpick wrote is marked at the status line of its front matter.
-    let first = decisions.join("0001-flask-vs-django-for-your-startup.md");
+    let first = decisions.join("0001-open-which-python-web-framework-should-the-startup-build-on.md");
     let before = fs::read_to_string(&first).unwrap();
     assert!(before.starts_with("---\nstatus: proposed\n"), "{before}");
     ok_in(
@@ -154,7 +163,9 @@ fn concurrent_exports_each_get_their_own_number() {
         .collect();
     names.sort();
     let expected: Vec<String> = std::iter::once("0003-old.md".to_owned())
-        .chain((4..12).map(|n| format!("{n:04}-flask-vs-django-for-your-startup.md")))
+        .chain(
+            (4..12).map(|n| format!("{n:04}-open-which-python-web-framework-should-the-startup-build-on.md")),
+        )
         .collect();
     assert_eq!(names, expected);
     // Each person's record is there once: none replaced another.

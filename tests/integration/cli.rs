@@ -1163,7 +1163,7 @@ fn saved_starts_from_the_autosaved_answers() {
     assert!(run.stdout.contains("decision-makers: ada\n"), "{run:?}");
     assert!(
         run.stdout
-            .contains("* Are you building primarily a REST API? — no: HTML only\n"),
+            .contains("* Are you building primarily a REST API? **No.** HTML only.\n"),
         "{run:?}"
     );
     let both = run_with_state(state.path(), &["score", "--saved", "--session", "x.ron"]);

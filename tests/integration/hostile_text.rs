@@ -222,7 +222,7 @@ fn hostile_markdown_decision() -> String {
             "\"FastAPI is now the Python web framework and is particularly popular for ML/AI backends.\"",
             "\"<script>alert(1)</script>\"",
         ),
-        ("\"Also consider: a strong third option\"", "\"***\""),
+        ("\"A strong third option\"", "\"***\""),
         (
             "\"Do you need an admin panel for non-technical staff?\"",
             "\"- nested\\n---\\n> quote\"",
@@ -356,7 +356,7 @@ fn user_templates_are_escaped_by_default_and_may_opt_out() {
         {% for o in options %}{% for p in o.consider_when %}{{ p.detail }}\n\n{% endfor %}{% endfor %}\
         | x | {{ options[0].tagline | cell }} | {{ options[1].name | e }} |\n\n\
         {{ drivers[0].text }} {{ drivers[0].id | code }}\n\n\
-        RAW {{ title | safe }}\n";
+        RAW {{ article.title | safe }}\n";
     fs::write(dir.path().join("mine.j2"), template).unwrap();
     let md = export_md(
         dir.path(),

@@ -1,6 +1,6 @@
 //! One decision, told the same way everywhere: combinations of answers, stage and choice,
 //! each walked through the engine's outcome, `score`'s text and JSON, the Markdown record
-//! (its outcome, its "(chosen)" marks and its Mermaid diagram), the SVG and the HTML page.
+//! (its outcome, its title and the options it says are chosen and its Mermaid diagram), the SVG and the HTML page.
 //! Every surface must name the same outcome, light the same layers and mark at most one
 //! option chosen (the hybrid counting as its two).
 
@@ -299,11 +299,11 @@ fn every_surface_names_the_same_outcome() {
 
         // The record marks chosen exactly what is decided, and nothing else.
         for option in &decision.options {
-            let heading = format!("### {} (chosen)", option.name);
+            let consequence = format!("* We get the strengths the article gives {}: ", option.name);
             assert_eq!(
-                md.contains(&heading),
+                md.contains(&consequence),
                 case.chosen.contains(&option.id.as_str()),
-                "{name}: {heading}"
+                "{name}: {consequence}"
             );
             let tag = format!("{} <span class=\"tag chosen\">chosen</span>", option.name);
             assert_eq!(
@@ -313,6 +313,18 @@ fn every_surface_names_the_same_outcome() {
                 option.name
             );
         }
+        // The title names the outcome, in the record and the page.
+        let title = outcome.record_title(&decision);
+        assert!(md.contains(&format!("\n# {title}\n")), "{name}: {title}");
+        assert!(
+            html.contains(&format!("<h1>{}</h1>", title.replace('"', "&quot;"))),
+            "{name}: {title}"
+        );
+        assert_eq!(
+            title.starts_with("Use "),
+            !case.chosen.is_empty(),
+            "{name}: {title}"
+        );
         let status = format!("status: {}", report.choice.status);
         assert!(md.contains(&status), "{name}: {status}");
         // A stage that disagrees is said in the record's outcome, as on screen.

@@ -25,7 +25,7 @@ pub struct Outcome {
 }
 
 /// The sentence with a final full stop (or other end mark).
-pub(crate) fn with_full_stop(sentence: &str) -> String {
+fn with_full_stop(sentence: &str) -> String {
     let trimmed = sentence.trim_end();
     if trimmed.ends_with(['.', '!', '?']) {
         trimmed.to_owned()
@@ -91,7 +91,7 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
             let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
             let because = match stage {
                 Some(stage) => format!(
-                    "no checklist qualifies yet, and for the stage “{}” the advice is: {}",
+                    "no checklist qualifies yet, and the article's advice for the stage “{}” is: “{}”",
                     stage.label,
                     with_full_stop(&stage.advice)
                 ),

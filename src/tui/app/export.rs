@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use strum::IntoEnumIterator;
 
 use crate::export::Format;
-use crate::score::choice::Status;
+use crate::score::choice::{Status, UserChoice};
 use crate::scorecard::Scorecard;
 use crate::tui::action::Action;
 use crate::tui::app::export_dialog::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS};
@@ -13,6 +13,18 @@ use crate::tui::app::export_path;
 use crate::tui::app::line_editor::FIELD_PASTE_LIMIT;
 use crate::tui::app::model::{App, Effect};
 use crate::tui::app::ui::Mode;
+
+/// The user's choice with what the dialog sets on it: the status and, for the user's own
+/// record, the deciders. Enter saves it; the record, written or copied, carries it.
+fn dialog_choice(choice: &UserChoice, dialog: &ExportDialog) -> UserChoice {
+    let mut choice = choice.clone();
+    choice.status = dialog.status;
+    // The team's deciders are the team record's, not the user's own choice's.
+    if !dialog.team {
+        choice.deciders = dialog.decider_list();
+    }
+    choice
+}
 
 /// The export the dialog asks for. The status and deciders belong to the choice: the export
 /// writes them, and the next save keeps them.
@@ -22,12 +34,7 @@ fn write_export(
     overwrite: bool,
     create_dir: bool,
 ) -> Effect {
-    let mut choice = scorecard.answers().choice.clone();
-    choice.status = dialog.status;
-    // The team's deciders are the team record's, not the user's own choice's.
-    if !dialog.team {
-        choice.deciders = dialog.decider_list();
-    }
+    let choice = dialog_choice(&scorecard.answers().choice, dialog);
     scorecard.set_choice(choice);
     Effect::Export {
         format: dialog.format,
@@ -41,9 +48,15 @@ impl App {
     /// The text an export writes in `format`: the user's decision, or, from the export
     /// dialog opened on the Team tab, the team's record (the team's answers and verdict, the
     /// deciders of the dialog, a section per disagreement), as `export --team` writes it.
+    /// With the dialog open, its status and deciders count as set, so that `Ctrl-Y` copies
+    /// exactly what `Enter` writes.
     pub fn export_text(&self, format: Format, date: time::Date) -> String {
         let decision = self.scorecard.decision();
-        let own = self.scorecard.answers();
+        let mut own = self.scorecard.answers().clone();
+        if let Mode::Export(dialog) = &self.ui.mode {
+            own.choice = dialog_choice(&own.choice, dialog);
+        }
+        let own = &own;
         match (&self.ui.mode, &self.team) {
             (Mode::Export(dialog), Some(team)) if dialog.team => {
                 let answers = team.team.record_answers(own, dialog.decider_list());
