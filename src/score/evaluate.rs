@@ -273,12 +273,7 @@ fn stack(decision: &Decision, outcome: &Outcome) -> StackView {
         })
         .map(|id| decision.option_name(id))
         .collect();
-    let caption = if !unlit.is_empty() {
-        format!(
-            "{} ({whose}) is not in this diagram: no layer is lit.",
-            join_names(&unlit, "and")
-        )
-    } else {
+    let caption = if unlit.is_empty() {
         let names: Vec<&str> = outcome
             .options
             .iter()
@@ -299,6 +294,11 @@ fn stack(decision: &Decision, outcome: &Outcome) -> StackView {
             ),
             (Decided::Nothing, _) => "Nothing lit: nothing is decided yet.".to_owned(),
         }
+    } else {
+        format!(
+            "{} ({whose}) is not in this diagram: no layer is lit.",
+            join_names(&unlit, "and")
+        )
     };
     StackView {
         title: decision.stack.title.to_string(),
