@@ -566,6 +566,60 @@ fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
     tmux.assert_restored(1);
 }
 
+/// `FastAPI` chosen at 80×24: the Decision tab and its diagram agree (`FastAPI` is not in the
+/// article's diagram, so nothing is lit, and it says so); the export dialog writes the
+/// record into a decisions folder as its next numbered file, named for the outcome, and
+/// that file is exactly what `Ctrl-Y` copied.
+#[test]
+fn fastapi_chosen_is_numbered_into_a_decisions_folder_as_ctrl_y_copies_it() {
+    let tmux = Tmux::start("decisions-folder", Launch::default());
+    // tmux keeps what an application copies with OSC 52 in its paste buffer.
+    tmux.tmux(&["set-option", "-s", "set-clipboard", "on"]);
+    tmux.wait_first_frame();
+    tmux.keys(&["4", "l"]);
+    tmux.wait_for(&["▶ [ ] Are you building primarily a REST"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered"]);
+    tmux.keys(&["c"]);
+    tmux.wait_for(&["Your decision", "Follow the checklist"]);
+    tmux.keys(&["j", "j", "j", "Enter"]);
+    tmux.wait_for(&["Why FastAPI?"]);
+    tmux.type_text("async model serving");
+    tmux.keys(&["Enter", "5"]);
+    let screen = tmux.wait_for(&[
+        "FastAPI — your choice",
+        "Diagram: FastAPI (your choice) is not",
+        "in this diagram: no layer is lit.",
+    ]);
+    assert!(!screen.contains('●'), "no layer is lit for FastAPI:\n{screen}");
+    assert!(screen.contains("○ Django Monolith"), "{screen}");
+
+    tmux.keys(&["e"]);
+    tmux.wait_for(&["Export the decision", "Path:     decision.md"]);
+    tmux.keys(&["C-u"]);
+    tmux.type_text("docs/decisions/");
+    tmux.wait_for(&["NNNN-use-fastapi.md"]);
+    tmux.keys(&["C-y"]);
+    tmux.wait_for(&["Copied the Markdown record"]);
+    let copied = tmux.tmux(&["show-buffer"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Create directory"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&["0001-use-fastapi.md is the next record in", "Write it? (y/n)"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&["Wrote docs/decisions/0001-use-fastapi.md"]);
+    let file = tmux.work().join("docs/decisions/0001-use-fastapi.md");
+    let written = tmux.wait_file(&file, "the numbered record", |t| !t.is_empty());
+    assert!(written.contains("\n# Use FastAPI\n"), "{written}");
+    assert!(
+        written.contains("Chosen option: \"FastAPI\", by our own choice."),
+        "{written}"
+    );
+    assert_eq!(copied, written, "Ctrl-Y copied what Enter wrote");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+}
+
 /// A newcomer at 80×24: the whole diagram before any answer; a REST API brings the
 /// article's "also consider" callout; the API-first stage gives alternatives, not a hybrid;
 /// yes and no answers, a note and the user's own choice with a reason all reach the Markdown

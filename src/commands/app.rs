@@ -5,16 +5,18 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use crate::cli::Cli;
+use crate::commands::export::{AdrPlan, write_next_record};
 use crate::commands::failure::Failure;
 use crate::commands::input::{load_decision, load_session};
 use crate::export::Format;
+use crate::export::adr;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
 use crate::state::{Merged, StateStore};
 use crate::team::Team;
 use crate::text::escape_path;
 use crate::tui::Effects;
-use crate::tui::app::{App, ExportOutcome};
+use crate::tui::app::{App, ExportOutcome, ExportRequest};
 use crate::tui::config::settings_from_env;
 use crate::tui::runtime::{run_started, start};
 
@@ -36,29 +38,68 @@ impl Effects for DiskEffects {
         saved
     }
 
-    fn export(
-        &mut self,
-        app: &App,
-        format: Format,
-        path: &Path,
-        overwrite: bool,
-        create_dir: bool,
-    ) -> ExportOutcome {
+    fn export(&mut self, app: &App, request: &ExportRequest) -> ExportOutcome {
+        let path = request.path.as_path();
+        if crate::tui::app::export_path::is_folder(&path.to_string_lossy()) || path.is_dir() {
+            return export_numbered(app, request);
+        }
         // A missing directory is created only once the user said yes to it.
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-            if !create_dir {
+            if !request.create_dir {
                 return ExportOutcome::MissingDirectory(dir.to_path_buf());
             }
             if let Err(e) = std::fs::create_dir_all(dir) {
                 return ExportOutcome::Failed(format!("cannot create {}: {e}", escape_path(dir)));
             }
         }
-        let text = app.export_text(format, export::today());
-        match export::write_file(path, &text, overwrite) {
+        let text = app.export_text(request.format, export::today());
+        match export::write_file(path, &text, request.overwrite) {
             Ok(()) => ExportOutcome::Written(path.to_path_buf()),
             Err(ExportError::Exists { .. }) => ExportOutcome::Exists,
             Err(e) => ExportOutcome::Failed(e.to_string()),
         }
+    }
+}
+
+/// The next numbered record of the decisions folder `request.path`, as `--adr-dir` writes
+/// it: its file name is asked about first (`ExportOutcome::Numbered`), then it is written
+/// under the folder's lock, with the number free by then.
+fn export_numbered(app: &App, request: &ExportRequest) -> ExportOutcome {
+    let dir = request.path.as_path();
+    if request.format != Format::Md {
+        return ExportOutcome::Failed(format!(
+            "{} is a folder: only a Markdown record is numbered into one; choose md or name a file",
+            escape_path(dir)
+        ));
+    }
+    if !dir.exists() && !request.create_dir && !request.numbered {
+        return ExportOutcome::MissingDirectory(dir.to_path_buf());
+    }
+    let title = app.record_title();
+    let contents = app.export_text(Format::Md, export::today());
+    let plan = |records: &[adr::Record]| -> Result<AdrPlan, Failure> {
+        let number = adr::next_number(records).ok_or_else(|| adr::AdrError::Full {
+            dir: dir.to_path_buf(),
+        })?;
+        Ok(AdrPlan {
+            number,
+            path: adr::record_path(dir, number, &title),
+            contents: contents.clone(),
+            mark: None,
+        })
+    };
+    if !request.numbered {
+        let planned = adr::records(dir)
+            .map_err(Failure::from)
+            .and_then(|records| plan(&records));
+        return match planned {
+            Ok(plan) => ExportOutcome::Numbered(plan.path),
+            Err(e) => ExportOutcome::Failed(e.to_string()),
+        };
+    }
+    match write_next_record(dir, &plan) {
+        Ok(plan) => ExportOutcome::Written(plan.path),
+        Err(e) => ExportOutcome::Failed(e.to_string()),
     }
 }
 

@@ -178,11 +178,8 @@ pub fn inferred_format(output: Option<&Path>) -> Format {
 }
 
 /// Writes the next numbered record into the decisions folder, linking the record it
-/// supersedes and, with `--mark-superseded`, marking that one; every check comes first.
-///
-/// The checks run once before the folder is made, so that bad input leaves nothing behind,
-/// and again under the folder's lock, where the number is found and taken: concurrent
-/// exports each get their own.
+/// supersedes and, with `--mark-superseded`, marking that one; every check comes first (see
+/// [`write_next_record`]).
 fn export_adr(
     adr: &AdrOptions<'_>,
     decision: &Decision,
@@ -194,47 +191,57 @@ fn export_adr(
     let plan = |records: &[adr::Record]| -> Result<AdrPlan, Failure> {
         plan_record(adr, records, decision, answers, (date, template), extras.clone())
     };
-    plan(&adr::records(adr.dir)?)?;
-    std::fs::create_dir_all(adr.dir).map_err(|source| ExportError::Write {
-        path: adr.dir.to_path_buf(),
+    let AdrPlan {
+        number, path, mark, ..
+    } = write_next_record(adr.dir, &plan)?;
+    let _ = writeln!(status, "wrote {}", escape_path(&path));
+    if let Some((old, _)) = &mark {
+        let _ = writeln!(
+            status,
+            "marked {} superseded by {}",
+            escape_path(old),
+            adr::label(number)
+        );
+    }
+    Ok(())
+}
+
+/// Writes the record `plan` makes for the records in `dir` (made if missing) and returns it.
+///
+/// The plan runs once before the folder is made, so that bad input leaves nothing behind,
+/// and again under the folder's lock, where the number is found and taken: concurrent
+/// exports each get their own.
+pub(crate) fn write_next_record(
+    dir: &Path,
+    plan: &dyn Fn(&[adr::Record]) -> Result<AdrPlan, Failure>,
+) -> Result<AdrPlan, Failure> {
+    plan(&adr::records(dir)?)?;
+    std::fs::create_dir_all(dir).map_err(|source| ExportError::Write {
+        path: dir.to_path_buf(),
         source,
     })?;
-    let _lock = adr::lock(adr.dir).map_err(|adr::Busy| AdrError::Busy {
-        dir: adr.dir.to_path_buf(),
+    let _lock = adr::lock(dir).map_err(|adr::Busy| AdrError::Busy {
+        dir: dir.to_path_buf(),
     })?;
     // Something other than an export may take a name between the listing and the write:
     // then the next number is tried, a few times.
     let mut taken = None;
     for _ in 0..3 {
-        let AdrPlan {
-            number,
-            path,
-            contents,
-            mark,
-        } = plan(&adr::records(adr.dir)?)?;
+        let plan = plan(&adr::records(dir)?)?;
         let mut write = |p: &Path, c: &str, o: bool| write_file(p, c, o);
         match adr::write_record(
-            &path,
-            &contents,
-            mark.as_ref().map(|(p, text)| (p.as_path(), text.as_str())),
+            &plan.path,
+            &plan.contents,
+            plan.mark.as_ref().map(|(p, text)| (p.as_path(), text.as_str())),
             &mut write,
         ) {
             Err(AdrError::Write(ExportError::Exists { .. })) => {
-                taken = Some(path);
+                taken = Some(plan.path);
                 continue;
             }
             result => result?,
         }
-        let _ = writeln!(status, "wrote {}", escape_path(&path));
-        if let Some((old, _)) = &mark {
-            let _ = writeln!(
-                status,
-                "marked {} superseded by {}",
-                escape_path(old),
-                adr::label(number)
-            );
-        }
-        return Ok(());
+        return Ok(plan);
     }
     Err(AdrError::Taken {
         path: taken.unwrap_or_default(),
@@ -244,11 +251,11 @@ fn export_adr(
 
 /// A record ready to write: its number and path, its text, and the superseded record's
 /// path and marked text.
-struct AdrPlan {
-    number: u32,
-    path: std::path::PathBuf,
-    contents: String,
-    mark: Option<(std::path::PathBuf, String)>,
+pub(crate) struct AdrPlan {
+    pub number: u32,
+    pub path: std::path::PathBuf,
+    pub contents: String,
+    pub mark: Option<(std::path::PathBuf, String)>,
 }
 
 /// The next record of a folder holding `records`, with every check made.

@@ -192,8 +192,9 @@ pub fn find(records: &[Record], dir: &Path, input: &str) -> Result<Record, AdrEr
         })
 }
 
-/// The title as a file name: lower-case ASCII letters and digits joined by `-`, at most 60
-/// characters; `decision` when nothing is left.
+/// The title as a file name: lower-case ASCII letters and digits joined by `-`, at most
+/// [`SLUG_LENGTH`] characters, cut after a whole word when it can be; `decision` when nothing
+/// is left.
 pub fn slug(title: &str) -> String {
     let mut slug = String::new();
     for c in title.chars().flat_map(char::to_lowercase) {
@@ -204,7 +205,13 @@ pub fn slug(title: &str) -> String {
         }
     }
     // ASCII only, so any byte index is a character boundary.
-    slug.truncate(60);
+    if slug.len() > SLUG_LENGTH {
+        let cut = match slug.as_bytes()[SLUG_LENGTH] {
+            b'-' => SLUG_LENGTH,
+            _ => slug[..SLUG_LENGTH].rfind('-').unwrap_or(SLUG_LENGTH),
+        };
+        slug.truncate(cut);
+    }
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
         "decision".to_owned()
@@ -212,6 +219,9 @@ pub fn slug(title: &str) -> String {
         slug.to_owned()
     }
 }
+
+/// The longest slug: with its number, a record's name fits the export dialog at 80 columns.
+pub const SLUG_LENGTH: usize = 50;
 
 /// The path of record `number` titled `title` in `dir`: `dir/0008-use-django.md`.
 pub fn record_path(dir: &Path, number: u32, title: &str) -> PathBuf {

@@ -37,4 +37,4 @@ pub use ui::{
     TeamState, Ui,
 };
 
-pub use model::{App, Effect};
+pub use model::{App, Effect, ExportRequest};

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
 use crate::tui::action::{Action, Pane, Tab};
-use crate::tui::app::{App, Effect, ExportOutcome, Mode, Ui};
+use crate::tui::app::{App, Effect, ExportOutcome, ExportRequest, Mode, Ui};
 use crate::tui::terminal;
 use crate::tui::terminal::input::Input;
 use crate::tui::view::frame_map::{FrameMap, Target};
@@ -22,15 +22,9 @@ pub trait Effects {
     /// Saves the answers; an error message goes to the status line. `Some` when another
     /// instance's answers were merged in: the app adopts them.
     fn save(&mut self, app: &App) -> Result<Option<crate::state::Merged>, String>;
-    /// Writes an export; creates its missing directory only when `create_dir`.
-    fn export(
-        &mut self,
-        app: &App,
-        format: crate::export::Format,
-        path: &std::path::Path,
-        overwrite: bool,
-        create_dir: bool,
-    ) -> ExportOutcome;
+    /// Writes an export; creates its missing directory only when `create_dir`, and writes a
+    /// folder's next numbered record only when `numbered`.
+    fn export(&mut self, app: &App, request: &ExportRequest) -> ExportOutcome;
 }
 
 /// The action an input event asks for, if any, given what the last frame drew.
@@ -321,13 +315,8 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
                     app.set_status(format!("Could not copy: {e}"), true);
                 }
             }
-            Effect::Export {
-                format,
-                path,
-                overwrite,
-                create_dir,
-            } => {
-                let outcome = effects.export(app, format, &path, overwrite, create_dir);
+            Effect::Export(request) => {
+                let outcome = effects.export(app, &request);
                 let written = matches!(outcome, ExportOutcome::Written(_));
                 app.export_done(outcome);
                 // The status and deciders set in the dialog belong to the answers' choice.

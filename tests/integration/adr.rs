@@ -43,11 +43,10 @@ fn adr_dir_continues_the_sequence_and_never_touches_existing_records() {
     // An open decision is named for its question, and says it is open.
     assert_eq!(
         run.stderr,
-        "wrote adr/0009-open-which-python-web-framework-should-the-startup-build-on.md\n"
+        "wrote adr/0009-open-which-python-web-framework-should-the-startup.md\n"
     );
     let new =
-        fs::read_to_string(adr.join("0009-open-which-python-web-framework-should-the-startup-build-on.md"))
-            .unwrap();
+        fs::read_to_string(adr.join("0009-open-which-python-web-framework-should-the-startup.md")).unwrap();
     assert!(
         new.contains("\n# Open: Which Python web framework should the startup build on: Django, Flask, a hybrid of both, or FastAPI?\n\nSupersedes [0007](0007-use-django.md)\n"),
         "{new}"
@@ -78,7 +77,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     let run = ok_in(dir.path(), &["export", "--adr-dir"]);
     assert_eq!(
         run.stderr,
-        "wrote docs/decisions/0001-open-which-python-web-framework-should-the-startup-build-on.md\n"
+        "wrote docs/decisions/0001-open-which-python-web-framework-should-the-startup.md\n"
     );
     let decisions = dir.path().join("docs/decisions");
     fs::write(decisions.join("0002-use-django.md"), OLD_RECORD).unwrap();
@@ -88,7 +87,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     );
     assert_eq!(
         run.stderr,
-        "wrote docs/decisions/0003-open-which-python-web-framework-should-the-startup-build-on.md\n\
+        "wrote docs/decisions/0003-open-which-python-web-framework-should-the-startup.md\n\
          marked docs/decisions/0002-use-django.md superseded by 0003\n"
     );
     assert_eq!(
@@ -105,7 +104,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     assert!(run.stderr.contains("0004-plain.md: no `status:` line"), "{run:?}");
     assert!(
         !decisions
-            .join("0005-open-which-python-web-framework-should-the-startup-build-on.md")
+            .join("0005-open-which-python-web-framework-should-the-startup.md")
             .exists()
     );
     // --mark-superseded needs --supersedes, which needs --adr-dir.
@@ -115,7 +114,7 @@ fn mark_superseded_sets_the_old_status_and_the_default_folder_is_docs_decisions(
     );
     assert_eq!(run_in(dir.path(), &["export", "--supersedes", "1"]).code, 2);
     // A record stackpick wrote is marked at the status line of its front matter.
-    let first = decisions.join("0001-open-which-python-web-framework-should-the-startup-build-on.md");
+    let first = decisions.join("0001-open-which-python-web-framework-should-the-startup.md");
     let before = fs::read_to_string(&first).unwrap();
     assert!(before.starts_with("---\nstatus: proposed\n"), "{before}");
     ok_in(
@@ -163,9 +162,7 @@ fn concurrent_exports_each_get_their_own_number() {
         .collect();
     names.sort();
     let expected: Vec<String> = std::iter::once("0003-old.md".to_owned())
-        .chain(
-            (4..12).map(|n| format!("{n:04}-open-which-python-web-framework-should-the-startup-build-on.md")),
-        )
+        .chain((4..12).map(|n| format!("{n:04}-open-which-python-web-framework-should-the-startup.md")))
         .collect();
     assert_eq!(names, expected);
     // Each person's record is there once: none replaced another.

@@ -11,7 +11,7 @@ use stackpick::export::Format;
 use stackpick::export::svg::{gauge_words, layer_title};
 use stackpick::score::{Answers, evaluate};
 use stackpick::tui::App;
-use stackpick::tui::app::{Effect, Mode};
+use stackpick::tui::app::{Effect, ExportRequest, Mode};
 use stackpick::tui::theme::Theme;
 
 use crate::support::backend;
@@ -367,12 +367,13 @@ fn the_export_dialog_offers_svg_and_html() {
     let effects = screen.press("⏎");
     assert_eq!(
         effects,
-        vec![Effect::Export {
+        vec![Effect::Export(ExportRequest {
             format: Format::Html,
             path: "decision.html".into(),
             overwrite: false,
             create_dir: false,
-        }]
+            numbered: false,
+        })]
     );
 }
 

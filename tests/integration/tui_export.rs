@@ -7,7 +7,7 @@ use stackpick::decision::Decision;
 use stackpick::export::Format;
 use stackpick::score::Answers;
 use stackpick::tui::App;
-use stackpick::tui::app::{Effect, ExportDialog, ExportOutcome, ExportQuestion, Mode};
+use stackpick::tui::app::{Effect, ExportDialog, ExportOutcome, ExportQuestion, ExportRequest, Mode};
 use stackpick::tui::theme::Theme;
 
 use crate::support::assert_snapshot;
@@ -36,12 +36,13 @@ fn path(screen: &Screen) -> &str {
 }
 
 fn export(format: Format, path: &str, overwrite: bool, create_dir: bool) -> Vec<Effect> {
-    vec![Effect::Export {
+    vec![Effect::Export(ExportRequest {
         format,
         path: path.into(),
         overwrite,
         create_dir,
-    }]
+        numbered: false,
+    })]
 }
 
 #[test]
@@ -292,4 +293,47 @@ fn the_dialog_asks_about_a_mismatch_and_a_missing_directory() {
     app.press("out/x.json⏎");
     app.export_done(ExportOutcome::MissingDirectory("out".into()));
     assert_snapshot!("export_create_dir_80x24", text(&app.draw()));
+}
+
+/// A path ending in `/` is a decisions folder: the dialog shows the record's file name,
+/// named for the outcome and numbered when written; the runtime's next file is asked
+/// about, and only a yes writes it.
+#[test]
+fn a_folder_path_writes_the_next_numbered_record_after_showing_its_name() {
+    let mut app = dialog();
+    app.ctrl('u');
+    app.press("docs/decisions/");
+    let screen = app.text();
+    assert!(
+        screen.contains("/home/ana/project/docs/decisions")
+            && screen.contains("NNNN-open-which-python-web-framework"),
+        "{screen}"
+    );
+    let request = |numbered| {
+        vec![Effect::Export(ExportRequest {
+            format: Format::Md,
+            path: "docs/decisions/".into(),
+            overwrite: false,
+            create_dir: false,
+            numbered,
+        })]
+    };
+    assert_eq!(app.press("⏎"), request(false));
+    app.export_done(ExportOutcome::Numbered(
+        "docs/decisions/0004-use-django.md".into(),
+    ));
+    let screen = app.text();
+    assert!(
+        screen.contains("0004-use-django.md is the next record in docs/decisions."),
+        "{screen}"
+    );
+    assert!(screen.contains("Write it? (y/n)"), "{screen}");
+    // No keeps the dialog; yes writes the numbered record.
+    assert!(app.press("n").is_empty());
+    assert!(matches!(app.ui.mode, Mode::Export(_)));
+    app.press("⏎");
+    app.export_done(ExportOutcome::Numbered(
+        "docs/decisions/0004-use-django.md".into(),
+    ));
+    assert_eq!(app.press("y"), request(true));
 }

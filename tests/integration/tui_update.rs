@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use stackpick::decision::Decision;
 use stackpick::score::{Answers, VerdictKind};
-use stackpick::tui::app::{Effect, ExportOutcome, Mode, Ui};
+use stackpick::tui::app::{Effect, ExportOutcome, ExportRequest, Mode, Ui};
 use stackpick::tui::theme::Theme;
 use stackpick::tui::view::frame_map::Target;
 use stackpick::tui::{Action, App, Tab};
@@ -256,12 +256,13 @@ fn export_dialog_edits_the_path_and_cycles_formats() {
     let effects = app.press("⏎");
     assert_eq!(
         effects,
-        vec![Effect::Export {
+        vec![Effect::Export(ExportRequest {
             format: stackpick::export::Format::Json,
             path: "decision.xyz".into(),
             overwrite: false,
             create_dir: false,
-        }]
+            numbered: false,
+        })]
     );
 }
 
@@ -278,12 +279,13 @@ fn export_asks_before_overwriting_and_n_keeps_the_file() {
     let effects = app.press("y");
     assert_eq!(
         effects,
-        vec![Effect::Export {
+        vec![Effect::Export(ExportRequest {
             format: stackpick::export::Format::Md,
             path: "decision.md".into(),
             overwrite: true,
             create_dir: false,
-        }]
+            numbered: false,
+        })]
     );
     app.export_done(ExportOutcome::Written("decision.md".into()));
     assert_eq!(app.ui.mode, Mode::Normal);

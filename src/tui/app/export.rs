@@ -11,7 +11,7 @@ use crate::tui::action::Action;
 use crate::tui::app::export_dialog::{ExportDialog, ExportField, ExportOutcome, ExportQuestion, FORMATS};
 use crate::tui::app::export_path;
 use crate::tui::app::line_editor::FIELD_PASTE_LIMIT;
-use crate::tui::app::model::{App, Effect};
+use crate::tui::app::model::{App, Effect, ExportRequest};
 use crate::tui::app::ui::Mode;
 
 /// The user's choice with what the dialog sets on it: the status and, for the user's own
@@ -31,17 +31,17 @@ fn dialog_choice(choice: &UserChoice, dialog: &ExportDialog) -> UserChoice {
 fn write_export(
     scorecard: &mut Scorecard,
     dialog: &ExportDialog,
-    overwrite: bool,
-    create_dir: bool,
+    confirmed: Option<&ExportQuestion>,
 ) -> Effect {
     let choice = dialog_choice(&scorecard.answers().choice, dialog);
     scorecard.set_choice(choice);
-    Effect::Export {
+    Effect::Export(ExportRequest {
         format: dialog.format,
         path: PathBuf::from(dialog.path.value()),
-        overwrite,
-        create_dir,
-    }
+        overwrite: matches!(confirmed, Some(ExportQuestion::Overwrite)),
+        create_dir: matches!(confirmed, Some(ExportQuestion::CreateDir(_))),
+        numbered: matches!(confirmed, Some(ExportQuestion::Numbered(_))),
+    })
 }
 
 impl App {
@@ -51,22 +51,32 @@ impl App {
     /// With the dialog open, its status and deciders count as set, so that `Ctrl-Y` copies
     /// exactly what `Enter` writes.
     pub fn export_text(&self, format: Format, date: time::Date) -> String {
-        let decision = self.scorecard.decision();
+        let (answers, extras) = self.export_answers();
+        crate::export::render_with(format, self.scorecard.decision(), &answers, date, extras)
+    }
+
+    /// The title of the record the dialog writes, which names its outcome ("Use Django").
+    pub fn record_title(&self) -> String {
+        crate::export::record_title(self.scorecard.decision(), &self.export_answers().0)
+    }
+
+    /// The answers an export writes: the user's own with the dialog's status and deciders,
+    /// or, from the Team tab, the team's.
+    fn export_answers(&self) -> (crate::score::Answers, crate::export::RecordExtras) {
         let mut own = self.scorecard.answers().clone();
         if let Mode::Export(dialog) = &self.ui.mode {
             own.choice = dialog_choice(&own.choice, dialog);
         }
-        let own = &own;
         match (&self.ui.mode, &self.team) {
             (Mode::Export(dialog), Some(team)) if dialog.team => {
-                let answers = team.team.record_answers(own, dialog.decider_list());
+                let answers = team.team.record_answers(&own, dialog.decider_list());
                 let extras = crate::export::RecordExtras {
                     team: Some(crate::export::TeamInfo::new(&team.team)),
                     ..crate::export::RecordExtras::default()
                 };
-                crate::export::render_with(format, decision, &answers, date, extras)
+                (answers, extras)
             }
-            _ => crate::export::render(format, decision, own, date),
+            _ => (own, crate::export::RecordExtras::default()),
         }
     }
 
@@ -78,12 +88,7 @@ impl App {
             return match action {
                 Action::Confirm => {
                     dialog.question = None;
-                    let (overwrite, create_dir) = match question {
-                        ExportQuestion::Mismatch { .. } => (false, false),
-                        ExportQuestion::Overwrite => (true, false),
-                        ExportQuestion::CreateDir(_) => (false, true),
-                    };
-                    Some(write_export(&mut self.scorecard, dialog, overwrite, create_dir))
+                    Some(write_export(&mut self.scorecard, dialog, Some(&question)))
                 }
                 Action::Close => {
                     dialog.question = None;
@@ -132,7 +137,7 @@ impl App {
                     dialog.question = Some(ExportQuestion::Mismatch { named });
                 } else {
                     // The dialog stays open until the event loop reports the outcome.
-                    return Some(write_export(&mut self.scorecard, dialog, false, false));
+                    return Some(write_export(&mut self.scorecard, dialog, None));
                 }
             }
             _ => {}
@@ -164,6 +169,11 @@ impl App {
             ExportOutcome::Exists => {
                 if let Mode::Export(dialog) = &mut self.ui.mode {
                     dialog.question = Some(ExportQuestion::Overwrite);
+                }
+            }
+            ExportOutcome::Numbered(file) => {
+                if let Mode::Export(dialog) = &mut self.ui.mode {
+                    dialog.question = Some(ExportQuestion::Numbered(file));
                 }
             }
             ExportOutcome::MissingDirectory(dir) => {

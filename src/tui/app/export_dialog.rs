@@ -37,6 +37,8 @@ pub enum ExportQuestion {
     Overwrite,
     /// The file's directory does not exist (this full path): create it, then write?
     CreateDir(PathBuf),
+    /// The path names a decisions folder: write its next numbered record, this file?
+    Numbered(PathBuf),
 }
 
 /// The export dialog's text fields.
@@ -120,5 +122,8 @@ pub enum ExportOutcome {
     /// The file's directory (this one, as the path names it) does not exist and creating it
     /// was not confirmed yet.
     MissingDirectory(PathBuf),
+    /// The path names a decisions folder; its next numbered record would be this file, and
+    /// writing it was not confirmed yet.
+    Numbered(PathBuf),
     Failed(String),
 }

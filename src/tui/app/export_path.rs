@@ -54,6 +54,12 @@ pub fn resolve(working_dir: &Path, typed: &str) -> PathBuf {
     full
 }
 
+/// Whether a typed path names a folder (it ends with `/`): a Markdown record goes into it
+/// with the folder's next number, as `export --adr-dir` writes it.
+pub fn is_folder(typed: &str) -> bool {
+    typed.ends_with('/')
+}
+
 /// The default export path for a format: `decision.<ext>` in the current directory.
 pub fn default_export_path(format: Format) -> String {
     format!("decision.{}", format.extension())

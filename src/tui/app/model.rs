@@ -22,18 +22,25 @@ use crate::tui::search::contains_folded;
 pub enum Effect {
     /// The answers changed: autosave them.
     SaveAnswers,
-    /// Write the export; `overwrite` and `create_dir` (its missing directory) only after the
-    /// user confirmed.
-    Export {
-        format: Format,
-        path: PathBuf,
-        overwrite: bool,
-        create_dir: bool,
-    },
+    /// Write the export the dialog asks for.
+    Export(ExportRequest),
     /// Give the terminal back and stop (Ctrl-Z), as SIGTSTP does; `fg` continues.
     Suspend,
     /// Put this text on the clipboard, through the terminal (OSC 52).
     Copy(String),
+}
+
+/// An export for the event loop to write. `overwrite`, `create_dir` (its missing directory)
+/// and `numbered` (the next numbered record of the folder `path` names) only once the user
+/// confirmed them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // Each is one answer the user gave the dialog.
+pub struct ExportRequest {
+    pub format: Format,
+    pub path: PathBuf,
+    pub overwrite: bool,
+    pub create_dir: bool,
+    pub numbered: bool,
 }
 
 /// The whole state of the app.

@@ -7,9 +7,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
-use crate::export::Format;
+use std::path::Path;
+
+use crate::export::{Format, adr};
 use crate::text::escape_path;
-use crate::tui::app::{App, ExportDialog, ExportField, ExportQuestion, FORMATS, LineEditor};
+use crate::tui::app::{App, ExportDialog, ExportField, ExportQuestion, FORMATS, LineEditor, export_path};
 use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::overlays::frame;
 use crate::tui::view::widgets::doc::skip_cells;
@@ -22,7 +24,10 @@ pub struct ExportDialogView<'a> {
 
 fn describe(format: Format) -> &'static str {
     match format {
-        Format::Md => "Markdown decision record (MADR 4.0) with a Mermaid diagram",
+        Format::Md => {
+            "Markdown decision record (MADR 4.0) with a Mermaid diagram; a path ending in / \
+             writes the folder's next numbered record"
+        }
         Format::Json => "the JSON report, as `stackpick score --json`",
         Format::Ron => "a session (answers and stage) to reload with --session",
         Format::Svg => "an SVG image: gauges, verdict, choice and the stack diagram",
@@ -57,6 +62,10 @@ impl StatefulWidget for ExportDialogView<'_> {
         );
         lines.push(Line::default());
         let full = shorten_left(&escape_path(&dialog.full_path()), value_width);
+        // A folder gets the next numbered record, on a line of its own: its number is found
+        // when it is written.
+        let numbered = (dialog.format == Format::Md && export_path::is_folder(dialog.path.value()))
+            .then(|| format!("NNNN-{}.md", adr::slug(&self.app.record_title())));
         let path_row = lines.len() + 1;
         let typing = dialog.question.is_none();
         lines.push(field(
@@ -70,6 +79,12 @@ impl StatefulWidget for ExportDialogView<'_> {
             Span::styled(FULL, theme.heading),
             Span::styled(full, theme.muted),
         ]));
+        if let Some(name) = numbered {
+            lines.push(Line::from(vec![
+                Span::raw(" ".repeat(usize::from(LABEL))),
+                Span::styled(shorten_left(&name, value_width), theme.muted),
+            ]));
+        }
         let mut focused = (dialog.field == ExportField::Path).then_some((path_row, &dialog.path));
         match &dialog.question {
             None => {
@@ -182,6 +197,19 @@ fn question_text(dialog: &ExportDialog, question: &ExportQuestion, width: usize)
                 width.saturating_sub(said.len()),
             );
             (format!("{name}{said}"), "Overwrite it? (y/n)".to_owned())
+        }
+        ExportQuestion::Numbered(file) => {
+            let name = file
+                .file_name()
+                .map(|n| escape_path(Path::new(n)))
+                .unwrap_or_default();
+            let folder = file.parent().map(escape_path).unwrap_or_default();
+            let (before, after) = (" is the next record in ", ".");
+            let room = width.saturating_sub(before.len() + after.len() + name.chars().count());
+            (
+                format!("{name}{before}{}{after}", shorten_left(&folder, room)),
+                "Write it? (y/n)".to_owned(),
+            )
         }
         ExportQuestion::CreateDir(dir) => {
             let (before, after) = ("Create directory ", "? (y/n)");
