@@ -923,3 +923,165 @@ fn no_template_crashes_the_program() {
         stderr(&output)
     );
 }
+
+/// The text of each Markdown element a parser sees: headings with their level, tables with
+/// their rows of cells, and the plain text of paragraphs and list items.
+#[derive(Default)]
+struct Structure {
+    headings: Vec<(u8, String)>,
+    tables: Vec<Vec<Vec<String>>>,
+    sentences: Vec<String>,
+}
+
+fn structure(md: &str) -> Structure {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let mut out = Structure::default();
+    let mut text = String::new();
+    let mut row: Vec<String> = Vec::new();
+    let options = Options::ENABLE_TABLES | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    for event in Parser::new_ext(md, options) {
+        match event {
+            Event::Start(Tag::Table(_)) => out.tables.push(Vec::new()),
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell) => text.clear(),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak => text.push(' '),
+            Event::End(TagEnd::Heading(level)) => {
+                let level = match level {
+                    HeadingLevel::H1 => 1,
+                    HeadingLevel::H2 => 2,
+                    HeadingLevel::H3 => 3,
+                    _ => 4,
+                };
+                out.headings.push((level, std::mem::take(&mut text)));
+            }
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text)),
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                out.tables
+                    .last_mut()
+                    .expect("a table")
+                    .push(std::mem::take(&mut row));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Item) if !text.is_empty() => {
+                out.sentences.push(std::mem::take(&mut text));
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every golden record, read by a Markdown parser: one title naming the outcome, MADR's
+/// sections, one comparison table with a column per option and "—" where the article says
+/// nothing, the quick decision matrix marking only what is decided, and prose with no label
+/// glued into a sentence and no judgement the article does not make.
+#[test]
+fn the_records_read_as_written_by_a_person() {
+    let decision = Decision::embedded();
+    for case in CASES {
+        let md = fs::read_to_string(golden_path(&format!("{}.md", case.name))).unwrap();
+        let name = case.name;
+        let doc = structure(&md);
+        let report: serde_json::Value = serde_json::from_str(&score_json(case.args)).unwrap();
+        let decided: Vec<String> = match report["outcome"]["decided"].as_str() {
+            Some("option" | "hybrid") => report["outcome"]["options"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o.as_str().unwrap().to_owned())
+                .collect(),
+            _ => Vec::new(),
+        };
+
+        let titles: Vec<&String> = doc
+            .headings
+            .iter()
+            .filter(|(l, _)| *l == 1)
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(titles.len(), 1, "{name}: one title");
+        let names: Vec<&str> = decided.iter().map(|id| decision.option_name(id)).collect();
+        match names.as_slice() {
+            [] => assert!(titles[0].starts_with("Open: "), "{name}: {}", titles[0]),
+            [one] => assert_eq!(titles[0], &format!("Use {one}"), "{name}"),
+            many => assert_eq!(titles[0], &format!("Use {} (hybrid)", many.join(" + ")), "{name}"),
+        }
+        let sections: Vec<&str> = doc
+            .headings
+            .iter()
+            .filter(|(l, _)| *l == 2)
+            .map(|(_, t)| t.as_str())
+            .collect();
+        assert_eq!(
+            sections,
+            [
+                "Context and Problem Statement",
+                "Decision Drivers",
+                "Considered Options",
+                "Decision Outcome",
+                "Pros and Cons of the Options",
+                "More Information"
+            ],
+            "{name}"
+        );
+
+        // One comparison table, a column per option, "—" where the data has no value.
+        let comparisons: Vec<&Vec<Vec<String>>> = doc.tables.iter().filter(|t| t[0][0] == "Aspect").collect();
+        assert_eq!(comparisons.len(), 1, "{name}: one comparison table");
+        let table = comparisons[0];
+        let header: Vec<&str> = table[0].iter().map(String::as_str).collect();
+        let mut expected = vec!["Aspect"];
+        expected.extend(decision.options.iter().map(|o| o.name.as_str()));
+        assert_eq!(header, expected, "{name}");
+        assert_eq!(table.len(), decision.comparison.len() + 1, "{name}");
+        for (row, aspect) in table[1..].iter().zip(&decision.comparison) {
+            assert_eq!(row[0], aspect.name.as_str(), "{name}");
+            for (cell, option) in row[1..].iter().zip(&decision.options) {
+                let want = aspect.values.get(&option.id).map_or("—", |v| v.as_str());
+                assert_eq!(cell, want, "{name}: {} / {}", aspect.name, option.id);
+            }
+        }
+
+        // The matrix marks the rows whose pick is decided, and only those.
+        let matrix = doc
+            .tables
+            .iter()
+            .find(|t| t[0][0] == "Situation")
+            .unwrap_or_else(|| panic!("{name}: the quick decision matrix"));
+        assert_eq!(matrix.len(), decision.matrix.len() + 1, "{name}");
+        for (row, situation) in matrix[1..].iter().zip(&decision.matrix) {
+            assert_eq!(row[0], situation.situation.as_str(), "{name}");
+            let marked = row[2] == "✓";
+            assert_eq!(marked, decided.contains(&situation.pick), "{name}: {}", row[0]);
+        }
+
+        // The article's TL;DR is in the context.
+        for line in &decision.summary {
+            assert!(
+                doc.sentences.iter().any(|s| s.contains(line.text.as_str())),
+                "{name}: TL;DR {:?}",
+                line.heading
+            );
+        }
+        for sentence in &doc.sentences {
+            for glued in [
+                "Good, because",
+                "Bad, because",
+                "Neutral, ",
+                "because The ",
+                ": Also consider",
+            ] {
+                assert!(!sentence.contains(glued), "{name}: {glued:?} in {sentence:?}");
+            }
+            // A label followed by a capitalised sentence, mid-sentence ("…, because The …").
+            assert!(
+                !sentence.contains(", because ")
+                    || !sentence
+                        .split(", because ")
+                        .nth(1)
+                        .unwrap()
+                        .starts_with(char::is_uppercase),
+                "{name}: {sentence:?}"
+            );
+        }
+    }
+}
