@@ -4,17 +4,18 @@ use serde::Serialize;
 
 use crate::decision::Decision;
 use crate::report::Report;
-use crate::score::{Score, VerdictKind, join_names};
+use crate::score::{Decided, Score, VerdictKind, join_names};
 
 /// The decision outcome, phrased for a MADR record.
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome {
     /// The verdict kind: single, hybrid, stage, leaning or undecided.
     pub kind: VerdictKind,
-    /// Whether the verdict names one choice (the record is then `accepted`).
+    /// Whether an option or the hybrid is decided (the record is then `accepted`), as the
+    /// report's outcome says.
     pub decided: bool,
-    /// The chosen option as a MADR record names it, e.g. "Django + Flask (hybrid)"; `None`
-    /// when nothing is chosen yet.
+    /// What is decided as a MADR record names it, e.g. "Django + Flask (hybrid)"; `None`
+    /// when nothing is decided yet.
     pub chosen: Option<String>,
     /// What follows "because" (or why nothing is chosen yet), ending with a full stop.
     pub because: String,
@@ -34,14 +35,10 @@ fn with_full_stop(sentence: &str) -> String {
     }
 }
 
-/// The chosen option and the "because" of the record, from the verdict.
+/// The record's outcome: what is decided, from the report's outcome, and the "because" of
+/// the checklist's verdict.
 pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
     let verdict = &report.verdict;
-    let names: Vec<&str> = verdict
-        .options
-        .iter()
-        .map(|id| decision.option_name(id))
-        .collect();
     let score_of = |id: &str| report.scores.iter().find(|s| s.option == id);
     let tally = Score::tally;
     // Each option the verdict names, with its tally: "Django (3 of 6, needs 3)".
@@ -51,7 +48,8 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
         .filter_map(|id| score_of(id))
         .map(|s| format!("{} ({})", s.name, tally(s)))
         .collect();
-    let (decided, chosen, because) = match verdict.kind {
+    // What is decided is the outcome's; only the "because" comes from the verdict here.
+    let because = match verdict.kind {
         VerdictKind::Single => {
             let id = verdict.options.first().map_or("", String::as_str);
             let yes: Vec<String> = report
@@ -65,7 +63,7 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
                 score_of(id).map(tally).unwrap_or_default(),
                 join_names(&yes.iter().map(String::as_str).collect::<Vec<_>>(), "and")
             );
-            (true, Some(decision.option_name(id).to_owned()), because)
+            because
         }
         VerdictKind::Hybrid => {
             let shared: Vec<&str> = report
@@ -85,7 +83,7 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
                 join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
                 if each.len() == 2 { "both" } else { "all" },
             );
-            (true, Some(format!("{} (hybrid)", names.join(" + "))), because)
+            because
         }
         VerdictKind::Stage => {
             let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
@@ -97,27 +95,27 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
                 ),
                 None => with_full_stop(&verdict.summary),
             };
-            // A stage that picks several options ("Flask or FastAPI") still leaves a choice:
-            // nothing is chosen until the user chooses.
-            let decided = names.len() == 1;
-            (decided, decided.then(|| join_names(&names, "or")), because)
+            because
         }
         VerdictKind::Leaning => {
             let because = format!(
                 "no checklist qualifies yet; the answers lean towards {}.",
                 join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "or")
             );
-            (false, None, because)
+            because
         }
-        VerdictKind::Undecided => (
-            false,
-            None,
-            "no checklist question is answered yes and no stage is chosen.".to_owned(),
-        ),
+        VerdictKind::Undecided => "no checklist question is answered yes and no stage is chosen.".to_owned(),
+    };
+    let decided = &report.outcome;
+    let chosen_names: Vec<&str> = decided.options.iter().map(|id| decision.option_name(id)).collect();
+    let chosen = match decided.decided {
+        Decided::Option => Some(join_names(&chosen_names, "and")),
+        Decided::Hybrid => Some(format!("{} (hybrid)", chosen_names.join(" + "))),
+        Decided::Open | Decided::Nothing => None,
     };
     Outcome {
         kind: verdict.kind,
-        decided,
+        decided: decided.is_decided(),
         chosen,
         because,
         summary: verdict.summary.clone(),
