@@ -58,12 +58,11 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
                 .filter(|q| q.yes && q.option == id)
                 .map(|q| format!("“{}”", q.text))
                 .collect();
-            let because = format!(
+            format!(
                 "its checklist is the only one that qualifies ({}): yes to {}.",
                 score_of(id).map(tally).unwrap_or_default(),
                 join_names(&yes.iter().map(String::as_str).collect::<Vec<_>>(), "and")
-            );
-            because
+            )
         }
         VerdictKind::Hybrid => {
             let shared: Vec<&str> = report
@@ -78,36 +77,37 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
             } else {
                 format!(", sharing {}", join_names(&shared, "and"))
             };
-            let because = format!(
+            format!(
                 "the checklists of {} {} qualify, so the stack uses them together{sharing}.",
                 join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and"),
                 if each.len() == 2 { "both" } else { "all" },
-            );
-            because
+            )
         }
         VerdictKind::Stage => {
             let stage = report.stage.as_deref().and_then(|id| decision.stage(id));
-            let because = match stage {
+            match stage {
                 Some(stage) => format!(
                     "no checklist qualifies yet, and the article's advice for the stage “{}” is: “{}”",
                     stage.label,
                     with_full_stop(&stage.advice)
                 ),
                 None => with_full_stop(&verdict.summary),
-            };
-            because
+            }
         }
         VerdictKind::Leaning => {
-            let because = format!(
+            format!(
                 "no checklist qualifies yet; the answers lean towards {}.",
                 join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "or")
-            );
-            because
+            )
         }
         VerdictKind::Undecided => "no checklist question is answered yes and no stage is chosen.".to_owned(),
     };
     let decided = &report.outcome;
-    let chosen_names: Vec<&str> = decided.options.iter().map(|id| decision.option_name(id)).collect();
+    let chosen_names: Vec<&str> = decided
+        .options
+        .iter()
+        .map(|id| decision.option_name(id))
+        .collect();
     let chosen = match decided.decided {
         Decided::Option => Some(join_names(&chosen_names, "and")),
         Decided::Hybrid => Some(format!("{} (hybrid)", chosen_names.join(" + "))),
