@@ -1,6 +1,8 @@
 //! A real browser reads the exports: headless Chromium renders the HTML page (and the
 //! standalone SVG) exported by the binary, its DOM holds the diagram's `<svg>` with every
-//! layer title, and the screenshots are pictures, not blank pages.
+//! layer title, and the screenshots are pictures, not blank pages. On a 390 px phone every
+//! text of the page, the picture's included, measures 12 px or more, and a table that
+//! scrolls sideways says so.
 //!
 //! Chromium must be installed (`.ci/run` installs Debian's `chromium`); without it these
 //! tests fail and say so. Run them alone with `cargo test --test browser`.
@@ -191,10 +193,16 @@ fn chromium_renders_the_html_export_with_the_diagram() {
     let answers = Answers::new(&decision, YES.split(','), None).unwrap();
     let stack = evaluate(&decision, &answers).stack;
     assert!(stack.layers.iter().any(|l| l.active) && stack.layers.iter().any(|l| !l.active));
+    // The picture's lines, in order: a long title wraps onto the next one.
+    let lines: Vec<&str> = svg
+        .split("</text>")
+        .filter_map(|part| part.rfind('>').map(|at| &part[at + 1..]))
+        .collect();
+    let words = lines.join(" ");
     for layer in &stack.layers {
         let title = layer_title(layer);
         assert!(
-            svg.contains(&format!(">{title}</text>")),
+            words.contains(&title),
             "no layer {title:?} in the DOM's SVG:\n{svg}"
         );
     }
@@ -211,4 +219,173 @@ fn chromium_renders_the_standalone_svg() {
     let svg = export(dir.path(), "svg");
     let (_, _, pixels) = screenshot(dir.path(), &svg, "800,900");
     assert_drawn(&pixels);
+}
+
+/// A phone's width in CSS pixels (an iPhone 12 to 15).
+const PHONE: u32 = 390;
+
+/// Measures the page in the frame `f` as it is drawn: the size of every text that is
+/// drawn (an SVG `<text>` by its font size times the picture's scale on screen), the page's
+/// width, and each sideways scroller (`overflow-x` auto or scroll): its width, its content's,
+/// and its cue (the `::before` box, and the room in the scroller that its content leaves).
+const MEASURE: &str = r"
+function measure(win) {
+  const doc = win.document;
+  const out = { width: win.innerWidth, page: doc.documentElement.scrollWidth, texts: 0, svgTexts: 0, small: [], scrollers: [] };
+  const walker = doc.createTreeWalker(doc.body, win.NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()); ) {
+    const el = node.parentElement;
+    if (!node.data.trim() || el.getClientRects().length === 0) continue;
+    const style = win.getComputedStyle(el);
+    if (style.visibility !== 'visible') continue;
+    let size = parseFloat(style.fontSize);
+    if (el instanceof win.SVGElement) {
+      // An SVG's <title> is not drawn; its text is scaled with the picture.
+      if (!(el instanceof win.SVGTextContentElement)) continue;
+      const m = el.getScreenCTM();
+      size *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+      out.svgTexts++;
+    }
+    out.texts++;
+    if (size < 12) out.small.push(el.tagName + ' at ' + size.toFixed(1) + ' px: ' + node.data.trim().slice(0, 60));
+  }
+  for (const el of doc.querySelectorAll('body *')) {
+    const style = win.getComputedStyle(el);
+    if (!['auto', 'scroll'].includes(style.overflowX)) continue;
+    const cue = win.getComputedStyle(el, '::before');
+    const children = [...el.children].reduce((h, c) => h + c.getBoundingClientRect().height, 0);
+    out.scrollers.push({
+      what: el.tagName + (el.className ? '.' + el.className : '') + ' ' + el.textContent.replace(/\s+/g, ' ').trim().slice(0, 40),
+      width: el.clientWidth,
+      content: el.scrollWidth,
+      cue: cue.content !== 'none' && cue.display !== 'none' && cue.visibility === 'visible' && parseFloat(cue.opacity) > 0,
+      cueText: cue.content,
+      cueSize: parseFloat(cue.fontSize),
+      room: el.scrollHeight - children,
+    });
+  }
+  return out;
+}
+// `--dump-dom` prints the DOM once the test page has loaded; a frame left open holds that
+// back until the measurement is written. A scroll timeline is sampled at the start of a
+// frame: the page is measured after a few frames, as a reader sees it.
+const gate = document.getElementById('gate').contentDocument;
+gate.open();
+const frame = document.getElementById('f');
+frame.addEventListener('load', () => {
+  let frames = 0;
+  const next = () => {
+    if (++frames < 4) return requestAnimationFrame(next);
+    try {
+      document.getElementById('measured').textContent = JSON.stringify(measure(frame.contentWindow));
+    } finally {
+      gate.close();
+    }
+  };
+  requestAnimationFrame(next);
+});
+";
+
+/// `page` at a phone's width, measured: a test page holds it in a `PHONE` px frame (its
+/// viewport, for its media queries too; a headless window is at least 500 px wide) with the
+/// measurement, which writes what it found into the DOM that `--dump-dom` prints. The
+/// exported page itself holds no script.
+fn measure_on_a_phone(dir: &Path, page: &Path) -> serde_json::Value {
+    let html = std::fs::read_to_string(page).expect("the page");
+    let attribute = html
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let test_page = dir.join("phone.html");
+    std::fs::write(
+        &test_page,
+        format!(
+            "<!DOCTYPE html>\n<html><body style=\"margin:0\">\
+             <iframe id=\"f\" style=\"width:{PHONE}px;height:844px;border:0\" srcdoc=\"{attribute}\"></iframe>\
+             <iframe id=\"gate\"></iframe><pre id=\"measured\"></pre><script>{MEASURE}</script></body></html>\n"
+        ),
+    )
+    .unwrap();
+    let output = headless(&test_page, &dir.join("profile-phone"), &["--dump-dom"]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let dom = String::from_utf8(output.stdout).expect("utf-8 DOM");
+    let start = dom
+        .find("<pre id=\"measured\">")
+        .expect("the measurement's element")
+        + "<pre id=\"measured\">".len();
+    let end = dom[start..].find("</pre>").expect("closed") + start;
+    let json = dom[start..end]
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: the page was not measured:\n{dom}"))
+}
+
+#[test]
+fn on_a_390px_phone_every_text_is_12px_or_more_and_sideways_tables_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = export(dir.path(), "html");
+    // The measurement is the test page's: the exported page ships no script.
+    assert!(!std::fs::read_to_string(&html).unwrap().contains("<script"));
+    let measured = measure_on_a_phone(dir.path(), &html);
+    assert_eq!(
+        measured["width"], PHONE,
+        "the page is laid out at a phone's width"
+    );
+    let count = |key: &str| measured[key].as_u64().unwrap_or_default();
+    assert!(
+        count("texts") > 100 && count("svgTexts") > 20,
+        "the page's texts and the picture's are measured: {measured:#}"
+    );
+    let small = measured["small"].as_array().expect("a list");
+    assert!(
+        small.is_empty(),
+        "texts under 12 px at {PHONE} px:\n{}",
+        small
+            .iter()
+            .map(|s| s.as_str().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        measured["page"].as_u64() <= Some(u64::from(PHONE)),
+        "the page itself scrolls sideways: {measured:#}"
+    );
+    // The comparison has a column per option: too wide for a phone, so it scrolls.
+    let scrollers = measured["scrollers"].as_array().expect("a list");
+    let wide = |s: &&serde_json::Value| s["content"].as_f64() > s["width"].as_f64();
+    assert!(
+        scrollers.iter().any(|s| wide(&s)),
+        "no table is wider than the phone: {measured:#}"
+    );
+    for scroller in scrollers {
+        let what = &scroller["what"];
+        if wide(&scroller) {
+            assert_eq!(
+                scroller["cue"], true,
+                "{what} scrolls sideways without a cue: {scroller:#}"
+            );
+            let size = scroller["cueSize"].as_f64().unwrap_or_default();
+            assert!(size >= 12.0, "{what}: its cue is {size} px");
+            assert!(
+                scroller["room"].as_f64().unwrap_or_default() >= size,
+                "{what}: its cue takes no room, so it is not drawn: {scroller:#}"
+            );
+        } else {
+            assert_eq!(
+                scroller["cue"], false,
+                "{what} fits, yet says it scrolls: {scroller:#}"
+            );
+            assert!(
+                scroller["room"].as_f64().unwrap_or_default() < 12.0,
+                "{what} fits, yet keeps room for a cue: {scroller:#}"
+            );
+        }
+    }
 }

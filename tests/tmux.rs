@@ -682,7 +682,8 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
         "FastAPI — your choice",
         "Why: Async model",
     ]);
-    assert!(!screen.contains("Hybrid"), "{screen}");
+    // No hybrid is decided or lit (the pane's title is the article's "The Hybrid Approach").
+    assert!(!screen.contains("Django + Flask"), "{screen}");
 
     // Export the Markdown record.
     tmux.keys(&["e"]);

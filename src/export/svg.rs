@@ -15,10 +15,12 @@ use crate::export::markup;
 use crate::export::record::RecordContext;
 use crate::score::{LayerView, Score};
 
-/// The image's width in pixels.
-const WIDTH: u32 = 760;
+/// The image's width in user units, a phone's: on a 390 px screen the picture is drawn at
+/// about its own size, so its smallest text stays above 12 px. It has no fixed size (a
+/// `viewBox` only) and scales to what shows it.
+const WIDTH: u32 = 360;
 /// The margin on every side.
-const MARGIN: u32 = 24;
+const MARGIN: u32 = 16;
 /// The width of a character of the body font (14 px monospace fonts are 8.4 px wide; a
 /// little more keeps lines inside the box with any of them).
 const CHAR_WIDTH: f64 = 8.6;

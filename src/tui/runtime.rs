@@ -172,7 +172,8 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
     match &ui.mode {
         Mode::Normal => {}
         Mode::Filter => return None,
-        // Over an overlay: its entries, or a click outside closes it.
+        // Over an overlay: its entries, or a click outside closes it (the note and
+        // justification editors ignore that: see `update_editor`).
         Mode::Help { .. }
         | Mode::Stage { .. }
         | Mode::Export(_)

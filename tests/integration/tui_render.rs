@@ -123,6 +123,53 @@ fn the_decision_tab_keeps_the_parts_that_fit() {
     }
 }
 
+/// The titles on the top border of the panes, left to right.
+fn pane_titles(buffer: &Buffer) -> Vec<String> {
+    let row: String = (0..buffer.area.width).map(|x| buffer[(x, 1)].symbol()).collect();
+    row.split('┌')
+        .skip(1)
+        .filter_map(|pane| pane.strip_prefix(' '))
+        .map(|title| {
+            let end = [" ─", " ┐"]
+                .iter()
+                .filter_map(|e| title.find(e))
+                .min()
+                .unwrap_or(title.len());
+            title[..end].to_owned()
+        })
+        .collect()
+}
+
+/// A pane's title says the same at every width: the widest terminal's, or its start cut with
+/// `…`, never another title; the article's stack heading titles the Decision tab at 80×24.
+#[test]
+fn pane_titles_say_the_same_at_every_width() {
+    let widest = 220;
+    // The Strengths tab pages its columns on narrow terminals, the others keep their panes.
+    for tab in [Tab::Overview, Tab::Compare, Tab::Checklist, Tab::Decision] {
+        let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
+        app.ui.tab = tab;
+        let full = pane_titles(&render(&mut app, widest, 40));
+        for width in 50..widest {
+            let titles = pane_titles(&render(&mut app, width, 24));
+            assert_eq!(titles.len(), full.len(), "{tab} at {width}: {titles:?}");
+            for (title, full) in titles.iter().zip(&full) {
+                let same = title == full
+                    || title
+                        .strip_suffix('…')
+                        .is_some_and(|start| full.starts_with(start));
+                assert!(same, "{tab} at {width} columns: {title:?}, at {widest}: {full:?}");
+            }
+        }
+    }
+    let mut app = app_with(THREE_DJANGO, None, Theme::monochrome());
+    app.ui.tab = Tab::Decision;
+    let titles = pane_titles(&render(&mut app, 80, 24));
+    let heading = app.scorecard.decision().stack.heading.to_string();
+    assert_eq!(heading, "The Hybrid Approach (2026 Best Practice)");
+    assert_eq!(titles[0], "The Hybrid Approach (2026 Best Pra…");
+}
+
 #[test]
 fn hybrid_decision_at_120x40() {
     let yes = [

@@ -869,6 +869,47 @@ fn a_note_is_typed_in_a_line_editor_and_saved_with_the_answers() {
     assert_eq!(app.scorecard.answers().note, "B2B SaaS for clinics");
 }
 
+/// What the note or justification editor holds, if one is open.
+fn draft(app: &App) -> Option<&str> {
+    match &app.ui.mode {
+        Mode::Note { editor, .. } | Mode::Because { editor, .. } => Some(editor.value()),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_click_outside_a_note_or_justification_keeps_the_draft_and_only_esc_cancels() {
+    let mut app = app();
+    // The question's note: clicks on a tab, a question and a checkbox outside the editor.
+    app.press("4ja");
+    app.press("Only staff");
+    for target in [
+        Target::Tab(Tab::Overview),
+        Target::Question(5),
+        Target::QuestionBox(0),
+    ] {
+        let before = app.scorecard.revision();
+        assert!(app.click(target).is_empty(), "{target:?} saves nothing");
+        assert_eq!(draft(&app), Some("Only staff"), "after a click on {target:?}");
+        assert_eq!(app.scorecard.revision(), before, "{target:?} changes no answer");
+        assert_eq!(app.ui.tab, Tab::Checklist);
+    }
+    let overlay = app.map.overlay.expect("the editor's box");
+    app.click_at(overlay.x.saturating_sub(2), overlay.y);
+    assert_eq!(draft(&app), Some("Only staff"));
+    assert_eq!(app.press(" log in⏎"), vec![Effect::SaveAnswers]);
+    assert_eq!(app.scorecard.note(1), Some("Only staff log in"));
+
+    // The justification of a choice: the same, and Esc drops it.
+    app.press("cjjj⏎Async ML");
+    app.click_at(0, 0);
+    assert_eq!(draft(&app), Some("Async ML"), "a click on the tab bar");
+    assert!(matches!(app.ui.mode, Mode::Because { .. }));
+    app.press("⎋");
+    assert_eq!(app.ui.mode, Mode::Normal);
+    assert_eq!(app.scorecard.answers().choice.because, "", "Esc cancels");
+}
+
 #[test]
 fn c_chooses_the_users_decision_with_a_justification() {
     use stackpick::score::choice::Pick;

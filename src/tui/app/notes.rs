@@ -32,7 +32,8 @@ impl App {
         };
     }
 
-    /// Keys while a note or a justification is typed: Enter keeps it, Esc drops the edit.
+    /// Keys while a note or a justification is typed: Enter keeps it, Esc drops the edit, and
+    /// nothing else closes the editor.
     pub(super) fn update_editor(&mut self, action: Action) -> Option<Effect> {
         let (Mode::Note { editor, .. } | Mode::Because { editor, .. }) = &mut self.ui.mode else {
             return None;
@@ -43,8 +44,10 @@ impl App {
             }
             Action::Backspace => editor.backspace(),
             Action::Edit(edit) => editor.edit(edit),
-            Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
+            Action::Close => self.ui.mode = Mode::Normal,
             Action::Confirm => return self.keep_edit(),
+            // A click outside (`CloseOverlay`) is ignored too, as lazygit's commit box does: a
+            // stray click neither throws the draft away nor saves a half-typed line.
             _ => {}
         }
         None

@@ -130,13 +130,13 @@ impl StatefulWidget for DecisionTab<'_> {
         let app = self.app;
         let theme = app.theme();
         let [diagram_area, text_area] = layout::decision_panes(area);
-        let title = app.scorecard.decision().stack.heading.to_string();
-        // The article's heading when it fits the pane's border, a short one otherwise.
-        let fits = title.chars().count() + 4 <= usize::from(diagram_area.width);
-        let title = if title.is_empty() || !fits {
-            "Suggested stack".to_owned()
+        // The article's heading at every width (the pane cuts it when it must); a decision
+        // file without one gets a plain name.
+        let heading = app.scorecard.decision().stack.heading.as_str();
+        let title = if heading.is_empty() {
+            "Suggested stack"
         } else {
-            title
+            heading
         };
         let inner = pane(diagram_area, buf, format!(" {title} "), app.theme(), false);
         let diagram = StackDiagram {

@@ -126,7 +126,7 @@ impl StatefulWidget for StrengthsTab<'_> {
                 } else {
                     ""
                 };
-                title = format!("{left} {} ({}/{count}) {right}", option.name, index + 1);
+                title = format!(" {left}{} ({}/{count}){right} ", option.name, index + 1);
             }
             let inner = pane(column, buf, title, app.theme(), focused);
             let mut doc = doc(app, option, inner.width);
