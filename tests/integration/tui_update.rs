@@ -757,6 +757,28 @@ fn clicks_work_in_the_export_dialog_and_a_click_outside_closes_it() {
     assert_eq!(app.ui.mode, Mode::Normal);
 }
 
+/// Once a path or a decider is typed, a click outside the export dialog keeps it open with
+/// what was typed (and says how to close it); Esc closes it.
+#[test]
+fn a_click_outside_the_export_dialog_keeps_what_was_typed() {
+    let mut app = app();
+    app.press("e");
+    app.press("x");
+    let overlay = app.map.overlay.expect("the dialog's box");
+    app.click_at(overlay.x.saturating_sub(2), overlay.y);
+    let Mode::Export(dialog) = &app.ui.mode else {
+        panic!("the dialog stays open: {:?}", app.ui.mode)
+    };
+    assert_eq!(dialog.path.value(), "decision.mdx");
+    assert!(
+        app.text().contains("Esc closes the export dialog"),
+        "{}",
+        app.text()
+    );
+    app.press("⎋");
+    assert_eq!(app.ui.mode, Mode::Normal);
+}
+
 #[test]
 fn text_fields_use_the_terminal_cursor() {
     let mut app = app();

@@ -94,7 +94,7 @@ impl App {
                     dialog.question = None;
                     None
                 }
-                Action::CloseOverlay => {
+                Action::CloseOverlay if !dialog.typed => {
                     self.ui.mode = Mode::Normal;
                     None
                 }
@@ -124,11 +124,25 @@ impl App {
                 dialog.status = Some(statuses[(index + 1) % statuses.len()]);
             }
             Action::Input(c) => {
+                dialog.typed = true;
                 dialog.editor().insert(c);
             }
-            Action::Backspace => dialog.editor().backspace(),
-            Action::Edit(edit) => dialog.editor().edit(edit),
+            Action::Backspace => {
+                dialog.typed = true;
+                dialog.editor().backspace();
+            }
+            Action::Edit(edit) => {
+                dialog.typed = true;
+                dialog.editor().edit(edit);
+            }
             Action::CopyRecord => return Some(self.copy_record()),
+            // Once something is typed, a stray click outside keeps it: only Esc closes.
+            Action::CloseOverlay if dialog.typed => {
+                self.set_status(
+                    "Esc closes the export dialog; what you typed is kept until then",
+                    false,
+                );
+            }
             Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
             Action::Confirm => {
                 if dialog.path.value().trim().is_empty() {
@@ -150,6 +164,7 @@ impl App {
     pub(super) fn paste_into_export(&mut self, text: &str) -> bool {
         match &mut self.ui.mode {
             Mode::Export(dialog) if dialog.question.is_none() => {
+                dialog.typed = true;
                 dialog.editor().insert_str(text, Some(FIELD_PASTE_LIMIT))
             }
             _ => false,

@@ -26,6 +26,8 @@ pub struct ExportDialog {
     pub working_dir: PathBuf,
     /// Opened on the Team tab: it writes the team's record (see [`App::export_text`](crate::tui::App::export_text)).
     pub team: bool,
+    /// Something was typed into a field: a click outside no longer closes the dialog.
+    pub typed: bool,
 }
 
 /// What the export dialog asks before it writes (y/n; no keeps the dialog open).
@@ -72,6 +74,7 @@ impl ExportDialog {
             question: None,
             working_dir,
             team: false,
+            typed: false,
         }
     }
 
