@@ -26,7 +26,7 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub data: Option<PathBuf>,
 
-    /// A saved session (answers and stage) to load.
+    /// A session file (answers and stage) to open: the app saves its changes back to it.
     #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub session: Option<PathBuf>,
 

@@ -51,6 +51,9 @@ pub const STATE_DIR_ENV: &str = "STACKPICK_STATE_DIR";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StateStore {
     dir: PathBuf,
+    /// The one file answers go to, for `--session FILE`; `None` for the state directory's
+    /// `<decision id>.ron`.
+    file: Option<PathBuf>,
     /// By decision id: the answers its file held when this store last read or wrote it, the
     /// base against which another instance's changes are told from this one's.
     base: BTreeMap<String, Answers>,
@@ -63,9 +66,23 @@ impl StateStore {
     pub fn new(dir: impl Into<PathBuf>) -> StateStore {
         StateStore {
             dir: dir.into(),
+            file: None,
             base: BTreeMap::new(),
             swept: false,
         }
+    }
+
+    /// A store that saves to `file` (a session of `--session FILE`), merged as in the state
+    /// directory; `answers` are what the file held when it was read.
+    pub fn for_file(file: &Path, decision: &Decision, answers: &Answers) -> StateStore {
+        let dir = file
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let mut store = StateStore::new(dir);
+        store.file = Some(file.to_path_buf());
+        store.base.insert(decision.id.clone(), answers.clone());
+        store
     }
 
     /// The store in `$STACKPICK_STATE_DIR`, else in the XDG state directory
@@ -85,10 +102,13 @@ impl StateStore {
         &self.dir
     }
 
-    /// The file holding this decision's answers: `<decision id>.ron`. Decision ids are
-    /// validated slugs, so they are safe as file names.
+    /// The file holding this decision's answers: the store's own file, else `<decision
+    /// id>.ron`. Decision ids are validated slugs, so they are safe as file names.
     pub fn path_for(&self, decision: &Decision) -> PathBuf {
-        self.dir.join(format!("{}.ron", decision.id))
+        match &self.file {
+            Some(file) => file.clone(),
+            None => self.dir.join(format!("{}.ron", decision.id)),
+        }
     }
 
     /// Removes the temporary files that an instance killed in the middle of a save left in

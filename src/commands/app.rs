@@ -121,16 +121,20 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     // Everything that can fail is loaded before the terminal changes mode, so that a bad file
     // is reported on the normal screen.
     let decision = load_decision(cli.data.as_deref())?;
-    let mut store = StateStore::from_env();
+    let session_answers = match &cli.session {
+        Some(path) => Some(load_session(&decision, path)?),
+        None => None,
+    };
+    // The file opened is the file edited: `--session FILE` saves to FILE.
+    let mut store = match (&cli.session, &session_answers) {
+        (Some(path), Some(answers)) => Some(StateStore::for_file(path, &decision, answers)),
+        _ => StateStore::from_env(),
+    };
     // The temporary files a killed instance left behind.
     if let Some(store) = &mut store {
         store.sweep_stale_temps();
     }
     let settings = settings_from_env()?;
-    let session_answers = match &cli.session {
-        Some(path) => Some(load_session(&decision, path)?),
-        None => None,
-    };
     // Every team file is read and checked before the terminal changes mode.
     let team = if cli.team.is_empty() {
         None
@@ -140,7 +144,11 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     let started = start(!cli.no_mouse).map_err(Failure::Terminal)?;
     let mut status = None;
     let answers = match session_answers {
-        Some(answers) => answers,
+        Some(answers) => {
+            let path = cli.session.as_deref().map(escape_path).unwrap_or_default();
+            status = Some((format!("Answers are read from and saved to {path}"), false));
+            answers
+        }
         None => match store.as_mut().map(|s| s.load(&decision)) {
             Some(Ok(Some(saved))) => {
                 status = Some(match saved.notice {
@@ -201,7 +209,8 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         .map(|store| store.path_for(app.scorecard.decision()))
         .filter(|path| path.is_file());
     if let Some(saved) = saved {
-        let _ = writeln!(out, "{}", exit_note(&saved, cli.data.as_deref()));
+        let session = cli.session.is_some();
+        let _ = writeln!(out, "{}", exit_note(&saved, cli.data.as_deref(), session));
     }
     Ok(())
 }
@@ -233,14 +242,20 @@ fn same_answers(a: &Answers, b: &Answers) -> bool {
 /// The line printed after the app exits: where the answers are saved and the command that
 /// exports them (with the decision file when one was given), every path escaped, and the
 /// command's path quoted for the shell so it can be pasted.
-pub fn exit_note(saved: &Path, data: Option<&Path>) -> String {
-    let data = data.map_or(String::new(), |path| {
+pub fn exit_note(saved: &Path, data: Option<&Path>, session: bool) -> String {
+    let quote = |path: &Path| {
         let path = escape_path(path);
-        let quoted = shlex::try_quote(&path).map_or_else(|_| path.clone(), std::borrow::Cow::into_owned);
-        format!(" --data {quoted}")
-    });
+        shlex::try_quote(&path).map_or_else(|_| path.clone(), std::borrow::Cow::into_owned)
+    };
+    let data = data.map_or(String::new(), |path| format!(" --data {}", quote(path)));
+    // A session file is exported from itself; the state file through `--saved`.
+    let from = if session {
+        format!("--session {}", quote(saved))
+    } else {
+        "--saved".to_owned()
+    };
     format!(
-        "stackpick: answers saved in {}; export them with: stackpick export --saved{data} -o decision.md",
+        "stackpick: answers saved in {}; export them with: stackpick export {from}{data} -o decision.md",
         escape_path(saved)
     )
 }
@@ -315,7 +330,7 @@ mod tests {
 
     #[test]
     fn the_exit_note_names_the_file_and_a_command_that_can_be_pasted() {
-        let note = exit_note(Path::new("/home/a/.local/state/stackpick/web.ron"), None);
+        let note = exit_note(Path::new("/home/a/.local/state/stackpick/web.ron"), None, false);
         assert_eq!(
             note,
             "stackpick: answers saved in /home/a/.local/state/stackpick/web.ron; \
@@ -324,10 +339,16 @@ mod tests {
         let note = exit_note(
             Path::new("/s/x\u{1b}]0;t\u{7}.ron"),
             Some(Path::new("my decision.ron")),
+            false,
         );
         assert!(!note.chars().any(char::is_control), "{note:?}");
         assert!(
             note.ends_with("stackpick export --saved --data 'my decision.ron' -o decision.md"),
+            "{note}"
+        );
+        let note = exit_note(Path::new("team/alice.ron"), None, true);
+        assert!(
+            note.ends_with("saved in team/alice.ron; export them with: stackpick export --session team/alice.ron -o decision.md"),
             "{note}"
         );
     }

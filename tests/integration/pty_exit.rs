@@ -127,3 +127,40 @@ fn a_save_that_fails_then_succeeds_exits_0_with_the_answers_saved() {
         "{saved}"
     );
 }
+
+/// `stackpick --session FILE`: the start says where answers go, an answer given in the app
+/// is saved to FILE (not to the state directory), and the exit says how to export it.
+#[test]
+fn a_session_file_opened_is_the_file_saved() {
+    let mut app = PtyApp::start(|command, root| {
+        let made = std::process::Command::new(crate::support::stackpick())
+            .current_dir(root.join("work"))
+            .args(["export", "--format", "ron", "-o", "alice.ron", "--by", "Alice"])
+            .args(["--yes", "django.admin-panel"])
+            .output()
+            .expect("export a session");
+        assert!(made.status.success(), "{made:?}");
+        command.args(["--session", "alice.ron"]);
+    });
+    app.wait_for("saved to alice.ron");
+    app.type_bytes(b"4");
+    app.wait_for("Questions ·");
+    app.type_bytes(b"jy");
+    app.wait_for("2 of 12 answered");
+    app.type_bytes(b"q");
+    assert_eq!(app.wait_exit().code(), Some(0));
+    let saved = std::fs::read_to_string(app.path("work/alice.ron")).expect("the session file");
+    assert!(
+        saved.contains("django.admin-panel") && saved.contains("django.permissions"),
+        "{saved}"
+    );
+    assert!(
+        !app.path("state/web-frameworks.ron").exists(),
+        "nothing in the state directory"
+    );
+    let printed = String::from_utf8_lossy(&app.transcript);
+    assert!(
+        printed.contains("answers saved in alice.ron; export them with: stackpick export --session alice.ron -o decision.md"),
+        "{printed}"
+    );
+}

@@ -570,3 +570,48 @@ fn a_reset_while_the_app_runs_is_not_silently_undone() {
         Some(answers(&decision, &["flask.own-tools"], None))
     );
 }
+
+/// `--session FILE`'s store saves to FILE, and merges what another instance saved there
+/// meanwhile, as the state directory's store does.
+#[test]
+fn a_session_files_store_saves_to_it_and_keeps_another_instances_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let decision = Decision::embedded();
+    let file = dir.path().join("alice.ron");
+    let start = answers(&decision, &["django.admin-panel"], None);
+    fs::write(
+        &file,
+        stackpick::session::Session::new(&decision, &start).to_ron(),
+    )
+    .unwrap();
+    let mut mine = StateStore::for_file(&file, &decision, &start);
+    let mut theirs = StateStore::for_file(&file, &decision, &start);
+    assert_eq!(mine.path_for(&decision), file);
+    theirs
+        .save(
+            &decision,
+            &answers(&decision, &["django.admin-panel", "flask.rest-api"], None),
+        )
+        .unwrap();
+    let merged = mine
+        .save(
+            &decision,
+            &answers(&decision, &["django.admin-panel", "django.security"], None),
+        )
+        .unwrap()
+        .expect("the other instance's answer is merged in");
+    let all = answers(
+        &decision,
+        &["django.admin-panel", "django.security", "flask.rest-api"],
+        None,
+    );
+    assert_eq!(merged.answers, all);
+    let saved = stackpick::session::Session::parse(&fs::read_to_string(&file).unwrap(), "alice.ron").unwrap();
+    assert_eq!(saved.answers_lenient(&decision).0, all);
+    // Nothing went to a state directory, and no temporary file is left.
+    let names: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["alice.ron"]);
+}
