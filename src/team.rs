@@ -40,6 +40,9 @@ pub struct Member {
     pub evaluation: Evaluation,
     /// Their own choice, resolved against their verdict.
     pub choice: Resolved,
+    /// Whether they count as one of the team: everyone from a file does; the app's user
+    /// only once they answered, gave a stage or chose something.
+    pub counted: bool,
 }
 
 impl Member {
@@ -56,8 +59,30 @@ impl Member {
             answers: person.answers,
             evaluation,
             choice,
+            counted: true,
         }
     }
+}
+
+/// Whether these answers say anything: an answer, a stage or a choice of one's own.
+pub fn says_anything(answers: &Answers) -> bool {
+    answers.answered() > 0
+        || answers.stage.is_some()
+        || answers.choice != crate::score::choice::UserChoice::default()
+}
+
+/// How far the team agrees on a question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Agreement {
+    /// Some answered yes and some no.
+    Split,
+    /// At least two answered, all the same.
+    Agreed,
+    /// One person answered.
+    One,
+    /// Nobody answered.
+    Nobody,
 }
 
 /// A question with every member's answer and note, and the team's answer.
@@ -81,9 +106,49 @@ pub struct TeamQuestion {
     pub team_answer: Option<Answer>,
     /// Resolving it would change the team verdict.
     pub pivotal: bool,
+    /// For a pivotal question: each resolution that changes the team verdict, with the
+    /// verdict it gives ("Choose Django").
+    pub pivots: Vec<(Answer, String)>,
 }
 
 impl TeamQuestion {
+    /// How far the team agrees on it.
+    pub fn agreement(&self) -> Agreement {
+        match (self.yes, self.no) {
+            (0, 0) => Agreement::Nobody,
+            (y, n) if y > 0 && n > 0 => Agreement::Split,
+            (y, n) if y + n == 1 => Agreement::One,
+            _ => Agreement::Agreed,
+        }
+    }
+
+    /// What resolving it would do, in words that fit the case: "split evenly; a yes would
+    /// make the team verdict “Hybrid: Django + Flask”", "had the no side won, the team verdict
+    /// would be “Choose Flask”". `None` when it is not pivotal.
+    pub fn pivot_words(&self) -> Option<String> {
+        if self.pivots.is_empty() {
+            return None;
+        }
+        let quoted = crate::score::quoted;
+        Some(if self.team_answer.is_none() {
+            let each: Vec<String> = self
+                .pivots
+                .iter()
+                .map(|(answer, verdict)| {
+                    format!("a {answer} would make the team verdict {}", quoted(verdict))
+                })
+                .collect();
+            let each: Vec<&str> = each.iter().map(String::as_str).collect();
+            format!("split evenly; {}", crate::score::join_names(&each, "and"))
+        } else {
+            let (answer, verdict) = &self.pivots[0];
+            format!(
+                "had the {answer} side won, the team verdict would be {}",
+                quoted(verdict)
+            )
+        })
+    }
+
     /// Whether the team is split evenly on it (a disagreement without a majority).
     pub fn is_tie(&self) -> bool {
         self.disagreement && self.yes == self.no
@@ -121,7 +186,11 @@ impl Team {
             .questions()
             .map(|(option, question)| {
                 let id = question_id(option, question);
-                let answers: Vec<Option<Answer>> = members.iter().map(|m| m.answers.answer(&id)).collect();
+                // Someone not counted has said nothing: their column is all blank.
+                let answers: Vec<Option<Answer>> = members
+                    .iter()
+                    .map(|m| m.answers.answer(&id).filter(|_| m.counted))
+                    .collect();
                 let notes = members
                     .iter()
                     .map(|m| m.answers.note_for(&id).map(str::to_owned))
@@ -138,6 +207,7 @@ impl Team {
                     disagreement: yes > 0 && no > 0,
                     team_answer: majority(yes, no),
                     pivotal: false,
+                    pivots: Vec::new(),
                     id,
                 }
             })
@@ -149,17 +219,17 @@ impl Team {
         answers.stage = majority_stage(&members);
         let evaluation = evaluate(decision, &answers);
         for q in questions.iter_mut().filter(|q| q.disagreement) {
-            q.pivotal = [Answer::Yes, Answer::No]
+            q.pivots = [Answer::Yes, Answer::No]
                 .into_iter()
                 .filter(|resolved| q.team_answer != Some(*resolved))
-                .any(|resolved| {
+                .filter_map(|resolved| {
                     let mut resolved_answers = answers.clone();
                     resolved_answers.set(&q.id, Some(resolved));
-                    !same_verdict(
-                        &evaluate(decision, &resolved_answers).verdict,
-                        &evaluation.verdict,
-                    )
-                });
+                    let verdict = evaluate(decision, &resolved_answers).verdict;
+                    (!same_verdict(&verdict, &evaluation.verdict)).then_some((resolved, verdict.summary))
+                })
+                .collect();
+            q.pivotal = !q.pivots.is_empty();
         }
         // Stable: each group keeps the decision's order.
         questions.sort_by_key(|q| !q.disagreement);
@@ -174,6 +244,8 @@ impl Team {
     /// The team with the answers of member `index` replaced (the app's editable column of
     /// the user's own answers): that member and the team's answers are evaluated again, the
     /// others are not. `None` when there is no such member.
+    /// The member counts as one of the team when their answers came from a file or say
+    /// something (see [`says_anything`]).
     pub fn with_answers(&self, decision: &Decision, index: usize, answers: Answers) -> Option<Team> {
         let mut members = self.members.clone();
         let member = members.get_mut(index)?;
@@ -183,7 +255,9 @@ impl Team {
             answers,
         };
         // Only this member's answers changed: the others keep their evaluations.
+        let counted = person.path.is_some() || says_anything(&person.answers);
         *member = Member::new(decision, person);
+        member.counted = counted;
         Some(Team::of_members(decision, members))
     }
 
@@ -202,6 +276,58 @@ impl Team {
         answers
     }
 
+    /// The members who count as the team.
+    pub fn people(&self) -> impl Iterator<Item = &Member> {
+        self.members.iter().filter(|m| m.counted)
+    }
+
+    /// What the team verdict rests on: the questions behind it that one person answered, and
+    /// who chose something else.
+    pub fn basis(&self) -> VerdictBasis {
+        let verdict = &self.evaluation.verdict;
+        let one_person = self
+            .questions
+            .iter()
+            .filter(|q| {
+                q.team_answer == Some(Answer::Yes)
+                    && q.agreement() == Agreement::One
+                    && verdict.options.contains(&q.option)
+            })
+            .filter_map(|q| {
+                let who = self.members.iter().zip(&q.answers).find(|(_, a)| a.is_some())?.0;
+                Some((q.id.clone(), q.text.clone(), who.name.clone()))
+            })
+            .collect();
+        let chose_otherwise = self
+            .people()
+            .filter(|m| !m.choice.follow_checklist)
+            .filter_map(|m| {
+                let same = match m.choice.option.as_deref()? {
+                    "hybrid" => verdict.kind == crate::score::VerdictKind::Hybrid,
+                    id => verdict.options == [id],
+                };
+                (!same).then(|| (m.name.clone(), m.choice.name.clone().unwrap_or_default()))
+            })
+            .collect();
+        VerdictBasis {
+            one_person,
+            chose_otherwise,
+        }
+    }
+
+    /// Who gave which stage, when the team has none of its own.
+    pub fn stages_said(&self, decision: &Decision) -> Vec<(String, String)> {
+        if self.answers.stage.is_some() {
+            return Vec::new();
+        }
+        self.people()
+            .filter_map(|m| {
+                let stage = decision.stage(m.answers.stage.as_deref()?)?;
+                Some((m.name.clone(), stage.label.to_string()))
+            })
+            .collect()
+    }
+
     /// The questions the team disagrees on.
     pub fn disagreements(&self) -> impl Iterator<Item = &TeamQuestion> {
         self.questions.iter().filter(|q| q.disagreement)
@@ -216,9 +342,9 @@ impl Team {
             .collect()
     }
 
-    /// The members' names, in order.
+    /// The names of the members who count as the team, in order.
     pub fn names(&self) -> Vec<&str> {
-        self.members.iter().map(|m| m.name.as_str()).collect()
+        self.people().map(|m| m.name.as_str()).collect()
     }
 
     /// The member of this name.
@@ -236,16 +362,68 @@ fn majority(yes: usize, no: usize) -> Option<Answer> {
     }
 }
 
-/// The stage most of those who chose one chose; `None` on a tie or when nobody chose.
+/// The team's stage: one that at least two people gave and most of those who gave a stage
+/// gave; `None` otherwise (one person's stage is theirs, not the team's).
 fn majority_stage(members: &[Member]) -> Option<String> {
     let mut votes: BTreeMap<&str, usize> = BTreeMap::new();
-    for stage in members.iter().filter_map(|m| m.answers.stage.as_deref()) {
+    let mut given = 0;
+    for stage in members
+        .iter()
+        .filter(|m| m.counted)
+        .filter_map(|m| m.answers.stage.as_deref())
+    {
         *votes.entry(stage).or_default() += 1;
+        given += 1;
     }
-    let best = votes.values().copied().max()?;
-    let mut leaders = votes.into_iter().filter(|(_, n)| *n == best);
-    let (stage, _) = leaders.next()?;
-    leaders.next().is_none().then(|| stage.to_owned())
+    votes
+        .into_iter()
+        .find(|(_, n)| *n >= 2 && 2 * n > given)
+        .map(|(stage, _)| stage.to_owned())
+}
+
+/// What a team verdict rests on.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerdictBasis {
+    /// The questions behind the verdict that one person answered: id, text, who.
+    pub one_person: Vec<(String, String, String)>,
+    /// Who chose something other than the team verdict, and what.
+    pub chose_otherwise: Vec<(String, String)>,
+}
+
+impl VerdictBasis {
+    /// The basis in a sentence, empty when the verdict rests on more than one person's
+    /// answers and nobody chose otherwise: "Of the yes answers behind it, one person alone
+    /// answered “…” (Alice); Bob chose Django."
+    pub fn sentence(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.one_person.is_empty() {
+            let each: Vec<String> = self
+                .one_person
+                .iter()
+                .map(|(_, text, who)| format!("{} ({who})", crate::score::quoted(text)))
+                .collect();
+            parts.push(format!(
+                "of the yes answers behind it, one person alone answered {}",
+                crate::score::join_names(&each.iter().map(String::as_str).collect::<Vec<_>>(), "and")
+            ));
+        }
+        if !self.chose_otherwise.is_empty() {
+            let each: Vec<String> = self
+                .chose_otherwise
+                .iter()
+                .map(|(who, what)| format!("{who} chose {what}"))
+                .collect();
+            parts.push(crate::score::join_names(
+                &each.iter().map(String::as_str).collect::<Vec<_>>(),
+                "and",
+            ));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            crate::text::sentence(&parts.join("; "))
+        }
+    }
 }
 
 /// Whether two verdicts point the same way (same kind, same options).

@@ -963,7 +963,8 @@ fn the_team_tab_shows_three_people_and_the_user_s_answer_changes_the_team_verdic
     let screen = tmux.wait_first_frame();
     assert!(screen.contains("5 Decision   6 Team"), "{screen}");
     tmux.keys(&["6"]);
-    let screen = tmux.wait_for(&["Team · 4 people · 4 disagreements", "Team verdict: Choose Django"]);
+    // The user has answered nothing yet: three people, not four.
+    let screen = tmux.wait_for(&["Team · 3 people · 4 disagreements", "Team verdict: Choose Django"]);
     assert!(
         line_with(&screen, "Question").contains("you Alice Bob Carol Team"),
         "{screen}"
@@ -990,6 +991,10 @@ fn the_team_tab_shows_three_people_and_the_user_s_answer_changes_the_team_verdic
     let screen = tmux.wait_screen("the team verdict to change", |s| {
         s.contains("Team verdict:") && !s.contains("Team verdict: Choose Django")
     });
+    assert!(
+        screen.contains("Team · 4 people"),
+        "the user is one of the team now:\n{screen}"
+    );
     assert!(!line_with(&screen, "≠ ").contains("tie"), "{screen}");
     tmux.keys(&["q"]);
     assert_eq!(tmux.wait_exit(1), 0);

@@ -96,7 +96,7 @@ pub fn export(
             }
         }
         answers = team.record_answers(&answers, deciders);
-        extras.team = Some(TeamInfo::new(&team));
+        extras.team = Some(TeamInfo::new(&team, &decision));
     } else if !options.deciders.is_empty() {
         answers.choice.deciders = crate::identity::clean_names(options.deciders);
     }

@@ -31,7 +31,7 @@ pub fn load_team(
 /// `stackpick team FILE...`: the text report (escaped), or the JSON object with `--json`.
 pub fn team(data: Option<&Path>, files: &[PathBuf], json: bool, out: &mut dyn Write) -> Result<(), Failure> {
     let (decision, team) = load_team(data, files)?;
-    let report = TeamReport::new(&team);
+    let report = TeamReport::new(&team, &decision);
     let text = if json {
         let object = TeamJson {
             decision: &decision.title,

@@ -9,7 +9,7 @@ use crate::score::choice::Resolved;
 use crate::score::{Answer, Score, Verdict};
 use crate::text::escape_path;
 
-use super::Team;
+use super::{Agreement, Team};
 
 /// The team's facts, serialisable: who, what each answered, what they disagree on, each
 /// person's verdict and choice, the team's answers, verdict and pivotal questions.
@@ -24,14 +24,29 @@ pub struct TeamReport {
     /// The team's answers: the question ids the majority answered yes, and no.
     pub answers: Vec<String>,
     pub no: Vec<String>,
-    /// The stage most chose (`null` on a tie or when nobody chose).
+    /// The team's stage: one that at least two people and most of those who gave a stage
+    /// gave (`null` otherwise).
     pub stage: Option<String>,
+    /// Who gave which stage (labels), when the team has no stage of its own.
+    pub stages_said: Vec<PersonStage>,
     /// The scores of the team's answers.
     pub scores: Vec<Score>,
     /// The verdict of the team's answers.
     pub verdict: Verdict,
     /// The ids of the questions whose resolution would change the team verdict.
     pub pivotal: Vec<String>,
+    /// What the team verdict rests on, as a sentence; empty when on more than one person's
+    /// answers and nobody chose otherwise.
+    pub basis: String,
+    /// The ids of the questions behind the team verdict that one person answered.
+    pub one_person: Vec<String>,
+}
+
+/// A stage one person gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonStage {
+    pub person: String,
+    pub stage: String,
 }
 
 /// One person: their verdict and choice.
@@ -54,9 +69,14 @@ pub struct QuestionRow {
     /// Each person's answer and note, in the order of `people`.
     pub answers: Vec<PersonAnswer>,
     pub disagreement: bool,
+    /// `split`, `agreed` (two or more answered, all the same), `one` (one person answered)
+    /// or `nobody`.
+    pub agreement: Agreement,
     /// The majority's answer; `null` when nobody answered or on a tie.
     pub team_answer: Option<Answer>,
     pub pivotal: bool,
+    /// For a pivotal question, what resolving it would do, in words.
+    pub pivot: Option<String>,
 }
 
 /// One person's answer to a question.
@@ -69,11 +89,10 @@ pub struct PersonAnswer {
 }
 
 impl TeamReport {
-    /// The report of a team.
-    pub fn new(team: &Team) -> TeamReport {
+    /// The report of a team: only its members who count (see [`Member::counted`](super::Member)).
+    pub fn new(team: &Team, decision: &crate::decision::Decision) -> TeamReport {
         let people = team
-            .members
-            .iter()
+            .people()
             .map(|m| PersonRow {
                 name: m.name.clone(),
                 file: m.path.as_deref().map(escape_path),
@@ -93,6 +112,7 @@ impl TeamReport {
                     .members
                     .iter()
                     .zip(q.answers.iter().zip(&q.notes))
+                    .filter(|(m, _)| m.counted)
                     .map(|(m, (answer, note))| PersonAnswer {
                         person: m.name.clone(),
                         answer: *answer,
@@ -100,10 +120,13 @@ impl TeamReport {
                     })
                     .collect(),
                 disagreement: q.disagreement,
+                agreement: q.agreement(),
                 team_answer: q.team_answer,
                 pivotal: q.pivotal,
+                pivot: q.pivot_words(),
             })
             .collect();
+        let basis = team.basis();
         TeamReport {
             people,
             questions,
@@ -111,9 +134,16 @@ impl TeamReport {
             answers: team.answers.yes.iter().cloned().collect(),
             no: team.answers.no.iter().cloned().collect(),
             stage: team.answers.stage.clone(),
+            stages_said: team
+                .stages_said(decision)
+                .into_iter()
+                .map(|(person, stage)| PersonStage { person, stage })
+                .collect(),
             scores: team.evaluation.scores.clone(),
             verdict: team.evaluation.verdict.clone(),
             pivotal: team.pivotal(),
+            basis: basis.sentence(),
+            one_person: basis.one_person.into_iter().map(|(id, _, _)| id).collect(),
         }
     }
 
@@ -150,22 +180,26 @@ impl TeamReport {
                     Some(answer) => format!("{answer} (the majority)"),
                     None => "a tie, counted as unanswered".to_owned(),
                 };
-                let pivotal = if q.pivotal {
-                    "; pivotal: resolving it would change the team verdict"
-                } else {
-                    ""
-                };
+                let pivotal = q
+                    .pivot
+                    .as_ref()
+                    .map_or_else(String::new, |words| format!("; pivotal: {words}"));
                 let _ = writeln!(out, "    Team: {team}{pivotal}");
             }
         }
-        let answered: Vec<&&QuestionRow> = agreed
-            .iter()
-            .filter(|q| q.answers.iter().any(|a| a.answer.is_some() || a.note.is_some()))
-            .collect();
-        let unanswered = agreed.len() - answered.len();
-        if !answered.is_empty() {
-            let _ = writeln!(out, "\nAgreed ({}):", answered.len());
-            for q in answered {
+        let (answered, unanswered): (Vec<&QuestionRow>, Vec<&QuestionRow>) =
+            agreed.into_iter().partition(|q| q.agreement != Agreement::Nobody);
+        let (together, alone): (Vec<&QuestionRow>, Vec<&QuestionRow>) = answered
+            .into_iter()
+            .partition(|q| q.agreement == Agreement::Agreed);
+        let unanswered = unanswered.len();
+        if !together.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nAgreed by two or more, nobody against ({}):",
+                together.len()
+            );
+            for q in together {
                 let each: Vec<String> = q
                     .answers
                     .iter()
@@ -179,6 +213,24 @@ impl TeamReport {
                     q.id,
                     each.join(", ")
                 );
+                for a in q.answers.iter().filter(|a| a.note.is_some()) {
+                    let _ = writeln!(out, "    {}: {}", a.person, a.note.as_deref().unwrap_or_default());
+                }
+            }
+        }
+        if !alone.is_empty() {
+            let _ = writeln!(out, "\nAnswered by one person only ({}):", alone.len());
+            for q in alone {
+                for a in q.answers.iter().filter(|a| a.answer.is_some()) {
+                    let _ = writeln!(
+                        out,
+                        "  {} ({}): only {} answered, {}",
+                        crate::score::quoted(&q.text),
+                        q.id,
+                        a.person,
+                        word(a.answer)
+                    );
+                }
                 for a in q.answers.iter().filter(|a| a.note.is_some()) {
                     let _ = writeln!(out, "    {}: {}", a.person, a.note.as_deref().unwrap_or_default());
                 }
@@ -198,7 +250,18 @@ impl TeamReport {
                 choice_words(&p.choice)
             );
         }
+        if self.stage.is_none() && !self.stages_said.is_empty() {
+            let each: Vec<String> = self
+                .stages_said
+                .iter()
+                .map(|s| format!("{}: {}", s.person, s.stage))
+                .collect();
+            let _ = writeln!(out, "\nNo team stage; stages given: {}", each.join("; "));
+        }
         let _ = writeln!(out, "\nTeam verdict: {}", self.verdict.summary);
+        if !self.basis.is_empty() {
+            let _ = writeln!(out, "  {}", self.basis);
+        }
         for also in &self.verdict.also_consider {
             let _ = writeln!(out, "  {also}");
         }
@@ -208,7 +271,8 @@ impl TeamReport {
                 "\nPivotal: resolving any of these would change the team verdict:"
             );
             for q in self.questions.iter().filter(|q| q.pivotal) {
-                let _ = writeln!(out, "  - {} ({})", crate::score::quoted(&q.text), q.id);
+                let words = q.pivot.as_deref().unwrap_or_default();
+                let _ = writeln!(out, "  - {} ({}): {words}", crate::score::quoted(&q.text), q.id);
             }
         }
         out

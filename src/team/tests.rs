@@ -236,3 +236,92 @@ fn every_problem_is_listed_and_placed() {
         "{text}"
     );
 }
+
+#[test]
+fn an_empty_user_is_not_counted_until_they_say_something() {
+    let decision = Decision::embedded();
+    let three = three(&decision);
+    let you = Person {
+        name: "you".to_owned(),
+        path: None,
+        answers: Answers::default(),
+    };
+    let mut members = vec![Member::new(&decision, you)];
+    members[0].counted = says_anything(&members[0].answers);
+    members.extend(three.members.clone());
+    let team = Team::of_members(&decision, members);
+    assert_eq!(team.names(), ["Alice", "Bob", "Carol"]);
+    let report = report::TeamReport::new(&team, &decision);
+    assert_eq!(report.people.len(), 3);
+    assert!(report.questions.iter().all(|q| q.answers.len() == 3));
+    // One answer in the user's column: now one of the team.
+    let mut answers = Answers::default();
+    answers.set("django.convention", Some(Answer::Yes));
+    let team = team
+        .with_answers(&decision, 0, answers)
+        .expect("the user's column");
+    assert_eq!(team.names(), ["you", "Alice", "Bob", "Carol"]);
+    assert_eq!(report::TeamReport::new(&team, &decision).people.len(), 4);
+    // And no longer once the answer is taken back.
+    let team = team.with_answers(&decision, 0, Answers::default()).unwrap();
+    assert_eq!(team.names().len(), 3);
+}
+
+#[test]
+fn agreement_needs_two_alike_and_nobody_against() {
+    let decision = Decision::embedded();
+    let team = three(&decision);
+    let q = |id: &str| team.questions.iter().find(|q| q.id == id).expect("question");
+    assert_eq!(q("django.admin-panel").agreement(), Agreement::Agreed);
+    assert_eq!(q("flask.prototype").agreement(), Agreement::Agreed);
+    assert_eq!(q("django.permissions").agreement(), Agreement::Split);
+    assert_eq!(q("django.content-heavy").agreement(), Agreement::One);
+    assert_eq!(q("django.convention").agreement(), Agreement::Nobody);
+    // The verdict says it rests on Alice's lone yes, and that Bob chose otherwise.
+    let basis = team.basis();
+    assert_eq!(
+        basis.one_person,
+        [(
+            "django.content-heavy".to_owned(),
+            "Are you building a content-heavy site (blog, CMS, e-commerce)?".to_owned(),
+            "Alice".to_owned()
+        )]
+    );
+    assert!(basis.chose_otherwise.is_empty(), "nobody here chose: {basis:?}");
+    // The tie's words say it is a tie and what a yes would do.
+    assert_eq!(
+        q("flask.small-codebase").pivot_words().as_deref(),
+        Some("split evenly; a yes would make the team verdict “Hybrid: Django + Flask”")
+    );
+}
+
+#[test]
+fn a_team_stage_needs_two_people_and_most_of_those_who_gave_one() {
+    let decision = Decision::embedded();
+    let with_stages = |stages: [Option<&str>; 3]| {
+        let mut team = three(&decision);
+        for (member, stage) in team.members.iter_mut().zip(stages) {
+            member.answers.stage = stage.map(str::to_owned);
+        }
+        Team::of_members(&decision, team.members)
+    };
+    // Majority: two of the three give the same stage.
+    let team = with_stages([Some("solo"), Some("solo"), Some("api-first")]);
+    assert_eq!(team.answers.stage.as_deref(), Some("solo"));
+    assert!(team.stages_said(&decision).is_empty());
+    // Minority: one person's stage is not the team's, and who said it is told.
+    let team = with_stages([None, None, Some("api-first")]);
+    assert_eq!(team.answers.stage, None);
+    assert_eq!(
+        team.stages_said(&decision),
+        [("Carol".to_owned(), "API-first product".to_owned())]
+    );
+    // A split between two stages is nobody's either.
+    let team = with_stages([Some("solo"), Some("api-first"), None]);
+    assert_eq!(team.answers.stage, None);
+    assert_eq!(team.stages_said(&decision).len(), 2);
+    // Nobody gave one.
+    let team = with_stages([None, None, None]);
+    assert_eq!(team.answers.stage, None);
+    assert!(team.stages_said(&decision).is_empty());
+}

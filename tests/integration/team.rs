@@ -84,7 +84,9 @@ fn three_people_s_sessions_name_the_disagreements_first_each_verdict_and_the_tea
         "{text}"
     );
     let disagreements = text.find("Disagreements (4):").expect("disagreements");
-    let agreed = text.find("Agreed (").expect("agreed questions");
+    let agreed = text
+        .find("Agreed by two or more, nobody against (")
+        .expect("agreed questions");
     assert!(disagreements < agreed, "disagreements come first:\n{text}");
     let split = &text[disagreements..agreed];
     for question in [
@@ -98,7 +100,7 @@ fn three_people_s_sessions_name_the_disagreements_first_each_verdict_and_the_tea
     assert!(split.contains("Alice  yes: staff, editors and clients"), "{text}");
     assert!(split.contains("Carol  no: we will grow fast"), "{text}");
     assert!(
-        split.contains("Team: a tie, counted as unanswered; pivotal"),
+        split.contains("Team: a tie, counted as unanswered; pivotal: split evenly; a yes would make the team verdict “Hybrid: Django + Flask”"),
         "{text}"
     );
     assert!(!text[agreed..].contains("permission levels"), "{text}");
@@ -113,6 +115,16 @@ fn three_people_s_sessions_name_the_disagreements_first_each_verdict_and_the_tea
     );
     assert!(text.contains("\nTeam verdict: Choose Django\n"), "{text}");
     assert!(text.contains("Pivotal: resolving any of these would change the team verdict:\n  - “Do you want the smallest possible codebase?” (flask.small-codebase)"), "{text}");
+    // Content-heavy: only Alice answered it, so it is not "agreed", and the verdict says
+    // it rests on her answer; Bob chose otherwise.
+    assert!(
+        text.contains("Answered by one person only (1):\n  “Are you building a content-heavy site (blog, CMS, e-commerce)?” (django.content-heavy): only Alice answered, yes"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nTeam verdict: Choose Django\n  Of the yes answers behind it, one person alone answered “Are you building a content-heavy site (blog, CMS, e-commerce)?” (Alice); Bob chose Flask.\n"),
+        "{text}"
+    );
 
     let json: Value = serde_json::from_str(
         &ok_in(
@@ -356,9 +368,15 @@ fn the_team_s_record_names_everyone_each_disagreement_and_the_team_verdict() {
         "{md}"
     );
     assert!(md.contains("### Disagreements\n\n#### Will you have user accounts with different permission levels?\n\n* Alice: yes (staff, editors and clients)\n* Bob: yes\n* Carol: no\n\nTeam answer: yes.\n"), "{md}");
-    assert!(md.contains("#### Do you want the smallest possible codebase?\n\n* Alice: —\n* Bob: yes\n* Carol: no (we will grow fast)\n\nTeam answer: a tie; resolving it would change the team verdict.\n"), "{md}");
+    assert!(md.contains("#### Do you want the smallest possible codebase?\n\n* Alice: —\n* Bob: yes\n* Carol: no (we will grow fast)\n\nTeam answer: a tie. Pivotal: split evenly; a yes would make the team verdict “Hybrid: Django + Flask”.\n"), "{md}");
+    assert!(
+        md.contains(
+            "* Only Alice answered “Are you building a content-heavy site (blog, CMS, e-commerce)?”: yes.\n"
+        ),
+        "{md}"
+    );
     assert!(md.contains("Chosen option: \"Django\""), "{md}");
-    assert!(md.contains("\nTeam verdict: Choose Django, from the answers of Alice, Bob and Carol.\n\nQuestions whose resolution would change the team verdict:\n\n* Do you want the smallest possible codebase?\n\n### Consequences\n"), "{md}");
+    assert!(md.contains("\nTeam verdict: Choose Django, from the answers of Alice, Bob and Carol. Of the yes answers behind it, one person alone answered “Are you building a content-heavy site (blog, CMS, e-commerce)?” (Alice); Bob chose Flask.\n\nQuestions whose resolution would change the team verdict:\n\n* Do you want the smallest possible codebase?\n\n### Consequences\n"), "{md}");
     let json: Value = serde_json::from_str(
         &ok_in(
             dir.path(),

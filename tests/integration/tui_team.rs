@@ -305,12 +305,14 @@ fn twenty_people_render_and_scroll_sideways() {
     // The smallest terminal has room for the user's column only, but draws.
     let mut screen = team_app(None, people.clone(), 50, 14);
     screen.press("6jjy");
+    // The user answered: one of the team now.
     assert!(screen.text().contains("21 people"));
     for (width, height) in [(80, 24), (200, 60)] {
         let mut screen = team_app(None, people.clone(), width, height);
         screen.press("6");
         let text = screen.text();
-        assert!(text.contains("21 people"), "{text}");
+        // The user has said nothing here: twenty people, not twenty-one.
+        assert!(text.contains("20 people"), "{text}");
         assert!(text.contains("P00"), "{text}");
         if width < 200 {
             assert!(
@@ -339,17 +341,18 @@ fn the_export_dialog_on_the_team_tab_writes_the_team_s_record() {
         panic!("the export dialog")
     };
     assert!(dialog.team);
-    assert_eq!(dialog.deciders.value(), "you, Alice, Bob, Carol");
+    // The user has said nothing yet: not one of the team, nor a decider.
+    assert_eq!(dialog.deciders.value(), "Alice, Bob, Carol");
     assert!(screen.text().contains("Export the team record"));
+    // The status shown is the team record's, as the file says (the user's own would be
+    // proposed: they have answered nothing).
+    assert!(screen.text().contains("Status:   accepted"), "{}", screen.text());
     let date = time::macros::date!(2026 - 01 - 02);
     let record = screen.app.export_text(Format::Md, date);
-    assert!(
-        record.contains("decision-makers: you, Alice, Bob, Carol"),
-        "{record}"
-    );
+    assert!(record.contains("decision-makers: Alice, Bob, Carol"), "{record}");
     assert!(record.contains("Team verdict: Choose Django"), "{record}");
     assert!(
-        record.contains("Team answer: a tie; resolving it would change the team verdict."),
+        record.contains("Team answer: a tie. Pivotal: split evenly;"),
         "{record}"
     );
     let json = screen.app.export_text(Format::Json, date);

@@ -60,6 +60,15 @@ impl App {
         crate::export::record_title(self.scorecard.decision(), &self.export_answers().0)
     }
 
+    /// The status the record the dialog writes has: the one set, else the outcome's (of the
+    /// team's answers, for the team's record), so the dialog shows what the file says.
+    pub fn export_status(&self) -> Status {
+        let (answers, _) = self.export_answers();
+        let decision = self.scorecard.decision();
+        let verdict = crate::score::evaluate(decision, &answers).verdict;
+        answers.choice.resolve(decision, &verdict.suggestion()).status
+    }
+
     /// The answers an export writes: the user's own with the dialog's status and deciders,
     /// or, from the Team tab, the team's.
     fn export_answers(&self) -> (crate::score::Answers, crate::export::RecordExtras) {
@@ -71,7 +80,10 @@ impl App {
             (Mode::Export(dialog), Some(team)) if dialog.team => {
                 let answers = team.team.record_answers(&own, dialog.decider_list());
                 let extras = crate::export::RecordExtras {
-                    team: Some(crate::export::TeamInfo::new(&team.team)),
+                    team: Some(crate::export::TeamInfo::new(
+                        &team.team,
+                        self.scorecard.decision(),
+                    )),
                     ..crate::export::RecordExtras::default()
                 };
                 (answers, extras)
@@ -115,10 +127,14 @@ impl App {
             Action::NextField => dialog.field = ExportField::Deciders,
             Action::PreviousField => dialog.field = ExportField::Path,
             Action::NextStatus => {
-                // From the status in force (the choice's own when none was set here).
-                let current = dialog
-                    .status
-                    .unwrap_or_else(|| self.scorecard.resolved_choice().status);
+                // From the status in force (the record's own when none was set here).
+                let current = match dialog.status {
+                    Some(status) => status,
+                    None => self.export_status(),
+                };
+                let Mode::Export(dialog) = &mut self.ui.mode else {
+                    return None;
+                };
                 let statuses: Vec<Status> = Status::iter().collect();
                 let index = statuses.iter().position(|s| *s == current).unwrap_or(0);
                 dialog.status = Some(statuses[(index + 1) % statuses.len()]);

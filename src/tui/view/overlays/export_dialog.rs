@@ -88,9 +88,7 @@ impl StatefulWidget for ExportDialogView<'_> {
         let mut focused = (dialog.field == ExportField::Path).then_some((path_row, &dialog.path));
         match &dialog.question {
             None => {
-                let status = dialog
-                    .status
-                    .unwrap_or_else(|| self.app.scorecard.resolved_choice().status);
+                let status = self.app.export_status();
                 if dialog.field == ExportField::Deciders {
                     focused = Some((lines.len() + 1, &dialog.deciders));
                 }

@@ -50,7 +50,7 @@ fn render_matrix(app: &App, team: &AppTeam, area: Rect, buf: &mut Buffer, map: &
     let disagreements = team_.disagreements().count();
     let title = format!(
         " Team · {} people · {disagreements} disagreement{} ",
-        team_.members.len(),
+        team_.names().len(),
         if disagreements == 1 { "" } else { "s" }
     );
     let inner = pane(area, buf, title, theme, true);
