@@ -286,7 +286,7 @@ fn the_selected_question_and_tab_are_reversed_or_highlighted() {
 fn matrix_rows_matching_the_verdict_are_marked_and_highlighted() {
     let mut app = app_with(THREE_DJANGO, None, Theme::ansi());
     let buffer = render(&mut app, 80, 24);
-    let (x, y) = find(&buffer, "▶ Need an admin dashboard").expect("a marked Django row");
+    let (x, y) = find(&buffer, "✓ Need an admin dashboard").expect("a marked Django row");
     assert_eq!(buffer[(x + 2, y)].fg, Color::Green);
     let screen = text(&buffer);
     assert!(
@@ -599,4 +599,31 @@ fn decision_answered_by_at_120x40() {
     let screen = text(&render(&mut app, 120, 40));
     assert!(screen.contains("Answered by Alice"), "{screen}");
     assert_snapshot!("decision_answered_by_120x40", screen);
+}
+
+/// The Overview's matrix marks the rows of the decided option with ✓, never with the
+/// cursor's ▶ (the Overview has no cursor, and ▶ would read as a selection).
+#[test]
+fn the_overview_marks_the_decided_rows_with_a_check_not_the_cursor() {
+    let mut app = app_with(
+        &["django.admin-panel", "django.permissions", "django.security"],
+        None,
+        Theme::monochrome(),
+    );
+    app.ui.tab = Tab::Overview;
+    let screen = text(&render(&mut app, 120, 60));
+    assert!(!screen.contains('▶'), "{screen}");
+    let decision = Decision::embedded();
+    for row in &decision.matrix {
+        let line = screen
+            .lines()
+            .find(|l| l.contains(row.situation.as_str()))
+            .unwrap_or_else(|| panic!("{:?} on screen:\n{screen}", row.situation));
+        let marked = line.contains(&format!("✓ {}", row.situation));
+        assert_eq!(marked, row.pick == "django", "{line}");
+    }
+    assert!(
+        screen.contains("✓ marks the rows that match the decision (Django)."),
+        "{screen}"
+    );
 }

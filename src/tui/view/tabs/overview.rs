@@ -80,7 +80,8 @@ fn matrix(app: &App, doc: &mut Doc) {
     ));
     for row in &decision.matrix {
         let matches = outcome.decides(&row.pick);
-        let marker = if matches { "▶ " } else { "  " };
+        // ✓, not ▶: the cursor's glyph marks a selection, and this is none.
+        let marker = if matches { "✓ " } else { "  " };
         let style = if matches { theme.highlight } else { theme.text };
         let mut situation = fit(&row.situation, situation_width);
         situation.push(' ');
@@ -91,7 +92,7 @@ fn matrix(app: &App, doc: &mut Doc) {
         ]));
     }
     let marked = if outcome.is_decided() {
-        format!("▶ marks the rows that match the decision ({}).", outcome.headline)
+        format!("✓ marks the rows that match the decision ({}).", outcome.headline)
     } else {
         format!("No row is marked: nothing is decided yet ({}).", outcome.headline)
     };
