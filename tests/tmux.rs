@@ -718,6 +718,23 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
 // Ctrl-Z in a shell
 // ---------------------------------------------------------------------------------------------
 
+/// Started without a job-control shell (here by a script, as a tmux key binding or a
+/// launcher would), Ctrl-Z does not stop the app, which nothing could resume: the status
+/// line says why, and the app goes on.
+#[test]
+fn ctrl_z_without_a_job_control_shell_does_not_stop_and_says_why() {
+    let tmux = Tmux::start("ctrl-z-orphan", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["C-z"]);
+    tmux.wait_for(&["Not suspended: no job-control shell"]);
+    assert_eq!(tmux.display("#{alternate_on}"), "1", "still the app's screen");
+    tmux.keys(&["2"]);
+    wait_tab(&tmux, 1);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
+}
+
 /// Ctrl-Z gives the shell back its prompt and its terminal settings, the app listed as a
 /// stopped job; `fg` brings the app back with every cell of its frame drawn again.
 #[test]

@@ -310,7 +310,14 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
             Effect::SaveAnswers => save(app, effects),
             // Ctrl-Z is a key in raw mode: do what SIGTSTP does. The loop stays marked busy, so
             // a signal that came meanwhile acts once the terminal is taken back.
-            Effect::Suspend => terminal::signals::stop(),
+            Effect::Suspend => {
+                if !terminal::signals::suspend_if_resumable() {
+                    app.set_status(
+                        "Not suspended: no job-control shell started the app, so nothing could resume it (q quits)",
+                        true,
+                    );
+                }
+            }
             Effect::Copy(text) => {
                 if let Err(e) = copy(&mut session, &text) {
                     app.set_status(format!("Could not copy: {e}"), true);

@@ -82,6 +82,7 @@ fn wait_idle() -> Option<MutexGuard<'static, ()>> {
 /// SIGTSTP: once the event loop is idle, give the terminal back and stop (see [`stop`]).
 fn suspend() {
     let _idle = wait_idle();
+    // Whoever sent it can send SIGCONT too.
     stop();
 }
 
@@ -104,4 +105,37 @@ pub fn stop() {
         // then draws the whole screen.
         let _ = low_level::raise(SIGWINCH);
     }
+}
+
+/// Ctrl-Z: [`stop`], unless nothing could continue the process (no job-control shell):
+/// stopped, the app would look frozen until `kill -CONT`. `false` when it did not stop.
+pub fn suspend_if_resumable() -> bool {
+    if !resumable() {
+        return false;
+    }
+    stop();
+    true
+}
+
+/// Whether a shell can continue the process once it stops: its process group is not
+/// orphaned (POSIX), that is its parent is in another process group of the same session,
+/// as a job of an interactive shell is. Started by `sh -c`, a tmux key binding or a
+/// launcher, it is not.
+#[cfg(unix)]
+fn resumable() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    let Some(parent) = getppid() else {
+        return false;
+    };
+    match (getpgid(Some(parent)), getsid(Some(parent)), getsid(None)) {
+        (Ok(parent_group), Ok(parent_session), Ok(session)) => {
+            parent_group != getpgrp() && parent_session == session
+        }
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn resumable() -> bool {
+    false
 }
