@@ -337,3 +337,22 @@ fn a_folder_path_writes_the_next_numbered_record_after_showing_its_name() {
     ));
     assert_eq!(app.press("y"), request(true));
 }
+
+/// Replacing a file takes an explicit `y`: Enter (the key that asked to write) and Esc keep
+/// the file and go back to the dialog, so `e ⏎ e ⏎ ⏎` never overwrites.
+#[test]
+fn only_y_overwrites_enter_and_esc_keep_the_file() {
+    let mut app = dialog();
+    assert_eq!(app.press("⏎"), export(Format::Md, "decision.md", false, false));
+    app.export_done(ExportOutcome::Exists);
+    assert_eq!(open(&app).question, Some(ExportQuestion::Overwrite));
+    assert!(app.press("⏎").is_empty(), "Enter does not overwrite");
+    assert_eq!(open(&app).question, None, "back to the dialog");
+    app.press("⏎");
+    app.export_done(ExportOutcome::Exists);
+    assert!(app.press("⎋").is_empty(), "Esc does not overwrite");
+    assert_eq!(open(&app).question, None);
+    app.press("⏎");
+    app.export_done(ExportOutcome::Exists);
+    assert_eq!(app.press("y"), export(Format::Md, "decision.md", true, false));
+}

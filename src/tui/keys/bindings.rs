@@ -233,8 +233,9 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Export, &[key(KeyCode::Up)], Action::PreviousField, "path field", false),
     bind(Export, &[ctrl('t')], Action::NextStatus, "status", true),
     bind(Export, &[ctrl('y')], Action::CopyRecord, "copy as Markdown", false),
-    bind(Overwrite, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "overwrite", true),
-    bind(Overwrite, &[ch('n'), key(KeyCode::Esc)], Action::Close, "keep the file", true),
+    // Replacing a file takes an explicit y: Enter, the key pressed to write, keeps it.
+    bind(Overwrite, &[ch('y')], Action::Confirm, "overwrite", true),
+    bind(Overwrite, &[ch('n'), key(KeyCode::Esc), key(KeyCode::Enter)], Action::Close, "keep the file", true),
     bind(ExportQuestion, &[ch('y'), key(KeyCode::Enter)], Action::Confirm, "yes, write", true),
     bind(ExportQuestion, &[ch('n'), key(KeyCode::Esc)], Action::Close, "no, back to the dialog", true),
     bind(Reset, &[ch('y')], Action::Confirm, "start over", true),

@@ -194,7 +194,10 @@ fn question_text(dialog: &ExportDialog, question: &ExportQuestion, width: usize)
                 &escape_path(&dialog.full_path()),
                 width.saturating_sub(said.len()),
             );
-            (format!("{name}{said}"), "Overwrite it? (y/n)".to_owned())
+            (
+                format!("{name}{said}"),
+                "Overwrite it? (y overwrites; n, Esc or Enter keep it)".to_owned(),
+            )
         }
         ExportQuestion::Numbered(file) => {
             let name = file
