@@ -627,3 +627,64 @@ fn the_overview_marks_the_decided_rows_with_a_check_not_the_cursor() {
         "{screen}"
     );
 }
+
+/// The Compare tab breaks its cells between words and after a word's own hyphens, never in
+/// the middle of a word that fits the column; a word longer than the column is cut with "-".
+/// At 80×24 not every row fits, and a scrollbar says so.
+#[test]
+fn compare_cells_break_between_words_and_hidden_rows_show_a_scrollbar() {
+    let decision = Decision::embedded();
+    let words: Vec<String> = decision
+        .comparison
+        .iter()
+        .flat_map(|a| std::iter::once(a.name.to_string()).chain(a.values.values().map(ToString::to_string)))
+        .flat_map(|text| text.split(' ').map(str::to_owned).collect::<Vec<_>>())
+        .collect();
+    for (width, height) in [(60, 20), (50, 14), (80, 24)] {
+        let mut app = app_with(&[], None, Theme::monochrome());
+        app.ui.tab = Tab::Compare;
+        let screen = text(&render(&mut app, width, height));
+        // The table's lines: inside the pane, below its header row.
+        for line in screen.lines().skip(3).filter(|l| l.starts_with('│')) {
+            for piece in line
+                .split(['│', ' ', '┃', '▶'])
+                .filter(|p| p.chars().count() > 2)
+            {
+                let piece = piece.trim_end_matches('-');
+                // Every piece of text is a whole word, or a part of a hyphenated one up to
+                // its hyphen, or a word cut because it is longer than the column.
+                let whole = words.iter().any(|w| {
+                    w == piece
+                        || w.split_inclusive('-')
+                            .any(|part| part.trim_end_matches('-') == piece)
+                });
+                let cut = words.iter().any(|w| w.starts_with(piece) || w.ends_with(piece));
+                assert!(whole || cut, "{piece:?} at {width}×{height}:\n{screen}");
+            }
+        }
+        assert!(
+            !screen.contains("Batteries-incl") || screen.contains("Batteries-included"),
+            "{width}×{height}:\n{screen}"
+        );
+    }
+    let mut app = app_with(&[], None, Theme::monochrome());
+    app.ui.tab = Tab::Compare;
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("Detailed Comparison (12 aspects)"), "{screen}");
+    let thumb = screen.lines().filter(|l| l.ends_with('┃')).count();
+    assert!(thumb > 0, "a scrollbar thumb on the right border:\n{screen}");
+}
+
+/// One aspect is "1 aspect", not "1 aspects".
+#[test]
+fn the_compare_title_counts_one_aspect_in_the_singular() {
+    let source = MINIMAL.replace(
+        "    stack: Stack(",
+        "    comparison: [Aspect(name: \"Warmth\", values: {\"tea\": \"Hot\"})],\n    stack: Stack(",
+    );
+    let decision = Decision::parse(&source, "one-aspect.ron").expect("valid");
+    let mut app = App::new(decision, Answers::default(), Theme::monochrome());
+    app.ui.tab = Tab::Compare;
+    let screen = text(&render(&mut app, 80, 24));
+    assert!(screen.contains("Detailed Comparison (1 aspect)"), "{screen}");
+}

@@ -15,7 +15,7 @@ use crate::tui::app::{App, Mode};
 use crate::tui::search::find_folded;
 use crate::tui::view::frame_map::{FrameMap, PaneExtent, Target};
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::wrap_cached;
+use crate::tui::view::widgets::doc::{scrollbar, wrap_cell_cached};
 use crate::tui::view::widgets::found::mark_line;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::prompt::Prompt;
@@ -45,7 +45,10 @@ impl StatefulWidget for CompareTab<'_> {
         let filtering = app.ui.mode == Mode::Filter;
         let filter = app.ui.compare.filter.value();
         let title = if filter.is_empty() {
-            format!(" Detailed Comparison ({total} aspects) ")
+            format!(
+                " Detailed Comparison ({total} aspect{}) ",
+                if total == 1 { "" } else { "s" }
+            )
         } else {
             format!(
                 " Detailed Comparison: {} of {total} match “{}” ",
@@ -76,10 +79,10 @@ impl StatefulWidget for CompareTab<'_> {
         let mut wrapped: HashMap<usize, Vec<Vec<String>>> = HashMap::new();
         let cells_of = |position: usize| -> Vec<Vec<String>> {
             let aspect = &decision.comparison[rows[position]];
-            std::iter::once(wrap_cached(&aspect.name, usize::from(aspect_width)))
+            std::iter::once(wrap_cell_cached(&aspect.name, usize::from(aspect_width)))
                 .chain(decision.options.iter().map(|option| {
                     let value = aspect.values.get(&option.id).map_or("—", |v| v.as_str());
-                    wrap_cached(value, usize::from(value_width))
+                    wrap_cell_cached(value, usize::from(value_width))
                 }))
                 .collect()
         };
@@ -125,7 +128,7 @@ impl StatefulWidget for CompareTab<'_> {
         let selected = (app.ui.compare.selected < rows.len()).then(|| app.ui.compare.selected - window.start);
         let mut state = TableState::default().with_selected(selected);
         StatefulWidget::render(table, table_area, buf, &mut state);
-        record_rows(
+        let whole = record_rows(
             &heights,
             window.start,
             rows.len(),
@@ -133,6 +136,19 @@ impl StatefulWidget for CompareTab<'_> {
             state.offset(),
             map,
         );
+        // Rows out of sight: a scrollbar says so, as on the Checklist and the Overview. It
+        // moves by rows, so its range is the rows that do not fit.
+        let hidden = rows.len().saturating_sub(whole);
+        if hidden > 0 {
+            let viewport = usize::from(area.height.saturating_sub(2));
+            scrollbar(
+                area,
+                buf,
+                viewport + hidden,
+                window.start + state.offset(),
+                theme.border_focus,
+            );
+        }
         if empty {
             let message = if total == 0 {
                 "This decision has no comparison table.".to_owned()
@@ -166,8 +182,16 @@ impl StatefulWidget for CompareTab<'_> {
 
 /// Records each visible table row (below the one-line header) from the first drawn, and the
 /// table's extent: a page is as many rows as were wholly visible. `heights` are those of the
-/// rows built, the first of which is row `first` of `count`.
-fn record_rows(heights: &[u16], first: usize, count: usize, area: Rect, offset: usize, map: &mut FrameMap) {
+/// rows built, the first of which is row `first` of `count`. Returns how many rows were
+/// wholly visible.
+fn record_rows(
+    heights: &[u16],
+    first: usize,
+    count: usize,
+    area: Rect,
+    offset: usize,
+    map: &mut FrameMap,
+) -> usize {
     let mut y = area.y.saturating_add(1);
     let mut whole = 0;
     for (row, &height) in heights.iter().enumerate().skip(offset) {
@@ -195,6 +219,7 @@ fn record_rows(heights: &[u16], first: usize, count: usize, area: Rect, offset: 
         page: whole.max(1),
         max: count.saturating_sub(1),
     });
+    whole
 }
 
 /// The rows `start..end` of a table of `count` rows that are drawn in `height` lines with row

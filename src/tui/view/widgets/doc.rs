@@ -246,26 +246,70 @@ const WRAP_CACHE_ENTRIES: usize = 1024;
 /// again on every key otherwise (Compare, Checklist), and line breaking is the dearest part of
 /// a frame. Keyed by the text itself and the width, so a hit is always what `wrap` would give.
 pub fn wrap_cached(text: &str, width: usize) -> Vec<String> {
-    /// Entries by a hash of `(width, text)`; each keeps its text to confirm a hit.
-    type Cache = HashMap<u64, (usize, Box<str>, Vec<String>)>;
+    cached(text, width, wrap)
+}
+
+/// [`wrap_cell`], remembered as [`wrap_cached`] remembers [`wrap`].
+pub fn wrap_cell_cached(text: &str, width: usize) -> Vec<String> {
+    cached(text, width, wrap_cell)
+}
+
+/// A table cell's lines: broken between words and after a word's own hyphens
+/// ("Batteries-" / "included"); only a word longer than the column is cut, each piece but
+/// the last ending in "-".
+pub fn wrap_cell(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let options = textwrap::Options::new(width)
+        .word_splitter(textwrap::WordSplitter::HyphenSplitter)
+        .break_words(false);
+    let cells = |s: &str| Line::raw(s.to_owned()).width();
+    let mut lines = Vec::new();
+    for line in textwrap::wrap(text, options) {
+        let mut rest: &str = &line;
+        while cells(rest) > width {
+            // The longest start that leaves a cell for the hyphen.
+            let cut = rest
+                .char_indices()
+                .map(|(i, _)| i)
+                .skip(1)
+                .take_while(|&i| cells(&rest[..i]) < width)
+                .last()
+                .unwrap_or(0);
+            if cut == 0 {
+                break;
+            }
+            lines.push(format!("{}-", &rest[..cut]));
+            rest = &rest[cut..];
+        }
+        lines.push(rest.to_owned());
+    }
+    lines
+}
+
+/// `wrap_with(text, width)`, remembered for the texts of the last few frames.
+fn cached(text: &str, width: usize, wrap_with: fn(&str, usize) -> Vec<String>) -> Vec<String> {
+    /// Entries by a hash of `(width, text, wrapping)`; each keeps them to confirm a hit.
+    type Cache = HashMap<u64, (usize, usize, Box<str>, Vec<String>)>;
     thread_local! {
         static CACHE: RefCell<Cache> = RefCell::new(HashMap::new());
     }
+    let wrapping = wrap_with as usize;
     let mut hasher = DefaultHasher::new();
-    (width, text).hash(&mut hasher);
+    (width, text, wrapping).hash(&mut hasher);
     let key = hasher.finish();
     CACHE.with_borrow_mut(|cache| {
-        if let Some((w, t, lines)) = cache.get(&key)
+        if let Some((w, f, t, lines)) = cache.get(&key)
             && *w == width
+            && *f == wrapping
             && **t == *text
         {
             return lines.clone();
         }
-        let lines = wrap(text, width);
+        let lines = wrap_with(text, width);
         if cache.len() >= WRAP_CACHE_ENTRIES {
             cache.clear();
         }
-        cache.insert(key, (width, text.into(), lines.clone()));
+        cache.insert(key, (width, wrapping, text.into(), lines.clone()));
         lines
     })
 }
