@@ -170,6 +170,13 @@ mod tests {
             Some(Color::Rgb(3, 102, 214)),
             "and colours roles"
         );
+        // Every action a config can rebind is named in the example's comment.
+        for action in crate::tui::keys::keymap::action_names() {
+            let listed = [',', '.', ' ', '\n']
+                .iter()
+                .any(|c| source.contains(&format!(" {action}{c}")));
+            assert!(listed, "the example lists the action {action}");
+        }
         let readme = include_str!("../../README.md");
         for role in ROLES {
             let listed = [',', '.', ' ']

@@ -646,10 +646,7 @@ fn compare_cells_break_between_words_and_hidden_rows_show_a_scrollbar() {
         let screen = text(&render(&mut app, width, height));
         // The table's lines: inside the pane, below its header row.
         for line in screen.lines().skip(3).filter(|l| l.starts_with('│')) {
-            for piece in line
-                .split(['│', ' ', '┃', '▶'])
-                .filter(|p| p.chars().count() > 2)
-            {
+            for piece in line.split(['│', ' ', '┃', '▶']).filter(|p| p.chars().count() > 2) {
                 let piece = piece.trim_end_matches('-');
                 // Every piece of text is a whole word, or a part of a hyphenated one up to
                 // its hyphen, or a word cut because it is longer than the column.

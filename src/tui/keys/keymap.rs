@@ -57,23 +57,28 @@ fn keys_path(name: &str) -> String {
 /// A row of the help: the keys as shown, each on its own, and what they do.
 pub type HelpRow = (Vec<String>, String);
 
+/// The names of the actions a config can rebind, in the key table's order.
+pub fn action_names() -> Vec<&'static str> {
+    Keymap::default()
+        .bindings
+        .iter()
+        .filter(|b| b.scope.rebindable())
+        .filter_map(|b| b.name)
+        .fold(Vec::new(), |mut names, name| {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            names
+        })
+}
+
 impl Keymap {
     /// The default keys with some actions rebound: action name → keys, e.g.
     /// `"quit": ["q", "ctrl-q"]`. Every problem is reported, not only the first.
     pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Keymap, Vec<KeyProblem>> {
         let mut keymap = Keymap::default();
         let mut problems = Vec::new();
-        let names: Vec<&str> = keymap
-            .bindings
-            .iter()
-            .filter(|b| b.scope.rebindable())
-            .filter_map(|b| b.name)
-            .fold(Vec::new(), |mut names, name| {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
-                names
-            });
+        let names = action_names();
         for (name, texts) in overrides {
             let path = keys_path(name);
             if !names.contains(&name.as_str()) {
