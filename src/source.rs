@@ -14,7 +14,7 @@ mod message;
 mod syntax;
 mod walk;
 
-pub use every::parse_every;
+pub use every::{parse_every, parse_standing_in};
 pub use syntax::SyntaxError;
 pub use walk::{Position, walk};
 

@@ -20,14 +20,22 @@ const MOST: usize = 200;
 /// is a value of the wrong kind, goes on to find every other such error. The first error is
 /// the one `parse` gives.
 pub fn parse_every<T: DeserializeOwned>(source: &str) -> Result<T, Vec<SyntaxError>> {
+    match parse_standing_in(source) {
+        (Some(value), errors) if errors.is_empty() => Ok(value),
+        (_, errors) => Err(errors),
+    }
+}
+
+/// [`parse_every`], with the value the stand-ins gave when they made the text parse, so that
+/// a caller can check the rest of it too (a config's keys and colours beside a bad theme).
+pub fn parse_standing_in<T: DeserializeOwned>(source: &str) -> (Option<T>, Vec<SyntaxError>) {
     let mut text = source.to_owned();
     let mut errors: Vec<SyntaxError> = Vec::new();
     // Each stand-in that moved the rest of its line: (line, column after it, how far).
     let mut moves: Vec<(usize, usize, usize)> = Vec::new();
     loop {
         let e = match ron::from_str::<T>(&text) {
-            Ok(value) if errors.is_empty() => return Ok(value),
-            Ok(_) => return Err(errors),
+            Ok(value) => return (Some(value), errors),
             Err(e) => e,
         };
         let position = (e.span.start.line, e.span.start.col);
@@ -35,7 +43,7 @@ pub fn parse_every<T: DeserializeOwned>(source: &str) -> Result<T, Vec<SyntaxErr
         // After the first, only errors of a value's kind are reported: any other could be an
         // effect of a stand-in (a `( … )` group missing its fields).
         if !errors.is_empty() && stand_in.is_none() {
-            return Err(errors);
+            return (None, errors);
         }
         let (line, col) = moved_back(position, &moves);
         errors.push(SyntaxError {
@@ -45,10 +53,10 @@ pub fn parse_every<T: DeserializeOwned>(source: &str) -> Result<T, Vec<SyntaxErr
         });
         let inside = matches!(e.code, Error::IntegerOutOfBounds);
         let (Some(stand_in), Some((start, end))) = (stand_in, value_span(&text, position, inside)) else {
-            return Err(errors);
+            return (None, errors);
         };
         if errors.len() >= MOST {
-            return Err(errors);
+            return (None, errors);
         }
         let (replacement, moved) = replacement(&text[start..end], stand_in);
         if moved > 0 {
@@ -69,6 +77,8 @@ fn stand_in(code: &Error) -> Option<&'static str> {
         Error::ExpectedArray => "[]",
         Error::ExpectedMap => "{}",
         Error::ExpectedOption => "None",
+        // An enum's unknown variant: its first one.
+        Error::NoSuchEnumVariant { expected, .. } => expected.first()?,
         Error::InvalidValueForType { expected, .. } => match expected.as_str() {
             "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128"
             | "isize" => "0",

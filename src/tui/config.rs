@@ -72,8 +72,24 @@ impl Config {
     /// Parses config text (a byte-order mark is skipped); `name` labels the messages. Every
     /// key and colour problem is listed, each with its line and column.
     pub fn parse(source: &str, name: &str) -> Result<(Config, Keymap), ConfigError> {
-        let config: Config = source::parse(source)
-            .map_err(|e| ConfigError(format!("{name}:{}:{}: {}", e.line, e.col, e.message)))?;
+        let source = source::strip_bom(source);
+        // A value of the wrong kind (a theme that is no theme) is stood in for, so that the
+        // keys and colours are checked and reported with it.
+        let (config, errors) = source::parse_standing_in::<Config>(source);
+        let mut lines: Vec<((usize, usize), String)> = errors
+            .iter()
+            .map(|e| {
+                (
+                    (e.line, e.col),
+                    format!("{name}:{}:{}: {}", e.line, e.col, e.message),
+                )
+            })
+            .collect();
+        let Some(config) = config else {
+            return Err(ConfigError(
+                lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n"),
+            ));
+        };
         let (keymap, mut problems) = match Keymap::with_overrides(&config.keys) {
             Ok(keymap) => (keymap, Vec::new()),
             Err(problems) => (
@@ -82,20 +98,23 @@ impl Config {
             ),
         };
         problems.extend(colours::problems(&config.colors));
-        if problems.is_empty() {
+        if problems.is_empty() && lines.is_empty() {
             return Ok((config, keymap));
         }
         let targets: Vec<Target> = problems.iter().map(|(_, place)| place.clone()).collect();
         let positions = source::locate(source, &targets);
-        let lines: Vec<String> = problems
-            .iter()
-            .zip(positions)
-            .map(|((message, _), position)| match position {
-                Some((line, col)) => format!("{name}:{line}:{col}: {message}"),
-                None => format!("{name}: {message}"),
-            })
-            .collect();
-        Err(ConfigError(lines.join("\n")))
+        lines.extend(
+            problems
+                .iter()
+                .zip(positions)
+                .map(|((message, _), position)| match position {
+                    Some((line, col)) => ((line, col), format!("{name}:{line}:{col}: {message}")),
+                    None => ((usize::MAX, 0), format!("{name}: {message}")),
+                }),
+        );
+        Err(ConfigError(
+            lines.into_iter().map(|(_, l)| l).collect::<Vec<_>>().join("\n"),
+        ))
     }
 
     /// The theme this config asks for: its theme with its colours; without colour at all when
@@ -185,6 +204,28 @@ mod tests {
             assert!(listed, "the example lists {role}");
             assert!(readme.contains(&format!("`{role}`")), "README documents {role}");
         }
+    }
+
+    #[test]
+    fn a_bad_theme_hides_no_other_problem() {
+        let source = "Config(\n    theme: Purple,\n    colors: {\"accnet\": \"red\"},\n    keys: {\"qiut\": [\"q\"]},\n)";
+        let Err(ConfigError(message)) = Config::parse(source, "c.ron") else {
+            panic!("refused")
+        };
+        let lines: Vec<&str> = message.lines().collect();
+        assert_eq!(lines.len(), 3, "{message}");
+        assert!(
+            lines[0].starts_with("c.ron:2:12: theme must be one of: Dark, Light (not Purple)"),
+            "{message}"
+        );
+        assert!(
+            lines[1].starts_with("c.ron:4:12: keys: unknown action \"qiut\""),
+            "{message}"
+        );
+        assert!(
+            lines[2].starts_with("c.ron:3:14: colors: unknown role \"accnet\""),
+            "{message}"
+        );
     }
 
     #[test]
