@@ -657,13 +657,13 @@ fn a_newcomer_answers_notes_chooses_and_exports() {
     let screen = tmux.wait_for(&["Verdict: Stage advice: Flask or", "Stage: API-first product"]);
     assert!(!screen.contains("Hybrid"), "{screen}");
 
-    // A no, then a note on it.
-    tmux.keys(&["j", "n"]);
+    // A no (the y moved to this question), then a note on it.
+    tmux.keys(&["n"]);
     tmux.wait_for(&[
         "[-] Do you want to pick your own tools",
         "Questions · 2 of 12 answered",
     ]);
-    tmux.keys(&["a"]);
+    tmux.keys(&["k", "a"]);
     tmux.wait_for(&["Note on this question"]);
     tmux.type_text("our platform team picks them");
     tmux.keys(&["Enter"]);
@@ -899,9 +899,11 @@ fn search_finds_text_filters_questions_and_steps_with_n() {
         "Questions · 0 of 12 answered",
         "▶ [ ] Are you building primarily a REST",
     ]);
+    // Without a search, n answers no and moves on to the next question.
     tmux.keys(&["n"]);
     tmux.wait_for(&[
-        "▶ [-] Are you building primarily a REST",
+        "[-] Are you building primarily a REST",
+        "▶ [ ] Do you want to pick your own tools",
         "Questions · 1 of 12 answered",
     ]);
     tmux.keys(&["q"]);

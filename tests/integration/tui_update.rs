@@ -816,7 +816,13 @@ fn answers_are_yes_no_or_unanswered_on_the_checklist() {
     app.press("4");
     assert_eq!(app.press("y"), vec![Effect::SaveAnswers]);
     assert_eq!(app.scorecard.answer(0), Some(Answer::Yes));
-    app.press("jn");
+    // Answering moves on: n answers the next question.
+    assert!(
+        app.text().contains("▶ [ ] Will you have user accounts"),
+        "{}",
+        app.text()
+    );
+    app.press("n");
     assert_eq!(
         app.scorecard.answer(1),
         Some(Answer::No),
@@ -826,8 +832,8 @@ fn answers_are_yes_no_or_unanswered_on_the_checklist() {
     let screen = app.text();
     assert!(screen.contains("[x] Do you need an admin panel"), "{screen}");
     assert!(screen.contains("[-] Will you have user accounts"), "{screen}");
-    // Space, x and Enter cycle unanswered → yes → no → unanswered.
-    app.press("j");
+    // Space, x and Enter cycle unanswered → yes → no → unanswered, in place (n moved the
+    // selection to the third question).
     for (key, expected) in [(" ", Some(Answer::Yes)), ("x", Some(Answer::No)), ("⏎", None)] {
         app.press(key);
         assert_eq!(app.scorecard.answer(2), expected, "after {key:?}");

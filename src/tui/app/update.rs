@@ -127,6 +127,11 @@ impl App {
                 let selected = ui.checklist.selected;
                 let before = self.scorecard.revision();
                 self.scorecard.set_answer(selected, answer);
+                // A questionnaire moves on once a question is answered: y and n go to the
+                // next question (Space, x and Enter cycle in place; Backspace clears in place).
+                if answer.is_some() {
+                    self.move_checklist(1);
+                }
                 return (self.scorecard.revision() != before).then_some(Effect::SaveAnswers);
             }
             Action::Toggle if ui.tab == Tab::Team => return self.answer_in_team(None, true),

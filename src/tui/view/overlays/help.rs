@@ -66,6 +66,10 @@ pub fn doc(keymap: &Keymap, width: u16, theme: &Theme, filter: &str) -> Doc {
     }
     doc.blank();
     doc.para(
+        "Answering: y and n answer the selected question and move on to the next; Space, x and Enter cycle it in place; Backspace clears it.",
+        theme.muted,
+    );
+    doc.para(
         "Mouse: a click selects a tab, a question, a row, a column or a stage; a click on a box, or on the selected question, ticks it; the wheel scrolls the pane under the pointer; a click outside an overlay closes it, except outside a note or a justification being typed, or the export dialog once typed in, which only Esc cancels.",
         theme.muted,
     );
