@@ -85,6 +85,50 @@ fn three() -> Vec<Person> {
     ]
 }
 
+/// Alice, Bob and Carol again, split on two questions only: everyone noted the permissions
+/// (pivotal), and the smallest codebase is a tie Carol noted without answering.
+fn two_disagreements() -> Vec<Person> {
+    let mut bob = answers(
+        &[
+            "django.admin-panel",
+            "django.permissions",
+            "django.security",
+            "flask.rest-api",
+            "flask.small-codebase",
+        ],
+        &[],
+        &[("django.permissions", "admins only at first")],
+    );
+    bob.choice.pick = stackpick::score::choice::Pick::Option("flask".to_owned());
+    vec![
+        person(
+            "Alice",
+            answers(
+                &[
+                    "django.admin-panel",
+                    "django.permissions",
+                    "django.security",
+                    "flask.rest-api",
+                ],
+                &["flask.small-codebase"],
+                &[("django.permissions", "staff, editors and clients")],
+            ),
+        ),
+        person("Bob", bob),
+        person(
+            "Carol",
+            answers(
+                &["django.admin-panel", "django.security", "flask.rest-api"],
+                &["django.permissions"],
+                &[
+                    ("django.permissions", "one role is enough for now"),
+                    ("flask.small-codebase", "we will grow fast"),
+                ],
+            ),
+        ),
+    ]
+}
+
 /// The app of a user called `by` (nobody when `None`), with these people as the team.
 fn team_app(by: Option<&str>, people: Vec<Person>, width: u16, height: u16) -> Screen {
     let answers = Answers {
@@ -129,6 +173,75 @@ fn the_team_tab_at_80x24_and_200x60() {
         assert_eq!(screen.ui.tab, Tab::Team);
         assert_snapshot!(format!("team_{width}x{height}"), screen.text());
     }
+}
+
+/// Enter on a row opens it over the tab: the question whole, the team's answer, then each
+/// person's answer and note ("no note" where there is none); Esc, Enter and q close it, and
+/// Space, not Enter, cycles the user's answer now.
+#[test]
+fn enter_on_a_row_shows_everyone_s_answer_and_note() {
+    let mut screen = team_app(Some("dave"), two_disagreements(), 80, 24);
+    screen.press("6");
+    let text = screen.text();
+    assert!(text.lines().last().unwrap().contains("Enter notes"), "{text}");
+    select(&mut screen, "permission levels");
+    screen.press("⏎");
+    assert_eq!(screen.ui.mode, Mode::TeamNotes { scroll: 0 });
+    let text = screen.text();
+    assert!(text.contains("Notes — Esc closes"), "{text}");
+    assert!(
+        text.contains("Will you have user accounts with different permission levels?"),
+        "{text}"
+    );
+    assert!(text.contains("Team: ✓ yes (2 yes, 1 no)"), "{text}");
+    assert!(text.contains("! resolving it changes the team verdict"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let after = |name: &str| -> (String, String) {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(&format!("│{name} ")))
+            .unwrap_or_else(|| panic!("{name} not in the notes:\n{text}"));
+        (lines[at].to_owned(), lines[at + 1].to_owned())
+    };
+    for (name, answer, note) in [
+        ("dave (you)", "— no answer", "no note"),
+        ("Alice", "✓ yes", "staff, editors and clients"),
+        ("Bob", "✓ yes", "admins only at first"),
+        ("Carol", "✗ no", "one role is enough for now"),
+    ] {
+        let (first, second) = after(name);
+        assert!(first.contains(answer), "{name}: {first}\n{text}");
+        assert!(second.contains(&format!("│  {note}")), "{name}: {second}\n{text}");
+    }
+    assert!(text.lines().last().unwrap().contains("Esc close notes"), "{text}");
+    for close in ["⎋", "⏎", "q"] {
+        screen.press(close);
+        assert_eq!(screen.ui.mode, Mode::Normal, "{close}");
+        assert!(!screen.app.quit, "{close} closes the notes, never the app");
+        screen.press("⏎");
+    }
+    screen.press("⎋");
+
+    // The tie: Carol's note without an answer, nobody else's.
+    select(&mut screen, "smallest possible");
+    screen.press("⏎");
+    let text = screen.text();
+    assert!(text.contains("Team: tie (1 yes, 1 no)"), "{text}");
+    assert!(text.contains("we will grow fast"), "{text}");
+    assert_eq!(text.matches("no note").count(), 3, "{text}");
+    screen.press("⎋");
+
+    // Space cycles the user's answer; Enter no longer does.
+    screen.press(" ");
+    assert_eq!(
+        screen.scorecard.answers().answer("flask.small-codebase"),
+        Some(Answer::Yes)
+    );
+    screen.press("⏎⎋");
+    assert_eq!(
+        screen.scorecard.answers().answer("flask.small-codebase"),
+        Some(Answer::Yes)
+    );
 }
 
 #[test]

@@ -19,7 +19,10 @@ use crate::tui::view::widgets::stack_diagram::StackDiagram;
 
 mod matrix;
 
-pub use matrix::{Columns, glyph};
+pub use matrix::{Columns, glyph, person_name};
+
+/// What a pivotal question (`!`) is, in words.
+pub const PIVOTAL: &str = "resolving it changes the team verdict";
 
 /// The Team tab.
 pub struct TeamTab<'a> {
@@ -164,10 +167,7 @@ fn render_side(app: &App, team: &AppTeam, area: Rect, buf: &mut Buffer) {
                 .map(|l| Line::styled(l, theme.heading)),
         );
         if question.pivotal {
-            about.push(Line::styled(
-                "! resolving it changes the team verdict",
-                theme.highlight,
-            ));
+            about.push(Line::styled(format!("! {PIVOTAL}"), theme.highlight));
         }
         for (member, note) in team.team.members.iter().zip(&question.notes) {
             if let Some(note) = note {

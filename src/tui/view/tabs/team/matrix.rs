@@ -185,6 +185,15 @@ pub fn gauges_width(team: &Team) -> usize {
         .map_or(0, |m| m.evaluation.scores.len() * (BAR + 2))
 }
 
+/// A person's name as the people's lines and the notes show it: the user's marked "(you)".
+pub fn person_name(member: &Member, you: bool) -> String {
+    if you && member.name != "you" {
+        format!("{} (you)", member.name)
+    } else {
+        member.name.clone()
+    }
+}
+
 /// A person's line: the name, a gauge per option (the threshold marked, `✓` when it
 /// qualifies) when `gauges`, and their verdict, with their own choice when it differs.
 pub fn person_line(
@@ -194,12 +203,7 @@ pub fn person_line(
     gauges: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    let name = if you && member.name != "you" {
-        format!("{} (you)", member.name)
-    } else {
-        member.name.clone()
-    };
-    let name = ellipsis(&name, name_width);
+    let name = ellipsis(&person_name(member, you), name_width);
     let mut spans = vec![Span::styled(format!("{name:<name_width$}  "), theme.heading)];
     if gauges {
         for score in &member.evaluation.scores {
