@@ -929,37 +929,242 @@ fn cli_ok(dir: &Path, args: &[&str]) {
     assert!(output.status.success(), "stackpick {args:?}: {output:?}");
 }
 
-/// Alice, Bob and Carol export their sessions with the command line, into `dir`.
-fn three_sessions(dir: &Path) {
-    let people: [(&str, &str, &str, &[&str]); 3] = [
-        (
-            "Alice",
-            "django.admin-panel,django.permissions,django.security,django.content-heavy",
-            "flask.rest-api",
-            &["--note", "django.permissions=staff, editors and clients"],
-        ),
-        (
-            "Bob",
-            "django.admin-panel,django.permissions,flask.rest-api,flask.prototype,flask.small-codebase",
-            "django.security",
-            &["--choose", "flask"],
-        ),
-        (
-            "Carol",
-            "django.admin-panel,django.security,flask.rest-api,flask.prototype",
-            "django.permissions,flask.small-codebase",
-            &["--note", "flask.small-codebase=we will grow fast"],
-        ),
-    ];
-    for (name, yes, no, extra) in people {
+/// A person's session as the command line makes it: the name, the ids answered yes, those
+/// answered no, and any more arguments (`--note`, `--choose`).
+type Session<'a> = (&'a str, &'a str, &'a str, &'a [&'a str]);
+
+/// Each person exports their session with the command line, into `dir` (`alice.ron`…).
+fn sessions(dir: &Path, people: &[Session]) {
+    for &(name, yes, no, extra) in people {
         let file = format!("{}.ron", name.to_lowercase());
-        let mut args = vec![
-            "export", "--format", "ron", "--by", name, "--yes", yes, "--no", no,
-        ];
+        let mut args = vec!["export", "--format", "ron", "--by", name, "--yes", yes];
+        if !no.is_empty() {
+            args.extend(["--no", no]);
+        }
         args.extend_from_slice(extra);
         args.extend(["-o", &file]);
         cli_ok(dir, &args);
     }
+}
+
+/// Alice, Bob and Carol export their sessions with the command line, into `dir`.
+fn three_sessions(dir: &Path) {
+    sessions(
+        dir,
+        &[
+            (
+                "Alice",
+                "django.admin-panel,django.permissions,django.security,django.content-heavy",
+                "flask.rest-api",
+                &["--note", "django.permissions=staff, editors and clients"],
+            ),
+            (
+                "Bob",
+                "django.admin-panel,django.permissions,flask.rest-api,flask.prototype,flask.small-codebase",
+                "django.security",
+                &["--choose", "flask"],
+            ),
+            (
+                "Carol",
+                "django.admin-panel,django.security,flask.rest-api,flask.prototype",
+                "django.permissions,flask.small-codebase",
+                &["--note", "flask.small-codebase=we will grow fast"],
+            ),
+        ],
+    );
+}
+
+/// Alice, Bob and Carol split on two questions only: all three noted the permissions
+/// (pivotal), and the smallest codebase is a tie Carol noted without answering.
+fn two_disagreements(dir: &Path) {
+    sessions(
+        dir,
+        &[
+            (
+                "Alice",
+                "django.admin-panel,django.permissions,django.security,flask.rest-api",
+                "flask.small-codebase",
+                &["--note", "django.permissions=staff, editors and clients"],
+            ),
+            (
+                "Bob",
+                "django.admin-panel,django.permissions,django.security,flask.rest-api,flask.small-codebase",
+                "",
+                &[
+                    "--note",
+                    "django.permissions=admins only at first",
+                    "--choose",
+                    "flask",
+                ],
+            ),
+            (
+                "Carol",
+                "django.admin-panel,django.security,flask.rest-api",
+                "django.permissions",
+                &[
+                    "--note",
+                    "django.permissions=one role is enough for now",
+                    "--note",
+                    "flask.small-codebase=we will grow fast",
+                ],
+            ),
+        ],
+    );
+}
+
+/// The rows of the Team matrix on `screen`: each row's question, its lines of the question
+/// column joined, and the marks in its cells (the people's answers, then the team's), read
+/// from the columns of the header's names.
+fn matrix_rows(screen: &str) -> Vec<(String, Vec<String>)> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let header = lines
+        .iter()
+        .position(|l| l.iter().collect::<String>().contains("    Question"))
+        .unwrap_or_else(|| panic!("no matrix header:\n{screen}"));
+    let text: String = lines[header].iter().collect();
+    let names = "you Alice Bob Carol Team";
+    let at = text
+        .find(names)
+        .unwrap_or_else(|| panic!("the people's columns:\n{screen}"));
+    let cells_from = text[..at].chars().count();
+    let cells_to = cells_from + names.len();
+    let mut rows: Vec<(String, Vec<String>)> = Vec::new();
+    for line in &lines[header + 1..] {
+        let row: String = line.iter().collect();
+        if row.contains("People") || row.starts_with('└') {
+            break;
+        }
+        let question: String = line.iter().take(cells_from).skip(5).collect();
+        let cells: String = line.iter().take(cells_to).skip(cells_from).collect();
+        let cells: Vec<String> = cells.split_whitespace().map(str::to_owned).collect();
+        match rows.last_mut() {
+            // A line with blank cells goes on with the row above.
+            Some((text, _)) if cells.is_empty() => {
+                text.push(' ');
+                text.push_str(question.trim());
+            }
+            _ => rows.push((question.trim().to_owned(), cells)),
+        }
+    }
+    rows
+}
+
+/// The Team tab's side pane on `screen` as one text: its lines (right of the matrix's pane)
+/// joined with spaces, so a verdict reads the same however the pane wraps it.
+fn side_text(screen: &str) -> String {
+    let top = screen.lines().nth(1).unwrap_or_default();
+    let Some(from) = top.chars().skip(1).position(|c| c == '┌') else {
+        return String::new();
+    };
+    screen
+        .lines()
+        .skip(2)
+        .map(|line| line.chars().skip(from + 2).collect::<String>())
+        .map(|line| line.trim_end_matches(['│', '┃', ' ']).trim().to_owned())
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// At 80×24, a team of three split on two questions: each disagreement's question is on
+/// screen whole with everyone's answers beside it, without a key pressed, and the marks'
+/// legend is there; Enter on a row opens everyone's answer and note, and closes again.
+#[test]
+fn the_team_tab_at_80x24_reads_the_disagreements_whole_and_enter_shows_everyone_s_notes() {
+    let files = tempfile::tempdir().expect("temp dir");
+    two_disagreements(files.path());
+    let path = |name: &str| path_str(&files.path().join(name));
+    let (alice, bob, carol) = (path("alice.ron"), path("bob.ron"), path("carol.ron"));
+    let tmux = Tmux::start(
+        "team-read",
+        Launch {
+            args: &["--team", &alice, &bob, &carol],
+            env: &["USER=dave"],
+            ..Launch::default()
+        },
+    );
+    tmux.wait_first_frame();
+    tmux.keys(&["6"]);
+    let screen = tmux.wait_screen("the team's matrix and verdict", |s| {
+        s.contains("2 disagreements") && side_text(s).contains("Team verdict: Choose Django")
+    });
+    let rows = matrix_rows(&screen);
+    let find = |question: &str| {
+        rows.iter()
+            .find(|(text, _)| text == question)
+            .unwrap_or_else(|| panic!("{question:?} is not whole on screen ({rows:?}):\n{screen}"))
+            .1
+            .clone()
+    };
+    assert_eq!(
+        find("Will you have user accounts with different permission levels?"),
+        ["—", "✓*", "✓*", "✗*", "✓"],
+        "{screen}"
+    );
+    assert_eq!(
+        find("Do you want the smallest possible codebase?"),
+        ["—", "✗", "✓", "—*", "tie"],
+        "{screen}"
+    );
+    assert!(
+        rows[0].0.contains("permission") && rows[1].0.contains("smallest"),
+        "{screen}"
+    );
+    // No two rows read alike, and the cut ones say so.
+    for (i, (text, _)) in rows.iter().enumerate() {
+        assert!(rows[i + 1..].iter().all(|(other, _)| other != text), "{screen}");
+        assert!(text.ends_with('?') || text.ends_with('…'), "{text:?}:\n{screen}");
+    }
+    assert!(
+        screen.contains("✓ yes ✗ no — none * note ≠ split ! pivotal"),
+        "the legend:\n{screen}"
+    );
+    assert!(
+        line_with(&screen, "Bob  ").contains("Choose Django · chooses…"),
+        "{screen}"
+    );
+    assert!(screen.lines().last().unwrap().contains("Enter notes"), "{screen}");
+
+    // Enter on the first row: the question whole, then each person's answer and note.
+    tmux.keys(&["Enter"]);
+    let notes = tmux.wait_for(&["Notes — Esc closes", "Team: ✓ yes (2 yes, 1 no)"]);
+    assert!(
+        notes.contains("Will you have user accounts with different permission levels?"),
+        "{notes}"
+    );
+    let lines: Vec<&str> = notes.lines().collect();
+    for (name, answer, note) in [
+        ("dave (you)", "— no answer", "no note"),
+        ("Alice", "✓ yes", "staff, editors and clients"),
+        ("Bob", "✓ yes", "admins only at first"),
+        ("Carol", "✗ no", "one role is enough for now"),
+    ] {
+        let at = lines
+            .iter()
+            .position(|l| l.contains(&format!("│{name} ")))
+            .unwrap_or_else(|| panic!("{name} is not in the notes:\n{notes}"));
+        assert!(lines[at].contains(answer), "{name}:\n{notes}");
+        assert!(lines[at + 1].contains(&format!("│  {note}")), "{name}:\n{notes}");
+    }
+    tmux.keys(&["Escape"]);
+    thread::sleep(SETTLE);
+    let screen = tmux.wait_screen("the notes to close", |s| {
+        !s.contains("Notes — Esc closes") && s.contains("Enter notes")
+    });
+    assert!(screen.contains("2 disagreements"), "{screen}");
+
+    // The tie: Carol noted it without answering; q closes the notes, not the app.
+    tmux.keys(&["j", "Enter"]);
+    let notes = tmux.wait_for(&["Notes — Esc closes", "Team: tie (1 yes, 1 no)"]);
+    assert!(notes.contains("│  we will grow fast"), "{notes}");
+    assert_eq!(notes.matches("no note").count(), 3, "{notes}");
+    tmux.keys(&["q"]);
+    tmux.wait_screen("the notes to close", |s| {
+        !s.contains("Notes — Esc closes") && s.contains("Enter notes")
+    });
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
 }
 
 /// Three sessions made by the command line, opened with `--team`: the Team tab shows
@@ -983,7 +1188,10 @@ fn the_team_tab_shows_three_people_and_the_user_s_answer_changes_the_team_verdic
     assert!(screen.contains("5 Decision   6 Team"), "{screen}");
     tmux.keys(&["6"]);
     // The user has answered nothing yet: three people, not four.
-    let screen = tmux.wait_for(&["Team · 3 people · 4 disagreements", "Team verdict: Choose Django"]);
+    let screen = tmux.wait_screen("the team's matrix and verdict", |s| {
+        s.contains("Team · 3 people · 4 disagreements")
+            && side_text(s).contains("Team verdict: Choose Django")
+    });
     assert!(
         line_with(&screen, "Question").contains("you Alice Bob Carol Team"),
         "{screen}"
@@ -1008,7 +1216,7 @@ fn the_team_tab_shows_three_people_and_the_user_s_answer_changes_the_team_verdic
     tmux.wait_for(&["▶≠! Do you want the", "Carol: we will grow fast"]);
     tmux.keys(&["y"]);
     let screen = tmux.wait_screen("the team verdict to change", |s| {
-        s.contains("Team verdict:") && !s.contains("Team verdict: Choose Django")
+        s.contains("Team verdict:") && !side_text(s).contains("Team verdict: Choose Django")
     });
     assert!(
         screen.contains("Team · 4 people"),

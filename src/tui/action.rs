@@ -61,6 +61,8 @@ pub enum Pane {
     Help,
     /// The message log overlay.
     Messages,
+    /// The notes of a Team row, over the tab.
+    TeamNotes,
     StagePicker,
     ChoicePicker,
 }
@@ -153,6 +155,8 @@ pub enum Action {
     ToggleQuestion(usize),
     /// Select this row of the Team matrix (an index into the team's questions).
     SelectTeamRow(usize),
+    /// Open the selected Team row whole: its question, and everyone's answer and note.
+    TeamNotes,
     /// Select this row among the rows the Compare filter keeps.
     SelectCompareRow(usize),
     /// Give this Strengths column the keys.

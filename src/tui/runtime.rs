@@ -50,6 +50,7 @@ pub fn with_extent(app: &App, map: &FrameMap, action: Action) -> Action {
         Mode::Normal => app.ui.focused_pane(),
         Mode::Help { .. } => Pane::Help,
         Mode::Messages { .. } => Pane::Messages,
+        Mode::TeamNotes { .. } => Pane::TeamNotes,
         _ => return action,
     };
     let Some(extent) = map.pane(pane) else {
@@ -181,7 +182,8 @@ fn click(ui: &Ui, map: &FrameMap, position: Position) -> Option<Action> {
         | Mode::Note { .. }
         | Mode::Because { .. }
         | Mode::ConfirmReset { .. }
-        | Mode::Messages { .. } => {
+        | Mode::Messages { .. }
+        | Mode::TeamNotes { .. } => {
             if !map.overlay.is_some_and(|o: Rect| o.contains(position)) {
                 return Some(Action::CloseOverlay);
             }

@@ -35,6 +35,7 @@ use crate::tui::view::overlays::help::HelpOverlay;
 use crate::tui::view::overlays::line_editor::LineEditorView;
 use crate::tui::view::overlays::messages::MessageLog;
 use crate::tui::view::overlays::stage_picker::StagePicker;
+use crate::tui::view::overlays::team_notes::TeamNotes;
 use crate::tui::view::tabs::checklist::ChecklistTab;
 use crate::tui::view::tabs::compare::CompareTab;
 use crate::tui::view::tabs::decision::DecisionTab;
@@ -141,6 +142,7 @@ impl StatefulWidget for AppView<'_> {
             }
             .render(body, buf, map),
             Mode::Messages { scroll } => MessageLog { app, scroll: *scroll }.render(body, buf, map),
+            Mode::TeamNotes { scroll } => TeamNotes { app, scroll: *scroll }.render(body, buf, map),
             Mode::Normal | Mode::Filter => {}
         }
     }

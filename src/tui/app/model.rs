@@ -116,6 +116,7 @@ impl App {
             Mode::Choose { .. } => vec![Scope::Choose],
             Mode::ConfirmReset { .. } => vec![Scope::Reset],
             Mode::Messages { .. } => vec![Scope::Messages],
+            Mode::TeamNotes { .. } => vec![Scope::TeamNotes],
         }
     }
 

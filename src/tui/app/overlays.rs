@@ -1,5 +1,5 @@
-//! How actions change the overlays: the help (and its filter) and the stage picker. Modes
-//! are changed in place.
+//! How actions change the overlays: the help (and its filter), the message log, a Team row's
+//! notes and the stage picker. Modes are changed in place.
 
 use crate::tui::action::{Action, Pane};
 use crate::tui::app::line_editor::FIELD_PASTE_LIMIT;
@@ -79,6 +79,22 @@ impl App {
             Action::Up | Action::First => {
                 let by = if action == Action::Up { -1 } else { isize::MIN };
                 if let Mode::Messages { scroll } = &mut self.ui.mode {
+                    *scroll = scroll.saturating_add_signed(by);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A Team row's notes: they scroll like the message log, and close with Esc, Enter, `q`
+    /// or a click outside.
+    pub(super) fn update_team_notes(&mut self, action: Action) {
+        match action {
+            Action::Close | Action::CloseOverlay => self.ui.mode = Mode::Normal,
+            // Moving down needs the notes' length: the runtime sends `ScrollPane` for it.
+            Action::Up | Action::First => {
+                let by = if action == Action::Up { -1 } else { isize::MIN };
+                if let Mode::TeamNotes { scroll } = &mut self.ui.mode {
                     *scroll = scroll.saturating_add_signed(by);
                 }
             }

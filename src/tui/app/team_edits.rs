@@ -1,11 +1,12 @@
-//! How the Team tab's keys select, filter and answer, and how the team follows the user's
-//! answers (see [`App::sync_team`]).
+//! How the Team tab's keys select, filter, answer and open a row's notes, and how the team
+//! follows the user's answers (see [`App::sync_team`]).
 
 use crate::score::Answer;
 use crate::team::{Member, Person, Team, TeamQuestion};
 use crate::tui::action::Tab;
 use crate::tui::app::model::{App, Effect};
 use crate::tui::app::team::{AppTeam, YOU, your_name};
+use crate::tui::app::ui::Mode;
 use crate::tui::search::{contains_folded, kept_or_next, move_within, step_match};
 
 impl App {
@@ -127,6 +128,13 @@ impl App {
     pub(super) fn move_team(&mut self, by: isize) {
         if let Some(next) = move_within(&self.team_rows(), self.ui.team.selected, by) {
             self.ui.team.selected = next;
+        }
+    }
+
+    /// Enter: the selected row whole, over the tab; nothing when the filter hides it.
+    pub(super) fn open_team_notes(&mut self) {
+        if self.team_rows().contains(&self.ui.team.selected) {
+            self.ui.mode = Mode::TeamNotes { scroll: 0 };
         }
     }
 

@@ -37,6 +37,9 @@ pub enum Mode {
     Because { pick: Pick, editor: LineEditor },
     /// The log of this session's status messages, scrolled by so many lines.
     Messages { scroll: usize },
+    /// The selected Team row whole (its question, everyone's answer and note), scrolled by
+    /// so many lines.
+    TeamNotes { scroll: usize },
     /// Asking before starting over; `question` says what would go.
     ConfirmReset { question: String },
 }
@@ -244,6 +247,11 @@ impl Ui {
             }
             Pane::Messages => {
                 if let Mode::Messages { scroll } = &mut self.mode {
+                    *scroll = value;
+                }
+            }
+            Pane::TeamNotes => {
+                if let Mode::TeamNotes { scroll } = &mut self.mode {
                     *scroll = value;
                 }
             }

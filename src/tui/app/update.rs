@@ -75,6 +75,10 @@ impl App {
                 self.update_messages(action);
                 None
             }
+            Mode::TeamNotes { .. } => {
+                self.update_team_notes(action);
+                None
+            }
         }
     }
 
@@ -147,6 +151,7 @@ impl App {
             Action::NextMatch | Action::PreviousMatch if ui.tab == Tab::Team => {
                 self.step_team_match(action == Action::NextMatch);
             }
+            Action::TeamNotes if ui.tab == Tab::Team => self.open_team_notes(),
             Action::EditNote => self.open_note(),
             Action::CopyDecision => return Some(self.copy_decision()),
             Action::ChooseDecision => self.open_choose(),
@@ -245,7 +250,12 @@ impl App {
                 };
                 self.ui.scroll_pane(pane, by, top, top);
             }
-            Pane::Overview | Pane::Decision | Pane::Strengths(_) | Pane::Help | Pane::Messages => {}
+            Pane::Overview
+            | Pane::Decision
+            | Pane::Strengths(_)
+            | Pane::Help
+            | Pane::Messages
+            | Pane::TeamNotes => {}
         }
     }
 

@@ -39,6 +39,8 @@ pub enum Scope {
     Reset,
     /// The log of the session's messages.
     Messages,
+    /// A Team row's notes, opened with Enter.
+    TeamNotes,
     /// The terminal is too small to show anything: only the keys of `Global` that do one of
     /// [`WHILE_TOO_SMALL`] act, as the user bound them.
     TooSmall,
@@ -65,6 +67,7 @@ impl Scope {
             Scope::Choose => "Decision picker".to_owned(),
             Scope::Reset => "Start over question".to_owned(),
             Scope::Messages => "Message log".to_owned(),
+            Scope::TeamNotes => "Team notes".to_owned(),
             Scope::TooSmall => "Terminal too small".to_owned(),
         }
     }
@@ -176,6 +179,7 @@ const ENTER: &[Key] = &[key(KeyCode::Enter)];
 
 use Scope::{
     Choose, Editor, Export, ExportQuestion, Filter, Found, Global, Help, Messages, Overwrite, Reset, Stage,
+    TeamNotes,
 };
 
 /// The key table. Earlier rows win when two scopes bind the same key.
@@ -196,6 +200,13 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Messages, LAST, Action::Last, "oldest", false),
     bind(Messages, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Messages, PAGE_UP, Action::PageUp, "page up", false),
+    bind(TeamNotes, &[key(KeyCode::Esc), key(KeyCode::Enter), ch('q')], Action::Close, "close notes", true),
+    bind(TeamNotes, MOVE_DOWN, Action::Down, "scroll down", true),
+    bind(TeamNotes, MOVE_UP, Action::Up, "scroll up", true),
+    bind(TeamNotes, FIRST, Action::First, "top", false),
+    bind(TeamNotes, LAST, Action::Last, "bottom", false),
+    bind(TeamNotes, PAGE_DOWN, Action::PageDown, "page down", false),
+    bind(TeamNotes, PAGE_UP, Action::PageUp, "page up", false),
     bind(Help, &[ch('/')], Action::StartFilter, "filter keys (or just type)", true),
     bind(Filter, ENTER, Action::Confirm, "keep search", true),
     bind(Filter, ESC, Action::Close, "clear search", true),
@@ -274,7 +285,9 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Scope::Tab(Tab::Decision), &[ch('a')], Action::EditNote, "decision note", true).named("note"),
     bind(Scope::Tab(Tab::Team), &[ch('y')], Action::AnswerYes, "you: yes", true).forward().named("yes"),
     bind(Scope::Tab(Tab::Team), &[ch('n')], Action::AnswerNo, "you: no", true).forward().named("no"),
-    bind(Scope::Tab(Tab::Team), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle your answer", false).named("tick"),
+    // Enter opens the row, as in a list of lazygit's; Space and x still cycle the answer.
+    bind(Scope::Tab(Tab::Team), &[ch(' '), ch('x')], Action::Toggle, "cycle your answer", false).named("tick"),
+    bind(Scope::Tab(Tab::Team), ENTER, Action::TeamNotes, "notes", true).named("team-notes"),
     bind(Scope::Tab(Tab::Team), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear your answer", false).named("clear"),
     bind(Scope::Tab(Tab::Team), &[ch('a')], Action::EditNote, "your note", true).named("note"),
     bind(Scope::Tab(Tab::Team), MOVE_DOWN, Action::Down, "next question", true).named("down"),

@@ -274,6 +274,7 @@ impl Keymap {
             Scope::ExportQuestion,
             Scope::Reset,
             Scope::Messages,
+            Scope::TeamNotes,
             Scope::Help,
         ];
         order

@@ -64,14 +64,23 @@ pub fn tab_titles(width: u16, count: usize) -> (bool, Vec<(Tab, String, u16, u16
     (show_name, titles)
 }
 
-/// The Team tab's two panes: the matrix, and the team's verdict with its diagram.
-pub fn team_panes(body: Rect) -> [Rect; 2] {
+/// The width from which the Team tab has its side pane (the team's verdict and diagram):
+/// narrower, the matrix takes the whole width, for its questions and people.
+const TEAM_SIDE_FROM: u16 = 80;
+
+/// The Team tab's panes: the matrix, and the team's verdict with its diagram when the
+/// width leaves the matrix room to read its questions.
+pub fn team_panes(body: Rect) -> (Rect, Option<Rect>) {
+    if body.width < TEAM_SIDE_FROM {
+        return (body, None);
+    }
     let right = if body.width >= 120 {
         52
     } else {
-        (body.width * 40 / 100).max(24)
+        (body.width * 32 / 100).max(26)
     };
-    split_right(body, right)
+    let [matrix, side] = split_right(body, right);
+    (matrix, Some(side))
 }
 
 /// The Checklist tab's two panes: the questions, and the scores with the diagram.

@@ -1,6 +1,5 @@
-//! What opens over the tabs: the help, the stage and decision pickers, the line editor and the export
-//! dialog, in a shared
-//! frame.
+//! What opens over the tabs: the help, the stage and decision pickers, the line editor, the
+//! export dialog, the message log and a Team row's notes, in a shared frame.
 
 pub mod choice_picker;
 pub mod confirm;
@@ -11,3 +10,4 @@ pub mod help;
 pub mod line_editor;
 pub mod messages;
 pub mod stage_picker;
+pub mod team_notes;

@@ -184,6 +184,41 @@ pub fn fit(text: &str, width: usize) -> String {
     cut
 }
 
+/// A styled line cut to `width` display cells, ending in `…` (in the style of what it cuts)
+/// when cut.
+pub fn ellipsis_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut spans = Vec::new();
+    let mut style = line.style;
+    for span in &line.spans {
+        style = span.style;
+        if used + span.width() <= room {
+            used += span.width();
+            spans.push(span.clone());
+            continue;
+        }
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let cells = Span::raw(c.to_string()).width();
+            if used + cells > room {
+                break;
+            }
+            used += cells;
+            kept.push(c);
+        }
+        spans.push(Span::styled(kept, span.style));
+        break;
+    }
+    if width > 0 {
+        spans.push(Span::styled("…", style));
+    }
+    Line { spans, ..line }
+}
+
 /// `text` without its first `cells` display cells.
 pub fn skip_cells(text: &str, cells: usize) -> String {
     let mut skipped = 0;
@@ -368,6 +403,23 @@ mod tests {
         );
         assert_eq!(buf[(1, 2)].modifier, Modifier::BOLD);
         assert_eq!(buf[(2, 2)].modifier, Modifier::empty());
+    }
+
+    #[test]
+    fn a_line_too_wide_is_cut_with_an_ellipsis_in_the_style_it_cuts() {
+        let line = Line::from(vec![
+            "Bob  ".bold(),
+            "Choose Django".into(),
+            " · chooses Flask".dim(),
+        ]);
+        assert_eq!(ellipsis_line(line.clone(), 40), line, "it fits");
+        let cut = ellipsis_line(line.clone(), 16);
+        assert_eq!(cut.to_string(), "Bob  Choose Dja…");
+        assert_eq!(cut.width(), 16);
+        assert_eq!(cut.spans.last().unwrap().style, Style::new());
+        let cut = ellipsis_line(line, 24);
+        assert_eq!(cut.to_string(), "Bob  Choose Django · ch…");
+        assert_eq!(cut.spans.last().unwrap().style, Style::new().dim());
     }
 
     #[test]

@@ -1,25 +1,22 @@
 //! The Team matrix: a row per question (the disagreements first), a column per person shown
-//! (the user's own first, always), and the team's answer; under it each shown person's gauges
-//! and verdict. Only what is on screen is built: the rows in the window and the columns that
-//! fit, whatever the size of the team.
+//! (the user's own first, always), and the team's answer. A row's text may take several lines
+//! (see `rows.rs`): its marks and answers are on the first. Only the columns that fit are
+//! built, whatever the size of the team.
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::score::Answer;
-use crate::team::{Member, Team, TeamQuestion};
+use crate::team::{Team, TeamQuestion};
 use crate::tui::theme::Theme;
 use crate::tui::view::widgets::doc::ellipsis;
-use crate::tui::view::widgets::gauge::ScoreGauge;
 
 /// The cells before a question's text: the pointer, `≠` on a disagreement, `!` when pivotal.
 const PREFIX: usize = 4;
 /// The team's column: `Team`, and `tie` on a split.
 const TEAM_WIDTH: usize = 4;
-/// The widest the question's text is drawn (the selected one is shown whole beside).
+/// The widest the question's text is drawn.
 const TEXT_MAX: usize = 72;
-/// The bars of the people's gauges.
-const BAR: usize = 6;
 
 /// The columns shown at a width: the user's, then the others from `first` on while they fit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,8 +102,15 @@ impl Columns {
         Line::from(spans)
     }
 
-    /// A question's row.
-    pub fn row(&self, question: &TeamQuestion, selected: bool, theme: &Theme) -> Line<'static> {
+    /// A question's row: its text on `text`'s lines (from [`shapes`](super::rows::shapes)),
+    /// the marks and the answers on the first.
+    pub fn row(
+        &self,
+        question: &TeamQuestion,
+        text: &[String],
+        selected: bool,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
         let base = if selected { theme.selected } else { theme.text };
         let text_style = if question.disagreement && !selected {
             theme.highlight
@@ -116,11 +120,11 @@ impl Columns {
         let pointer = if selected { "▶" } else { " " };
         let split = if question.disagreement { "≠" } else { " " };
         let pivotal = if question.pivotal { "!" } else { " " };
-        let text = ellipsis(&question.text, self.text);
+        let first = text.first().map_or("", String::as_str);
         let mut spans = vec![
             Span::styled(pointer, base),
             Span::styled(format!("{split}{pivotal} "), theme.highlight.patch(base)),
-            Span::styled(format!("{text:<w$}", w = self.text), text_style),
+            Span::styled(format!("{first:<w$}", w = self.text), text_style),
         ];
         for (&member, &width) in self.members.iter().zip(&self.widths) {
             let answer = question.answers[member];
@@ -139,7 +143,18 @@ impl Columns {
             format!(" {team:^w$}", w = TEAM_WIDTH - 1),
             answer_style(question.team_answer, theme).patch(base),
         ));
-        Line::from(spans)
+        let mut lines = vec![Line::from(spans)];
+        // The rest of the text under the first line's, the cells blank: the selection
+        // covers the whole row.
+        let cells: usize = self.widths.iter().map(|w| w + 1).sum::<usize>() + TEAM_WIDTH;
+        for more in text.iter().skip(1) {
+            lines.push(Line::from(vec![
+                Span::styled(" ".repeat(PREFIX), base),
+                Span::styled(format!("{more:<w$}", w = self.text), text_style),
+                Span::styled(" ".repeat(cells), base),
+            ]));
+        }
+        lines
     }
 }
 
@@ -158,64 +173,4 @@ fn answer_style(answer: Option<Answer>, theme: &Theme) -> Style {
         Some(Answer::No) => theme.unqualified,
         None => theme.muted,
     }
-}
-
-/// The heading of the people's lines: the options above their gauges.
-pub fn people_heading(team: &Team, name_width: usize, gauges: bool, theme: &Theme) -> Line<'static> {
-    let mut spans = vec![Span::styled(
-        format!("{:<name_width$}  ", "People"),
-        theme.heading,
-    )];
-    if gauges && let Some(member) = team.members.first() {
-        for score in &member.evaluation.scores {
-            spans.push(Span::styled(
-                format!("{:<w$} ", ellipsis(&score.name, BAR + 1), w = BAR + 1),
-                theme.heading,
-            ));
-        }
-    }
-    spans.push(Span::styled("Verdict", theme.heading));
-    Line::from(spans)
-}
-
-/// The widest a person line's gauges are.
-pub fn gauges_width(team: &Team) -> usize {
-    team.members
-        .first()
-        .map_or(0, |m| m.evaluation.scores.len() * (BAR + 2))
-}
-
-/// A person's line: the name, a gauge per option (the threshold marked, `✓` when it
-/// qualifies) when `gauges`, and their verdict, with their own choice when it differs.
-pub fn person_line(
-    member: &Member,
-    you: bool,
-    name_width: usize,
-    gauges: bool,
-    theme: &Theme,
-) -> Line<'static> {
-    let name = if you && member.name != "you" {
-        format!("{} (you)", member.name)
-    } else {
-        member.name.clone()
-    };
-    let name = ellipsis(&name, name_width);
-    let mut spans = vec![Span::styled(format!("{name:<name_width$}  "), theme.heading)];
-    if gauges {
-        for score in &member.evaluation.scores {
-            let gauge = ScoreGauge { score, theme };
-            spans.extend(gauge.bar(u16::try_from(BAR).unwrap_or(u16::MAX)).spans);
-            let state = if score.qualified { "✓ " } else { "  " };
-            spans.push(Span::styled(state, theme.qualified));
-        }
-    }
-    spans.push(Span::styled(
-        member.evaluation.verdict.summary.clone(),
-        theme.text,
-    ));
-    if member.choice.differs {
-        let chosen = member.choice.name.as_deref().unwrap_or("not decided");
-        spans.push(Span::styled(format!(" · chooses {chosen}"), theme.muted));
-    }
-    Line::from(spans)
 }
