@@ -102,10 +102,18 @@ fn render_matrix(
     }
     let total = starts[starts.len() - 1];
 
-    // The people's lines take what the questions leave, the questions at least half.
+    // The people's lines take what the questions leave, the questions at least half. The
+    // user's column is there to answer in, but until they say something they are not one
+    // of the people.
+    let counted: Vec<usize> = columns
+        .members
+        .iter()
+        .copied()
+        .filter(|&m| team_.members[m].counted)
+        .collect();
     let people = people::People {
         team: team_,
-        members: &columns.members,
+        members: &counted,
         team_line,
         width,
         theme,
