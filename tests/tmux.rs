@@ -566,6 +566,25 @@ fn sigtstp_stops_with_the_terminal_restored_and_sigcont_redraws_everything() {
     tmux.assert_restored(1);
 }
 
+/// A word typed into the help filters it, whatever its letters: `quit` neither closes the
+/// help nor reaches the app (its `u` would undo); Esc clears, then closes.
+#[test]
+fn typing_quit_into_the_help_filters_it_and_acts_on_nothing() {
+    let tmux = Tmux::start("help-quit", Launch::default());
+    tmux.wait_first_frame();
+    tmux.keys(&["4", "y"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered"]);
+    tmux.keys(&["?"]);
+    tmux.wait_for(&["/ filter (or type any letter)"]);
+    tmux.type_text("quit");
+    let screen = tmux.wait_for(&["/quit"]);
+    assert!(!screen.contains("Undid"), "{screen}");
+    tmux.keys(&["Escape", "Escape"]);
+    tmux.wait_for(&["Questions · 1 of 12 answered"]);
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+}
+
 /// `FastAPI` chosen at 80×24: the Decision tab and its diagram agree (`FastAPI` is not in the
 /// article's diagram, so nothing is lit, and it says so); the export dialog writes the
 /// record into a decisions folder as its next numbered file, named for the outcome, and

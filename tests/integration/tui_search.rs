@@ -326,7 +326,10 @@ fn the_help_filters_its_keys_on_slash_and_esc_clears_before_closing() {
     let mut app = app();
     app.press("?");
     let full = app.text();
-    assert!(full.contains("/ filter keys"), "the help says how to filter");
+    assert!(
+        full.contains("/ filter (or type any letter)"),
+        "the help says how to filter"
+    );
     app.press("/undo");
     assert!(app.ui.help.typing);
     let screen = app.text();
@@ -368,10 +371,10 @@ fn the_help_filters_its_keys_on_slash_and_esc_clears_before_closing() {
         "Esc clears the filter first"
     );
     assert!(matches!(app.ui.mode, Mode::Help { .. }));
-    // As in lazygit's keybindings menu, a letter no help key takes starts the filter at once;
-    // j still scrolls until then, and is text after.
-    app.press("j");
-    assert!(!app.ui.help.typing, "j scrolls the help");
+    // As in lazygit's keybindings menu, any letter starts the filter at once, j included:
+    // the arrows scroll.
+    app.key(KeyCode::Down);
+    assert!(!app.ui.help.typing, "↓ scrolls the help");
     app.press("exp");
     assert!(app.ui.help.typing, "a letter starts the filter");
     assert_eq!(app.ui.help.filter.value(), "exp");

@@ -205,6 +205,22 @@ fn esc_closes_the_stage_picker_without_choosing() {
     assert_eq!(app.scorecard.answers().stage, None);
 }
 
+/// Words typed into the help filter it, whatever their letters: `quit` neither closes the
+/// help nor undoes anything, `jump` filters by "jump".
+#[test]
+fn a_word_typed_into_the_help_filters_it_and_acts_on_nothing() {
+    let mut app = app();
+    app.press("4y");
+    let before = app.scorecard.revision();
+    app.press("?quit");
+    assert!(matches!(app.ui.mode, Mode::Help { .. }), "still the help");
+    assert_eq!(app.ui.help.filter.value(), "quit");
+    assert_eq!(app.scorecard.revision(), before, "nothing undone");
+    assert!(!app.quit);
+    app.press("⎋⎋?jump");
+    assert_eq!(app.ui.help.filter.value(), "jump");
+}
+
 #[test]
 fn help_opens_and_esc_closes_it_without_quitting() {
     let mut app = app();
@@ -214,8 +230,11 @@ fn help_opens_and_esc_closes_it_without_quitting() {
     assert_eq!(app.ui.mode, Mode::Normal);
     app.press("⎋⎋");
     assert!(!app.quit, "Esc never quits");
+    // In the help, q is a letter of the filter: it neither quits nor closes it.
     app.press("?q");
-    assert!(!app.quit, "q closes the help first");
+    assert!(!app.quit, "q does not quit from the help");
+    assert!(matches!(app.ui.mode, Mode::Help { .. }));
+    app.press("⎋⎋");
     assert_eq!(app.ui.mode, Mode::Normal);
     assert!(
         app.press("q").is_empty(),

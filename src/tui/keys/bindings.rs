@@ -186,11 +186,13 @@ use Scope::{
 #[rustfmt::skip]
 pub const DEFAULT_BINDINGS: &[Binding] = &[
     // Overlays and text fields first: they capture keys before the tabs see them.
-    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Close, "close help", true),
-    bind(Help, MOVE_DOWN, Action::Down, "scroll down", true),
-    bind(Help, MOVE_UP, Action::Up, "scroll up", true),
-    bind(Help, FIRST, Action::First, "top", false),
-    bind(Help, LAST, Action::Last, "bottom", false),
+    // In the help every letter filters (as lazygit's and yazi's filter prompts do), so a
+    // word typed there never acts: it moves, closes and pages with keys that are no letter.
+    bind(Help, &[key(KeyCode::Esc), ch('?')], Action::Close, "close help", true),
+    bind(Help, &[key(KeyCode::Down)], Action::Down, "scroll down", true),
+    bind(Help, &[key(KeyCode::Up)], Action::Up, "scroll up", true),
+    bind(Help, &[key(KeyCode::Home)], Action::First, "top", false),
+    bind(Help, &[key(KeyCode::End)], Action::Last, "bottom", false),
     bind(Help, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(Help, PAGE_UP, Action::PageUp, "page up", false),
     bind(Messages, &[key(KeyCode::Esc), ch('M'), ch('q')], Action::Close, "close messages", true),
@@ -207,7 +209,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(TeamNotes, LAST, Action::Last, "bottom", false),
     bind(TeamNotes, PAGE_DOWN, Action::PageDown, "page down", false),
     bind(TeamNotes, PAGE_UP, Action::PageUp, "page up", false),
-    bind(Help, &[ch('/')], Action::StartFilter, "filter keys (or just type)", true),
+    bind(Help, &[ch('/')], Action::StartFilter, "filter (or type any letter)", true),
     bind(Filter, ENTER, Action::Confirm, "keep search", true),
     bind(Filter, ESC, Action::Close, "clear search", true),
     bind(Filter, &[key(KeyCode::Backspace)], Action::Backspace, "delete", true),
