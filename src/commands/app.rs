@@ -210,7 +210,13 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
         .filter(|path| path.is_file());
     if let Some(saved) = saved {
         let session = cli.session.is_some();
-        let _ = writeln!(out, "{}", exit_note(&saved, cli.data.as_deref(), session));
+        // A name no file has, so that the command works as printed.
+        let record = free_record_name(|name| app.working_dir.join(name).exists());
+        let _ = writeln!(
+            out,
+            "{}",
+            exit_note(&saved, cli.data.as_deref(), session, &record)
+        );
     }
     Ok(())
 }
@@ -242,7 +248,16 @@ fn same_answers(a: &Answers, b: &Answers) -> bool {
 /// The line printed after the app exits: where the answers are saved and the command that
 /// exports them (with the decision file when one was given), every path escaped, and the
 /// command's path quoted for the shell so it can be pasted.
-pub fn exit_note(saved: &Path, data: Option<&Path>, session: bool) -> String {
+/// `decision.md`, else `decision-2.md`, `decision-3.md`…: the first name `taken` says no file
+/// has.
+pub fn free_record_name(taken: impl Fn(&str) -> bool) -> String {
+    std::iter::once("decision.md".to_owned())
+        .chain((2..).map(|n| format!("decision-{n}.md")))
+        .find(|name| !taken(name))
+        .unwrap_or_default()
+}
+
+pub fn exit_note(saved: &Path, data: Option<&Path>, session: bool, record: &str) -> String {
     let quote = |path: &Path| {
         let path = escape_path(path);
         shlex::try_quote(&path).map_or_else(|_| path.clone(), std::borrow::Cow::into_owned)
@@ -255,8 +270,9 @@ pub fn exit_note(saved: &Path, data: Option<&Path>, session: bool) -> String {
         "--saved".to_owned()
     };
     format!(
-        "stackpick: answers saved in {}; export them with: stackpick export {from}{data} -o decision.md",
-        escape_path(saved)
+        "stackpick: answers saved in {}; export them with: stackpick export {from}{data} -o {}",
+        escape_path(saved),
+        quote(Path::new(record))
     )
 }
 
@@ -329,8 +345,20 @@ mod tests {
     }
 
     #[test]
+    fn the_exit_hint_names_a_record_file_that_does_not_exist() {
+        assert_eq!(free_record_name(|_| false), "decision.md");
+        let taken = ["decision.md", "decision-2.md"];
+        assert_eq!(free_record_name(|n| taken.contains(&n)), "decision-3.md");
+    }
+
+    #[test]
     fn the_exit_note_names_the_file_and_a_command_that_can_be_pasted() {
-        let note = exit_note(Path::new("/home/a/.local/state/stackpick/web.ron"), None, false);
+        let note = exit_note(
+            Path::new("/home/a/.local/state/stackpick/web.ron"),
+            None,
+            false,
+            "decision.md",
+        );
         assert_eq!(
             note,
             "stackpick: answers saved in /home/a/.local/state/stackpick/web.ron; \
@@ -340,13 +368,14 @@ mod tests {
             Path::new("/s/x\u{1b}]0;t\u{7}.ron"),
             Some(Path::new("my decision.ron")),
             false,
+            "decision.md",
         );
         assert!(!note.chars().any(char::is_control), "{note:?}");
         assert!(
             note.ends_with("stackpick export --saved --data 'my decision.ron' -o decision.md"),
             "{note}"
         );
-        let note = exit_note(Path::new("team/alice.ron"), None, true);
+        let note = exit_note(Path::new("team/alice.ron"), None, true, "decision.md");
         assert!(
             note.ends_with("saved in team/alice.ron; export them with: stackpick export --session team/alice.ron -o decision.md"),
             "{note}"
