@@ -252,7 +252,7 @@ fn same_answers(a: &Answers, b: &Answers) -> bool {
 /// has.
 pub fn free_record_name(taken: impl Fn(&str) -> bool) -> String {
     std::iter::once("decision.md".to_owned())
-        .chain((2..).map(|n| format!("decision-{n}.md")))
+        .chain((2..u32::MAX).map(|n| format!("decision-{n}.md")))
         .find(|name| !taken(name))
         .unwrap_or_default()
 }
