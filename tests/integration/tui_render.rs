@@ -480,7 +480,7 @@ fn a_note_past_65535_lines_scrolls_to_its_last_line() {
     );
     // The document's last line, the Export section's, is at the bottom.
     let screen = app.text();
-    assert!(screen.contains("to reload."), "{screen}");
+    assert!(screen.contains("an HTML page."), "{screen}");
     // A few pages up, the note's last word, below line 65,535.
     let last = format!("n{}", count - 1);
     let mut pages = 0;
@@ -684,4 +684,25 @@ fn the_compare_title_counts_one_aspect_in_the_singular() {
     app.ui.tab = Tab::Compare;
     let screen = text(&render(&mut app, 80, 24));
     assert!(screen.contains("Detailed Comparison (1 aspect)"), "{screen}");
+}
+
+/// The Decision tab's text pane, the one the keys scroll, is drawn focused as on the other
+/// tabs, and its export paragraph names every format.
+#[test]
+fn the_decision_tab_shows_its_focused_pane_and_every_export_format() {
+    let theme = Theme::ansi();
+    let mut app = app_with(&[], None, theme);
+    app.ui.tab = Tab::Decision;
+    let buffer = render(&mut app, 120, 60);
+    let screen = text(&buffer);
+    let words = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    for format in ["Markdown", "JSON", "session", "SVG", "HTML"] {
+        assert!(words.contains(format), "{format}:\n{screen}");
+    }
+    let (x, y) = find(&buffer, "┌ Decision ").expect("the pane's title");
+    assert_eq!(
+        buffer[(x, y)].fg,
+        theme.border_focus.fg.unwrap_or_default(),
+        "the focused border"
+    );
 }

@@ -115,7 +115,7 @@ pub fn doc(app: &App, width: u16) -> Doc {
     if let Some(key) = app.keymap().first_key(Action::Export) {
         doc.para(
             &format!(
-                "Press {key} to write a Markdown decision record, the JSON report, or a session to reload."
+                "Press {key} to write a Markdown decision record (a path ending in / numbers it into a decisions folder), the JSON report, a session to reload, an SVG picture or an HTML page."
             ),
             theme.muted,
         );
@@ -159,7 +159,8 @@ impl StatefulWidget for DecisionTab<'_> {
             Paragraph::new(doc.lines).render(below, buf);
         }
 
-        let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), false);
+        // The pane the keys scroll is the focused one, as on the other tabs.
+        let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), true);
         let mut doc = doc(app, inner.width);
         let state = &app.ui.decision;
         Marks::new(Pane::Decision, &state.find, &doc, inner, state.scroll).apply(&mut doc, theme, map);
