@@ -356,3 +356,21 @@ fn only_y_overwrites_enter_and_esc_keep_the_file() {
     app.export_done(ExportOutcome::Exists);
     assert_eq!(app.press("y"), export(Format::Md, "decision.md", true, false));
 }
+
+/// An export error in the dialog is wrapped whole, never cut into another error: at 50
+/// columns "os error 20" stays "os error 20", not "os error 2".
+#[test]
+fn an_export_error_in_the_dialog_is_wrapped_not_cut() {
+    let app = App::new(Decision::embedded(), Answers::default(), Theme::monochrome());
+    let mut screen = Screen::new(app, 50, 24);
+    screen.press("e");
+    let message = "cannot write /home/ana/project/decision.md/x: Not a directory (os error 20)";
+    screen.export_done(ExportOutcome::Failed(message.into()));
+    let text = screen.text();
+    let inside: String = text
+        .lines()
+        .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(inside.contains("(os error 20)"), "{text}");
+}

@@ -103,8 +103,16 @@ impl StatefulWidget for ExportDialogView<'_> {
                     Span::styled(STATUS, theme.heading),
                     Span::styled(status.to_string(), theme.text),
                 ]));
+                // An error is wrapped, never cut: "os error 20" cut short reads as another.
                 if let Some(status) = self.app.ui.status.as_ref().filter(|s| s.is_error) {
-                    lines.push(Line::styled(status.text.clone(), theme.error));
+                    lines.extend(
+                        crate::tui::view::widgets::doc::wrap(
+                            &status.text,
+                            usize::from(width.saturating_sub(2)),
+                        )
+                        .into_iter()
+                        .map(|line| Line::styled(line, theme.error)),
+                    );
                 }
             }
             Some(question) => {
