@@ -27,8 +27,11 @@ pub struct ConfigError(pub String);
 /// The colours to use (unless `NO_COLOR` is set, which always wins).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 pub enum ThemeName {
-    /// For dark terminal backgrounds: the terminal's 16 ANSI colours.
+    /// Dark or Light, from the terminal's background colour (asked with OSC 11 before the
+    /// app takes the terminal); Dark when the terminal does not say.
     #[default]
+    Auto,
+    /// For dark terminal backgrounds: the terminal's 16 ANSI colours.
     Dark,
     /// For light terminal backgrounds: fixed colours of the 256-colour palette.
     Light,
@@ -66,6 +69,22 @@ pub struct Settings {
     pub keymap: Keymap,
     /// Who decides when the export dialog is given nobody: the config's `name`, else `$USER`.
     pub default_decider: Option<String>,
+}
+
+/// How long the terminal has to say its background colour: a terminal that cannot answer
+/// is told apart at once (it answers the query that follows first), so this is only for a
+/// slow link, and short enough not to stare at a blank screen.
+pub const BACKGROUND_QUERY: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// The theme the terminal's background asks for: Light on a light background, else Dark
+/// (also when the terminal does not answer in [`BACKGROUND_QUERY`]).
+fn background() -> ThemeName {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = BACKGROUND_QUERY;
+    match terminal_colorsaurus::background_color(options) {
+        Ok(colour) if colour.perceived_lightness() > 0.5 => ThemeName::Light,
+        _ => ThemeName::Dark,
+    }
 }
 
 impl Config {
@@ -124,6 +143,10 @@ impl Config {
             (true, _) => return Theme::monochrome(),
             (false, ThemeName::Dark) => Theme::ansi(),
             (false, ThemeName::Light) => Theme::light(),
+            (false, ThemeName::Auto) => match background() {
+                ThemeName::Light => Theme::light(),
+                _ => Theme::ansi(),
+            },
         };
         colours::apply(&self.colors, &mut theme);
         theme
@@ -215,7 +238,7 @@ mod tests {
         let lines: Vec<&str> = message.lines().collect();
         assert_eq!(lines.len(), 3, "{message}");
         assert!(
-            lines[0].starts_with("c.ron:2:12: theme must be one of: Dark, Light (not Purple)"),
+            lines[0].starts_with("c.ron:2:12: theme must be one of: Auto, Dark, Light (not Purple)"),
             "{message}"
         );
         assert!(

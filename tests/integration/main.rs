@@ -24,6 +24,7 @@ mod pty_copy;
 mod pty_exit;
 mod pty_idle;
 mod pty_input;
+mod pty_theme;
 mod readme;
 mod reset;
 mod screenshots;

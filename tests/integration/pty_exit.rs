@@ -21,7 +21,7 @@ fn a_hostile_config_is_explained_in_the_files_words_and_exits_2() {
     let cases = [
         (
             "Config(theme: Purple)",
-            "config.ron:1:15: theme must be one of: Dark, Light (not Purple)",
+            "config.ron:1:15: theme must be one of: Auto, Dark, Light (not Purple)",
         ),
         (
             "Config(theme: \"Light\")",
