@@ -6,7 +6,7 @@
 
 use std::time::Instant;
 
-use crate::support::pty::{PtyApp, spawn_on_pty};
+use crate::support::pty::{Background, PtyApp, Start, spawn};
 
 /// The OSC 11 query and the DA1 query the app sends after it, which a terminal that cannot
 /// answer OSC 11 still answers.
@@ -17,15 +17,19 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Answers the background query with `rgb` (`rrrr/gggg/bbbb`), then DA1, as xterm does, and
-/// returns the bytes of the first frame.
-fn answer(app: &mut PtyApp, rgb: &str) -> Vec<u8> {
-    // At once: the app waits for the answer only so long.
-    app.wait_text(0, "the background query", |t| {
-        contains(t.as_bytes(), QUERY) && contains(t.as_bytes(), DA1)
+/// The app on a terminal whose background is `background` (the harness answers the query as
+/// xterm does), and the bytes of its first frame.
+fn on(background: Background) -> (PtyApp, Vec<u8>) {
+    let mut app = spawn(Start {
+        background,
+        ..Start::default()
     });
-    app.type_bytes(format!("\x1b]11;rgb:{rgb}\x1b\\\x1b[?64;1c").as_bytes());
-    app.read_until("the first frame", |b| contains(b, b"TL;DR"))
+    let frame = app.read_until("the first frame", |b| contains(b, b"TL;DR"));
+    assert!(
+        contains(&app.transcript, QUERY) && contains(&app.transcript, DA1),
+        "the background was asked for"
+    );
+    (app, frame)
 }
 
 /// The Light theme's blue (256-colour index 25), which the Dark theme does not use.
@@ -33,8 +37,7 @@ const LIGHT_BLUE: &[u8] = b"38;5;25;";
 
 #[test]
 fn a_light_background_gets_the_light_theme_and_a_dark_one_the_dark() {
-    let mut light = spawn_on_pty(&[], false);
-    let frame = answer(&mut light, "ffff/ffff/ffff");
+    let (mut light, frame) = on(Background::White);
     assert!(
         contains(&frame, LIGHT_BLUE),
         "{}",
@@ -43,8 +46,7 @@ fn a_light_background_gets_the_light_theme_and_a_dark_one_the_dark() {
     light.type_bytes(b"q");
     assert_eq!(light.wait_exit().code(), Some(0));
 
-    let mut dark = spawn_on_pty(&[], false);
-    let frame = answer(&mut dark, "0000/0000/0000");
+    let (mut dark, frame) = on(Background::Black);
     assert!(
         !contains(&frame, LIGHT_BLUE),
         "{}",
@@ -59,7 +61,10 @@ fn a_light_background_gets_the_light_theme_and_a_dark_one_the_dark() {
 #[test]
 fn with_no_answer_the_first_frame_comes_after_the_timeout_in_the_dark_theme() {
     let started = Instant::now();
-    let mut app = spawn_on_pty(&[], false);
+    let mut app = spawn(Start {
+        background: Background::Silent,
+        ..Start::default()
+    });
     let frame = app.read_until("the first frame", |b| contains(b, b"TL;DR"));
     eprintln!(
         "first frame {:?} after the start, the query's timeout being {:?}",

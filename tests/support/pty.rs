@@ -26,9 +26,23 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 /// frame in two.
 pub const QUIET: Duration = Duration::from_millis(400);
 
+/// What the pty answers when stackpick asks for the background colour (OSC 11, then DA1),
+/// as a terminal would.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Background {
+    /// Black, as xterm's default.
+    #[default]
+    Black,
+    White,
+    /// No answer at all, as a terminal that ignores the queries.
+    Silent,
+}
+
 /// How to start a program on the pty.
 #[derive(Default)]
 pub struct Start<'a> {
+    /// What the terminal says its background is (stackpick asks before its first frame).
+    pub background: Background,
     /// The program (default: stackpick).
     pub program: Option<&'a Path>,
     pub args: &'a [&'a str],
@@ -175,7 +189,7 @@ impl PtyApp {
         let child = *child
             .downcast::<Child>()
             .unwrap_or_else(|_| panic!("portable-pty starts a std::process::Child on unix"));
-        PtyApp {
+        let mut app = PtyApp {
             child,
             started,
             quiet: QUIET,
@@ -185,7 +199,38 @@ impl PtyApp {
             keyboard,
             output,
             reader: Some(reader),
+        };
+        // stackpick asks unless NO_COLOR or the terminal makes colours moot.
+        let asks = start.program.is_none()
+            && !start.stdin_null
+            && !start.no_color
+            && matches!(start.term, None | Some(Some("xterm-256color")));
+        if asks {
+            app.answer_background(start.background);
         }
+        app
+    }
+
+    /// Answers stackpick's background query as a terminal does: waits for the query (it comes
+    /// before anything else), then writes the colour and the DA1 answer after it. What was
+    /// read is kept in the transcript.
+    fn answer_background(&mut self, background: Background) {
+        let rgb = match background {
+            Background::Black => "0000/0000/0000",
+            Background::White => "ffff/ffff/ffff",
+            Background::Silent => return,
+        };
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let query: &[u8] = b"\x1b]11;?";
+        while !self.transcript.windows(query.len()).any(|w| w == query) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok((_, chunk)) => self.transcript.extend_from_slice(&chunk),
+                // The program did not ask (it stopped first, or was told the theme).
+                Err(_) => return,
+            }
+        }
+        self.type_bytes(format!("\x1b]11;rgb:{rgb}\x1b\\\x1b[?64;1c").as_bytes());
     }
 
     /// A path under the temp root.
