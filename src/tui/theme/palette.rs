@@ -80,7 +80,7 @@ impl Theme {
         let white = Color::Indexed(231); // #ffffff, on blue and magenta
         let grey = Color::Indexed(242); // #6c6c6c, 5.3:1: muted text
         let mark = Color::Indexed(245); // #8a8a8a, 3.4:1: borders and empty gauges
-        let dimmed = Color::Indexed(244); // #808080, 3.9:1: layers not in the verdict
+        let dimmed = Color::Indexed(243); // #767676, 4.5:1: layers not in the verdict, still text
         Theme {
             title: bold.fg(blue),
             tab: Style::new(),

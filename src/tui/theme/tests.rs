@@ -35,8 +35,8 @@ impl Theme {
             ("gauge_empty", self.gauge_empty, Mark),
             ("threshold", self.threshold, Mark),
             ("layer_active", self.layer_active, Text),
-            // Dimmed on purpose, but it must still be seen.
-            ("layer_dimmed", self.layer_dimmed, Mark),
+            // Dimmed on purpose, but it is text (layer titles and parts), so it reads as text.
+            ("layer_dimmed", self.layer_dimmed, Text),
             ("status", self.status, Text),
             ("error", self.error, Text),
             ("checked", self.checked, Text),
