@@ -706,3 +706,27 @@ fn the_decision_tab_shows_its_focused_pane_and_every_export_format() {
         "the focused border"
     );
 }
+
+/// On a wide screen the questions take a readable measure, not a fixed 60 columns, and the
+/// gauges stay a readable length instead of stretching across the pane.
+#[test]
+fn a_wide_screen_widens_the_questions_and_keeps_the_gauges_readable() {
+    let mut app = app_with(&["django.admin-panel"], None, Theme::monochrome());
+    app.ui.tab = Tab::Checklist;
+    let screen = text(&render(&mut app, 200, 60));
+    let top = screen.lines().nth(1).expect("the panes' top border");
+    let split = top
+        .find("┐┌")
+        .map(|i| top[..i].chars().count())
+        .expect("two panes");
+    assert!(split > 80, "the question pane is {split} columns wide:\n{screen}");
+    let gauge = screen
+        .lines()
+        .find(|l| l.contains("Django 1/6"))
+        .expect("a gauge");
+    let bar = gauge.chars().filter(|c| matches!(c, '█' | '░' | '┃')).count();
+    assert!(
+        bar <= stackpick::tui::view::widgets::gauge::BAR_MAX,
+        "{bar} cells: {gauge}"
+    );
+}

@@ -85,11 +85,9 @@ pub fn team_panes(body: Rect) -> (Rect, Option<Rect>) {
 
 /// The Checklist tab's two panes: the questions, and the scores with the diagram.
 pub fn checklist_panes(body: Rect) -> [Rect; 2] {
-    let left = if body.width >= 120 {
-        60
-    } else {
-        (body.width * 56 / 100).max(28)
-    };
+    // The questions grow with the screen up to a readable measure (some 80 characters of
+    // text); the diagram and the gauges take the rest.
+    let left = (body.width * 56 / 100).clamp(28, 90);
     split_left(body, left)
 }
 

@@ -70,6 +70,9 @@ impl ScoreGauge<'_> {
     }
 }
 
+/// The longest a bar is drawn: wider, its length says no more and its words drift away.
+pub const BAR_MAX: usize = 36;
+
 /// The widest state word of a compact gauge, so the bars of several gauges line up.
 const STATE_WIDTH: usize = 11; // "✓ qualifies"
 
@@ -85,7 +88,10 @@ impl ScoreGauge<'_> {
             Span::styled(format!("needs {}", s.threshold), self.theme.unqualified)
         };
         let state_width = STATE_WIDTH.max(state.width());
-        let room = usize::from(width).saturating_sub(head.chars().count() + 1 + state_width);
+        // A bar stays a readable length on a wide screen, its words beside it.
+        let room = usize::from(width)
+            .saturating_sub(head.chars().count() + 1 + state_width)
+            .min(BAR_MAX);
         // A whole number of cells per point, when there is room: the fill then meets the
         // threshold mark exactly when the score reaches it.
         let max = usize::try_from(s.max).unwrap_or(usize::MAX).max(1);
@@ -108,7 +114,8 @@ impl Widget for ScoreGauge<'_> {
         }
         buf.set_line(area.x, area.y, &self.label(), area.width);
         if area.height > 1 {
-            buf.set_line(area.x, area.y + 1, &self.bar(area.width), area.width);
+            let width = area.width.min(u16::try_from(BAR_MAX).unwrap_or(u16::MAX));
+            buf.set_line(area.x, area.y + 1, &self.bar(width), area.width);
         }
     }
 }
