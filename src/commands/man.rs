@@ -1,7 +1,7 @@
 //! `stackpick man`: the whole manual on one page. `clap_mangen` renders the top command; every
 //! subcommand gets a subsection of COMMANDS with its own synopsis and options (rather than a
 //! pointer to a `stackpick-check(1)` page that is not installed), and KEYS comes from the key
-//! table itself, the one that feeds the help overlay and the README.
+//! table itself, the one that feeds the help overlay and docs/keys.md.
 
 use std::io::Write;
 
@@ -234,7 +234,7 @@ fn environment_section() -> Roff {
     roff
 }
 
-/// EXIT STATUS: the codes the README lists.
+/// EXIT STATUS: the codes docs/exit-codes.md lists.
 fn exit_status_section() -> Roff {
     let mut roff = Roff::new();
     roff.control("SH", ["EXIT STATUS"]);

@@ -1,4 +1,4 @@
-//! Unit tests of the engine: the decision rules (see the README), on small inline decisions
+//! Unit tests of the engine: the decision rules (see docs/commands.md), on small inline decisions
 //! and on the embedded one.
 
 use super::*;

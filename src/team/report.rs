@@ -1,4 +1,4 @@
-//! The team as the `team` command prints it: the JSON object (`team` in the JSON the README describes) and
+//! The team as the `team` command prints it: the JSON object (`team` in the JSON docs/commands.md describes) and
 //! the plain text, both from [`TeamReport`], so they hold the same facts.
 
 use std::fmt::Write as _;

@@ -43,7 +43,7 @@ pub enum ThemeName {
 pub struct Config {
     #[serde(default)]
     pub theme: ThemeName,
-    /// Action name → keys, e.g. `"quit": ["q", "ctrl-q"]`; see the README for the names.
+    /// Action name → keys, e.g. `"quit": ["q", "ctrl-q"]`; see docs/configuration.md for the names.
     #[serde(default)]
     pub keys: BTreeMap<String, Vec<String>>,
     /// Your name: who answered (sessions) and the default decision-maker of exports.
@@ -219,13 +219,16 @@ mod tests {
                 .any(|c| source.contains(&format!(" {action}{c}")));
             assert!(listed, "the example lists the action {action}");
         }
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../docs/configuration.md");
         for role in ROLES {
             let listed = [',', '.', ' ']
                 .iter()
                 .any(|c| source.contains(&format!(" {role}{c}")));
             assert!(listed, "the example lists {role}");
-            assert!(readme.contains(&format!("`{role}`")), "README documents {role}");
+            assert!(
+                readme.contains(&format!("`{role}`")),
+                "docs/configuration.md documents {role}"
+            );
         }
     }
 

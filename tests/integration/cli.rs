@@ -983,12 +983,12 @@ fn completions_and_man_page_are_printed() {
 }
 
 #[test]
-fn the_readme_example_decision_is_valid() {
-    let readme =
-        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).expect("README.md");
+fn the_documented_example_decision_is_valid() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/decision-format.md"))
+        .expect("docs/decision-format.md");
     let start = readme
         .find("```ron\nDecision(")
-        .expect("a ```ron block with a Decision in README.md")
+        .expect("a ```ron block with a Decision in docs/decision-format.md")
         + "```ron\n".len();
     let end = start + readme[start..].find("```").expect("the end of the ron block");
     let dir = tempdir();

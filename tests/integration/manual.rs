@@ -340,8 +340,9 @@ fn usage_lines_bracket_every_optional_argument() {
 }
 
 #[test]
-fn the_readme_names_every_option_of_every_command() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+fn the_commands_page_names_every_option_of_every_command() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/commands.md"))
+        .expect("docs/commands.md");
     for (path, cmd) in commands() {
         for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
             let Some(long) = arg.get_long() else { continue };
@@ -350,12 +351,12 @@ fn the_readme_names_every_option_of_every_command() {
             }
             assert!(
                 readme.contains(&format!("--{long}")),
-                "README.md does not name {path} --{long}"
+                "docs/commands.md does not name {path} --{long}"
             );
             if let Some(short) = arg.get_short() {
                 assert!(
                     readme.contains(&format!("-{short}")),
-                    "README.md does not name {path} -{short}"
+                    "docs/commands.md does not name {path} -{short}"
                 );
             }
         }

@@ -1,14 +1,16 @@
-//! The README's key table is the key table: it must not drift from what is bound.
+//! The keys page's table is the key table (it must not drift from what is bound), and the
+//! README's screenshot is a current frame.
 
 use crate::support::backend;
 
 #[test]
-fn readme_keys_section_matches_the_key_table() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+fn the_keys_page_matches_the_key_table() {
+    let page =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md")).expect("docs/keys.md");
     let table = stackpick::tui::keys::keymap::Keymap::default().markdown_table();
     assert!(
-        readme.contains(&table),
-        "README.md's Keys section is out of date; replace its table with:\n\n{table}"
+        page.contains(&table),
+        "docs/keys.md is out of date; replace its table with:\n\n{table}"
     );
 }
 

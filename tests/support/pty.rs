@@ -201,7 +201,10 @@ impl PtyApp {
             reader: Some(reader),
         };
         // stackpick asks unless NO_COLOR or the terminal makes colours moot.
-        let asks = start.program.is_none()
+        let stackpick_runs = start
+            .program
+            .is_none_or(|p| p.file_name().is_some_and(|n| n == "stackpick"));
+        let asks = stackpick_runs
             && !start.stdin_null
             && !start.no_color
             && matches!(start.term, None | Some(Some("xterm-256color")));

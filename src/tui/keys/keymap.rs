@@ -315,7 +315,7 @@ impl Keymap {
             .map(Key::name)
     }
 
-    /// The key table as Markdown, for the README (a test keeps the two identical).
+    /// The key table as Markdown, for docs/keys.md (a test keeps the two identical).
     pub fn markdown_table(&self) -> String {
         let mut out = String::from("| where | keys | action |\n|---|---|---|\n");
         for (title, rows) in self.help_sections() {
