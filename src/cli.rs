@@ -156,7 +156,7 @@ pub struct InputArgs {
     pub no: Vec<String>,
 
     /// A note on a question, e.g. --note 'django.security=patient data' (may repeat).
-    #[arg(long = "note", value_name = "ID=TEXT")]
+    #[arg(long = "note", value_name = "ID=TEXT", value_parser = Candidates(Ids::Notes), hide_possible_values = true)]
     pub notes: Vec<String>,
 
     /// The stage ("where are you now"), e.g. pre-pmf.

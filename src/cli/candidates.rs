@@ -1,4 +1,4 @@
-//! What the shells offer after `--stage`, `--yes`, `--no` and `--choose`: the ids of the embedded
+//! What the shells offer after `--stage`, `--yes`, `--no`, `--choose` and `--note`: the ids of the embedded
 //! decision, as clap possible values that the completion generators write into their scripts.
 //!
 //! They are candidates, not a restriction: `--data FILE` may name a decision with other ids,
@@ -21,6 +21,8 @@ pub enum Ids {
     Stages,
     /// Option ids and the words `hybrid`, `none` and `checklist`, for `--choose`.
     Choices,
+    /// `<question id>=`, the start of a note, for `--note` (never a file name).
+    Notes,
 }
 
 /// A value parser that takes any string and offers the embedded decision's `Ids` to the
@@ -67,6 +69,11 @@ pub fn candidates(ids: Ids) -> Vec<PossibleValue> {
             .iter()
             .map(|stage| value(&stage.id, stage.label.as_str()))
             .collect(),
+        Ids::Notes => note_starts()
+            .iter()
+            .zip(decision.questions())
+            .map(|(start, (_, question))| value(start.as_str(), question.text.as_str()))
+            .collect(),
         Ids::Choices => decision
             .options
             .iter()
@@ -78,6 +85,17 @@ pub fn candidates(ids: Ids) -> Vec<PossibleValue> {
             ])
             .collect(),
     }
+}
+
+/// `django.admin-panel=` for every question of the embedded decision, made once.
+fn note_starts() -> &'static [String] {
+    static STARTS: OnceLock<Vec<String>> = OnceLock::new();
+    STARTS.get_or_init(|| {
+        embedded()
+            .questions()
+            .map(|(_, question)| format!("{}=", question.full_id))
+            .collect()
+    })
 }
 
 /// A description short enough for a completion menu, on one line.

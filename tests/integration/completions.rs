@@ -206,3 +206,12 @@ fn the_candidates_do_not_restrict_what_parses() {
         "the ids would swamp --help:\n{help}"
     );
 }
+
+/// After `--note`, the shells offer the start of a note (`django.security=`), never a file.
+#[test]
+fn bash_offers_note_starts_not_files_after_note() {
+    let offered = bash_complete(&["stackpick", "score", "--note", "django.se"]);
+    assert_eq!(offered, ["django.security="]);
+    let offered = bash_complete(&["stackpick", "score", "--note", "stackpick."]);
+    assert!(offered.iter().all(String::is_empty), "no file name: {offered:?}");
+}
