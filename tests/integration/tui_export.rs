@@ -367,9 +367,23 @@ fn an_export_error_in_the_dialog_is_wrapped_not_cut() {
     let message = "cannot write /home/ana/project/decision.md/x: Not a directory (os error 20)";
     screen.export_done(ExportOutcome::Failed(message.into()));
     let text = screen.text();
+    // The dialog's inside, line by line: the columns between its borders.
+    let top = text
+        .lines()
+        .find(|l| l.contains("┌ Export the decision"))
+        .expect("the dialog");
+    let chars: Vec<char> = top.chars().collect();
+    let left = chars.iter().position(|&c| c == '┌').expect("its corner") + 1;
+    let right = chars.iter().rposition(|&c| c == '┐').expect("its corner");
     let inside: String = text
         .lines()
-        .map(|l| l.trim_matches(|c: char| c == '│' || c == ' '))
+        .map(|l| {
+            l.chars()
+                .skip(left)
+                .take(right.saturating_sub(left))
+                .collect::<String>()
+        })
+        .map(|l| l.trim().to_owned())
         .collect::<Vec<_>>()
         .join(" ");
     assert!(inside.contains("(os error 20)"), "{text}");

@@ -730,3 +730,30 @@ fn a_wide_screen_widens_the_questions_and_keeps_the_gauges_readable() {
         "{bar} cells: {gauge}"
     );
 }
+
+/// At 50×14 text that does not fit is wrapped or ends in "…", never cut mid-word: the
+/// Overview's first step, and the gauges' words.
+#[test]
+fn at_50x14_text_is_wrapped_or_ends_in_an_ellipsis() {
+    let three = &["django.admin-panel", "django.permissions", "django.security"];
+    let mut app = app_with(three, None, Theme::monochrome());
+    app.ui.tab = Tab::Overview;
+    let screen = text(&render(&mut app, 50, 14));
+    let words = screen
+        .replace('│', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("answer the questions"), "{screen}");
+    let mut app = app_with(three, None, Theme::monochrome());
+    app.ui.tab = Tab::Checklist;
+    let screen = text(&render(&mut app, 50, 14));
+    let gauge = screen
+        .lines()
+        .find(|l| l.contains("Django 3/6"))
+        .expect("the gauge");
+    assert!(
+        gauge.contains("✓ qualifies") || gauge.contains('…'),
+        "the gauge's words whole or cut with …: {gauge}"
+    );
+}

@@ -35,14 +35,18 @@ fn where_to_start(app: &App, doc: &mut Doc) {
         return;
     };
     doc.blank();
-    doc.line(Line::from(vec![
+    let line = Line::from(vec![
         Span::styled("Where to start: ", theme.muted),
         Span::styled(key, theme.key),
         Span::styled(
             format!(" {}: answer the questions", Tab::Checklist),
             theme.highlight,
         ),
-    ]));
+    ]);
+    // Wrapped on a narrow screen, never cut.
+    for part in crate::tui::view::widgets::doc::wrap_line(&line, doc.width()) {
+        doc.line(part);
+    }
 }
 
 fn summary(app: &App, doc: &mut Doc) {

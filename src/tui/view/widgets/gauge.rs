@@ -103,7 +103,8 @@ impl ScoreGauge<'_> {
             spans.push(Span::raw(" ".repeat(1 + room - bar)));
         }
         spans.push(state);
-        Line::from(spans)
+        // Too narrow even for the words: cut, and say so.
+        crate::tui::view::widgets::doc::ellipsis_line(Line::from(spans), usize::from(width))
     }
 }
 
@@ -174,7 +175,9 @@ mod tests {
             gauge.compact(34, 6).to_string(),
             "Django 3/6 ███┃░░      ✓ qualifies"
         );
-        assert_eq!(gauge.compact(20, 6).to_string(), "Django 3/6 ✓ qualifies");
+        // Too narrow for its words: cut to the width, and it says so.
+        assert_eq!(gauge.compact(22, 6).to_string(), "Django 3/6 ✓ qualifies");
+        assert_eq!(gauge.compact(20, 6).to_string(), "Django 3/6 ✓ qualif…");
     }
 
     #[test]
