@@ -40,8 +40,8 @@ pub struct Member {
     pub evaluation: Evaluation,
     /// Their own choice, resolved against their verdict.
     pub choice: Resolved,
-    /// Whether they count as one of the team: everyone from a file does; the app's user
-    /// only once they answered, gave a stage or chose something.
+    /// Whether they count as one of the team: everyone from a file does, anyone else (the
+    /// app's user) only once they answered, gave a stage or chose something.
     pub counted: bool,
 }
 
@@ -54,12 +54,12 @@ impl Member {
             .choice
             .resolve(decision, &evaluation.verdict.suggestion());
         Member {
+            counted: person.path.is_some() || says_anything(&person.answers),
             name: person.name,
             path: person.path,
             answers: person.answers,
             evaluation,
             choice,
-            counted: true,
         }
     }
 }
@@ -255,9 +255,7 @@ impl Team {
             answers,
         };
         // Only this member's answers changed: the others keep their evaluations.
-        let counted = person.path.is_some() || says_anything(&person.answers);
         *member = Member::new(decision, person);
-        member.counted = counted;
         Some(Team::of_members(decision, members))
     }
 

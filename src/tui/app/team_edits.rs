@@ -30,11 +30,8 @@ impl App {
         }
         let decision = self.scorecard.decision();
         // The user is one of the team once they have said something, or when a team file
-        // is theirs.
-        let counted = you.path.is_some() || crate::team::says_anything(&you.answers);
-        let mut you = Member::new(decision, you);
-        you.counted = counted;
-        let mut all = vec![you];
+        // is theirs (see `Member::counted`).
+        let mut all = vec![Member::new(decision, you)];
         all.extend(others);
         self.team = Some(AppTeam {
             team: Team::of_members(decision, all),
