@@ -89,11 +89,20 @@ impl Outcome {
     /// The title of a record of this outcome, MADR's way: "Use Django", "Use Django + Flask
     /// (hybrid)"; an open decision is titled by its question and says it is open.
     pub fn record_title(&self, decision: &Decision) -> String {
+        match self.chosen(decision) {
+            Some(chosen) => format!("Use {chosen}"),
+            None => format!("Open: {}", decision.question),
+        }
+    }
+
+    /// What is decided, as a record names it: "Django", "Django + Flask (hybrid)"; `None`
+    /// when nothing is.
+    pub fn chosen(&self, decision: &Decision) -> Option<String> {
         let names: Vec<&str> = self.options.iter().map(|id| decision.option_name(id)).collect();
         match self.decided {
-            Decided::Option => format!("Use {}", join_names(&names, "and")),
-            Decided::Hybrid => format!("Use {} (hybrid)", names.join(" + ")),
-            Decided::Open | Decided::Nothing => format!("Open: {}", decision.question),
+            Decided::Option => Some(join_names(&names, "and")),
+            Decided::Hybrid => Some(format!("{} (hybrid)", names.join(" + "))),
+            Decided::Open | Decided::Nothing => None,
         }
     }
 

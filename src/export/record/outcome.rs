@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::decision::Decision;
 use crate::report::Report;
-use crate::score::{Decided, Score, VerdictKind, join_names};
+use crate::score::{Score, VerdictKind, join_names};
 
 /// The decision outcome, phrased for a MADR record.
 #[derive(Debug, Clone, Serialize)]
@@ -102,21 +102,10 @@ pub(super) fn outcome(decision: &Decision, report: &Report) -> Outcome {
         }
         VerdictKind::Undecided => "no checklist question is answered yes and no stage is chosen.".to_owned(),
     };
-    let decided = &report.outcome;
-    let chosen_names: Vec<&str> = decided
-        .options
-        .iter()
-        .map(|id| decision.option_name(id))
-        .collect();
-    let chosen = match decided.decided {
-        Decided::Option => Some(join_names(&chosen_names, "and")),
-        Decided::Hybrid => Some(format!("{} (hybrid)", chosen_names.join(" + "))),
-        Decided::Open | Decided::Nothing => None,
-    };
     Outcome {
         kind: verdict.kind,
-        decided: decided.is_decided(),
-        chosen,
+        decided: report.outcome.is_decided(),
+        chosen: report.outcome.chosen(decision),
         because,
         summary: verdict.summary.clone(),
         stage_against: report.outcome.stage_against.clone().unwrap_or_default(),
