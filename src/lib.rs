@@ -33,7 +33,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     if cli.command.is_some()
         && let Err(e) = atomic::exit_on_signals()
     {
-        eprintln!("stackpick: cannot handle signals: {e}");
+        commands::say(&format!("cannot handle signals: {e}"));
     }
     let result = match &cli.command {
         None => commands::launch(cli, &mut out),
@@ -97,7 +97,7 @@ pub fn run(cli: &Cli) -> ExitCode {
             let _ = out.flush();
             // The one place every failure is printed: whatever file text or path a message
             // quotes, no control or bidi character of it reaches the terminal.
-            eprintln!("stackpick: {}", text::escape(&failure.to_string()));
+            commands::say(&failure.to_string());
             failure.exit_code()
         }
     }
@@ -112,6 +112,6 @@ pub fn usage_error(error: &clap::Error) -> ExitCode {
         let _ = error.print();
         return ExitCode::SUCCESS;
     }
-    eprint!("{}", text::escape(&error.render().to_string()));
+    let _ = std::io::stderr().write_all(text::escape(&error.render().to_string()).as_bytes());
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

@@ -1,5 +1,6 @@
 //! How a command fails, and the exit code each failure gets.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use thiserror::Error;
@@ -9,7 +10,7 @@ use crate::export::ExportError;
 use crate::export::adr::AdrError;
 use crate::score::AnswerErrors;
 use crate::session::SessionError;
-use crate::text::escape_path;
+use crate::text::{escape, escape_path};
 
 /// A failed command, holding the typed error it came from. Bad input exits 2, anything
 /// else 1 (see [`Failure::exit_code`]).
@@ -152,4 +153,11 @@ mod tests {
         };
         assert_eq!(output.exit_code(), ExitCode::from(1));
     }
+}
+
+/// Prints one line on standard error, escaped, in a single write: standard error is
+/// unbuffered, and a line written in pieces can lose its end when the process exits at once.
+pub fn say(message: &str) {
+    let line = format!("stackpick: {}\n", escape(message));
+    let _ = std::io::stderr().write_all(line.as_bytes());
 }
