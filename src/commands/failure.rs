@@ -127,6 +127,13 @@ fn export_message(error: &ExportError) -> String {
     }
 }
 
+/// Prints one line on standard error, escaped, in a single write: standard error is
+/// unbuffered, and a line written in pieces can lose its end when the process exits at once.
+pub fn say(message: &str) {
+    let line = format!("stackpick: {}\n", escape(message));
+    let _ = std::io::stderr().write_all(line.as_bytes());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,11 +160,4 @@ mod tests {
         };
         assert_eq!(output.exit_code(), ExitCode::from(1));
     }
-}
-
-/// Prints one line on standard error, escaped, in a single write: standard error is
-/// unbuffered, and a line written in pieces can lose its end when the process exits at once.
-pub fn say(message: &str) {
-    let line = format!("stackpick: {}\n", escape(message));
-    let _ = std::io::stderr().write_all(line.as_bytes());
 }
