@@ -176,7 +176,7 @@ fn found_text(app: &App, map: &FrameMap) -> String {
 
 fn render_tab_bar(app: &App, area: Rect, buf: &mut Buffer, map: &mut FrameMap) {
     let theme = app.theme();
-    let (show_name, titles) = layout::tab_titles(area.width, app.tab_count());
+    let (show_name, titles) = layout::tab_titles(area.width, app.tab_count(), app.ui.tab);
     if show_name {
         buf.set_string(area.x, area.y, "stackpick", theme.title);
     }

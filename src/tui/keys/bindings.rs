@@ -113,7 +113,8 @@ pub enum Priority {
     Local,
     /// The key to every other key.
     Help,
-    /// Keys that move the decision forward: answering, choosing, exporting.
+    /// Keys that move the decision forward: answering (`y`, `n`: cycling in place is local),
+    /// choosing, exporting.
     Forward,
 }
 
@@ -275,7 +276,7 @@ pub const DEFAULT_BINDINGS: &[Binding] = &[
     bind(Found, &[ch('N')], Action::PreviousMatch, "previous match", true).named("previous-match"),
     bind(Found, ESC, Action::Close, "clear search", true).named("clear-filter"),
     // The tabs.
-    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true).forward().named("tick"),
+    bind(Scope::Tab(Tab::Checklist), &[ch(' '), key(KeyCode::Enter), ch('x')], Action::Toggle, "cycle answer", true).named("tick"),
     bind(Scope::Tab(Tab::Checklist), &[ch('y')], Action::AnswerYes, "yes", true).forward().named("yes"),
     bind(Scope::Tab(Tab::Checklist), &[ch('n')], Action::AnswerNo, "no", true).forward().named("no"),
     bind(Scope::Tab(Tab::Checklist), &[key(KeyCode::Backspace)], Action::ClearAnswer, "clear answer", false).named("clear"),

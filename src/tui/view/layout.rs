@@ -32,28 +32,31 @@ pub fn body(area: Rect) -> Rect {
     rows(area)[1]
 }
 
-/// The titles of the first `count` tabs at this width: each tab's label and its columns on
-/// the first row. Narrow terminals get shorter labels so all the tabs always fit.
-pub fn tab_titles(width: u16, count: usize) -> (bool, Vec<(Tab, String, u16, u16)>) {
+/// The titles of the first `count` tabs at this width, `selected` among them: each tab's
+/// label and its columns on the first row. On a narrow terminal the selected tab keeps its
+/// name whole and the others are shortened with `…` (`2 Str…`), then to their number, so
+/// every tab fits and no name reads as another word.
+pub fn tab_titles(width: u16, count: usize, selected: Tab) -> (bool, Vec<(Tab, String, u16, u16)>) {
     let tabs = || Tab::iter().take(count);
-    let full: Vec<String> = tabs().map(|t| format!(" {} {t} ", t.number())).collect();
-    let fits =
-        |labels: &[String]| labels.iter().map(|s| s.chars().count() + 1).sum::<usize>() <= usize::from(width);
-    let full_width: usize = full.iter().map(|s| s.chars().count() + 1).sum();
-    let show_name = usize::from(width) >= full_width + "stackpick ".len();
-    // Shorter and shorter names until they fit: four letters, then three (six tabs at 50).
-    let short = |letters: usize| -> Vec<String> {
-        tabs()
-            .map(|t| {
-                let name: String = t.to_string().chars().take(letters).collect();
-                format!(" {} {name} ", t.number())
-            })
-            .collect()
+    let label = |tab: Tab, letters: Option<usize>| {
+        let name = tab.to_string();
+        match letters {
+            _ if tab == selected => format!(" {} {name} ", tab.number()),
+            None => format!(" {} {name} ", tab.number()),
+            Some(0) => format!(" {} ", tab.number()),
+            Some(n) if name.chars().count() <= n + 1 => format!(" {} {name} ", tab.number()),
+            Some(n) => format!(" {} {}… ", tab.number(), name.chars().take(n).collect::<String>()),
+        }
     };
-    let labels = [full, short(4), short(3)]
+    let labels = |letters: Option<usize>| -> Vec<String> { tabs().map(|t| label(t, letters)).collect() };
+    let used = |labels: &[String]| labels.iter().map(|s| s.chars().count() + 1).sum::<usize>();
+    let full = labels(None);
+    let show_name = usize::from(width) >= used(&full) + "stackpick ".len();
+    let labels = [None, Some(4), Some(3), Some(0)]
         .into_iter()
-        .find(|labels| fits(labels))
-        .unwrap_or_else(|| short(1));
+        .map(labels)
+        .find(|labels| used(labels) <= usize::from(width))
+        .unwrap_or_else(|| labels(Some(0)));
     let mut x = if show_name { "stackpick ".len() as u16 } else { 0 };
     let mut titles = Vec::new();
     for (tab, label) in tabs().zip(labels) {
@@ -138,10 +141,21 @@ mod tests {
     fn tabs_fit_every_width_from_the_minimum() {
         for count in [Tab::WITHOUT_TEAM, Tab::COUNT] {
             for width in MIN_WIDTH..200 {
-                let (_, titles) = tab_titles(width, count);
-                assert_eq!(titles.len(), count);
-                let (_, _, x, w) = titles.last().unwrap();
-                assert!(x + w <= width, "width {width}");
+                for selected in Tab::iter().take(count) {
+                    let (_, titles) = tab_titles(width, count, selected);
+                    assert_eq!(titles.len(), count);
+                    let (_, _, x, w) = titles.last().unwrap();
+                    assert!(x + w <= width, "width {width}");
+                    let (_, label, _, _) = titles.iter().find(|t| t.0 == selected).unwrap();
+                    assert!(label.contains(&selected.to_string()), "{label} at {width}");
+                    for (tab, label, _, _) in &titles {
+                        let name = label.trim().split_once(' ').map_or("", |(_, name)| name);
+                        assert!(
+                            name.is_empty() || name.ends_with('…') || name == tab.to_string(),
+                            "{label:?} at {width} is cut without …"
+                        );
+                    }
+                }
             }
         }
     }

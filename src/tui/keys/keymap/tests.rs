@@ -1,4 +1,5 @@
 use ratatui::crossterm::event::KeyEventState;
+use strum::IntoEnumIterator;
 
 use std::collections::BTreeMap;
 
@@ -125,6 +126,30 @@ fn footer_comes_from_the_table() {
             .iter()
             .all(|(_, label)| keymap.bindings().iter().any(|b| b.label == *label && b.footer))
     );
+}
+
+#[test]
+fn every_forward_key_of_a_tab_is_in_its_footer_at_every_width() {
+    let keymap = Keymap::default();
+    for tab in Tab::iter() {
+        let scopes = [Scope::Tab(tab), Scope::Global];
+        let forward: Vec<&str> = keymap
+            .bindings()
+            .iter()
+            .filter(|b| scopes.contains(&b.scope) && b.footer && b.priority == Priority::Forward)
+            .map(|b| b.label)
+            .collect();
+        assert!(forward.contains(&"export"), "{tab:?}");
+        for width in usize::from(crate::tui::app::ui::MIN_WIDTH)..200 {
+            let footer = keymap.footer(&scopes, width);
+            for label in &forward {
+                assert!(
+                    footer.iter().any(|(_, l)| l == label),
+                    "{tab:?} at {width}: {label} missing from {footer:?}"
+                );
+            }
+        }
+    }
 }
 
 #[test]
@@ -281,15 +306,17 @@ fn a_narrow_footer_trims_generic_keys_first_and_help_last_but_the_forward_ones()
             .map(|(_, l)| l)
             .collect()
     };
-    // The forward keys (53 columns), then help (8), then this tab's note (8).
+    // The forward keys (33 columns), then help (8), then this tab's others: cycling in
+    // place (20) before the note (8).
     assert_eq!(
         labels(69),
-        ["cycle answer", "yes", "no", "choose", "export", "note", "help"]
+        ["yes", "no", "choose", "export", "cycle answer", "note", "help"]
     );
     assert_eq!(
         labels(61),
-        ["cycle answer", "yes", "no", "choose", "export", "help"]
+        ["yes", "no", "choose", "export", "cycle answer", "help"]
     );
-    assert_eq!(labels(53), ["cycle answer", "yes", "no", "choose", "export"]);
+    assert_eq!(labels(41), ["yes", "no", "choose", "export", "help"]);
+    assert_eq!(labels(33), ["yes", "no", "choose", "export"]);
     assert!(labels(0).is_empty());
 }
