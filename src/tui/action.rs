@@ -56,6 +56,9 @@ pub enum Pane {
     Checklist,
     /// The Decision tab's reasons and hints.
     Decision,
+    /// The Decision tab's stack diagram and the article's note under it: drawn to fit, so it
+    /// never scrolls, but a search finds its words.
+    Diagram,
     /// The Team tab's matrix of questions and people.
     Team,
     Help,

@@ -100,9 +100,11 @@ pub fn find_match(app: &App, map: &FrameMap, action: Action) -> Action {
     if count == 0 {
         return Action::NoMatch;
     }
-    // Matches are ordered by column (on the Strengths tab), then line.
+    // Matches are ordered by column (on the Strengths tab; the diagram before the text on
+    // the Decision tab), then line.
     let order = |pane: Pane, line: usize| match pane {
         Pane::Strengths(column) => (column, line),
+        Pane::Decision => (1, line),
         _ => (0, line),
     };
     let focused = app.ui.focused_pane();

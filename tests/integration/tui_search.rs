@@ -206,6 +206,40 @@ fn decision_find_scrolls_the_decision_pane() {
 }
 
 #[test]
+fn decision_find_searches_the_diagram_too() {
+    let mut app = app();
+    app.press("5");
+    assert!(app.text().contains("Webhook handlers"), "{}", app.text());
+    app.press("/webhook");
+    let prompt = prompt(&mut app);
+    assert!(
+        prompt.starts_with("/webhook  1 match") || prompt.starts_with("/webhook  match 1 of"),
+        "the diagram's words are found: {prompt}"
+    );
+    let buffer = app.draw();
+    let marked = modifiers_of(&buffer, "Webhook").expect("the match is on screen");
+    assert!(
+        marked.iter().all(|m| m.contains(Modifier::REVERSED)),
+        "{marked:?}"
+    );
+    // Enter shows it where it is: the diagram does not scroll, the text beside it stays.
+    app.press("⏎");
+    assert_eq!(app.ui.decision.scroll, 0);
+    assert!(
+        prompt_or_status(&mut app).contains("match 1 of"),
+        "{}",
+        app.text()
+    );
+}
+
+/// The line above the footer, or the footer (where `n` reports the match it moved to).
+fn prompt_or_status(screen: &mut Screen) -> String {
+    let text = screen.text();
+    let lines: Vec<&str> = text.lines().collect();
+    format!("{}\n{}", lines[22], lines[23])
+}
+
+#[test]
 fn checklist_filter_narrows_keeps_and_clears_keeping_the_selection() {
     let mut app = app();
     app.press("4j/you");

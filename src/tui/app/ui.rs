@@ -255,7 +255,7 @@ impl Ui {
                     *scroll = value;
                 }
             }
-            Pane::Compare | Pane::Team | Pane::StagePicker | Pane::ChoicePicker => {}
+            Pane::Compare | Pane::Team | Pane::StagePicker | Pane::ChoicePicker | Pane::Diagram => {}
         }
     }
 }

@@ -255,7 +255,8 @@ impl App {
             | Pane::Strengths(_)
             | Pane::Help
             | Pane::Messages
-            | Pane::TeamNotes => {}
+            | Pane::TeamNotes
+            | Pane::Diagram => {}
         }
     }
 

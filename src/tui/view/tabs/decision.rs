@@ -2,7 +2,7 @@
 //! one-step-away hints, the user's own decision and note, the stage, and how to export.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, StatefulWidget, Widget};
 
 use crate::tui::action::{Action, Pane};
@@ -10,7 +10,7 @@ use crate::tui::app::App;
 use crate::tui::view::frame_data::FrameData;
 use crate::tui::view::frame_map::FrameMap;
 use crate::tui::view::layout;
-use crate::tui::view::widgets::doc::Doc;
+use crate::tui::view::widgets::doc::{Doc, Extent};
 use crate::tui::view::widgets::found::Marks;
 use crate::tui::view::widgets::pane::pane;
 use crate::tui::view::widgets::stack_diagram::StackDiagram;
@@ -143,27 +143,35 @@ impl StatefulWidget for DecisionTab<'_> {
             stack: &app.scorecard.evaluation().stack,
             theme,
         };
-        // Built once: its height places the note, its lines are drawn.
-        let lines = diagram.lines(inner.width, inner.height);
-        let drawn = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-        if inner.width >= 4 {
-            Paragraph::new(lines).render(inner, buf);
-        }
-        // The article's note under the diagram, when there is room for it.
+        // The diagram, then the article's note under it when there is room: one block of
+        // lines, which the tab's search marks like the text beside it.
+        let mut lines = diagram.lines(inner.width, inner.height);
         let note = app.scorecard.decision().stack.note.as_str();
-        let [_, below] = Layout::vertical([Constraint::Length(drawn), Constraint::Fill(1)]).areas(inner);
-        if !note.is_empty() && below.height > 1 {
-            let mut doc = Doc::new(below.width);
+        if !note.is_empty() && usize::from(inner.height) > lines.len() + 1 {
+            let mut doc = Doc::new(inner.width);
             doc.line(ratatui::text::Line::default());
             doc.para(note, theme.muted);
-            Paragraph::new(doc.lines).render(below, buf);
+            lines.extend(doc.lines);
+        }
+        let state = &app.ui.decision;
+        let page = usize::from(inner.height);
+        Marks {
+            pane: Pane::Diagram,
+            query: state.find.query.value(),
+            current: state.find.current,
+            top: 0,
+            page,
+        }
+        .apply(&mut lines, theme, map);
+        map.pane_extent(Extent { top: 0, page, max: 0 }.of(Pane::Diagram, diagram_area));
+        if inner.width >= 4 {
+            Paragraph::new(lines).render(inner, buf);
         }
 
         // The pane the keys scroll is the focused one, as on the other tabs.
         let inner = pane(text_area, buf, " Decision ".to_owned(), app.theme(), true);
         let mut doc = doc(app, inner.width);
-        let state = &app.ui.decision;
-        Marks::new(Pane::Decision, &state.find, &doc, inner, state.scroll).apply(&mut doc, theme, map);
+        Marks::new(Pane::Decision, &state.find, &doc, inner, state.scroll).apply(&mut doc.lines, theme, map);
         let extent = doc.render_in(text_area, inner, state.scroll, buf, theme.border_focus);
         map.pane_extent(extent.of(Pane::Decision, text_area));
     }

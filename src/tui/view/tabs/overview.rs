@@ -156,7 +156,7 @@ impl StatefulWidget for OverviewTab<'_> {
         );
         let mut doc = doc(app, inner.width);
         let state = &app.ui.overview;
-        Marks::new(Pane::Overview, &state.find, &doc, inner, state.scroll).apply(&mut doc, theme, map);
+        Marks::new(Pane::Overview, &state.find, &doc, inner, state.scroll).apply(&mut doc.lines, theme, map);
         let extent = doc.render_in(area, inner, state.scroll, buf, theme.border_focus);
         map.pane_extent(extent.of(Pane::Overview, area));
     }

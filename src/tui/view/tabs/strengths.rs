@@ -107,7 +107,7 @@ impl StatefulWidget for StrengthsTab<'_> {
                     let scroll = app.ui.strengths.scroll(index);
                     let find = &app.ui.strengths.find;
                     let marks = Marks::new(Pane::Strengths(index), find, &doc, hidden, scroll);
-                    Marks { page: 0, ..marks }.apply(&mut doc, theme, map);
+                    Marks { page: 0, ..marks }.apply(&mut doc.lines, theme, map);
                 }
                 continue;
             };
@@ -133,7 +133,7 @@ impl StatefulWidget for StrengthsTab<'_> {
             // Each column keeps its own offset, clamped to its own content.
             let scroll = app.ui.strengths.scroll(index);
             let find = &app.ui.strengths.find;
-            Marks::new(Pane::Strengths(index), find, &doc, inner, scroll).apply(&mut doc, theme, map);
+            Marks::new(Pane::Strengths(index), find, &doc, inner, scroll).apply(&mut doc.lines, theme, map);
             let extent = doc.render_in(column, inner, scroll, buf, theme.border_focus);
             map.target(column, Target::StrengthsPane(index));
             map.pane_extent(extent.of(Pane::Strengths(index), column));

@@ -40,16 +40,16 @@ impl Marks<'_> {
         }
     }
 
-    /// Records where `doc` holds the query, after the matches of the panes before it, and
+    /// Records where the lines hold the query, after the matches of the panes before it, and
     /// marks those on the visible lines. Every line is searched (the count and `n`/`N` need
     /// them all) but only the visible ones are restyled.
-    pub fn apply(self, doc: &mut Doc, theme: &Theme, map: &mut FrameMap) {
+    pub fn apply(self, lines: &mut [Line<'static>], theme: &Theme, map: &mut FrameMap) {
         if self.query.is_empty() {
             return;
         }
         let before = map.found.len();
         let visible = self.top..self.top.saturating_add(self.page);
-        for (index, line) in doc.lines.iter_mut().enumerate() {
+        for (index, line) in lines.iter_mut().enumerate() {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
             let ranges = find_folded(&text, self.query);
             if ranges.is_empty() {
