@@ -16,7 +16,7 @@ mod team;
 
 pub use app::{exit_note, launch};
 pub use check::check;
-pub use completions::{completion_script, completions};
+pub use completions::{COMPLETE_VAR, completion_script, completions};
 pub use export::{AdrOptions, ExportOptions, export, inferred_format};
 pub use failure::{Failure, say};
 pub use input::{load_decision, load_input, load_saved, load_session};

@@ -1,29 +1,45 @@
-//! `stackpick completions SHELL`: the completion script, with the embedded decision's ids as
-//! the values of `--stage`, `--yes`, `--no` and `--choose` (see `cli::Candidates`).
+//! `stackpick completions SHELL`: the script that registers stackpick's completions with the
+//! shell. Bash, Elvish, Fish, PowerShell and Zsh ask the program itself at each Tab
+//! (`clap_complete`'s dynamic completion, [`COMPLETE_VAR`]), so every value is completed as the
+//! parser reads it: the ids after `--stage`, `--yes`, `--no` (after a comma too) and
+//! `--choose`, `ID=` after `--note`, files for `team` and after `--data`. Nushell, which that
+//! engine does not serve, gets clap's generated script with the embedded decision's ids.
 
 use std::io::Write;
 
 use clap::CommandFactory;
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use crate::cli::{Cli, Shell};
 use crate::commands::failure::Failure;
 
-/// The completion script for `shell`, as text.
-pub fn completion_script(shell: Shell) -> String {
-    use clap_complete::Shell as Std;
-    match shell {
-        Shell::Bash => script(Std::Bash),
-        Shell::Elvish => script(Std::Elvish),
-        Shell::Fish => script(Std::Fish),
-        Shell::Nushell => script(clap_complete_nushell::Nushell),
-        Shell::PowerShell => script(Std::PowerShell),
-        Shell::Zsh => script(Std::Zsh),
-    }
-}
+/// The environment variable under which the program answers a shell's completion request
+/// instead of running (see `main.rs`). Named for the program, so a `COMPLETE` set for
+/// something else never turns stackpick into a completer.
+pub const COMPLETE_VAR: &str = "STACKPICK_COMPLETE";
 
-fn script(generator: impl clap_complete::Generator) -> String {
+/// The completion script for `shell`, as text. The scripts call `stackpick` from `PATH`.
+pub fn completion_script(shell: Shell) -> String {
+    let dynamic: &dyn EnvCompleter = match shell {
+        Shell::Bash => &Bash,
+        Shell::Elvish => &Elvish,
+        Shell::Fish => &Fish,
+        Shell::PowerShell => &Powershell,
+        Shell::Zsh => &Zsh,
+        Shell::Nushell => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                clap_complete_nushell::Nushell,
+                &mut Cli::command(),
+                "stackpick",
+                &mut script,
+            );
+            return String::from_utf8_lossy(&script).into_owned();
+        }
+    };
     let mut script = Vec::new();
-    clap_complete::generate(generator, &mut Cli::command(), "stackpick", &mut script);
+    // Writing to a Vec cannot fail.
+    let _ = dynamic.write_registration(COMPLETE_VAR, "stackpick", "stackpick", "stackpick", &mut script);
     String::from_utf8_lossy(&script).into_owned()
 }
 

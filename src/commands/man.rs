@@ -212,6 +212,12 @@ fn environment_section() -> Roff {
     );
     entry(
         &mut roff,
+        crate::commands::completions::COMPLETE_VAR,
+        "Set by the completion scripts: the program prints the completions of the command line \
+         after -- instead of running it.",
+    );
+    entry(
+        &mut roff,
         "XDG_STATE_HOME",
         "The base of the state directory (default ~/.local/state).",
     );

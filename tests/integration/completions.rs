@@ -1,11 +1,15 @@
 //! `stackpick completions SHELL` completes values, not only option names: the stage ids after
-//! `--stage`, the question ids after `--yes`/`--no`, the formats after `--format`, files after
-//! `--data`/`--session`/`-o`/`--template`; and the ids stay candidates, not a restriction.
+//! `--stage`, the question ids after `--yes`/`--no` (after a comma too), the formats after
+//! `--format`, files after `--data`/`--session`/`-o`/`--template` and for `team`; and the ids
+//! stay candidates, not a restriction. The scripts ask the program itself at each Tab, so the
+//! tests run the shells' own functions with the binary on `PATH`.
 
 use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 use stackpick::decision::Decision;
+
+use crate::support::stackpick;
 
 fn script(shell: &str) -> String {
     let output = cargo_bin_cmd!("stackpick")
@@ -20,6 +24,12 @@ fn stage_ids() -> Vec<String> {
     Decision::embedded().stages.iter().map(|s| s.id.clone()).collect()
 }
 
+/// `PATH` with the binary's folder first, as after `cargo install`.
+fn path_with_stackpick() -> String {
+    let dir = stackpick().parent().expect("the binary's folder");
+    format!("{}:{}", dir.display(), std::env::var("PATH").unwrap_or_default())
+}
+
 /// What bash's completion offers for the command line `words`, the last being the word under
 /// the cursor: the script is sourced and its function called as bash's `complete` would.
 fn bash_complete(words: &[&str]) -> Vec<String> {
@@ -30,7 +40,7 @@ fn bash_complete(words: &[&str]) -> Vec<String> {
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let cword = words.len() - 1;
     let program = format!(
-        "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; _stackpick stackpick '{}' '{}'; \
+        "source '{}'; COMP_WORDS=({}); COMP_CWORD={cword}; _clap_complete_stackpick stackpick '{}' '{}'; \
          printf '%s\\n' \"${{COMPREPLY[@]}}\"",
         path.display(),
         quoted.join(" "),
@@ -40,8 +50,28 @@ fn bash_complete(words: &[&str]) -> Vec<String> {
     let output = Command::new("bash")
         .args(["--norc", "-c", &program])
         .current_dir(dir.path())
+        .env("PATH", path_with_stackpick())
         .output()
         .expect("bash runs");
+    assert!(output.status.success(), "{output:?}");
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// What the program answers a fish or zsh script for `words` (the last one under the
+/// cursor): the values, each with its description after a tab (fish) or a colon (zsh).
+fn asked_by(shell: &str, words: &[&str], dir: &std::path::Path) -> Vec<String> {
+    let output = Command::new(stackpick())
+        .env("STACKPICK_COMPLETE", shell)
+        .env("_CLAP_COMPLETE_INDEX", (words.len() - 1).to_string())
+        .env("_CLAP_IFS", "\n")
+        .arg("--")
+        .args(words)
+        .current_dir(dir)
+        .output()
+        .expect("runs");
     assert!(output.status.success(), "{output:?}");
     String::from_utf8_lossy(&output.stdout)
         .lines()
@@ -98,41 +128,62 @@ fn bash_offers_the_formats_choices_and_files() {
 }
 
 #[test]
-fn zsh_and_fish_scripts_carry_the_ids() {
-    let zsh = script("zsh");
-    let fish = script("fish");
-    let stages = stage_ids();
-    let question = "django.admin-panel";
-    for id in &stages {
-        assert!(zsh.contains(&format!("{id}\\:")), "zsh lacks stage {id}");
-        assert!(fish.contains(&format!("{id}\\t")), "fish lacks stage {id}");
-    }
-    let zsh_stage = zsh
-        .lines()
-        .find(|l| l.starts_with("'--stage="))
-        .expect("zsh --stage");
-    assert!(zsh_stage.contains(&stages[0]), "{zsh_stage}");
-    let zsh_yes = zsh
-        .lines()
-        .find(|l| l.starts_with("'*--yes="))
-        .expect("zsh --yes");
-    assert!(zsh_yes.contains(question), "{zsh_yes}");
-    let fish_stage = fish
-        .lines()
-        .find(|l| l.contains("-l stage"))
-        .expect("fish --stage");
-    assert!(fish_stage.contains(&stages[0]), "{fish_stage}");
-    let fish_yes = fish.lines().find(|l| l.contains("-l yes")).expect("fish --yes");
-    assert!(fish_yes.contains(question), "{fish_yes}");
-    for option in ["data", "session", "output", "template"] {
-        let line = fish
-            .lines()
-            .find(|l| l.contains("subcommand export") && l.contains(&format!("-l {option} ")))
-            .unwrap_or_else(|| panic!("fish --{option}"));
+fn bash_completes_after_a_comma_and_offers_files_to_team() {
+    let flask: Vec<String> = Decision::embedded()
+        .question_ids()
+        .into_iter()
+        .filter(|id| id.starts_with("flask."))
+        .map(|id| format!("django.admin-panel,{id}"))
+        .collect();
+    assert!(!flask.is_empty());
+    assert_eq!(
+        bash_complete(&["stackpick", "score", "--yes", "django.admin-panel,fl"]),
+        flask
+    );
+    // The temporary directory holds the script itself: a file, offered first.
+    let offered = bash_complete(&["stackpick", "team", ""]);
+    assert_eq!(
+        offered.first().map(String::as_str),
+        Some("stackpick.bash"),
+        "{offered:?}"
+    );
+    assert_eq!(bash_complete(&["stackpick", "team", "stack"]), ["stackpick.bash"]);
+}
+
+#[test]
+fn zsh_and_fish_ask_the_program_and_get_the_ids_with_their_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("alice.ron"), "").expect("write");
+    for (shell, separator) in [("fish", '\t'), ("zsh", ':')] {
+        let registration = script(shell);
         assert!(
-            line.ends_with("-r -F"),
-            "fish --{option} does not complete files: {line}"
+            registration.contains("STACKPICK_COMPLETE=") || registration.contains("STACKPICK_COMPLETE\""),
+            "{shell}: {registration}"
         );
+        let stages: Vec<String> = asked_by(shell, &["stackpick", "score", "--stage", ""], dir.path())
+            .into_iter()
+            .map(|line| line.split(separator).next().unwrap_or_default().to_owned())
+            .collect();
+        assert_eq!(stages, stage_ids(), "{shell}");
+        let yes = asked_by(shell, &["stackpick", "export", "--yes", "django.adm"], dir.path());
+        assert_eq!(yes.len(), 1, "{shell}: {yes:?}");
+        assert!(
+            yes[0].starts_with(&format!(
+                "django.admin-panel{separator}Do you need an admin panel"
+            )),
+            "{shell}: the id and its question: {yes:?}"
+        );
+        let after_comma = asked_by(
+            shell,
+            &["stackpick", "score", "--no", "flask.rest-api,django.adm"],
+            dir.path(),
+        );
+        assert!(
+            after_comma[0].starts_with("flask.rest-api,django.admin-panel"),
+            "{shell}: {after_comma:?}"
+        );
+        let team = asked_by(shell, &["stackpick", "team", "al"], dir.path());
+        assert_eq!(team, ["alice.ron"], "{shell}");
     }
 }
 
@@ -150,7 +201,7 @@ fn nushell_and_the_other_shells_generate() {
     assert!(stage_candidates.contains(&format!("\"{}\"", stage_ids()[0])));
     assert!(nu.contains("--data: path"));
     for shell in ["elvish", "powershell"] {
-        assert!(script(shell).contains("--stage"), "{shell}");
+        assert!(script(shell).contains("STACKPICK_COMPLETE"), "{shell}");
     }
 }
 
