@@ -69,6 +69,29 @@ fn check(picture: &str, buffer: &Buffer) {
         strip(&cells),
         "every symbol of the frame, in order"
     );
+    // Rows no taller than a monospace font's box-drawing glyphs (ascent plus descent, 1.16 em
+    // in DejaVu Sans Mono and Menlo): a vertical border drawn with │ has no gaps.
+    let font_size: f64 = doc
+        .root_element()
+        .attribute("font-size")
+        .and_then(|v| v.parse().ok())
+        .expect("a font size");
+    let mut baselines: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.attribute("y")?.parse().ok())
+        .collect();
+    baselines.sort_by(f64::total_cmp);
+    baselines.dedup();
+    for pair in baselines.windows(2) {
+        let pitch = pair[1] - pair[0];
+        let rows = (pitch / 16.0).round().max(1.0);
+        assert!(
+            pitch / rows <= font_size * 1.16,
+            "rows {:.1} px apart at a {font_size} px font leave gaps between border glyphs",
+            pitch / rows
+        );
+    }
     let fills: std::collections::BTreeSet<&str> =
         doc.descendants().filter_map(|n| n.attribute("fill")).collect();
     assert!(fills.len() >= 5, "a picture in colour: {fills:?}");
@@ -117,7 +140,7 @@ fn the_converter_keeps_colours_modifiers_and_escapes_text() {
         "{picture}"
     );
     assert!(
-        picture.contains("<rect x=\"62.4\" y=\"12\" width=\"8.4\" height=\"18\" fill=\"#d19a66\"/>"),
+        picture.contains("<rect x=\"62.4\" y=\"12\" width=\"8.4\" height=\"16\" fill=\"#d19a66\"/>"),
         "{picture}"
     );
     // Reversed: the default background becomes the text colour, on the default foreground.

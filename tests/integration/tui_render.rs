@@ -268,7 +268,7 @@ fn checked_boxes_and_qualified_gauges_are_green_and_say_so() {
     let (x, y) = find(&buffer, "● Django Monolith").expect("active layer");
     assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
     let (x, y) = find(&buffer, "○ Flask Microservices").expect("dimmed layer");
-    assert_eq!(buffer[(x, y)].fg, Color::DarkGray);
+    assert_eq!(buffer[(x, y)].fg, Color::Indexed(245));
 }
 
 #[test]

@@ -12,9 +12,10 @@ use std::fmt::Write as _;
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::style::{Color, Modifier};
 
-/// A cell's width and height, in pixels, at a 14 px font.
+/// A cell's width and height, in pixels, at a 14 px font: a row is as tall as a monospace
+/// font's box-drawing glyphs (ascent and descent, about 1.16 em), so vertical borders join.
 const CELL_W: f64 = 8.4;
-const CELL_H: u32 = 18;
+const CELL_H: u32 = 16;
 /// The padding around the grid.
 const PAD: u32 = 12;
 /// The terminal's default foreground and background.
@@ -218,7 +219,8 @@ pub fn svg(buffer: &Buffer, title: &str) -> String {
         }
         // Text: one run per look; a wide symbol's trailing cell (an empty symbol) belongs
         // to the run of the symbol before it.
-        let baseline = top + CELL_H - 5;
+        // The glyphs' ascent (about 0.93 em) above the baseline, their descent below it.
+        let baseline = top + 13;
         let mut column = 0;
         while column < columns {
             let look = style(&line[column]).1;

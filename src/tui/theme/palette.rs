@@ -59,7 +59,9 @@ impl Theme {
             gauge_empty: Style::new().fg(Color::DarkGray),
             threshold: bold.fg(Color::White),
             layer_active: bold.fg(Color::Green),
-            layer_dimmed: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
+            // Grey, not the terminal's faint attribute: a layer outside the decision is still
+            // text to read.
+            layer_dimmed: Style::new().fg(Color::Indexed(GREY_245)),
             status: Style::new().fg(Color::Green),
             // ANSI red reads 3.6:1 on black in xterm's palette; light red reads in all.
             error: bold.fg(Color::LightRed),

@@ -1,6 +1,6 @@
 //! The themes read: WCAG contrast of every role against the theme's background.
 
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 
 use super::*;
 
@@ -133,6 +133,15 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
 /// (and that background against the theme's), else on the theme's background.
 fn failures(theme: &Theme, background: (u8, u8, u8), palette: &Palette) -> Vec<String> {
     let mut failures = Vec::new();
+    // How faint the faint attribute draws is the terminal's to decide (some halve the
+    // colour): a coloured text role must read without it.
+    for (name, style, kind) in theme.roles() {
+        if kind == Kind::Text && style.fg.is_some() && style.add_modifier.contains(Modifier::DIM) {
+            failures.push(format!(
+                "{name}: faint, so its contrast is the terminal's to decide"
+            ));
+        }
+    }
     let mut check = |what: String, a: (u8, u8, u8), b: (u8, u8, u8), minimum: f64| {
         let ratio = contrast(a, b);
         if ratio < minimum {
