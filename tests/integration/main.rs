@@ -36,3 +36,4 @@ mod tui_render;
 mod tui_search;
 mod tui_team;
 mod tui_update;
+mod tui_watch;

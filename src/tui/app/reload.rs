@@ -71,11 +71,12 @@ impl App {
                         .map(|line| crate::text::escape(line).into_owned())
                         .collect(),
                 });
-                let what = if count == 1 { "a problem" } else { "problems" };
-                self.set_status(
-                    format!("{file} has {what}: the app goes on with its last good version"),
-                    true,
-                );
+                let what = if count == 1 {
+                    "its problem is"
+                } else {
+                    "its problems are"
+                };
+                self.set_status(format!("Not reloaded: {file} is not valid ({what} below)"), true);
             }
         }
     }

@@ -12,6 +12,10 @@ use crate::tui::theme::Theme;
 use crate::tui::view::widgets::doc::{Doc, ellipsis};
 use crate::tui::view::widgets::pane::pane;
 
+/// The rows of the body the tab keeps, however many problems there are: its selection and
+/// a few lines around it.
+const TAB_KEEPS: u16 = 9;
+
 /// The panel.
 pub struct ProblemsPanel<'a> {
     pub problems: &'a Problems,
@@ -19,11 +23,11 @@ pub struct ProblemsPanel<'a> {
 }
 
 impl ProblemsPanel<'_> {
-    /// The rows the panel takes of a body `width`×`height`: its lines and border, at most a
-    /// third of the body (the tab keeps the rest).
+    /// The rows the panel takes of a body `width`×`height`: its lines and border, leaving
+    /// the tab [`TAB_KEEPS`] rows to go on with.
     pub fn height(&self, width: u16, height: u16) -> u16 {
         let lines = self.lines(width.saturating_sub(2)).len();
-        let most = (height / 3).max(3);
+        let most = height.saturating_sub(TAB_KEEPS).max(3);
         u16::try_from(lines + 2).unwrap_or(u16::MAX).min(most)
     }
 
@@ -41,7 +45,7 @@ impl ProblemsPanel<'_> {
 impl Widget for ProblemsPanel<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let title = format!(
-            " {} is not valid: the app goes on with its last good version ",
+            " {} is not valid — the app shows its last good version ",
             self.problems.file
         );
         let inner = pane(area, buf, title, self.theme, true);
