@@ -110,3 +110,20 @@ fn check_watch_follows_one_file() {
     let stderr = String::from_utf8_lossy(&run.stderr);
     assert!(stderr.contains("check --watch follows one file"), "{stderr}");
 }
+
+#[test]
+fn the_app_s_watch_needs_a_data_file_and_no_team() {
+    for (args, says) in [
+        (&["--watch"][..], "--data <FILE>"),
+        (&["--data", "a.ron", "--watch", "--team", "t.ron"][..], "--team"),
+    ] {
+        let run = Command::new(stackpick())
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run stackpick");
+        assert_eq!(run.status.code(), Some(2), "{args:?}: a usage error");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+}
