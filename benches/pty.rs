@@ -16,7 +16,9 @@
 //! one of 2,000 questions and 5,000 comparison rows, and reports big ÷ default for the keys on
 //! the Compare and Checklist tabs, the first frame and the peak RSS, with their targets beside
 //! them; and stackpick's first frame against a bare ratatui program
-//! (`examples/bare_frame.rs`, built here with `cargo build --release --example bare_frame`).
+//! (`examples/bare_frame.rs`, built here with `cargo build --release --example bare_frame`);
+//! and, with `--watch` on the big decision, the time from a save (a new file renamed over the
+//! file) to the end of the next frame, against that process's own first frame.
 //!
 //! A frame counts as drawn at the last byte before the output goes quiet for [`QUIET`]; the
 //! quiet wait itself is not counted. Byte counts are exact and should not vary between runs.

@@ -35,6 +35,12 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", num_args = 1.., value_hint = ValueHint::FilePath)]
     pub team: Vec<PathBuf>,
 
+    /// Follow the decision file of --data: each time it is saved, the app switches to the
+    /// new version (keeping the answers whose questions remain), or shows its problems and
+    /// goes on with the last good one.
+    #[arg(long, requires = "data", conflicts_with = "team")]
+    pub watch: bool,
+
     /// Do not capture the mouse.
     #[arg(long)]
     pub no_mouse: bool,
@@ -48,6 +54,9 @@ pub enum Command {
         /// Decision files to check.
         #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
         files: Vec<PathBuf>,
+        /// Check the file again each time it is saved, until Ctrl-C (one file).
+        #[arg(long, requires = "files")]
+        watch: bool,
     },
     /// Print the scores, the verdict, the stack, the reasons and the hints.
     Score {

@@ -37,7 +37,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let result = match &cli.command {
         None => commands::launch(cli, &mut out),
-        Some(Command::Check { files }) => commands::check(files, &mut out),
+        Some(Command::Check { files, watch }) => commands::check(files, *watch, &mut out),
         Some(Command::Score { input, json }) => commands::score(input, *json, &mut out),
         Some(Command::Export {
             input,

@@ -66,6 +66,18 @@ impl Scorecard {
         }
     }
 
+    /// Puts a new version of the decision in place, with the answers carried over to it
+    /// (which must be to its ids). The history starts afresh: its snapshots are answers to
+    /// the old version, and undoing into one would bring back answers to questions no longer
+    /// shown, under labels that quote them. Not a change to undo either: the file changed,
+    /// not the answers.
+    pub fn replace_decision(&mut self, decision: Decision, answers: Answers) {
+        let revision = self.revision;
+        *self = Scorecard::new(decision, answers);
+        // Still a number no earlier state had: what is shown is compared by it.
+        self.revision = revision + 1;
+    }
+
     /// The decision.
     pub fn decision(&self) -> &Decision {
         &self.decision

@@ -13,6 +13,7 @@ mod every;
 mod message;
 mod syntax;
 mod walk;
+pub mod watch;
 
 pub use every::{parse_every, parse_standing_in};
 pub use syntax::SyntaxError;

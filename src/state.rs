@@ -288,7 +288,7 @@ pub fn backup_path(path: &Path) -> PathBuf {
 }
 
 /// A dropped id for a status line: `question "x"`, `stage "y"`.
-fn describe(error: &AnswerError) -> String {
+pub fn describe(error: &AnswerError) -> String {
     match error {
         AnswerError::UnknownQuestion { id, .. } => format!("question {id:?}"),
         AnswerError::UnknownStage { id } => format!("stage {id:?}"),

@@ -1271,3 +1271,66 @@ fn a_bad_team_file_is_reported_before_the_app_starts() {
     assert!(screen.contains("bad.ron:"), "{screen}");
     assert!(!screen.contains(TAB_BAR), "{screen}");
 }
+
+/// `--watch`: the file saved as an editor saves it (a new file renamed over it) is followed
+/// at once, the answers kept; a broken save shows its problem, placed, while the app goes on
+/// with the last good version; the fix takes the panel away.
+#[test]
+fn watch_follows_the_decision_file_through_an_editor_s_saves() {
+    const MINI: &str = include_str!("fixtures/good/mini.ron");
+    let files = tempfile::tempdir().expect("temp dir");
+    let path = files.path().join("mine.ron");
+    std::fs::write(&path, MINI).expect("write the decision");
+    // An editor writes the new version beside the file, then renames it over.
+    let save = |text: &str| {
+        let temp = files.path().join(".mine.ron.swp");
+        std::fs::write(&temp, text).expect("write the new version");
+        std::fs::rename(&temp, &path).expect("rename it over the file");
+    };
+    let data = path_str(&path);
+    let tmux = Tmux::start(
+        "watch",
+        Launch {
+            args: &["--data", &data, "--watch"],
+            ..Launch::default()
+        },
+    );
+    tmux.wait_for(&[TAB_BAR]);
+    tmux.keys(&["4"]);
+    tmux.wait_for(&["Questions · 0 of 6 answered"]);
+    tmux.keys(&["y"]);
+    tmux.wait_for(&["Questions · 1 of 6 answered"]);
+
+    let with_orm = MINI.replace(
+        "weight: 2),\n",
+        "weight: 2),\n                Question(id: \"orm\", text: \"Do you want an ORM?\"),\n",
+    );
+    save(&with_orm);
+    let screen = tmux.wait_for(&[
+        "Do you want an ORM?",
+        "Questions · 1 of 7 answered",
+        "mine.ron: 1 question added",
+    ]);
+    assert!(line_with(&screen, "admin panel").contains("[x]"), "{screen}");
+
+    // A comma left out: the problem at its line and column, the last good version in use.
+    save(&with_orm.replacen("threshold: 2,", "threshold: 2", 1));
+    let screen = tmux.wait_for(&["is not valid", ":14:13: Expected comma"]);
+    assert!(screen.contains("Do you want an ORM?"), "{screen}");
+    // Keys still act: the next question is answered.
+    tmux.keys(&["y"]);
+    let screen = tmux.wait_for(&["Questions · 2 of 7 answered"]);
+    assert!(
+        screen.contains(":14:13: Expected comma"),
+        "the panel stays:\n{screen}"
+    );
+
+    save(&with_orm);
+    let screen = tmux.wait_screen("the panel gone", |s| {
+        !s.contains("is not valid") && s.contains("Reloaded ")
+    });
+    assert!(screen.contains("Questions · 2 of 7 answered"), "{screen}");
+    tmux.keys(&["q"]);
+    assert_eq!(tmux.wait_exit(1), 0);
+    tmux.assert_restored(1);
+}

@@ -4,7 +4,7 @@
 //! ratatui program (`examples/bare_frame.rs`): stackpick's first frame is reported against its.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::terminal::{
     App, COLS, ROWS, is_complete_frame, is_complete_frame_of, screen_rows_of, spawn, spawn_sized, stackpick,
@@ -21,6 +21,9 @@ const KEY_TARGET: f64 = 1.5;
 const RSS_TARGET: f64 = 3.0;
 /// Target: stackpick's first frame takes at most this many times the bare program's.
 const FLOOR_TARGET: f64 = 2.0;
+/// Target: with `--watch`, the frame after a save takes at most this many times the app's
+/// own first frame with the same decision (both read, parse and check the whole file).
+const RELOAD_TARGET: f64 = 1.2;
 /// The wide terminal the first frame is also measured on.
 const WIDE: (u16, u16) = (200, 60);
 
@@ -49,6 +52,15 @@ pub(crate) struct ScaleRun {
     floor: Vec<(Duration, Duration)>,
     /// The same at [`WIDE`].
     floor_wide: Vec<(Duration, Duration)>,
+    /// `--watch` on the big decision.
+    followed: Followed,
+}
+
+/// `--watch` on the big decision: spawn → first frame, and each save (a new file renamed
+/// over the file) → the end of the frame that shows the new version.
+pub(crate) struct Followed {
+    first_frame: Duration,
+    saves: Vec<Duration>,
 }
 
 /// How many first frames of the bare program and of stackpick each run takes, alternating
@@ -68,12 +80,42 @@ pub(crate) fn run_once(bare: &Path, big_data: &Path, presses: usize, pairs: usiz
     let default = script(&[], presses);
     let data = big_data.to_str().expect("temp paths are UTF-8");
     let big = script(&["--data", data], presses);
+    let followed = follow(big_data, presses);
     ScaleRun {
         default,
         big,
         floor,
         floor_wide,
+        followed,
     }
+}
+
+/// The big decision opened with `--watch` from a copy of its own, then saved `saves` times as
+/// an editor saves (alternately with another title and as it was, so each save changes it).
+fn follow(big_data: &Path, saves: usize) -> Followed {
+    const TITLE: &str = "title: \"A large generated decision\"";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    let source = std::fs::read_to_string(big_data).expect("read the big decision");
+    assert!(source.contains(TITLE), "the big decision's title moved");
+    std::fs::write(&path, &source).expect("copy the big decision");
+    let data = path.to_str().expect("temp paths are UTF-8");
+    let mut app = spawn(stackpick(), &["--data", data, "--watch"]);
+    let first = app.read_frame("the first frame (the tab bar and the footer)", is_complete_frame);
+    let first_frame = first.last.saturating_duration_since(app.started);
+    let edited = source.replace(TITLE, "title: \"A large generated decision, saved again\"");
+    let temp = dir.path().join(".big.ron.new");
+    let saves = (0..saves)
+        .map(|i| {
+            std::fs::write(&temp, if i % 2 == 0 { &edited } else { &source }).expect("write");
+            let renamed = Instant::now();
+            std::fs::rename(&temp, &path).expect("rename over the file");
+            let frame = app.read_frame("the frame after a save", |bytes| !bytes.is_empty());
+            frame.last.saturating_duration_since(renamed)
+        })
+        .collect();
+    quit(app);
+    Followed { first_frame, saves }
 }
 
 /// Spawn → first frame of `stackpick` alone on a pty of `size`, which then quits on `q`.
@@ -247,6 +289,25 @@ pub(crate) fn report(runs: &[ScaleRun]) {
         Some(FLOOR_TARGET),
     );
     row("first frame, big decision", ms(bare), ms(big), big / bare, None);
+    println!();
+    println!("`--watch` on the big decision: a save (a new file renamed over it) → the frame after it:");
+    println!(
+        "| {:<30} | {:>11} | {:>11} | {:>7} | {:>6} | {:<6} |",
+        "measure", "1st frame", "after save", "ratio", "target", ""
+    );
+    println!(
+        "|{:-<32}|{:->13}|{:->13}|{:->9}|{:->8}|{:-<8}|",
+        "", "", "", "", "", ""
+    );
+    let first = median_ms(runs.iter().map(|r| r.followed.first_frame));
+    let saved = median_ms(runs.iter().flat_map(|r| r.followed.saves.iter().copied()));
+    row(
+        "rename → next frame",
+        ms(first),
+        ms(saved),
+        saved / first,
+        Some(RELOAD_TARGET),
+    );
     println!(
         "(the default decision's first frame against the floor: {} alternated first frames of each \
          at each size, over {} run(s))",

@@ -12,6 +12,7 @@ use crate::export::Format;
 use crate::export::adr;
 use crate::export::{self, ExportError};
 use crate::score::Answers;
+use crate::source::watch::Watch;
 use crate::state::{Merged, StateStore};
 use crate::team::Team;
 use crate::text::escape_path;
@@ -141,7 +142,15 @@ pub fn launch(cli: &Cli, out: &mut dyn Write) -> Result<(), Failure> {
     } else {
         Some(Team::load(&decision, &cli.team)?)
     };
-    let started = start(!cli.no_mouse).map_err(Failure::Terminal)?;
+    // Followed from before the terminal changes mode, so a directory that cannot be watched
+    // is said on the normal screen.
+    let watch = match (&cli.data, cli.watch) {
+        (Some(path), true) => Some(
+            Watch::new(path).map_err(|e| Failure::BadInput(format!("--watch {}: {e}", escape_path(path))))?,
+        ),
+        _ => None,
+    };
+    let started = start(!cli.no_mouse, watch).map_err(Failure::Terminal)?;
     let mut status = None;
     let answers = match session_answers {
         Some(answers) => {

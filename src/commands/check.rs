@@ -3,12 +3,17 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::commands::failure::Failure;
+use crate::commands::failure::{Failure, say};
 use crate::decision::{Decision, EMBEDDED_NAME, EMBEDDED_SOURCE};
+use crate::source::watch::Watch;
 use crate::text::escape_path;
 
-/// `stackpick check [FILE...]`: validates each file and reports every problem.
-pub fn check(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+/// `stackpick check [FILE...]`: validates each file and reports every problem. With
+/// `watch`, checks the one file again each time it changes.
+pub fn check(files: &[PathBuf], watch: bool, out: &mut dyn Write) -> Result<(), Failure> {
+    if watch {
+        return check_each_version(files, out);
+    }
     let mut failures = Vec::new();
     if files.is_empty() {
         // The RON source itself, parsed and validated, not the JSON the app starts from.
@@ -36,4 +41,35 @@ fn report_ok(out: &mut dyn Write, name: &str, decision: &Decision) {
         decision.options.len(),
         decision.stages.len()
     );
+}
+
+/// `check --watch FILE`: the file's problems (on standard error, as `check` prints them) or
+/// its "ok" line, now and after each change that changes what it holds. Runs until a signal
+/// ends the process (Ctrl-C: 130, through `atomic::exit_on_signals`).
+fn check_each_version(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Failure> {
+    let [file] = files else {
+        return Err(Failure::BadInput(format!(
+            "check --watch follows one file, not {}: name only one",
+            files.len()
+        )));
+    };
+    let name = escape_path(file);
+    let mut watch = Watch::new(file).map_err(|e| Failure::BadInput(format!("--watch {name}: {e}")))?;
+    let mut last = None;
+    loop {
+        let read = Decision::read_source(file).map_err(|e| e.to_string());
+        // A second event of one save, or a `touch`: the same text, already reported.
+        if last.as_ref() != Some(&read) {
+            match read.as_ref().map(|source| Decision::parse(source, &name)) {
+                Ok(Ok(decision)) => report_ok(out, &name, &decision),
+                Ok(Err(e)) => say(&e.to_string()),
+                Err(message) => say(message),
+            }
+            let _ = out.flush();
+            last = Some(read);
+        }
+        watch
+            .wait()
+            .map_err(|e| Failure::Other(format!("--watch {name}: {e}")))?;
+    }
 }

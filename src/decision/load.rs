@@ -95,21 +95,23 @@ impl Decision {
 
     /// Reads, parses and validates a decision file.
     pub fn load(path: &Path) -> Result<Decision, LoadError> {
+        let source = Decision::read_source(path)?;
+        Decision::parse(&source, &crate::text::escape_path(path))
+    }
+
+    /// A decision file's text, as [`Decision::load`] reads it (for [`Decision::parse`] with
+    /// the file's escaped path as its name).
+    pub fn read_source(path: &Path) -> Result<String, LoadError> {
         let name = crate::text::escape_path(path);
-        let syntax = |e: SyntaxError| LoadError::Syntax {
-            path: name.clone(),
-            line: e.line,
-            col: e.col,
-            message: e.message,
-        };
-        let source = source::read(path, "a decision file").map_err(|e| match e {
-            ReadError::Io(source) => LoadError::Read {
-                path: name.clone(),
-                source,
+        source::read(path, "a decision file").map_err(|e| match e {
+            ReadError::Io(source) => LoadError::Read { path: name, source },
+            ReadError::Syntax(e) => LoadError::Syntax {
+                path: name,
+                line: e.line,
+                col: e.col,
+                message: e.message,
             },
-            ReadError::Syntax(e) => syntax(e),
-        })?;
-        Decision::parse(&source, &name)
+        })
     }
 
     /// Parses and validates decision source text (a byte-order mark is skipped); `name`

@@ -20,6 +20,7 @@ mod model;
 mod notes;
 mod overlays;
 mod picker;
+mod reload;
 mod search;
 pub mod team;
 mod team_edits;
@@ -33,8 +34,8 @@ pub use export_path::default_export_path;
 pub use line_editor::LineEditor;
 pub use team::{AppTeam, YOU, your_name};
 pub use ui::{
-    ChecklistState, CompareState, DocState, Find, HelpState, Mode, NoteTarget, Status, StrengthsState,
-    TeamState, Ui,
+    ChecklistState, CompareState, DocState, Find, HelpState, Mode, NoteTarget, Problems, Status,
+    StrengthsState, TeamState, Ui,
 };
 
 pub use model::{App, Effect, ExportRequest};

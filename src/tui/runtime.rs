@@ -7,10 +7,12 @@ use crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
+use crate::source::watch::Watch;
 use crate::tui::action::{Action, Pane, Tab};
 use crate::tui::app::{App, Effect, ExportOutcome, ExportRequest, Mode, Ui};
+use crate::tui::follow::Follow;
 use crate::tui::terminal;
-use crate::tui::terminal::input::Input;
+use crate::tui::terminal::input::{Happening, Input};
 use crate::tui::view::frame_map::{FrameMap, Target};
 use crate::tui::view::render;
 
@@ -242,18 +244,23 @@ fn copy(session: &mut terminal::Session, text: &str) -> io::Result<()> {
 /// Runs the app until the user quits. The terminal is restored before this returns, and by
 /// the signal thread if a signal ends the app instead (see `signals.rs`).
 pub fn run(app: &mut App, mouse: bool, effects: &mut dyn Effects) -> io::Result<()> {
-    run_started(start(mouse)?, app, effects)
+    run_started(start(mouse, None)?, app, effects)
 }
 
 /// The terminal in the app's mode, with the signals handled and its input open.
 pub struct Started(terminal::Session, Input);
 
 /// Handles the signals and puts the terminal in the app's mode: the part of [`run`] that
-/// needs no model, so that a caller can load everything that may fail before it.
-pub fn start(mouse: bool) -> io::Result<Started> {
+/// needs no model, so that a caller can load everything that may fail before it. With a
+/// `watch`, the app follows the decision file's changes (`--watch`).
+pub fn start(mouse: bool, watch: Option<Watch>) -> io::Result<Started> {
     terminal::signals::listen()?;
     let session = terminal::Session::start(mouse)?;
-    Ok(Started(session, Input::open()?))
+    let mut input = Input::open()?;
+    if let Some(watch) = watch {
+        input.follow(watch);
+    }
+    Ok(Started(session, input))
 }
 
 /// [`run`] on a terminal already [`start`]ed.
@@ -267,6 +274,7 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
     });
     let mut map = FrameMap::default();
     let mut dirty = true;
+    let mut follow = Follow::default();
     while !app.quit {
         if dirty {
             session.terminal.draw(|frame| map = render(app, frame))?;
@@ -275,9 +283,22 @@ pub fn run_started(started: Started, app: &mut App, effects: &mut dyn Effects) -
         // Block until something happens: an idle app draws nothing and uses no CPU. Only
         // while it waits may a signal end it: nothing is half drawn or unsaved then.
         drop(work);
-        let event = input.read();
+        let happening = input.read();
         work = terminal::signals::hold();
-        let event = event?;
+        let event = match happening? {
+            Happening::Terminal(event) => event,
+            Happening::DataChanged => {
+                let before = shown(app);
+                if let Some(path) = input.followed() {
+                    let id = app.scorecard.decision().id.clone();
+                    if let Some(loaded) = follow.read(path, &id) {
+                        app.reload(&crate::text::escape_path(path), loaded);
+                    }
+                }
+                dirty |= shown(app) != before;
+                continue;
+            }
+        };
         let before = shown(app);
         if let Event::Paste(text) = &event {
             app.paste(text);

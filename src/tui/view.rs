@@ -43,6 +43,7 @@ use crate::tui::view::tabs::overview::OverviewTab;
 use crate::tui::view::tabs::strengths::StrengthsTab;
 use crate::tui::view::tabs::team::TeamTab;
 use crate::tui::view::widgets::doc::{ellipsis, wrap};
+use crate::tui::view::widgets::problems::ProblemsPanel;
 use crate::tui::view::widgets::prompt::Prompt;
 
 /// Draws one frame of the app and returns the record of what was drawn where. The terminal's
@@ -71,6 +72,20 @@ impl StatefulWidget for AppView<'_> {
         }
         render_tab_bar(app, layout::tabs_row(area), buf, map);
         let body = layout::body(area);
+        // The followed file's problems take the body's last rows, and stay in view under any
+        // overlay: the tab and the overlays have the rest.
+        let body = match &app.ui.problems {
+            Some(problems) => {
+                let panel = ProblemsPanel {
+                    problems,
+                    theme: app.theme(),
+                };
+                let [rest, bottom] = layout::split_bottom(body, panel.height(body.width, body.height));
+                panel.render(bottom, buf);
+                rest
+            }
+            None => body,
+        };
         // A search typed or in force takes the body's last line (the Compare tab has its own).
         let typing = app.ui.mode == Mode::Filter;
         let prompt = app.ui.tab != Tab::Compare && (typing || app.ui.searching());

@@ -153,12 +153,24 @@ pub struct HelpState {
     pub typing: bool,
 }
 
+/// The problems of the followed file (`--watch`) while its last version is broken: the app
+/// goes on with the last good one, and shows them until the file is valid again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems {
+    /// The file, as messages name it (escaped).
+    pub file: String,
+    /// One a line, `FILE:LINE:COL: where: message`, escaped.
+    pub lines: Vec<String>,
+}
+
 /// Everything on screen that is not the model.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ui {
     pub tab: Tab,
     pub mode: Mode,
     pub status: Option<Status>,
+    /// The followed file's problems, shown below the tab until it is valid again.
+    pub problems: Option<Problems>,
     /// Set from the last resize: below the minimum size only a "too small" screen is drawn.
     pub too_small: bool,
     pub overview: DocState,

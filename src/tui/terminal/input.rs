@@ -5,7 +5,7 @@
 //! every key typed meanwhile. Here the terminal is polled level-triggered (bytes left unread
 //! wake the next poll), and the decoder gives up a sequence the terminal left unfinished.
 //! An idle app still blocks in `poll` with no timeout: a timeout runs only while a sequence is
-//! unfinished.
+//! unfinished, or while a followed file's change settles (`--watch`, `source/watch.rs`).
 
 pub mod decode;
 
@@ -19,6 +19,7 @@ use ratatui::crossterm::event::Event;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use signal_hook::consts::SIGWINCH;
 
+use crate::source::watch::Watch;
 use crate::tui::terminal::input::decode::Decoder;
 
 /// How long an escape sequence may stay unfinished with no byte coming: a terminal writes
@@ -30,12 +31,23 @@ const CUT_PASTE_AFTER: Duration = Duration::from_secs(2);
 /// The most one read takes.
 const READ_SIZE: usize = 1 << 16;
 
-/// The terminal's input and the window's resizes, as crossterm events.
+/// What the loop waits for: the terminal's events, and the followed file's changes.
+#[derive(Debug)]
+pub enum Happening {
+    Terminal(Event),
+    /// The file of `--watch` changed, and is whole: read it.
+    DataChanged,
+}
+
+/// The terminal's input and the window's resizes, as crossterm events, and the changes of
+/// the file followed.
 pub struct Input {
     tty: File,
     /// Readable after a SIGWINCH (signal-hook's self-pipe).
     winch: UnixStream,
     resized: bool,
+    /// The decision file of `--watch`.
+    watch: Option<Watch>,
     decoder: Decoder,
     buffer: Vec<u8>,
     /// When the last byte came, to know when an unfinished sequence was cut.
@@ -59,14 +71,25 @@ impl Input {
             tty,
             winch,
             resized: false,
+            watch: None,
             decoder: Decoder::default(),
             buffer: vec![0; READ_SIZE],
             last_byte: Instant::now(),
         })
     }
 
-    /// The next event, waiting for it as long as it takes.
-    pub fn read(&mut self) -> io::Result<Event> {
+    /// Also waits for the changes of this file.
+    pub fn follow(&mut self, watch: Watch) {
+        self.watch = Some(watch);
+    }
+
+    /// The file followed, if any.
+    pub fn followed(&self) -> Option<&std::path::Path> {
+        self.watch.as_ref().map(Watch::path)
+    }
+
+    /// The next thing that happens, waiting for it as long as it takes.
+    pub fn read(&mut self) -> io::Result<Happening> {
         loop {
             if let Some(event) = self.next()? {
                 return Ok(event);
@@ -75,16 +98,25 @@ impl Input {
         }
     }
 
-    fn next(&mut self) -> io::Result<Option<Event>> {
+    fn next(&mut self) -> io::Result<Option<Happening>> {
         if std::mem::take(&mut self.resized) {
             let (width, height) = ratatui::crossterm::terminal::size()?;
-            return Ok(Some(Event::Resize(width, height)));
+            return Ok(Some(Happening::Terminal(Event::Resize(width, height))));
         }
-        Ok(self.decoder.event())
+        if let Some(event) = self.decoder.event() {
+            return Ok(Some(Happening::Terminal(event)));
+        }
+        // Keys typed before the file changed act first.
+        Ok(self
+            .watch
+            .as_mut()
+            .is_some_and(Watch::take_due)
+            .then_some(Happening::DataChanged))
     }
 
-    /// Waits for the terminal or the resize pipe (without a timeout unless a sequence is
-    /// unfinished, until it is cut), then reads once what came.
+    /// Waits for the terminal, the resize pipe or the file's changes (without a timeout
+    /// unless a sequence is unfinished, until it is cut, or a change settles), then reads once
+    /// what came.
     fn fill(&mut self) -> io::Result<()> {
         let cut_at = self.decoder.unfinished().map(|paste| {
             self.last_byte
@@ -94,14 +126,22 @@ impl Input {
                     CUT_SEQUENCE_AFTER
                 }
         });
-        let timeout = cut_at
+        let due = self.watch.as_ref().and_then(Watch::due);
+        let wake_at = match (cut_at, due) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let timeout = wake_at
             .map(|at| Timespec::try_from(at.saturating_duration_since(Instant::now())))
             .transpose()
             .map_err(io::Error::other)?;
-        let mut fds = [
+        let mut fds = vec![
             PollFd::new(&self.tty, PollFlags::IN),
             PollFd::new(&self.winch, PollFlags::IN),
         ];
+        if let Some(watch) = &self.watch {
+            fds.push(PollFd::from_borrowed_fd(watch.fd(), PollFlags::IN));
+        }
         match poll(&mut fds, timeout.as_ref()) {
             Ok(_) => {}
             // A signal (a resize among them): the caller polls again.
@@ -109,6 +149,11 @@ impl Input {
             Err(e) => return Err(e.into()),
         }
         let (tty, winch) = (!fds[0].revents().is_empty(), !fds[1].revents().is_empty());
+        let changed = fds.get(2).is_some_and(|fd| !fd.revents().is_empty());
+        drop(fds);
+        if changed && let Some(watch) = &mut self.watch {
+            watch.take_events();
+        }
         if winch {
             while matches!((&self.winch).read(&mut [0; 64]), Ok(n) if n > 0) {}
             self.resized = true;

@@ -4,5 +4,6 @@ pub mod doc;
 pub mod found;
 pub mod gauge;
 pub mod pane;
+pub mod problems;
 pub mod prompt;
 pub mod stack_diagram;
