@@ -244,6 +244,7 @@ impl Skeleton {
         out.line(&format!("note: {},", lit("A note on the diagram")));
         out.note("The diagram's title.");
         out.line(&format!("title: {},", lit("The stack's title")));
+        out.note("The layers, drawn top to bottom.");
         out.open("layers: [");
         for (i, option) in self.options.iter().enumerate() {
             if i == 0 {
