@@ -346,3 +346,107 @@ fn the_skeleton_writes_every_field_of_the_format_each_commented() {
         );
     }
 }
+
+/// The README's filled-in example.
+const EXAMPLE: &str = "tests/fixtures/good/postgres-vs-mysql.ron";
+
+/// The commands of the README's "Write your own decision", one a line, comments dropped.
+fn walkthrough_commands() -> Vec<Vec<String>> {
+    use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let start = readme
+        .find("\n## Write your own decision\n")
+        .expect("the section");
+    let end = readme[start + 1..]
+        .find("\n## ")
+        .map_or(readme.len(), |i| start + 1 + i);
+    let (mut commands, mut in_sh) = (Vec::new(), false);
+    for event in Parser::new(&readme[start..end]) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) => in_sh = &*lang == "sh",
+            Event::End(TagEnd::CodeBlock) => in_sh = false,
+            Event::Text(code) if in_sh => {
+                for line in code.lines() {
+                    commands.push(shlex::split(line).expect("a shell line"));
+                }
+            }
+            _ => {}
+        }
+    }
+    commands
+}
+
+#[test]
+fn every_command_of_the_readme_walkthrough_runs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut ran = Vec::new();
+    for words in walkthrough_commands() {
+        // The editor, git, and the app (no subcommand: it takes the terminal) are the reader's.
+        let Some(("stackpick", args)) = words.split_first().map(|(w, a)| (w.as_str(), a)) else {
+            continue;
+        };
+        if args.first().is_none_or(|a| a.starts_with('-')) {
+            assert!(args.contains(&"--data".to_owned()), "{words:?}");
+            continue;
+        }
+        let run = ok_in(dir.path(), args);
+        if args[0] == "new" {
+            // What `new` writes is valid as it is; the example is it filled in.
+            ok_in(dir.path(), &["check", &args[1]]);
+            let example = Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE);
+            assert_eq!(example.file_name().expect("a name"), args[1].as_str());
+            fs::copy(&example, dir.path().join(&args[1])).expect("copy the example");
+        }
+        if args[0] == "team" {
+            assert!(
+                run.stdout.contains("Alice") && run.stdout.contains("Bob"),
+                "{run:?}"
+            );
+        }
+        ran.push(args[0].clone());
+    }
+    assert_eq!(ran, ["new", "check", "score", "export", "export", "team"]);
+}
+
+/// Every string of a decision file, ids and texts, as its JSON has them (the keys of a
+/// comparison's values are option ids; other keys are field names).
+fn strings(decision: &Decision) -> BTreeSet<String> {
+    fn walk(value: &Value, out: &mut BTreeSet<String>) {
+        match value {
+            Value::String(s) => {
+                out.insert(s.clone());
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            Value::Object(map) => map.iter().for_each(|(k, v)| {
+                if let (true, Value::Object(values)) = (k == "values", v) {
+                    out.extend(values.keys().cloned());
+                }
+                walk(v, out);
+            }),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    walk(&serde_json::to_value(decision).expect("JSON"), &mut out);
+    out
+}
+
+#[test]
+fn the_readme_example_has_no_placeholder_left() {
+    let example = Decision::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(EXAMPLE)).expect("valid");
+    let names = ["Postgres".to_owned(), "MySQL".to_owned()];
+    let skeleton = Skeleton::new("postgres-vs-mysql", &names)
+        .expect("a skeleton")
+        .render();
+    let skeleton = Decision::parse(&skeleton, "skeleton").expect("valid");
+    // What the example keeps of the skeleton on purpose: its id, the option names and ids.
+    let kept: BTreeSet<String> = ["postgres-vs-mysql", "postgres", "mysql", "MySQL"]
+        .map(str::to_owned)
+        .into();
+    let left: Vec<String> = strings(&skeleton)
+        .intersection(&strings(&example))
+        .filter(|s| !kept.contains(*s))
+        .cloned()
+        .collect();
+    assert!(left.is_empty(), "{EXAMPLE} still has the placeholders {left:?}");
+}
