@@ -89,7 +89,7 @@ pub fn load_saved(decision: &Decision) -> Result<Answers, Failure> {
     match store.peek(decision) {
         Ok(Some(restored)) => {
             if let Some(notice) = restored.notice {
-                super::say(&format!("warning: {notice}"));
+                crate::commands::failure::say(&format!("warning: {notice}"));
             }
             Ok(restored.answers)
         }
