@@ -49,6 +49,25 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Write a decision skeleton to fill in: every field of the format, each commented.
+    ///
+    /// Each option gets a checklist of three questions, a threshold, a summary line, a matrix
+    /// row, comparison values and a stack layer; the file also has an also-consider option
+    /// and two stages. Every text is a placeholder to replace. Never replaces an existing
+    /// file without --force.
+    New {
+        /// The file to write; its name gives the decision's id (mine.ron: mine). `-` writes
+        /// to standard output.
+        #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+        file: PathBuf,
+        /// An option's name (repeat it: two or more; a single one is refused). Without any,
+        /// two placeholders, Option A and Option B.
+        #[arg(long = "option", value_name = "NAME")]
+        options: Vec<String>,
+        /// Replace an existing file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Validate decision files (default: the embedded one).
     Check {
         /// Decision files to check.

@@ -37,6 +37,9 @@ pub fn run(cli: &Cli) -> ExitCode {
     }
     let result = match &cli.command {
         None => commands::launch(cli, &mut out),
+        Some(Command::New { file, options, force }) => {
+            commands::new(file, options, *force, &mut out, &mut std::io::stderr())
+        }
         Some(Command::Check { files, watch }) => commands::check(files, *watch, &mut out),
         Some(Command::Score { input, json }) => commands::score(input, *json, &mut out),
         Some(Command::Export {

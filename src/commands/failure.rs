@@ -22,6 +22,9 @@ pub enum Failure {
     /// Several decision files that failed `check`, each with all of its problems.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Decisions(Vec<LoadError>),
+    /// Option names `new` cannot make a decision of (one alone, the same twice…).
+    #[error(transparent)]
+    Skeleton(#[from] crate::decision::SkeletonError),
     /// A session file that cannot be read, parsed, or does not fit the decision.
     #[error(transparent)]
     Session(#[from] SessionError),
@@ -76,6 +79,7 @@ impl Failure {
         let bad_input = match self {
             Failure::Decision(_)
             | Failure::Decisions(_)
+            | Failure::Skeleton(_)
             | Failure::Session(_)
             | Failure::Team(_)
             | Failure::UnknownIds(_)

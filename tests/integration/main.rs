@@ -19,6 +19,7 @@ mod export_targets;
 mod footer;
 mod hostile_text;
 mod manual;
+mod new_decision;
 mod one_outcome;
 mod plain_errors;
 mod pty_copy;
