@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::score::{LayerView, StackView};
 use crate::tui::theme::Theme;
-use crate::tui::view::widgets::doc::{fit, wrap};
+use crate::tui::view::widgets::doc::{fit, options};
 
 /// The stack diagram widget.
 pub struct StackDiagram<'a> {
@@ -51,7 +51,14 @@ impl StackDiagram<'_> {
             .stack
             .layers
             .iter()
-            .map(|layer| wrap(&layer.title_line(), inner.max(1)))
+            .map(|layer| {
+                // Wrapped with the indents the rows draw it with, so no piece is cut.
+                let options = options(inner.max(1)).initial_indent(" ").subsequent_indent("   ");
+                textwrap::wrap(&layer.title_line(), options)
+                    .into_iter()
+                    .map(std::borrow::Cow::into_owned)
+                    .collect()
+            })
             .collect();
         Fitting {
             diagram: self,
@@ -216,14 +223,9 @@ impl Fitting<'_> {
                 rows.push(Row::Rule);
             }
             let style = diagram.layer_style(layer);
-            for (j, part) in self.titles[i].iter().enumerate() {
-                // The title wraps rather than losing its end at the right edge.
-                let text = if j == 0 {
-                    format!(" {part}")
-                } else {
-                    format!("   {part}")
-                };
-                rows.push(Row::Text(padded(&text, inner, style)));
+            // The title wraps rather than losing its end at the right edge.
+            for part in &self.titles[i] {
+                rows.push(Row::Text(padded(part, inner, style)));
             }
             if detail.parts[i] {
                 let part_style = if layer.active {
@@ -302,6 +304,32 @@ mod tests {
         assert!(text.contains("○ Django Monolith"), "{text}");
         assert!(!text.contains("(active)") && !text.contains("(dimmed)"), "{text}");
         assert!(text.contains("Third-party integrations"), "{text}");
+    }
+
+    #[test]
+    fn layer_titles_wrap_whole_at_every_width() {
+        let decision = Decision::embedded();
+        let stack = evaluate(&decision, &Answers::default()).stack;
+        let theme = Theme::monochrome();
+        let diagram = StackDiagram {
+            stack: &stack,
+            theme: &theme,
+        };
+        // From the narrowest a pane gives it (the Checklist's at 50 columns), where its
+        // longest word fits.
+        for width in 20..60 {
+            let text = text(&diagram.lines(width, 40));
+            // The shared layer's title is the longest: every word of it is on screen.
+            let letters: String = text.chars().filter(|c| !c.is_whitespace() && *c != '│').collect();
+            assert!(
+                letters.contains("Shared:JWT/OpenIDConnectauth"),
+                "at {width}:\n{text}"
+            );
+            let titles = text.lines().filter(|l| l.contains('○'));
+            for line in titles {
+                assert!(!line.contains('…'), "a title cut at {width}: {line}");
+            }
+        }
     }
 
     #[test]
