@@ -15,6 +15,9 @@
 #[path = "support/mod.rs"]
 mod support;
 
+#[path = "tmux/sizes.rs"]
+mod sizes;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::thread;
