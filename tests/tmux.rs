@@ -273,6 +273,18 @@ fn export_dialog_writes_confirms_overwrites_and_reports() {
     tmux.wait_for(&["Export the decision", "Path:     decision.md"]);
     tmux.keys(&["Enter"]);
     tmux.wait_for(&["decision.md already exists", "Overwrite it?", "y overwrite"]);
+    // Enter is no yes to a question that destroys: it goes back to the dialog.
+    tmux.keys(&["Enter"]);
+    tmux.wait_screen("Enter withdrawing the question", |s| {
+        !s.contains("Overwrite it?") && s.contains("Path:     decision.md")
+    });
+    assert_eq!(
+        std::fs::read_to_string(&markdown).expect("decision.md"),
+        mine,
+        "Enter must leave the file untouched"
+    );
+    tmux.keys(&["Enter"]);
+    tmux.wait_for(&["Overwrite it?"]);
     tmux.keys(&["n"]);
     tmux.wait_screen("the question withdrawn", |s| {
         !s.contains("Overwrite it?") && s.contains("Path:     decision.md")
