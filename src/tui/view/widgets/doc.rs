@@ -22,7 +22,7 @@ pub fn options(width: usize) -> textwrap::Options<'static> {
 
 /// A document's lines: [`options`], filled in order and broken at spaces only, as a ratatui
 /// paragraph breaks them (file text is cleaned, so its only breakable space is U+0020).
-fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
+pub fn fill(text: &str, width: usize, first: &str, rest: &str) -> Vec<String> {
     let options = options(width)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
         .word_separator(textwrap::WordSeparator::AsciiSpace)

@@ -14,7 +14,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::score::{LayerView, StackView};
 use crate::tui::theme::Theme;
-use crate::tui::view::widgets::doc::{fit, options};
+use crate::tui::view::widgets::doc::{fill, fit};
 
 /// The stack diagram widget.
 pub struct StackDiagram<'a> {
@@ -51,14 +51,8 @@ impl StackDiagram<'_> {
             .stack
             .layers
             .iter()
-            .map(|layer| {
-                // Wrapped with the indents the rows draw it with, so no piece is cut.
-                let options = options(inner.max(1)).initial_indent(" ").subsequent_indent("   ");
-                textwrap::wrap(&layer.title_line(), options)
-                    .into_iter()
-                    .map(std::borrow::Cow::into_owned)
-                    .collect()
-            })
+            // Wrapped with the indents the rows draw it with, so no piece is cut.
+            .map(|layer| fill(&layer.title_line(), inner.max(1), " ", "   "))
             .collect();
         Fitting {
             diagram: self,
