@@ -34,8 +34,8 @@ impl Out {
     }
 }
 
-/// `text` as a RON string literal. Cleaned text holds no control character, so only the
-/// quote and the backslash need escaping.
+/// `text` as a RON string literal, as ron writes one: the file parses back to `text`.
 pub(super) fn lit(text: &str) -> String {
-    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
+    // Serializing a string to a String cannot fail.
+    ron::to_string(text).unwrap_or_default()
 }
