@@ -38,14 +38,15 @@ pub fn body(area: Rect) -> Rect {
 /// every tab fits and no name reads as another word.
 pub fn tab_titles(width: u16, count: usize, selected: Tab) -> (bool, Vec<(Tab, String, u16, u16)>) {
     let tabs = || Tab::iter().take(count);
+    // `letters`: how many letters of the other tabs' names show (`None`: all of them).
     let label = |tab: Tab, letters: Option<usize>| {
-        let name = tab.to_string();
+        let (number, name) = (tab.number(), tab.to_string());
         match letters {
-            _ if tab == selected => format!(" {} {name} ", tab.number()),
-            None => format!(" {} {name} ", tab.number()),
-            Some(0) => format!(" {} ", tab.number()),
-            Some(n) if name.chars().count() <= n + 1 => format!(" {} {name} ", tab.number()),
-            Some(n) => format!(" {} {}… ", tab.number(), name.chars().take(n).collect::<String>()),
+            Some(0) if tab != selected => format!(" {number} "),
+            Some(n) if tab != selected && name.chars().count() > n + 1 => {
+                format!(" {number} {}… ", name.chars().take(n).collect::<String>())
+            }
+            _ => format!(" {number} {name} "),
         }
     };
     let labels = |letters: Option<usize>| -> Vec<String> { tabs().map(|t| label(t, letters)).collect() };
