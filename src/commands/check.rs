@@ -57,16 +57,14 @@ fn check_each_version(files: &[PathBuf], out: &mut dyn Write) -> Result<(), Fail
     let mut watch = Watch::new(file).map_err(|e| Failure::BadInput(format!("--watch {name}: {e}")))?;
     let mut last = None;
     loop {
-        let read = Decision::read_source(file).map_err(|e| e.to_string());
         // A second event of one save, or a `touch`: the same text, already reported.
-        if last.as_ref() != Some(&read) {
-            match read.as_ref().map(|source| Decision::parse(source, &name)) {
+        if let Some(read) = Decision::reread(file, &mut last) {
+            match read.map(|source| Decision::parse(&source, &name)) {
                 Ok(Ok(decision)) => report_ok(out, &name, &decision),
                 Ok(Err(e)) => say(&e.to_string()),
-                Err(message) => say(message),
+                Err(message) => say(&message),
             }
             let _ = out.flush();
-            last = Some(read);
         }
         watch
             .wait()

@@ -99,6 +99,18 @@ impl Decision {
         Decision::parse(&source, &crate::text::escape_path(path))
     }
 
+    /// The file's text (or why it cannot be read, in words) when it differs from what `last`
+    /// held, which then holds it: `None` for a read that changed nothing (a second event of
+    /// one save, a `touch`). For those who follow a file (`--watch`).
+    pub fn reread(path: &Path, last: &mut Option<Result<String, String>>) -> Option<Result<String, String>> {
+        let read = Decision::read_source(path).map_err(|e| e.to_string());
+        if last.as_ref() == Some(&read) {
+            return None;
+        }
+        *last = Some(read.clone());
+        Some(read)
+    }
+
     /// A decision file's text, as [`Decision::load`] reads it (for [`Decision::parse`] with
     /// the file's escaped path as its name).
     pub fn read_source(path: &Path) -> Result<String, LoadError> {

@@ -26,12 +26,7 @@ impl Follow {
     /// app shows: a file that now has another id is a problem, since the answers are kept
     /// (and autosaved) by decision id.
     pub fn read(&mut self, path: &Path, id: &str) -> Option<Loaded> {
-        let read = Decision::read_source(path).map_err(|e| e.to_string());
-        if self.last.as_ref() == Some(&read) {
-            return None;
-        }
-        self.last = Some(read.clone());
-        let source = match read {
+        let source = match Decision::reread(path, &mut self.last)? {
             Ok(source) => source,
             Err(message) => return Some(Err(lines(&message))),
         };
