@@ -34,13 +34,17 @@ pub fn check(files: &[PathBuf], watch: bool, out: &mut dyn Write) -> Result<(), 
 }
 
 fn report_ok(out: &mut dyn Write, name: &str, decision: &Decision) {
-    let questions = decision.questions().count();
-    let _ = writeln!(
-        out,
-        "{name}: ok ({} options, {questions} questions, {} stages)",
+    let _ = writeln!(out, "{name}: ok ({})", contents(decision));
+}
+
+/// What a decision holds, as `check` and `new` say it: "3 options, 6 questions, 2 stages".
+pub(super) fn contents(decision: &Decision) -> String {
+    format!(
+        "{} options, {} questions, {} stages",
         decision.options.len(),
+        decision.questions().count(),
         decision.stages.len()
-    );
+    )
 }
 
 /// `check --watch FILE`: the file's problems (on standard error, as `check` prints them) or

@@ -5,8 +5,9 @@ use std::io::Write;
 use std::path::Path;
 
 use crate::atomic::WriteError;
+use crate::commands::check::contents;
 use crate::commands::failure::Failure;
-use crate::decision::Skeleton;
+use crate::decision::{Decision, Skeleton};
 use crate::export::{ExportError, stdout};
 use crate::text::escape_path;
 
@@ -29,8 +30,9 @@ pub fn new(
     } else {
         path.file_stem().unwrap_or_default().to_string_lossy()
     };
-    let skeleton = Skeleton::new(&stem, names)?;
-    let text = skeleton.render();
+    let text = Skeleton::new(&stem, names)?.render();
+    // Parsed as `check` parses it, for what the message says it holds.
+    let decision = Decision::parse(&text, &escape_path(path))?;
     if to_stdout {
         return stdout::check_open()
             .and_then(|()| out.write_all(text.as_bytes()))
@@ -48,19 +50,19 @@ pub fn new(
         )),
         other => Failure::Export(ExportError::from(other)),
     })?;
-    let _ = writeln!(status, "{}", next_steps(path, &skeleton));
+    let _ = writeln!(status, "{}", next_steps(path, &decision));
     Ok(())
 }
 
 /// What was written, and the commands to run next with the path quoted for a shell.
-fn next_steps(path: &Path, skeleton: &Skeleton) -> String {
+fn next_steps(path: &Path, decision: &Decision) -> String {
     let shown = escape_path(path);
     let quoted = shlex::try_quote(&shown).map_or_else(|_| shown.clone(), std::borrow::Cow::into_owned);
     format!(
-        "Wrote {shown} (decision {:?}, {} options and one to also consider). \
+        "Wrote {shown} (decision {:?}: {}). \
          Edit it, then: stackpick check {quoted} · stackpick --data {quoted} --watch",
-        skeleton.id(),
-        skeleton.scored()
+        decision.id,
+        contents(decision)
     )
 }
 
@@ -70,10 +72,11 @@ mod tests {
 
     #[test]
     fn the_next_steps_quote_the_path_for_a_shell() {
-        let skeleton = Skeleton::new("my db", &[]).expect("a skeleton");
+        let text = Skeleton::new("my db", &[]).expect("a skeleton").render();
+        let decision = Decision::parse(&text, "my db.ron").expect("valid");
         assert_eq!(
-            next_steps(Path::new("my db.ron"), &skeleton),
-            "Wrote my db.ron (decision \"my-db\", 2 options and one to also consider). \
+            next_steps(Path::new("my db.ron"), &decision),
+            "Wrote my db.ron (decision \"my-db\": 3 options, 6 questions, 2 stages). \
              Edit it, then: stackpick check 'my db.ron' · stackpick --data 'my db.ron' --watch"
         );
     }

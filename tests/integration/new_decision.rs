@@ -65,8 +65,8 @@ fn new_writes_a_decision_that_check_accepts_and_says_what_next() {
     );
     assert_eq!(
         run.stderr,
-        "Wrote postgres-vs-mysql.ron (decision \"postgres-vs-mysql\", 2 options and one to also \
-         consider). Edit it, then: stackpick check postgres-vs-mysql.ron · stackpick --data \
+        "Wrote postgres-vs-mysql.ron (decision \"postgres-vs-mysql\": 3 options, 6 questions, 2 \
+         stages). Edit it, then: stackpick check postgres-vs-mysql.ron · stackpick --data \
          postgres-vs-mysql.ron --watch\n"
     );
 }

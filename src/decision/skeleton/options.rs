@@ -81,16 +81,6 @@ impl Skeleton {
             other,
         })
     }
-
-    /// The decision's id.
-    pub fn id(&self) -> &str {
-        &self.id
-    }
-
-    /// How many options are scored (the also-consider one aside).
-    pub fn scored(&self) -> usize {
-        self.options.len()
-    }
 }
 
 /// An id made of `text`, as the validator accepts ids: lowercase ASCII letters, digits and
