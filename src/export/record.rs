@@ -126,10 +126,6 @@ pub struct ChoiceInfo {
     pub because: Text,
     /// The justification ending with a full stop, possibly empty.
     pub because_sentence: String,
-    /// Whether the choice differs from the checklist's suggestion.
-    pub differs: bool,
-    /// The checklist's suggestion for a reader, `None` when it suggests nothing.
-    pub suggested: Option<String>,
 }
 
 /// An option and the evidence the data gives for it.
@@ -270,8 +266,6 @@ impl RecordContext {
             name: resolved.name.clone(),
             because: resolved.because.clone(),
             because_sentence: crate::text::sentence(&resolved.because.replace('\n', " ")),
-            differs: resolved.differs,
-            suggested: resolved.suggested.clone(),
         };
         let outcome = outcome(decision, &report);
         let consequences = chosen_ids
